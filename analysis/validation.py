@@ -1,0 +1,51 @@
+"""Lazy validation of input tables with pandera: every failure at once, as an InputError that
+names the file, the row, the column, the rule and the bad value."""
+from __future__ import annotations
+
+import pandas as pd
+import pandera.pandas as pa
+from pandera.errors import SchemaErrors
+
+from .errors import Failure, InputError
+
+
+def _failures(err: SchemaErrors) -> list[Failure]:
+    out: list[Failure] = []
+    cases = err.failure_cases
+    for rec in cases.to_dict("records"):
+        idx = rec.get("index")
+        row = None if idx is None or pd.isna(idx) else int(idx)
+        column = rec.get("column")
+        column = None if column is None or (isinstance(column, float) and pd.isna(column)) else str(column)
+        check = str(rec.get("check"))
+        value = rec.get("failure_case")
+        if check.startswith("column_in_dataframe"):
+            column, value, check = str(value), None, "required column is missing"
+        elif check == "not_nullable":
+            check, value = "a value is required", None
+        elif check.startswith("dtype("):
+            check = f"wrong type: expected {check[6:-1]}"
+        out.append(Failure(row, column, check, value))
+    out.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
+    return out
+
+
+def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | None = None) -> pd.DataFrame:
+    """Validate `df` against `schema` lazily; return the (coerced) frame or raise InputError.
+
+    Row numbers in the error are the frame's index, which the readers set to the row the
+    analyst sees in the file.
+    """
+    name = file or df.attrs.get("file", "<table>")
+    try:
+        out = schema.validate(df, lazy=True)
+    except SchemaErrors as err:
+        raise InputError(name, _failures(err)) from None
+    out.attrs["file"] = name
+    return out
+
+
+def raise_if(file: str, failures: list[Failure]) -> None:
+    """Raise one InputError for a list of failures found by a cross-row rule, if any."""
+    if failures:
+        raise InputError(file, failures)
