@@ -1,0 +1,143 @@
+"""Editions: one YAML file per edition with its metadata and one section per chapter."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import yaml
+
+from analysis.paths import PARAMS, display
+
+from .errors import EditionError
+
+META_KEYS = ("edition", "title", "subtitle", "date", "previous")
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A YAML loader that rejects duplicate keys (plain YAML keeps the last one silently)."""
+
+
+def _construct_mapping(loader: _UniqueKeyLoader, node: yaml.MappingNode, deep: bool = False):
+    seen: dict[Any, int] = {}
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        if key in seen:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"duplicate key '{key}' (first on line {seen[key] + 1})", key_node.start_mark
+            )
+        seen[key] = key_node.start_mark.line
+    return loader.construct_mapping(node, deep=deep)
+
+
+_UniqueKeyLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+# Dates stay ISO strings: a parameter's type is the type of its notebook default.
+_UniqueKeyLoader.yaml_implicit_resolvers = {
+    k: [r for r in v if r[0] != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True)
+class Edition:
+    id: str
+    title: str
+    subtitle: str
+    date: dt.date
+    path: Path
+    previous: str | None
+    sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+
+    @property
+    def epoch(self) -> int:
+        """SOURCE_DATE_EPOCH of the edition: its date at 12:00 UTC."""
+        return int(dt.datetime.combine(self.date, dt.time(12), dt.timezone.utc).timestamp())
+
+    def section(self, chapter: str) -> Mapping[str, Any]:
+        return self.sections.get(chapter, MappingProxyType({}))
+
+
+def read_yaml(path: Path) -> Any:
+    """Parse a YAML file, rejecting duplicate keys, with errors naming file and line."""
+    shown = display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise EditionError(shown, f"cannot be read ({exc.strerror})") from None
+    try:
+        return yaml.load(text, Loader=_UniqueKeyLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc)
+        raise EditionError(shown, f"is not valid YAML{where}: {problem}") from None
+
+
+def load_edition(path: Path) -> Edition:
+    data = read_yaml(path)
+    shown = display(path)
+    if not isinstance(data, dict):
+        raise EditionError(shown, "must be a mapping with 'edition', 'title', 'date' and one section per chapter")
+    for key in ("edition", "title", "date"):
+        if key not in data:
+            raise EditionError(shown, f"the required key '{key}' is missing")
+    try:
+        date = dt.date.fromisoformat(str(data["date"]))
+    except ValueError:
+        raise EditionError(shown, f"'date' must be an ISO date (YYYY-MM-DD), not {data['date']!r}") from None
+    sections = {}
+    for key, value in data.items():
+        if key in META_KEYS:
+            continue
+        if value is None:
+            value = {}
+        if not isinstance(value, dict):
+            raise EditionError(shown, f"the section '{key}' must be a mapping of parameter: value")
+        sections[str(key)] = MappingProxyType(dict(value))
+    return Edition(
+        id=str(data["edition"]),
+        title=str(data["title"]),
+        subtitle=str(data.get("subtitle") or ""),
+        date=date,
+        path=path.resolve(),
+        previous=(str(data["previous"]) if data.get("previous") else None),
+        sections=MappingProxyType(sections),
+    )
+
+
+def edition_files(folder: Path = PARAMS) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yml") if p.is_file())
+
+
+def find_edition(edition: str | None = None, params: str | Path | None = None,
+                 folder: Path = PARAMS) -> Edition:
+    """The edition to render: `--params FILE`, `--edition E`, or the newest in `params/`."""
+    if params:
+        path = Path(params)
+        if not path.is_file():
+            raise EditionError(str(params), "does not exist")
+        return load_edition(path)
+    files = edition_files(folder)
+    if edition:
+        path = folder / f"{edition}.yml"
+        if not path.is_file():
+            known = ", ".join(p.stem for p in files) or "(none)"
+            raise EditionError(display(path), f"does not exist; known editions: {known}")
+        return load_edition(path)
+    if not files:
+        raise EditionError(display(folder), "holds no edition files (*.yml)")
+    return max((load_edition(p) for p in files), key=lambda e: (e.date, e.id))
+
+
+def previous_edition(current: Edition, folder: Path = PARAMS) -> Edition | None:
+    """The edition before `current`: its `previous` key, else the latest older one in `params/`."""
+    if current.previous:
+        path = folder / f"{current.previous}.yml"
+        if not path.is_file():
+            raise EditionError(display(current.path), f"'previous: {current.previous}' names no file in params/")
+        return load_edition(path)
+    older = [e for e in (load_edition(p) for p in edition_files(folder))
+             if (e.date, e.id) < (current.date, current.id) and e.path != current.path]
+    return max(older, key=lambda e: (e.date, e.id)) if older else None

@@ -1,0 +1,103 @@
+"""The one error module of the build. Each error names the stage it belongs to and carries its
+facts as attributes; its message is one paragraph written for an analyst."""
+from __future__ import annotations
+
+from typing import Iterable
+
+
+class BuildError(Exception):
+    """Base class of every build error."""
+
+    stage = "build"
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return f"[{self.stage}] {self.message}"
+
+
+class EditionError(BuildError):
+    """An edition file cannot be found or read (YAML syntax, duplicate keys, missing fields)."""
+
+    stage = "edition"
+
+    def __init__(self, file: str, problem: str):
+        self.file = file
+        self.problem = problem
+        super().__init__(f"Edition file {file}: {problem}")
+
+
+class ParameterError(BuildError):
+    """A chapter's section of an edition file names an unknown key or a value of the wrong type."""
+
+    stage = "parameters"
+
+    def __init__(self, file: str, chapter: str, key: str, problem: str, valid_keys: Iterable[str]):
+        self.file = file
+        self.chapter = chapter
+        self.key = key
+        self.problem = problem
+        self.valid_keys = tuple(sorted(valid_keys))
+        super().__init__(
+            f"Edition file {file}, chapter '{chapter}', key '{key}': {problem}. "
+            f"Valid keys for '{chapter}': {', '.join(self.valid_keys) or '(none)'}."
+        )
+
+
+class InputCheckError(BuildError):
+    """An input file of a chapter failed its validation (wraps analysis.errors.InputError)."""
+
+    stage = "inputs"
+
+    def __init__(self, chapter: str, detail: str):
+        self.chapter = chapter
+        self.detail = detail
+        super().__init__(f"Chapter '{chapter}': {detail}")
+
+
+class ExecutionError(BuildError):
+    """A notebook raised while papermill executed it. The executed notebook is kept."""
+
+    stage = "execute"
+
+    def __init__(self, notebook: str, cell_index: int | None, source: str, ename: str,
+                 evalue: str, saved_to: str):
+        self.notebook = notebook
+        self.cell_index = cell_index
+        self.source = source
+        self.ename = ename
+        self.evalue = evalue
+        self.saved_to = saved_to
+        lines = source.strip().splitlines() or [""]
+        excerpt = lines[0] if len(lines) == 1 else f"{lines[0]} ... {lines[-1]}"
+        cell = "?" if cell_index is None else str(cell_index)
+        super().__init__(
+            f"Notebook {notebook} failed in cell {cell} ({excerpt.strip()!s}): {ename}: {evalue}. "
+            f"The executed notebook is kept at {saved_to} for debugging."
+        )
+
+
+class HarvestError(BuildError):
+    """A notebook recorded a malformed or duplicate result, check or data table."""
+
+    stage = "harvest"
+
+
+class RenderError(BuildError):
+    """A renderer (pandoc, Typst or Quarto) failed."""
+
+    stage = "render"
+
+    def __init__(self, renderer: str, step: str, detail: str):
+        self.renderer = renderer
+        self.step = step
+        self.detail = detail
+        super().__init__(f"Renderer '{renderer}' failed while {step}: {detail.strip()}")
+
+
+class PublishError(BuildError):
+    """The rendered edition could not be moved into place."""
+
+    stage = "publish"

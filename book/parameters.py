@@ -1,0 +1,103 @@
+"""Typed notebook parameters: declared by the `parameters` cell, checked against the edition.
+
+A notebook declares each parameter as `name = <literal>`; the literal's type is the type. The
+build injects the `book_*` parameters itself (edition metadata, harvested tables) when a notebook
+declares them; an edition file may not set them.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import nbformat
+
+from analysis.paths import display
+
+from .errors import BuildError, ParameterError
+
+BUILD_PREFIX = "book_"
+TYPE_NAMES = {bool: "true/false", int: "a whole number", float: "a number", str: "text",
+              list: "a list", dict: "a mapping"}
+
+
+@dataclass(frozen=True)
+class Declared:
+    """The parameters a notebook declares: name → default (whose type is the parameter's type)."""
+
+    notebook: str
+    defaults: Mapping[str, Any]
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(self.defaults)
+
+    @property
+    def inputs(self) -> tuple[str, ...]:
+        """Parameters that name input files (by convention their names end in `_file`/`_files`)."""
+        return tuple(n for n in self.defaults if n.endswith(("_file", "_files")))
+
+
+def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
+    cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
+    return cells[0] if cells else None
+
+
+def declared_parameters(path: Path) -> Declared:
+    """Parse the `parameters` cell of a notebook into name → literal default."""
+    nb = nbformat.read(path, as_version=4)
+    cell = parameters_cell(nb)
+    shown = display(path)
+    if cell is None:
+        return Declared(shown, MappingProxyType({}))
+    defaults: dict[str, Any] = {}
+    try:
+        tree = ast.parse(cell.source)
+    except SyntaxError as exc:
+        raise BuildError(f"Notebook {shown}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+            name, value = node.targets[0].id, node.value
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
+            name, value = node.target.id, node.value
+        else:
+            raise BuildError(f"Notebook {shown}: the parameters cell may only hold `name = literal` lines (line {node.lineno})")
+        try:
+            defaults[name] = ast.literal_eval(value)
+        except ValueError:
+            raise BuildError(f"Notebook {shown}: parameter '{name}' must have a literal default (line {node.lineno})") from None
+    return Declared(shown, MappingProxyType(defaults))
+
+
+def _type_ok(default: Any, value: Any) -> bool:
+    if default is None:
+        return True
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(default, bool) and isinstance(value, bool)
+    if isinstance(default, float):
+        return isinstance(value, (int, float))
+    for t in (int, str, list, dict):
+        if isinstance(default, t):
+            return isinstance(value, t)
+    return type(value) is type(default)
+
+
+def resolve_parameters(edition_file: str, chapter: str, declared: Declared,
+                       section: Mapping[str, Any]) -> dict[str, Any]:
+    """The edition's section merged over the notebook defaults, after checking every key."""
+    valid = [n for n in declared.names if not n.startswith(BUILD_PREFIX)]
+    for key, value in section.items():
+        if key.startswith(BUILD_PREFIX):
+            raise ParameterError(edition_file, chapter, key, "is set by the build and cannot be given in an edition", valid)
+        if key not in declared.defaults:
+            raise ParameterError(edition_file, chapter, key, "is not a parameter of this chapter", valid)
+        default = declared.defaults[key]
+        if not _type_ok(default, value):
+            want = TYPE_NAMES.get(type(default), type(default).__name__)
+            raise ParameterError(edition_file, chapter, key,
+                                 f"must be {want} like the default {default!r}, not {value!r}", valid)
+    merged = {k: v for k, v in declared.defaults.items() if not k.startswith(BUILD_PREFIX)}
+    merged.update({k: (float(v) if isinstance(declared.defaults[k], float) else v) for k, v in section.items()})
+    return merged

@@ -1,0 +1,180 @@
+"""The build of one edition, stage by stage: plan (parameters) → check inputs → execute
+(chapters, then the parts that show what chapters recorded) → harvest → render → publish."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from filelock import FileLock
+
+from analysis.paths import BOOK, BUILD, CACHE, PROCESSED, ROOT, display
+
+from . import harvest as hv
+from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .editions import Edition, load_edition, previous_edition
+from .errors import BuildError
+from .execute import Job, execute_all, say
+from .parameters import declared_parameters
+from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
+from .project import BookSpec, load_book
+from .publish import manifest, swap_into_place, write_json, write_text
+from .renderers import RenderJob, get_renderer
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    engine: str = "auto"
+    jobs: int = os.cpu_count() or 1
+    force: bool = False
+    cache_dir: Path = CACHE / "executed"
+    book_dir: Path = BOOK
+    build_dir: Path = BUILD
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    edition: Edition
+    folder: Path
+    pdf: Path
+    renderer: str
+    executed: tuple[str, ...]
+    cached: tuple[str, ...]
+    seconds: float
+
+
+def input_listing(plan: Plan) -> list[dict[str, Any]]:
+    rows = []
+    for p in plan.parts:
+        for name, paths in expand_inputs(p.parameters).items():
+            for path in paths:
+                rows.append({"part": p.id, "parameter": name, "path": display(path),
+                             "sha256": sha256_file(path), "bytes": path.stat().st_size})
+    return rows
+
+
+def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any]] | None]:
+    """The previous edition's parameters (its sections over today's notebook defaults)."""
+    try:
+        prev = previous_edition(plan.edition, plan.edition.path.parent)
+    except BuildError:
+        prev = None
+    if prev is None:
+        return None, None
+    out = {}
+    for p in plan.parts:
+        params = {k: v for k, v in p.declared.defaults.items() if not k.startswith("book_")}
+        params.update(prev.section(p.id))
+        out[p.id] = params
+    return prev.id, out
+
+
+def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
+          analysis_hash: str) -> list[Job]:
+    jobs = []
+    for p in parts:
+        params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
+        key = cache_key(p.part.path, params, analysis_hash)
+        jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
+                        staging / "failed"))
+    return jobs
+
+
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
+    cache = None if opts.force else NotebookCache(opts.cache_dir)
+    outcomes = execute_all(jobs, cache, opts.jobs, epoch)
+    if opts.force:  # --force ignores the cache for reading but refreshes it
+        store = NotebookCache(opts.cache_dir)
+        for job, o in zip(jobs, outcomes):
+            if not o.error:
+                store.put(job.key, o.output)
+    failed = [o for o in outcomes if o.error]
+    if failed:
+        raise failed[0].error
+    return outcomes
+
+
+def build(edition: Edition, opts: BuildOptions = BuildOptions(), book: BookSpec | None = None) -> BuildResult:
+    start = time.monotonic()
+    book = book or load_book()
+    opts.build_dir.mkdir(parents=True, exist_ok=True)
+    with FileLock(str(opts.build_dir / f"{edition.id}.lock")):
+        return _build_locked(edition, opts, book, start)
+
+
+def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
+    say(f"Edition {edition.id} ({display(edition.path)})")
+    plan = make_plan(edition, book)
+    n_inputs = check_inputs(plan)
+    say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
+    renderer = get_renderer(opts.engine)
+
+    staging = opts.build_dir / edition.id
+    if staging.exists():
+        shutil.rmtree(staging)
+    (staging / "book").mkdir(parents=True)
+    analysis_hash = analysis_source_hash()
+
+    first = [p for p in plan.parts if not p.needs_harvest]
+    later = [p for p in plan.parts if p.needs_harvest]
+    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch)
+
+    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
+    inputs = input_listing(plan)
+    prev_id, prev_params = previous_parameters(plan)
+    current_params = {p.id: dict(p.parameters) for p in plan.parts}
+    harvest_dir = staging / "harvest"
+    harvest_dir.mkdir()
+    harvest_files = {
+        "book_results_file": harvest_dir / "results.json",
+        "book_reconciliation_file": harvest_dir / "reconciliation.csv",
+        "book_parameters_file": harvest_dir / "parameters.json",
+        "book_inputs_file": harvest_dir / "inputs.json",
+    }
+    write_text(harvest_files["book_results_file"], hv.results_json(harvested))
+    write_text(harvest_files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
+    write_json(harvest_files["book_parameters_file"],
+               {"edition": edition.id, "previous_edition": prev_id, "current": current_params, "previous": prev_params})
+    write_json(harvest_files["book_inputs_file"], inputs)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch)
+    by_id = {o.part_id: o for o in outcomes}
+    harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
+
+    say(f"  rendering with {renderer.name}")
+    out_dir = staging / "book"
+    rendered = renderer.render(RenderJob(book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
+                                         staging / "render", out_dir))
+    notebooks_dir = out_dir / "notebooks"
+    notebooks_dir.mkdir()
+    for p in plan.parts:
+        shutil.copyfile(by_id[p.id].output, notebooks_dir / f"{p.id}.ipynb")
+    processed = PROCESSED / edition.id
+    if processed.exists():
+        shutil.rmtree(processed)
+    for name, text in sorted(harvested.tables.items()):
+        write_text(out_dir / "data" / name, text)
+        write_text(processed / name, text)
+    write_text(out_dir / "results.json", hv.results_json(harvested))
+    write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
+    notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}
+    write_json(out_dir / "manifest.json",
+               manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note))
+
+    final = opts.book_dir / edition.id
+    swap_into_place(out_dir, final, staging / "previous-edition")
+    seconds = time.monotonic() - start
+    cached = tuple(o.part_id for o in outcomes if o.cached)
+    executed = tuple(o.part_id for o in outcomes if not o.cached)
+    say(f"Published {display(final)} in {seconds:.1f} s ({len(executed)} executed, {len(cached)} cached)")
+    return BuildResult(edition, final, final / rendered.pdf.name, rendered.renderer, executed, cached, seconds)
+
+
+def check(edition: Edition, book: BookSpec | None = None) -> tuple[int, int]:
+    """Validate an edition's parameters and inputs without running anything."""
+    plan = make_plan(edition, book or load_book())
+    return len(plan.parts), check_inputs(plan)

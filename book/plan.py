@@ -1,0 +1,109 @@
+"""The build plan of an edition: every part of the book with its checked parameters, and the
+check of every chapter's input files (before anything runs)."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+import nbformat
+
+from analysis.errors import InputError
+from analysis.inputs import check_chapter_inputs
+from analysis.paths import display
+
+from .cache import expand_inputs
+from .editions import Edition
+from .errors import EditionError, InputCheckError
+from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
+from .project import BookSpec, Part
+
+HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
+                      "book_inputs_file")
+
+
+@dataclass(frozen=True)
+class PlannedPart:
+    part: Part
+    declared: Declared
+    parameters: Mapping[str, Any]  # edition over defaults, without book_* parameters
+    title: str
+
+    @property
+    def id(self) -> str:
+        return self.part.id
+
+    @property
+    def needs_harvest(self) -> bool:
+        """Parts that show what other parts recorded run after them (the appendices)."""
+        return any(n in self.declared.defaults for n in HARVEST_PARAMETERS)
+
+
+@dataclass(frozen=True)
+class Plan:
+    edition: Edition
+    book: BookSpec
+    parts: tuple[PlannedPart, ...]
+
+    def part(self, part_id: str) -> PlannedPart:
+        return next(p for p in self.parts if p.id == part_id)
+
+
+def notebook_title(path: Path) -> str:
+    nb = nbformat.read(path, as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            m = re.search(r"^#\s+(.+?)\s*(\{.*\})?\s*$", cell.source, re.M)
+            if m:
+                return m.group(1)
+    return path.stem
+
+
+def make_plan(edition: Edition, book: BookSpec) -> Plan:
+    """Check the edition's sections against the notebooks' declared parameters."""
+    shown = display(edition.path)
+    unknown = [k for k in edition.sections if k not in book.ids]
+    if unknown:
+        raise EditionError(shown, f"section '{unknown[0]}' is not a part of the book; "
+                                  f"known parts: {', '.join(book.ids)}")
+    parts = []
+    for part in book.parts:
+        if not part.path.is_file():
+            raise EditionError("_quarto.yml", f"lists {display(part.path)}, which does not exist")
+        declared = declared_parameters(part.path)
+        params = resolve_parameters(shown, part.id, declared, edition.section(part.id))
+        parts.append(PlannedPart(part, declared, MappingProxyType(params), notebook_title(part.path)))
+    return Plan(edition, book, tuple(parts))
+
+
+def check_inputs(plan: Plan) -> int:
+    """Every input file exists and passes its chapter's validation; returns the files checked."""
+    count = 0
+    for p in plan.parts:
+        for name, paths in expand_inputs(p.parameters).items():
+            for path in paths:
+                if not path.is_file():
+                    raise InputCheckError(p.id, f"the input file {display(path)} named by parameter "
+                                                f"'{name}' does not exist (edition file {display(plan.edition.path)}).")
+                count += 1
+        try:
+            check_chapter_inputs(p.id, p.parameters)
+        except InputError as err:
+            raise InputCheckError(p.id, str(err)) from None
+    return count
+
+
+def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, Path]) -> dict[str, Any]:
+    """The `book_*` parameters a notebook declares, filled in by the build."""
+    e = plan.edition
+    values: dict[str, Any] = {
+        "book_edition": e.id,
+        "book_title": e.title,
+        "book_subtitle": e.subtitle,
+        "book_date": e.date.isoformat(),
+        "book_parts": [[q.id, q.part.role, q.title] for q in plan.parts],
+    }
+    values.update({k: str(v) for k, v in harvest_files.items()})
+    return {k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)}

@@ -1,0 +1,71 @@
+"""Renderers, looked up by name in one registry (papermill engine style)."""
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Protocol
+
+from ..editions import Edition
+from ..errors import BuildError
+from ..project import BookSpec, Part
+
+
+@dataclass(frozen=True)
+class RenderJob:
+    """Everything a renderer needs: the book, the edition, the executed notebooks in book order,
+    a scratch folder and the folder the HTML and PDF go to."""
+
+    book: BookSpec
+    edition: Edition
+    notebooks: tuple[tuple[Part, Path], ...]
+    workdir: Path
+    out_dir: Path
+
+    @property
+    def pdf_name(self) -> str:
+        return f"arbejdsmarkedsudvalget-{self.edition.id}.pdf"
+
+
+@dataclass(frozen=True)
+class RenderOutput:
+    html_index: Path
+    pdf: Path
+    renderer: str
+    note: str = ""
+
+
+class Renderer(Protocol):
+    name: str
+
+    def render(self, job: RenderJob) -> RenderOutput: ...
+
+
+def _pandoc() -> Renderer:
+    from .pandoc import PandocRenderer
+
+    return PandocRenderer()
+
+
+def _quarto() -> Renderer:
+    from .quarto import QuartoRenderer
+
+    return QuartoRenderer()
+
+
+RENDERERS: dict[str, Callable[[], Renderer]] = {"pandoc": _pandoc, "quarto": _quarto}
+
+
+def quarto_available() -> bool:
+    return shutil.which("quarto") is not None
+
+
+def get_renderer(name: str) -> Renderer:
+    """`auto` picks quarto when it is on PATH, else the embedded pandoc renderer."""
+    if name == "auto":
+        name = "quarto" if quarto_available() else "pandoc"
+    factory = RENDERERS.get(name)
+    if factory is None:
+        known = ", ".join(["auto", *sorted(RENDERERS)])
+        raise BuildError(f"Unknown renderer '{name}'; known renderers: {known}")
+    return factory()

@@ -1,0 +1,151 @@
+"""The embedded renderer: pandoc (from pypandoc-binary) reads the executed notebooks, the book
+is assembled from their ASTs, and pandoc writes the chunked HTML book and the Typst source that
+the `typst` package compiles to an A4 PDF with the PDF/UA-1 check on."""
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from babel.dates import format_date
+
+from ..errors import RenderError
+from . import RenderJob, RenderOutput
+
+HERE = Path(__file__).resolve().parent.parent
+FILTERS = HERE / "filters"
+TEMPLATES = HERE / "templates"
+PDF_STANDARDS = ["ua-1", "a-2a"]
+
+
+def pandoc_path() -> str:
+    import pypandoc
+
+    return pypandoc.get_pandoc_path()
+
+
+def run_pandoc(args: list[str], cwd: Path, step: str) -> str:
+    proc = subprocess.run([pandoc_path(), *args], cwd=cwd, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise RenderError("pandoc", step, proc.stderr or proc.stdout)
+    return proc.stdout
+
+
+def _stringify(inlines: list) -> str:
+    out = []
+    for el in inlines:
+        t = el.get("t")
+        if t == "Str":
+            out.append(el["c"])
+        elif t in ("Space", "SoftBreak", "LineBreak"):
+            out.append(" ")
+        elif isinstance(el.get("c"), list):
+            out.append(_stringify([x for x in el["c"] if isinstance(x, dict)]))
+    return "".join(out)
+
+
+def appendix_letter(i: int) -> str:
+    return chr(ord("A") + i)
+
+
+def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
+    """Give a notebook's blocks their place in the book: the chapter heading gets the part id;
+    front matter and appendices are unnumbered, and appendix titles read "Bilag A: ..."."""
+    blocks = ast["blocks"]
+    first = True
+    for b in blocks:
+        if b["t"] != "Header":
+            continue
+        level, (ident, classes, attrs), inlines = b["c"]
+        if role != "chapter" and "unnumbered" not in classes:
+            classes.append("unnumbered")
+        if first and level == 1:
+            ident = part_id
+            if role == "appendix":
+                inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
+            first = False
+        b["c"] = [level, [ident, classes, attrs], inlines]
+    return blocks
+
+
+def notebook_ast(executed: Path, part_id: str, workdir: Path) -> dict:
+    out = run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media", f"media/{part_id}",
+                      "--lua-filter", str(FILTERS / "notebook.lua")], workdir, f"reading notebook {part_id}")
+    return json.loads(out)
+
+
+def assemble(job: RenderJob) -> dict:
+    """One pandoc document of the whole book, in book order, with the edition's metadata."""
+    blocks: list = []
+    api = None
+    appendix_i = 0
+    for part, executed in job.notebooks:
+        ast = notebook_ast(executed, part.id, job.workdir)
+        api = ast["pandoc-api-version"]
+        blocks += prepare_part(ast, part.id, part.role, appendix_i)
+        appendix_i += part.role == "appendix"
+    e = job.edition
+    meta_str = lambda s: {"t": "MetaString", "c": s}  # noqa: E731
+    meta = {
+        "title": meta_str(e.title or job.book.title),
+        "subtitle": meta_str(e.subtitle),
+        "author": meta_str(job.book.author),
+        "date": meta_str(format_date(e.date, format="long", locale="da_DK")),
+        "lang": meta_str(job.book.lang),
+        "edition": meta_str(e.id),
+        "title-plain": meta_str((e.title or job.book.title).replace('"', "'")),
+        "year": meta_str(str(e.date.year)),
+        "month": meta_str(str(e.date.month)),
+        "day": meta_str(str(e.date.day)),
+    }
+    return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}
+
+
+def write_html(doc_json: Path, job: RenderJob) -> Path:
+    html_dir = job.workdir / "html"
+    if html_dir.exists():
+        shutil.rmtree(html_dir)
+    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
+                "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
+                "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
+                "--metadata", f"pagetitle={job.edition.title}"], job.workdir, "writing the HTML book")
+    shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
+    return html_dir
+
+
+def write_pdf(doc_json: Path, job: RenderJob) -> Path:
+    import typst
+
+    typ = job.workdir / "book.typ"
+    run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), "--number-sections",
+                "--template", str(TEMPLATES / "book.typ"), "--lua-filter", str(FILTERS / "typst.lua")],
+               job.workdir, "writing the Typst source")
+    pdf = job.workdir / job.pdf_name
+    try:
+        typst.compile(str(typ), output=str(pdf), root=str(job.workdir),
+                      pdf_standards=PDF_STANDARDS, timestamp=job.edition.epoch)
+    except Exception as exc:  # typst raises TypstError with the compiler's diagnostics
+        raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
+    return pdf
+
+
+class PandocRenderer:
+    name = "pandoc"
+
+    def render(self, job: RenderJob) -> RenderOutput:
+        job.workdir.mkdir(parents=True, exist_ok=True)
+        doc = assemble(job)
+        doc_json = job.workdir / "book.json"
+        doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        html_dir = write_html(doc_json, job)
+        pdf = write_pdf(doc_json, job)
+        job.out_dir.mkdir(parents=True, exist_ok=True)
+        for item in sorted(html_dir.iterdir()):
+            target = job.out_dir / item.name
+            if item.is_dir():
+                shutil.copytree(item, target, dirs_exist_ok=True)
+            else:
+                shutil.copyfile(item, target)
+        shutil.copyfile(pdf, job.out_dir / pdf.name)
+        return RenderOutput(job.out_dir / "index.html", job.out_dir / pdf.name, self.name)
