@@ -2,10 +2,8 @@
 (chapters, then the parts that show what chapters recorded) → harvest → render → publish."""
 from __future__ import annotations
 
-import json
 import os
 import shutil
-import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,14 +11,13 @@ from typing import Any
 
 from filelock import FileLock
 
-from analysis.paths import BOOK, BUILD, CACHE, PROCESSED, ROOT, display
+from analysis.paths import BOOK, BUILD, CACHE, PROCESSED, display
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
-from .editions import Edition, load_edition, previous_edition
+from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
-from .parameters import declared_parameters
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
 from .publish import manifest, swap_into_place, write_json, write_text
@@ -35,6 +32,7 @@ class BuildOptions:
     cache_dir: Path = CACHE / "executed"
     book_dir: Path = BOOK
     build_dir: Path = BUILD
+    processed_dir: Path = PROCESSED
 
 
 @dataclass(frozen=True)
@@ -153,7 +151,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     notebooks_dir.mkdir()
     for p in plan.parts:
         shutil.copyfile(by_id[p.id].output, notebooks_dir / f"{p.id}.ipynb")
-    processed = PROCESSED / edition.id
+    processed = opts.processed_dir / edition.id
     if processed.exists():
         shutil.rmtree(processed)
     for name, text in sorted(harvested.tables.items()):
