@@ -3,6 +3,7 @@ is assembled from their ASTs, and pandoc writes the chunked HTML book and the Ty
 the `typst` package compiles to an A4 PDF with the PDF/UA-1 check on."""
 from __future__ import annotations
 
+import html
 import json
 import shutil
 import subprocess
@@ -50,8 +51,9 @@ def appendix_letter(i: int) -> str:
 
 
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
-    """Give a notebook's blocks their place in the book: the chapter heading gets the part id;
-    front matter and appendices are unnumbered, and appendix titles read "Bilag A: ..."."""
+    """Give a notebook's blocks their place in the book: the chapter heading gets the part id
+    and the other headings ids prefixed with it (unique across the book); front matter and
+    appendices are unnumbered, and appendix titles read "Bilag A: ..."."""
     blocks = ast["blocks"]
     first = True
     for b in blocks:
@@ -65,8 +67,31 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
             if role == "appendix":
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
             first = False
+        else:
+            ident = f"{part_id}-{ident}"
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks
+
+
+def navigation(blocks: list) -> str:
+    """The book's contents as an HTML list (chapters with their numbered sections) for the
+    sidebar of every page; pandoc's chunked HTML shows its own contents on the first page only."""
+    entries: list[tuple[str, str, list[str]]] = []  # (chapter link, page, section links)
+    number = [0, 0]
+    for b in blocks:
+        if b["t"] != "Header" or b["c"][0] > 2:
+            continue
+        level, (ident, classes, _), inlines = b["c"]
+        text = html.escape(_stringify(inlines))
+        if "unnumbered" not in classes:
+            number = [number[0] + 1, 0] if level == 1 else [number[0], number[1] + 1]
+            text = (f"{number[0]} " if level == 1 else f"{number[0]}.{number[1]} ") + text
+        if level == 1:
+            entries.append((f'<a href="{ident}.html">{text}</a>', f"{ident}.html", []))
+        elif entries:
+            entries[-1][2].append(f'<li><a href="{entries[-1][1]}#{ident}">{text}</a></li>')
+    items = [f"<li>{link}" + (f"<ul>{''.join(subs)}</ul>" if subs else "") + "</li>" for link, _, subs in entries]
+    return "<ul>" + "".join(items) + "</ul>"
 
 
 def notebook_ast(executed: Path, part_id: str, workdir: Path) -> dict:
@@ -98,6 +123,7 @@ def assemble(job: RenderJob) -> dict:
         "year": meta_str(str(e.date.year)),
         "month": meta_str(str(e.date.month)),
         "day": meta_str(str(e.date.day)),
+        "book-nav": {"t": "MetaBlocks", "c": [{"t": "RawBlock", "c": ["html", navigation(blocks)]}]},
     }
     return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}
 
