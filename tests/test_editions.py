@@ -1,0 +1,51 @@
+import datetime as dt
+
+import pytest
+
+from book.editions import find_edition, load_edition, previous_edition
+from book.errors import EditionError
+
+
+def _write(folder, name, text):
+    folder.mkdir(parents=True, exist_ok=True)
+    p = folder / f"{name}.yml"
+    p.write_text(text, encoding="utf-8")
+    return p
+
+
+def test_loads_metadata_and_sections(tmp_path):
+    p = _write(tmp_path, "2025-Q1", "edition: 2025-Q1\ntitle: T\ndate: 2025-03-31\nkvoter:\n  thresholds: [15, 10]\n")
+    e = load_edition(p)
+    assert (e.id, e.date, dict(e.section("kvoter"))) == ("2025-Q1", dt.date(2025, 3, 31), {"thresholds": [15, 10]})
+    assert e.epoch == 1743422400  # 2025-03-31 12:00 UTC
+
+
+def test_duplicate_keys_are_rejected_with_line(tmp_path):
+    p = _write(tmp_path, "e", "edition: e\ntitle: T\ndate: 2025-03-31\nkvoter:\n  a: 1\n  a: 2\n")
+    with pytest.raises(EditionError, match=r"duplicate key 'a' \(first on line 5\)"):
+        load_edition(p)
+
+
+def test_dates_in_sections_stay_text(tmp_path):
+    p = _write(tmp_path, "e", "edition: e\ntitle: T\ndate: 2025-03-31\ninv:\n  follow_up_date: 2021-11-26\n")
+    assert load_edition(p).section("inv")["follow_up_date"] == "2021-11-26"
+
+
+def test_missing_required_key(tmp_path):
+    with pytest.raises(EditionError, match="the required key 'date' is missing"):
+        load_edition(_write(tmp_path, "e", "edition: e\ntitle: T\n"))
+
+
+def test_newest_edition_by_date_and_previous(tmp_path):
+    _write(tmp_path, "2025-Q1", "edition: 2025-Q1\ntitle: T\ndate: 2025-03-31\n")
+    _write(tmp_path, "2025-Q2", "edition: 2025-Q2\ntitle: T\ndate: 2025-06-30\n")
+    newest = find_edition(folder=tmp_path)
+    assert newest.id == "2025-Q2"
+    assert previous_edition(newest, tmp_path).id == "2025-Q1"
+    assert previous_edition(find_edition("2025-Q1", folder=tmp_path), tmp_path) is None
+
+
+def test_unknown_edition_lists_known(tmp_path):
+    _write(tmp_path, "2025-Q1", "edition: 2025-Q1\ntitle: T\ndate: 2025-03-31\n")
+    with pytest.raises(EditionError, match="known editions: 2025-Q1"):
+        find_edition("2025-Q9", folder=tmp_path)
