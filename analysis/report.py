@@ -65,16 +65,21 @@ def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
         if a is None:
             a = "right" if pd.api.types.is_numeric_dtype(df[c]) else "left"
         aligns.append(a)
-    rule = {"left": ":---", "right": "---:", "center": ":---:"}
     esc = lambda s: str(s).replace("|", "\\|").replace("\n", " ")  # noqa: E731
-    lines = ["| " + " | ".join(esc(c) for c in cols) + " |",
-             "|" + "|".join(rule[a] for a in aligns) + "|"]
+    body = []
     for _, row in df.iterrows():
         cells = []
         for c in df.columns:
             d = decimals.get(str(c), 0) if isinstance(decimals, Mapping) else decimals
             cells.append(esc(_cell(row[c], d)))
-        lines.append("| " + " | ".join(cells) + " |")
+        body.append(cells)
+    # Dash counts proportional to content width: pandoc uses them as relative column widths
+    # when a row is wider than the page, so long text columns get the room they need.
+    widths = [min(40, max([len(esc(c))] + [len(r[i]) for r in body])) for i, c in enumerate(cols)]
+    rule = {"left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
+    lines = ["| " + " | ".join(esc(c) for c in cols) + " |",
+             "|" + "|".join(rule[a][0] + "-" * max(3, w) + rule[a][1] for a, w in zip(aligns, widths)) + "|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in body]
     return "\n".join(lines)
 
 

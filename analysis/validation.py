@@ -23,9 +23,12 @@ def _failures(err: SchemaErrors) -> list[Failure]:
             column, value, check = str(value), None, "required column is missing"
         elif check == "not_nullable":
             check, value = "a value is required", None
-        elif check.startswith("dtype("):
-            check = f"wrong type: expected {check[6:-1]}"
+        elif check.startswith(("dtype(", "coerce_dtype(")):
+            check = f"wrong type: expected {check.split('(', 1)[1].rstrip(')')}"
         out.append(Failure(row, column, check, value))
+    # pandera may report one bad cell twice (failed coercion and wrong dtype): keep it once
+    seen: set[tuple] = set()
+    out = [f for f in out if not ((k := (f.row, f.column, f.rule, repr(f.value))) in seen or seen.add(k))]
     out.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
     return out
 
