@@ -17,7 +17,7 @@ def shown(monkeypatch):
 def test_markdown_table_is_danish_and_right_aligns_numbers():
     df = pd.DataFrame({"Område": ["A", "B|C"], "Ansatte": [1234, 5], "Andel": [12.345, float("nan")]})
     text = report.markdown_table(df, decimals={"Andel": 1})
-    assert text.splitlines() == ["| Område | Ansatte | Andel |", "|:---|---:|---:|",
+    assert text.splitlines() == ["| Område | Ansatte | Andel |", "|:-------|--------:|------:|",
                                  "| A | 1.234 | 12,3 |", "| B\\|C | 5 | – |"]
 
 
