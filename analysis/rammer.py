@@ -119,6 +119,7 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "measure": _STR(),
         "value": pa.Column(float, pa.Check.ge(0), coerce=True),
         "unit": pa.Column(str, pa.Check.isin(["antal", "%"]), coerce=True),
+        "as_of": _STR(),
     }, strict=True),
     "annual_cycle_file": pa.DataFrameSchema({
         "activity": _STR(),
@@ -394,12 +395,13 @@ def rank_text(rank, rank_of, order) -> str:
     return text + (f" af {int(rank_of)}" if not pd.isna(rank_of) else "")
 
 
-def value_text(value, unit, qualifier) -> str:
+def value_text(value, unit, qualifier, sign: bool = False) -> str:
+    """A key figure as the reader sees it: `ca. 38 %`, `+58 %`, `4,9 mio. kr.`."""
     if pd.isna(value):
         return fmt.MISSING
     d = fmt_decimals(value)
     if unit == "%":
-        text = fmt.percent(value, d)
+        text = fmt.percent(value, d, sign=sign)
     elif unit == "mio. kr.":
         text = fmt.amount(value, "mio. kr.", max(d, 1))
     else:
@@ -512,7 +514,8 @@ def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
         groups = benchmark_groups(t)
         over = groups[groups["difference_computed"] > 0]
         word = "færre" if total["difference_computed"] < 0 else "flere"
-        m = (f"I 2. halvår 2020 - 1. halvår 2021 havde Norddjurs "
+        period = figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
+        m = (f"I {period} havde Norddjurs "
              f"{fmt.integer(abs(total['difference_computed']))} {word} fuldtidspersoner på offentlig "
              f"forsørgelse end ministerens benchmark forventede "
              f"({fmt.integer(total['actual'])} mod {fmt.integer(total['expected'])})")
@@ -527,7 +530,8 @@ def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
                     f"udgifterne på beskæftigelsesområdet gik til ydelser.")
     if "akasser" in blocks:
         c = akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
-        msgs.append(f"Medio februar 2024 havde jobcentret samarbejdsaftaler med {fmt.integer(c['aftaler'])} "
+        as_of = inputs.akasse_coverage["as_of"].iloc[0]
+        msgs.append(f"{as_of[0].upper() + as_of[1:]} havde jobcentret samarbejdsaftaler med {fmt.integer(c['aftaler'])} "
                     f"af {fmt.integer(c['akasser_i_alt'])} a-kasser ({fmt.percent(c['andel_akasser'], 0)}), "
                     f"der dækker {fmt.percent(c['andel_medlemmer_printed'], 1)} af a-kassemedlemmerne.")
     if len(msgs) < 2 and "noegletal" in blocks:
@@ -595,30 +599,178 @@ def benchmark_figure(benchmark: pd.DataFrame):
 
 
 def annual_cycle_figure(cycle: pd.DataFrame, months: Iterable[int]):
-    """The annual cycle as a timeline: one lane per activity (recurring ones as markers),
-    the book's edition months as dashed vertical lines."""
+    """The annual cycle as a timeline: one lane per activity (recurring ones as diamonds),
+    the book's edition months as dashed vertical lines labelled 'Udgave'."""
+    import textwrap
+
     from . import figures
 
     lanes = timeline_rows(cycle)
-    fig, ax = figures.new(figsize=(7.0, 0.42 * len(lanes) + 1.6))
     n = len(lanes)
+    fig, ax = figures.new(figsize=(7.0, 0.38 * n + 1.4))
     for i, lane in lanes.iterrows():
         yi = n - 1 - i
         for s, e in lane["spans"]:
             if lane["recurring"]:
-                ax.plot([s - 0.5 + 0.5], [yi], marker="D", color=figures.PALETTE[1],
-                        markeredgecolor="black", markersize=7, linestyle="none")
+                ax.plot([s], [yi], marker="D", color=figures.PALETTE[1], markeredgecolor="black",
+                        markersize=7, linestyle="none", zorder=3)
             else:
                 ax.barh(yi, e - s + 1, left=s - 0.5, height=0.55, color=figures.NORDDJURS,
-                        edgecolor="black", linewidth=0.5)
+                        edgecolor="black", linewidth=0.5, zorder=2)
+    for b in range(0, 13):
+        ax.axvline(b + 0.5, color="#D0D0D0", linewidth=0.6, zorder=0)
     for m in months:
-        ax.axvline(m, color="black", linestyle="--", linewidth=1.0, zorder=0)
-        ax.text(m, n - 0.3, "Udgave", rotation=90, va="bottom", ha="center", fontsize=8)
-    ax.set_yticks([n - 1 - i for i in range(n)], list(lanes["activity"]))
-    ax.set_xticks(range(1, 13), MONTHS_DA_SHORT)
-    ax.set_xlim(0.4, 12.6)
-    ax.set_ylim(-0.7, n + 0.9)
-    ax.grid(axis="y", visible=False)
-    ax.grid(axis="x", visible=True)
+        ax.axvline(m, color="black", linestyle=(0, (4, 3)), linewidth=1.2, zorder=1)
+        ax.text(m, n - 0.35, "Udgave", va="bottom", ha="center", fontsize=8, zorder=4,
+                bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.0})
+    labels = [textwrap.fill(a, 34, break_on_hyphens=False) for a in lanes["activity"]]
+    ax.set_yticks([n - 1 - i for i in range(n)], labels, fontsize=8.5)
+    ax.set_xticks(range(1, 13), MONTHS_DA_SHORT, fontsize=8.5)
+    ax.set_xlim(0.5, 12.5)
+    ax.set_ylim(-0.7, n + 0.2)
+    ax.grid(False)
     fig.tight_layout()
     return fig
+
+
+# ---------------------------------------------------------------- alt texts (Danish)
+def economy_alt(shares: pd.DataFrame) -> str:
+    parts = []
+    for split in SPLITS:
+        part = shares[shares["split"] == split]
+        items = ", ".join(f"{('øvrige udvalg' if c == 'Udvalg budget i alt' else c)} "
+                          f"{fmt.percent(v, fmt_decimals(v))}" for c, v in zip(part["category"], part["share_pct"]))
+        parts.append(f"{SPLIT_TITLES[split]}: {items}")
+    return "Tre vandrette søjlediagrammer. " + ". ".join(parts) + "."
+
+
+def benchmark_alt(benchmark: pd.DataFrame) -> str:
+    t = benchmark_groups(benchmark_table(benchmark))
+    items = "; ".join(f"{r['group']}: forventet {fmt.integer(r['expected'])}, faktisk "
+                      f"{fmt.integer(r['actual'])}, forskel {fmt.integer(r['difference_computed'], sign=True)}"
+                      for _, r in t.iterrows())
+    return ("Vandrette søjler med forventet (skraveret) og faktisk (fyldt) antal fuldtidspersoner "
+            f"på offentlig forsørgelse for hver ydelsesgruppe. {items}.")
+
+
+def cycle_alt(cycle: pd.DataFrame, months: Iterable[int]) -> str:
+    lanes = timeline_rows(cycle)
+    items = []
+    for _, lane in lanes.iterrows():
+        spans = [MONTHS_DA[s - 1] if s == e else f"{MONTHS_DA[s - 1]}-{MONTHS_DA[e - 1]}"
+                 for s, e in lane["spans"]]
+        items.append(f"{lane['activity']}: {', '.join(spans)}")
+    eds = ", ".join(MONTHS_DA[m - 1] for m in months)
+    return ("Tidslinje over årets tolv måneder med én linje pr. aktivitet i udvalgets årshjul; "
+            f"tilbagevendende aktiviteter er vist som punkter. {'; '.join(items)}. "
+            f"Lodrette stiplede linjer markerer bogens udgaver i {eds}.")
+
+
+# ---------------------------------------------------------------- tables for the reader
+def benchmark_display(benchmark: pd.DataFrame) -> pd.DataFrame:
+    t = benchmark_table(benchmark)
+    return pd.DataFrame({
+        "Ydelsesgruppe": t["group"],
+        "Forventet antal": t["expected"],
+        "Faktisk antal": t["actual"],
+        "Forskel (faktisk − forventet)": [fmt.integer(v, sign=True) for v in t["difference"]],
+        "Forskel i % af forventet": [fmt.percent(v, 1, sign=True) for v in t["difference_pct"]],
+        "Placering på ranglisten": t["rank"],
+    }).reset_index(drop=True)
+
+
+def contact_display(contact: pd.DataFrame) -> pd.DataFrame:
+    t = contact_ratios(contact)
+    return pd.DataFrame({
+        "Gruppe": t["group"],
+        "Antal borgere 2020": t["count"],
+        "Borgere i kontaktforløb pr. person i gruppen": [
+            fmt.MISSING if g == "kontaktforloeb" else fmt.number(v, 2)
+            for g, v in zip(t["group_id"], t["jobcenter_per_person"])],
+    }).reset_index(drop=True)
+
+
+def key_figures_display(key_figures: pd.DataFrame) -> pd.DataFrame:
+    k = key_figures
+    return pd.DataFrame({
+        "Nøgletal": k["indicator"],
+        "Værdi": [value_text(v, u, q, sign=i.startswith("udvikling_")) for i, v, u, q in
+                  zip(k["indicator_id"], k["value"], k["unit"], k["qualifier"])],
+        "Placering blandt kommunerne": [rank_text(r, n, o) for r, n, o in
+                                        zip(k["rank"], k["rank_of"], k["rank_order"])],
+        "År": k["period"],
+        "Udgivelse": k["publication"],
+    }).reset_index(drop=True)
+
+
+def akasse_display(agreements: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
+    c = akasse_coverage(agreements, coverage)
+    return pd.DataFrame({
+        "Mål": ["A-kasser med samarbejdsaftale", "A-kasser i Norddjurs Kommune",
+                "Andel af a-kasserne (beregnet)", "Andel af a-kasserne (som trykt)",
+                "Andel af a-kassemedlemmerne (som trykt)"],
+        "Værdi": [fmt.integer(c["aftaler"]), fmt.integer(c["akasser_i_alt"]),
+                  fmt.percent(c["andel_akasser"], 1), fmt.percent(c["andel_akasser_printed"], 0),
+                  fmt.percent(c["andel_medlemmer_printed"], 1)],
+    })
+
+
+# ---------------------------------------------------------------- key results
+def results(inputs: Inputs, blocks: Iterable[str]) -> list[tuple[str, float, str | None]]:
+    """(name, value, unit) of every key figure the shown blocks state; names are stable."""
+    blocks = set(blocks)
+    out: list[tuple[str, float, str | None]] = []
+    if "oekonomi" in blocks:
+        s = inputs.budget_shares
+        out.append(("budget_share_pct", share_of(s, "udvalg", "Arbejdsmarkedsudvalget"), "%"))
+        names = {"Bloktilskud": "income_bloktilskud_pct", "Refusion": "income_refusion_pct",
+                 "Ydelser": "expenditure_ydelser_pct", "Lønsum": "expenditure_loensum_pct",
+                 "Indsatsmidler": "expenditure_indsatsmidler_pct"}
+        for _, r in s[s["split"] != "udvalg"].iterrows():
+            if r["category"] in names:
+                out.append((names[r["category"]], float(r["share_pct"]), "%"))
+    if "benchmark" in blocks:
+        t = benchmark_table(inputs.benchmark)
+        total = benchmark_total(t)
+        out += [("benchmark_expected_total", int(total["expected"]), "fuldtidspersoner"),
+                ("benchmark_actual_total", int(total["actual"]), "fuldtidspersoner"),
+                ("benchmark_difference_total", int(total["difference_computed"]), "fuldtidspersoner"),
+                ("benchmark_rank_total", int(total["rank"]), "placering")]
+        for _, r in benchmark_groups(t).iterrows():
+            out.append((f"benchmark_difference_{r['group_id']}", int(r["difference_computed"]),
+                        "fuldtidspersoner"))
+        out.append(("benchmark_less_spent_mio_kr",
+                    float(figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["value"]), "mio. kr."))
+    if "rammevilkaar" in blocks:
+        for _, r in inputs.framework.iterrows():
+            out.append((f"framework_rank_{r['scope_id']}", int(r["rank_from_worst"]), "placering"))
+    if "kontakt" in blocks:
+        t = contact_ratios(inputs.contact).set_index("group_id")
+        out.append(("jobcenter_contacts", int(t.loc["kontaktforloeb", "count"]), "borgere"))
+        for gid, r in t.drop(index="kontaktforloeb").iterrows():
+            out.append((f"jobcenter_contacts_per_{gid}", float(r["jobcenter_per_person"]), None))
+    if "noegletal" in blocks:
+        for _, r in inputs.key_figures.iterrows():
+            if not pd.isna(r["value"]):
+                out.append((f"key_{r['indicator_id']}", float(r["value"]), r["unit"]))
+            if not pd.isna(r["rank"]):
+                out.append((f"key_{r['indicator_id']}_rank", int(r["rank"]), "placering"))
+    if "akasser" in blocks:
+        c = akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
+        out += [("akasse_agreements", int(c["aftaler"]), "antal"),
+                ("akasse_total", int(c["akasser_i_alt"]), "antal"),
+                ("akasse_coverage_pct", float(c["andel_akasser"]), "%"),
+                ("akasse_member_coverage_pct", float(c["andel_medlemmer_printed"]), "%")]
+    if "aarshjul" in blocks:
+        cyc = inputs.annual_cycle
+        out += [("annual_cycle_placed_activities", int(len(timeline_rows(cyc))), "antal"),
+                ("annual_cycle_unplaced_activities", int(len(unplaced_activities(cyc))), "antal")]
+    return out
+
+
+def self_support_sentence(key_figures: pd.DataFrame) -> str:
+    """The self-support ranks as one clause: 'den 8. laveste af 89 og den 5. laveste af 87'."""
+    rows = key_figures[key_figures["indicator_id"].str.startswith("selvforsoergelse_")]
+    parts = [f"den {rank_text(r['rank'], r['rank_of'], r['rank_order'])}" for _, r in rows.iterrows()
+             if not pd.isna(r["rank"])]
+    return " og ".join(parts)
