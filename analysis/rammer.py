@@ -188,12 +188,12 @@ def _cross_row_failures(key: str, df: pd.DataFrame) -> list[Failure]:
                 out.append(Failure(int(row), "end_month" if pd.isna(e) else "start_month",
                                    "start_month and end_month must both be given or both be empty", None))
             elif not pd.isna(s) and s > e:
-                out.append(Failure(int(row), "end_month", "end_month must not be before start_month", int(e)))
+                out.append(Failure(int(row), "end_month", "end_month must not be before start_month", _num(e)))
     if key in ("intro_figures_file", "key_figures_file"):
         for row, rec in df.iterrows():
             r, n = rec["rank"], rec["rank_of"]
             if not pd.isna(r) and not pd.isna(n) and r > n:
-                out.append(Failure(int(row), "rank", "rank must not exceed rank_of", int(r)))
+                out.append(Failure(int(row), "rank", "rank must not exceed rank_of", _num(r)))
             if not pd.isna(r) and pd.isna(rec["rank_order"]):
                 out.append(Failure(int(row), "rank_order", "a rank needs rank_order (laveste, højeste, bedste, dårligste)", None))
             if pd.isna(rec["value"]) and pd.isna(r):
@@ -202,14 +202,36 @@ def _cross_row_failures(key: str, df: pd.DataFrame) -> list[Failure]:
         v = df.set_index("measure_id")["value"]
         if v["aftaler"] > v["akasser_i_alt"]:
             row = int(df.index[df["measure_id"] == "aftaler"][0])
-            out.append(Failure(row, "value", "agreements cannot exceed the number of a-kasser", v["aftaler"]))
+            out.append(Failure(row, "value", "agreements cannot exceed the number of a-kasser", _num(v["aftaler"])))
     out.sort(key=lambda f: (f.row is not None, f.row or 0))
     return out
 
 
+def _best_effort(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """A copy with numeric columns coerced where possible (bad cells → missing), so the
+    cross-row rules can run even when the column schema failed."""
+    out = df.copy()
+    for name, col in schema.columns.items():
+        if name in out and str(col.dtype) in ("int64", "Int64", "float64"):
+            out[name] = pd.to_numeric(out[name], errors="coerce")
+        elif name not in out:
+            out[name] = pd.NA
+    return out
+
+
 def load_table(key: str, path: str) -> pd.DataFrame:
-    """Read one input (CSV, Danish Excel CSV or .xlsx), validate it, apply cross-row rules."""
-    df = validate(read_table(path, parameter=key), SCHEMAS[key])
+    """Read one input (CSV, Danish Excel CSV or .xlsx), validate it against its schema and the
+    cross-row rules, and report every failure of the file at once (InputError)."""
+    raw = read_table(path, parameter=key)
+    try:
+        df = validate(raw, SCHEMAS[key])
+    except InputError as err:
+        try:
+            cross = _cross_row_failures(key, _best_effort(raw, SCHEMAS[key]))
+        except Exception:  # the frame is too broken for cross-row rules; report the schema
+            cross = []
+        failures = sorted(list(err.failures) + cross, key=lambda f: (f.row is not None, f.row or 0))
+        raise InputError(err.file, failures) from None
     raise_if(df.attrs["file"], _cross_row_failures(key, df))
     return df
 
