@@ -413,7 +413,7 @@ def rank_text(rank, rank_of, order) -> str:
     """'8. laveste af 89' / '10. bedste'; '–' when there is no rank."""
     if pd.isna(rank):
         return fmt.MISSING
-    text = f"{int(rank)}. {order}"
+    text = f"{int(rank)}.\u00a0{order}"
     return text + (f" af {int(rank_of)}" if not pd.isna(rank_of) else "")
 
 
@@ -693,11 +693,11 @@ def benchmark_display(benchmark: pd.DataFrame) -> pd.DataFrame:
     t = benchmark_table(benchmark)
     return pd.DataFrame({
         "Ydelsesgruppe": t["group"],
-        "Forventet antal": t["expected"],
-        "Faktisk antal": t["actual"],
-        "Forskel (faktisk − forventet)": [fmt.integer(v, sign=True) for v in t["difference"]],
-        "Forskel i % af forventet": [fmt.percent(v, 1, sign=True) for v in t["difference_pct"]],
-        "Placering på ranglisten": t["rank"],
+        "Forventet": t["expected"],
+        "Faktisk": t["actual"],
+        "Forskel": [fmt.integer(v, sign=True) for v in t["difference"]],
+        "Forskel, %": [fmt.percent(v, 1, sign=True) for v in t["difference_pct"]],
+        "Placering": t["rank"],
     }).reset_index(drop=True)
 
 
@@ -705,24 +705,24 @@ def contact_display(contact: pd.DataFrame) -> pd.DataFrame:
     t = contact_ratios(contact)
     return pd.DataFrame({
         "Gruppe": t["group"],
-        "Antal borgere 2020": t["count"],
-        "Borgere i kontaktforløb pr. person i gruppen": [
+        "Antal": t["count"],
+        "Kontaktforløb pr. person": [
             fmt.MISSING if g == "kontaktforloeb" else fmt.number(v, 2)
             for g, v in zip(t["group_id"], t["jobcenter_per_person"])],
     }).reset_index(drop=True)
 
 
-def key_figures_display(key_figures: pd.DataFrame) -> pd.DataFrame:
-    k = key_figures
-    return pd.DataFrame({
-        "Nøgletal": k["indicator"],
-        "Værdi": [value_text(v, u, q, sign=i.startswith("udvikling_")) for i, v, u, q in
-                  zip(k["indicator_id"], k["value"], k["unit"], k["qualifier"])],
-        "Placering blandt kommunerne": [rank_text(r, n, o) for r, n, o in
-                                        zip(k["rank"], k["rank_of"], k["rank_order"])],
-        "År": k["period"],
-        "Udgivelse": k["publication"],
-    }).reset_index(drop=True)
+def key_figures_display(key_figures: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """One compact table per publication: Nøgletal (with period), Værdi, Placering."""
+    out = {}
+    for pub, k in key_figures.groupby("publication", sort=False):
+        out[pub] = pd.DataFrame({
+            "Nøgletal": [f"{i} ({p})" for i, p in zip(k["indicator"], k["period"])],
+            "Værdi": [value_text(v, u, q, sign=i.startswith("udvikling_")) for i, v, u, q in
+                      zip(k["indicator_id"], k["value"], k["unit"], k["qualifier"])],
+            "Placering": [rank_text(r, n, o) for r, n, o in zip(k["rank"], k["rank_of"], k["rank_order"])],
+        }).reset_index(drop=True)
+    return out
 
 
 def akasse_display(agreements: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
