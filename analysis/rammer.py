@@ -561,8 +561,18 @@ def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
         msgs.append(f"{fmt.percent(r['value'], 1)} af dem, der 12 måneder forinden fik "
                     f"arbejdsløshedsdagpenge, var selvforsørgende i {r['period']}: den "
                     f"{int(r['rank'])}. laveste andel af {int(r['rank_of'])} kommuner.")
+    if len(msgs) < 2 and "kontakt" in blocks:
+        c = contact_ratios(inputs.contact).set_index("group_id")
+        pupils = c.drop(index="kontaktforloeb").iloc[0]
+        msgs.append(f"{fmt.integer(c.loc['kontaktforloeb', 'count'])} borgere havde i 2020 et kontaktforløb "
+                    f"i jobcentret, {fmt.number(pupils['jobcenter_per_person'], 1)} gange antallet af "
+                    f"{pupils['group'].lower()}.")
+    if len(msgs) < 2 and "rammevilkaar" in blocks:
+        f = inputs.framework.set_index("scope_id")["rank_from_worst"]
+        msgs.append(f"Målt på rammevilkår for beskæftigelsesindsatsen ligger Norddjurs som nr. "
+                    f"{fmt.integer(f.iloc[0])} fra bunden ({inputs.framework['scope'].iloc[0].lower()}).")
     if len(msgs) < 2 and "aarshjul" in blocks:
-        msgs.append(f"Årshjulet har {len(placed_activities(inputs.annual_cycle))} aktiviteter med "
+        msgs.append(f"Årshjulet har {len(timeline_rows(inputs.annual_cycle))} aktiviteter med "
                     "fast måned; bogens udgaver er markeret i tidslinjen.")
     return msgs[:3]
 

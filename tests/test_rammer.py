@@ -118,6 +118,8 @@ def test_blocks_select_results_and_checks(inputs):
         "akasse_agreements", "akasse_total", "akasse_coverage_pct", "akasse_member_coverage_pct"}
     assert {c.block for c in rm.all_checks(inputs, ["benchmark"])} == {"benchmark"}
     assert rm.key_messages(inputs, []) == []
+    for block in rm.BLOCKS:  # every block alone still yields a key message
+        assert rm.key_messages(inputs, [block]), block
 
 
 # ---------------------------------------------------------------- figures draw the printed values
