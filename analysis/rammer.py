@@ -87,6 +87,7 @@ _INT = lambda *checks, **kw: pa.Column(int, list(checks), coerce=True, **kw)  # 
 _NINT = lambda *checks: pa.Column("Int64", list(checks), nullable=True, coerce=True)  # noqa: E731
 
 SPLITS = ("udvalg", "indtaegter", "udgifter")
+PERCENT_TOTAL = 100  # a distribution in percent sums to this by definition (not a transcribed figure)
 
 SCHEMAS: dict[str, pa.DataFrameSchema] = {
     "budget_shares_file": pa.DataFrameSchema({
@@ -318,7 +319,7 @@ def economy_checks(shares: pd.DataFrame) -> list[Check]:
         decimals = max(fmt_decimals(v) for v in part["share_pct"])
         out.append(Check(
             "oekonomi", f"{SPLIT_TITLES[split]}: andelene summer til 100 %", SPLIT_SOURCES[split],
-            100, _num(round(float(totals[split]), 6)), "%",
+            PERCENT_TOTAL, _num(round(float(totals[split]), 6)), "%",
             "Implicit total: the shares are a distribution in percent; no total is printed.",
             decimals))
     return out

@@ -3,8 +3,6 @@ the figures' drawn values against the printed values, input validation in three 
 parameters, and one execution of the notebook."""
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
 
 import matplotlib.pyplot as plt
 import pandas as pd
