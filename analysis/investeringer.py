@@ -1,0 +1,561 @@
+"""Chapter `investeringer`: quarterly follow-up of the five investment cases of budget 2020-2023.
+
+Inputs (all read with `analysis.readers.read_table`, so CSV, Danish Excel CSV and .xlsx work):
+
+- `cases_file`: one row per case (number, short name, target group, running/ended, decision date);
+- `amounts_file`: the table an analyst replaces each quarter: per case, year, measure
+  (`investment` / `savings`) and kind (`budget` / `result` / `forecast`) one amount in mio. kr.,
+  current prices, minus = income or lower spending;
+- `published_amounts_file`: the case rows as printed in the notat whose totals are checked (the
+  same file as `amounts_file` in the default edition); a later edition's forecasts are compared
+  with it;
+- `published_net_file`, `tabel1_file`, `headlines_file`: the figures the notat derives and
+  prints (the 'I alt' rows, Tabel 1, the numbers in the running text), kept to be checked;
+- `survival_file`: Tabel 2, the share of A-dagpenge recipients still on benefit by week;
+- `activity_file`: activity figures from the case sections (narrative only).
+
+Every computation is a pure function of DataFrames; nothing here knows about notebooks.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import numpy as np
+import pandas as pd
+import pandera.pandas as pa
+
+from .errors import AnalysisError, Failure
+from .readers import read_table
+from .validation import raise_if, validate
+
+CHAPTER = "investeringer"
+BUDGET_PERIOD = (2020, 2021, 2022, 2023)  # the years of "budget 2020-2023"
+MEASURES = ("investment", "savings")
+KINDS = ("budget", "result", "forecast")
+ACTUAL_KINDS = ("result", "forecast")
+STATUSES = ("running", "ended")
+CHECKPOINT_WEEKS = (13, 26)
+SOURCE_DOC = "Notat 26-11-2021, Kvartalsvis opfølgning på investeringer for budget 2020-2023"
+
+DEFAULT_FILES = {
+    "cases_file": "data/raw/investeringer/cases.csv",
+    "amounts_file": "data/raw/investeringer/case_amounts.csv",
+    "published_amounts_file": "data/raw/investeringer/case_amounts.csv",
+    "published_net_file": "data/raw/investeringer/case_net_published.csv",
+    "tabel1_file": "data/raw/investeringer/tabel1_published.csv",
+    "headlines_file": "data/raw/investeringer/headlines.csv",
+    "survival_file": "data/raw/investeringer/survival_curves.csv",
+    "activity_file": "data/raw/investeringer/case_activity.csv",
+}
+
+MEASURE_LABELS = {"investment": "Investering i indsats", "savings": "Besparelse på forsørgelse",
+                  "net": "I alt (netto)"}
+KIND_LABELS = {"budget": "budget", "result": "resultat", "forecast": "forventet"}
+
+
+class SelectionError(AnalysisError):
+    """A chapter parameter selects cases, years or series that the inputs do not have."""
+
+    def __init__(self, parameter: str, unknown: list, known: list):
+        self.parameter, self.unknown, self.known = parameter, tuple(unknown), tuple(known)
+        super().__init__(
+            f"Parameter '{parameter}' names unknown value(s) {list(unknown)}; known: {list(known)}")
+
+
+# ---------------------------------------------------------------- schemas
+CASES_SCHEMA = pa.DataFrameSchema(
+    {
+        "case": pa.Column(int, pa.Check.ge(1), unique=True, coerce=True),
+        "short_name": pa.Column(str),
+        "target_group": pa.Column(str),
+        "status": pa.Column(str, pa.Check.isin(STATUSES)),
+        "decision_date": pa.Column(str, nullable=True, coerce=True),
+        "source_table": pa.Column(str, nullable=True),
+    },
+    strict=True,
+)
+
+AMOUNTS_SCHEMA = pa.DataFrameSchema(
+    {
+        "case": pa.Column(int, coerce=True),
+        "year": pa.Column(int, pa.Check.isin(BUDGET_PERIOD), coerce=True),
+        "measure": pa.Column(str, pa.Check.isin(MEASURES)),
+        "kind": pa.Column(str, pa.Check.isin(KINDS)),
+        "amount": pa.Column(float, nullable=True, coerce=True),
+    },
+    checks=[
+        pa.Check(lambda d: ~((d["measure"] == "investment") & (d["amount"] < 0)),
+                 name="an investment is an expense: amount must be >= 0", element_wise=False),
+        pa.Check(lambda d: ~((d["measure"] == "savings") & (d["amount"] > 0)),
+                 name="a saving is lower spending: amount must be <= 0 (minus = income/lower spending)",
+                 element_wise=False),
+    ],
+    strict=True,
+)
+
+PUBLISHED_NET_SCHEMA = pa.DataFrameSchema(
+    {
+        "case": pa.Column(int, coerce=True),
+        "year": pa.Column(int, pa.Check.isin(BUDGET_PERIOD), coerce=True),
+        "kind": pa.Column(str, pa.Check.isin(KINDS)),
+        "net": pa.Column(float, nullable=True, coerce=True),
+    },
+    unique=["case", "year", "kind"],
+    strict=True,
+)
+
+TABEL1_SCHEMA = pa.DataFrameSchema(
+    {
+        "year": pa.Column(int, pa.Check.isin(BUDGET_PERIOD), unique=True, coerce=True),
+        "kind": pa.Column(str, pa.Check.isin(ACTUAL_KINDS)),
+        "investment": pa.Column(float, coerce=True),
+        "savings": pa.Column(float, coerce=True),
+        "net": pa.Column(float, coerce=True),
+    },
+    strict=True,
+)
+
+HEADLINES_SCHEMA = pa.DataFrameSchema(
+    {
+        "item": pa.Column(str),
+        "value": pa.Column(float, coerce=True),
+        "unit": pa.Column(str),
+        "case": pa.Column(float, nullable=True, coerce=True),
+        "year": pa.Column(float, nullable=True, coerce=True),
+        "section": pa.Column(str),
+        "printed": pa.Column(str),
+    },
+    unique=["item", "case", "year"],
+    strict=True,
+)
+
+SURVIVAL_SCHEMA = pa.DataFrameSchema(
+    {
+        "series": pa.Column(str),
+        "label": pa.Column(str),
+        "week": pa.Column(int, pa.Check.ge(0), coerce=True),
+        "share": pa.Column(float, [pa.Check.ge(0), pa.Check.le(100)], nullable=True, coerce=True),
+    },
+    unique=["series", "week"],
+    strict=True,
+)
+
+ACTIVITY_SCHEMA = pa.DataFrameSchema(
+    {
+        "case": pa.Column(int, coerce=True),
+        "measure": pa.Column(str),
+        "year": pa.Column(float, nullable=True, coerce=True),
+        "value": pa.Column(float, pa.Check.ge(0), coerce=True),
+        "unit": pa.Column(str),
+        "section": pa.Column(str),
+        "printed": pa.Column(str),
+    },
+    strict=True,
+)
+
+
+# ---------------------------------------------------------------- loading
+@dataclass(frozen=True)
+class Inputs:
+    """The validated inputs of the chapter."""
+
+    follow_up_date: dt.date
+    cases: pd.DataFrame
+    amounts: pd.DataFrame
+    published_amounts: pd.DataFrame
+    published_net: pd.DataFrame
+    tabel1: pd.DataFrame
+    headlines: pd.DataFrame
+    survival: pd.DataFrame
+    activity: pd.DataFrame
+    files: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def amounts_are_published(self) -> bool:
+        """True when the quarter's amounts are the published notat's case rows."""
+        return self.files.get("amounts_file") == self.files.get("published_amounts_file")
+
+
+def _row(i) -> int | None:
+    return int(i) if isinstance(i, (int, np.integer)) else None
+
+
+def year_closed(year: int, follow_up_date: dt.date) -> bool:
+    """A year has a result only once it has ended before the follow-up date."""
+    return follow_up_date > dt.date(year, 12, 31)
+
+
+def check_amounts(df: pd.DataFrame, case_ids, follow_up_date: dt.date) -> list[Failure]:
+    """Cross-row rules of an amounts table: known cases, one value per
+    case/year/measure/kind, one budget and one result-or-forecast per case/year/measure,
+    every case/year/measure present, and 'result' only for years closed at the follow-up date."""
+    out: list[Failure] = []
+    known = set(int(c) for c in case_ids)
+    for i, r in df.iterrows():
+        if int(r["case"]) not in known:
+            out.append(Failure(_row(i), "case", f"unknown case; known cases: {sorted(known)}", int(r["case"])))
+        if r["kind"] == "result" and not year_closed(int(r["year"]), follow_up_date):
+            out.append(Failure(_row(i), "kind",
+                               f"'result' for a year not closed at the follow-up date {follow_up_date.isoformat()}"
+                               " (use 'forecast')", f"{int(r['year'])}: result"))
+    key = ["case", "year", "measure", "kind"]
+    dup = df[df.duplicated(key, keep="first")]
+    for i, r in dup.iterrows():
+        out.append(Failure(_row(i), "kind", "more than one value for the same case/year/measure/kind",
+                           f"case {r['case']}, {r['year']}, {r['measure']}, {r['kind']}"))
+    actual = df[df["kind"].isin(ACTUAL_KINDS)]
+    both = actual[actual.duplicated(["case", "year", "measure"], keep="first")
+                  & ~actual.duplicated(key, keep="first")]
+    for i, r in both.iterrows():
+        out.append(Failure(_row(i), "kind", "both 'result' and 'forecast' for the same case/year/measure",
+                           f"case {r['case']}, {r['year']}, {r['measure']}"))
+    have = set(map(tuple, df[key].astype(str).itertuples(index=False)))
+    for c in sorted(known):
+        for y in BUDGET_PERIOD:
+            for m in MEASURES:
+                if (str(c), str(y), m, "budget") not in have:
+                    out.append(Failure(None, None, "missing row", f"case {c}, {y}, {m}, budget"))
+                if not any((str(c), str(y), m, k) in have for k in ACTUAL_KINDS):
+                    out.append(Failure(None, None, "missing row", f"case {c}, {y}, {m}, result or forecast"))
+    return out
+
+
+def check_survival(df: pd.DataFrame) -> list[Failure]:
+    """A survival curve never rises, and once it ends (empty cells) it stays empty."""
+    out: list[Failure] = []
+    for _, g in df.sort_values("week", kind="stable").groupby("series", sort=False):
+        ended, last = False, None
+        for i, r in g.iterrows():
+            if pd.isna(r["share"]):
+                ended = True
+                continue
+            if ended:
+                out.append(Failure(_row(i), "share", "a value after the series has ended (gap in the curve)",
+                                   r["share"]))
+            if last is not None and r["share"] > last:
+                out.append(Failure(_row(i), "share", "a survival curve cannot rise from one week to the next",
+                                   r["share"]))
+            last = r["share"]
+    return out
+
+
+def _read(params: Mapping[str, Any], name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    df = read_table(params.get(name, DEFAULT_FILES[name]), parameter=name)
+    return validate(df, schema)
+
+
+def load_inputs(params: Mapping[str, Any]) -> Inputs:
+    """Read and validate every input of the chapter; raise InputError naming file, row,
+    column, rule and value (all failures of a file at once)."""
+    follow_up = dt.date.fromisoformat(str(params.get("follow_up_date", "2021-11-26")))
+    cases = _read(params, "cases_file", CASES_SCHEMA)
+    amounts = _read(params, "amounts_file", AMOUNTS_SCHEMA)
+    raise_if(amounts.attrs["file"], check_amounts(amounts, cases["case"], follow_up))
+    published_amounts = _read(params, "published_amounts_file", AMOUNTS_SCHEMA)
+    raise_if(published_amounts.attrs["file"], check_amounts(
+        published_amounts, cases["case"], dt.date.max))
+    published_net = _read(params, "published_net_file", PUBLISHED_NET_SCHEMA)
+    tabel1 = _read(params, "tabel1_file", TABEL1_SCHEMA)
+    headlines = _read(params, "headlines_file", HEADLINES_SCHEMA)
+    survival = _read(params, "survival_file", SURVIVAL_SCHEMA)
+    raise_if(survival.attrs["file"], check_survival(survival))
+    activity = _read(params, "activity_file", ACTIVITY_SCHEMA)
+    files = {k: df.attrs["file"] for k, df in [
+        ("cases_file", cases), ("amounts_file", amounts), ("published_amounts_file", published_amounts),
+        ("published_net_file", published_net), ("tabel1_file", tabel1), ("headlines_file", headlines),
+        ("survival_file", survival), ("activity_file", activity)]}
+    inputs = Inputs(follow_up, cases, amounts, published_amounts, published_net, tabel1,
+                    headlines, survival, activity, files)
+    if "cases" in params or "years" in params:
+        select_cases(inputs, params.get("cases", []))
+        select_years(params.get("years", list(BUDGET_PERIOD)))
+    return inputs
+
+
+def select_cases(inputs: Inputs, cases) -> list[int]:
+    """The case ids to show: all when `cases` is empty; unknown ids are an error."""
+    known = [int(c) for c in inputs.cases["case"]]
+    if not cases:
+        return known
+    unknown = [c for c in cases if int(c) not in known]
+    if unknown:
+        raise SelectionError("cases", unknown, known)
+    return [int(c) for c in cases]
+
+
+def select_years(years) -> list[int]:
+    """The years to show (budget period order); unknown years are an error."""
+    if not years:
+        return list(BUDGET_PERIOD)
+    unknown = [y for y in years if int(y) not in BUDGET_PERIOD]
+    if unknown:
+        raise SelectionError("years", unknown, list(BUDGET_PERIOD))
+    return sorted(int(y) for y in years)
+
+
+# ---------------------------------------------------------------- computations: amounts
+def _sum(values) -> float:
+    """Sum where a printed '-' (missing) counts as nothing; all missing → NaN."""
+    return pd.Series(values, dtype=float).sum(min_count=1)
+
+
+def case_year(amounts: pd.DataFrame) -> pd.DataFrame:
+    """One row per case and year: budget and result-or-forecast of investment, savings and net
+    (investment + savings), the kind of the actual figure, and the deviations
+    (result-or-forecast minus budget; negative = better than budget)."""
+    a = amounts.assign(slot=np.where(amounts["kind"] == "budget", "budget", "actual"))
+    wide = a.pivot_table(index=["case", "year"], columns=["measure", "slot"], values="amount",
+                         aggfunc="first", dropna=False)
+    wide.columns = [f"{m}_{s}" for m, s in wide.columns]
+    wide = wide.reindex(columns=[f"{m}_{s}" for m in MEASURES for s in ("budget", "actual")])
+    kinds = (a[a["slot"] == "actual"].groupby(["case", "year"])["kind"]
+             .agg(lambda k: "result" if (k == "result").all() else "forecast"))
+    out = wide.reset_index()
+    out["kind"] = [kinds.get((c, y), "forecast") for c, y in zip(out["case"], out["year"])]
+    for s in ("budget", "actual"):
+        out[f"net_{s}"] = out[[f"investment_{s}", f"savings_{s}"]].sum(axis=1, min_count=1)
+    for m in (*MEASURES, "net"):
+        out[f"{m}_deviation"] = out[f"{m}_actual"] - out[f"{m}_budget"]
+    return out.sort_values(["case", "year"]).reset_index(drop=True)
+
+
+def cumulative(cy: pd.DataFrame, years) -> pd.DataFrame:
+    """Per case: the net effect summed over `years`, budget and result-or-forecast, and the
+    deviation (negative = more saved than budgeted)."""
+    sel = cy[cy["year"].isin(list(years))]
+    g = sel.groupby("case")
+    out = pd.DataFrame({
+        "net_budget": g["net_budget"].sum(min_count=1),
+        "net_actual": g["net_actual"].sum(min_count=1),
+        "investment_budget": g["investment_budget"].sum(min_count=1),
+        "investment_actual": g["investment_actual"].sum(min_count=1),
+    })
+    out["net_deviation"] = out["net_actual"] - out["net_budget"]
+    return out.reset_index()
+
+
+def cumulative_by_year(cy: pd.DataFrame, years) -> pd.DataFrame:
+    """Per case and year: the running sum of the net effect, budget and result-or-forecast."""
+    sel = cy[cy["year"].isin(list(years))].sort_values(["case", "year"])
+    out = sel[["case", "year"]].copy()
+    for s in ("budget", "actual"):
+        out[f"net_{s}_cumulative"] = sel.groupby("case")[f"net_{s}"].transform(
+            lambda v: v.fillna(0).cumsum())
+    return out.reset_index(drop=True)
+
+
+def tabel1(cy: pd.DataFrame, years=BUDGET_PERIOD) -> pd.DataFrame:
+    """Tabel 1 from the case rows: per year the result-or-forecast of investment (A), savings
+    (B) and the net effect A + B, summed over all cases, with the year's kind."""
+    sel = cy[cy["year"].isin(list(years))]
+    g = sel.groupby("year")
+    out = pd.DataFrame({
+        "kind": g["kind"].agg(lambda k: "result" if (k == "result").all() else "forecast"),
+        "investment": g["investment_actual"].sum(min_count=1),
+        "savings": g["savings_actual"].sum(min_count=1),
+        "investment_budget": g["investment_budget"].sum(min_count=1),
+        "savings_budget": g["savings_budget"].sum(min_count=1),
+    })
+    out["net"] = out[["investment", "savings"]].sum(axis=1, min_count=1)
+    out["net_budget"] = out[["investment_budget", "savings_budget"]].sum(axis=1, min_count=1)
+    return out.reset_index()
+
+
+def net_saving(t1: pd.DataFrame, column: str = "net") -> float:
+    """The net saving over the period as a positive amount (minus = saving in the tables)."""
+    return -float(t1[column].sum())
+
+
+def planned_investment(cy: pd.DataFrame) -> float:
+    """The budgeted investment summed over the case tables."""
+    return float(cy["investment_budget"].sum())
+
+
+def returned_funds(cy: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    """Per ended case: budgeted minus spent investment over the years where both are given
+    (the funds returned to the treasury)."""
+    ended = cases.loc[cases["status"] == "ended", "case"]
+    sel = cy[cy["case"].isin(ended)].dropna(subset=["investment_budget", "investment_actual"])
+    sel = sel.assign(returned=sel["investment_budget"] - sel["investment_actual"])
+    return sel.groupby("case", as_index=False)["returned"].sum()
+
+
+def changes(amounts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
+    """Rows whose amount or kind differs from the published notat (for a later follow-up)."""
+    key = ["case", "year", "measure"]
+    a = amounts[amounts["kind"] != "budget"][key + ["kind", "amount"]]
+    p = published[published["kind"] != "budget"][key + ["kind", "amount"]]
+    ab = amounts[amounts["kind"] == "budget"][key + ["amount"]].rename(columns={"amount": "budget_new"})
+    pb = published[published["kind"] == "budget"][key + ["amount"]].rename(columns={"amount": "budget_old"})
+    m = p.merge(a, on=key, suffixes=("_old", "_new")).merge(pb, on=key).merge(ab, on=key)
+    same = lambda x, y: (x.isna() & y.isna()) | np.isclose(x.fillna(0), y.fillna(0), atol=5e-4)  # noqa: E731
+    changed = ~same(m["amount_old"], m["amount_new"]) | ~same(m["budget_old"], m["budget_new"])
+    out = m[changed].assign(change=lambda d: d["amount_new"] - d["amount_old"])
+    return out.sort_values(key).reset_index(drop=True)
+
+
+def changed_cases(amounts: pd.DataFrame, published: pd.DataFrame) -> list[int]:
+    return sorted(int(c) for c in changes(amounts, published)["case"].unique())
+
+
+# ---------------------------------------------------------------- computations: survival
+def survival_wide(survival: pd.DataFrame) -> pd.DataFrame:
+    """Weeks as rows, series as columns (share in per cent; NaN where a series has ended)."""
+    return survival.pivot(index="week", columns="series", values="share").sort_index()
+
+
+def series_labels(survival: pd.DataFrame) -> dict[str, str]:
+    return dict(survival.drop_duplicates("series")[["series", "label"]].itertuples(index=False))
+
+
+def share_at(survival: pd.DataFrame, series: str, week: int) -> float:
+    hit = survival[(survival["series"] == series) & (survival["week"] == week)]["share"]
+    return float(hit.iloc[0]) if len(hit) else float("nan")
+
+
+def area_between(survival: pd.DataFrame, series: str, baseline: str) -> dict:
+    """Area between the baseline curve and a series over the weeks the series is observed
+    (trapezoid rule, in percentage point × weeks; positive = fewer still on benefit, i.e.
+    faster exits), and the same as an average gap in percentage points."""
+    wide = survival_wide(survival)
+    gap_all = (wide[baseline] - wide[series]).dropna()
+    weeks = gap_all.index.to_numpy(dtype=float)
+    gap = gap_all.to_numpy(dtype=float)
+    area = float(np.sum((gap[1:] + gap[:-1]) / 2 * np.diff(weeks))) if len(weeks) > 1 else 0.0
+    span = float(weeks[-1] - weeks[0]) if len(weeks) > 1 else float("nan")
+    return {"series": series, "last_week": int(weeks[-1]), "area_pp_weeks": area,
+            "mean_gap_pp": area / span if span else float("nan")}
+
+
+def survival_summary(survival: pd.DataFrame, baseline: str, weeks=CHECKPOINT_WEEKS) -> pd.DataFrame:
+    """Per series: share at the checkpoint weeks, difference to the baseline in percentage
+    points, last week observed and the area between the curves."""
+    rows = []
+    for s in survival["series"].drop_duplicates():
+        row = {"series": s}
+        for wk in weeks:
+            v = share_at(survival, s, wk)
+            row[f"share_week_{wk}"] = v
+            row[f"diff_week_{wk}_pp"] = v - share_at(survival, baseline, wk)
+        row.update({k: v for k, v in area_between(survival, s, baseline).items() if k != "series"})
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+# ---------------------------------------------------------------- reconciliation
+@dataclass(frozen=True)
+class CheckRow:
+    item: str
+    source: str
+    published: float
+    computed: float | None
+    unit: str = "mio. kr."
+    note: str = ""
+    decimals: int | None = 3
+
+
+def _headline(h: pd.DataFrame, item: str, case=None, year=None) -> float:
+    sel = h[h["item"] == item]
+    sel = sel[sel["case"].isna()] if case is None else sel[sel["case"] == case]
+    sel = sel[sel["year"].isna()] if year is None else sel[sel["year"] == year]
+    if len(sel) != 1:
+        raise KeyError(f"headline {item} (case {case}, year {year}) not found once in headlines")
+    return float(sel["value"].iloc[0])
+
+
+def reconciliation(inputs: Inputs) -> list[CheckRow]:
+    """Every figure the notat prints that can be derived, recomputed from the notat's own case
+    rows (`published_amounts_file`), and the headline figures that cannot, with a note."""
+    from . import fmt
+
+    cy = case_year(inputs.published_amounts)
+    t1 = tabel1(cy)
+    h = inputs.headlines
+    rows: list[CheckRow] = []
+    src_t1 = f"{SOURCE_DOC}, Tabel 1"
+    labels = {"investment": "investering (A)", "savings": "besparelse på forsørgelse (B)",
+              "net": "i alt"}
+    for _, p in inputs.tabel1.iterrows():
+        c = t1[t1["year"] == p["year"]].iloc[0]
+        for col in ("investment", "savings", "net"):
+            note = "Sum af de fem casetabellers resultat/forventet."
+            if col == "net":
+                note += " Rækken er mærket (B-A), men tallet er A+B (besparelser har minus)."
+            rows.append(CheckRow(f"Tabel 1: {labels[col]} {int(p['year'])}", src_t1,
+                                 float(p[col]), float(c[col]), note=note))
+    for _, p in inputs.published_net.dropna(subset=["net"]).iterrows():
+        c = cy[(cy["case"] == p["case"]) & (cy["year"] == p["year"])].iloc[0]
+        col = "net_budget" if p["kind"] == "budget" else "net_actual"
+        table = inputs.cases.set_index("case").loc[int(p["case"]), "source_table"]
+        rows.append(CheckRow(f"Case {int(p['case'])}: i alt {int(p['year'])}, {KIND_LABELS[p['kind']]}",
+                             f"{SOURCE_DOC}, {table}", float(p["net"]), float(c[col]),
+                             note="Investering + besparelse i casetabellen."))
+    text = f"{SOURCE_DOC}, tekst under Tabel 1"
+    rows.append(CheckRow("Nettobesparelse over perioden", text, _headline(h, "net_saving_period"),
+                         net_saving(t1), note="Minus summen af Tabel 1's i alt-række 2020-2023."))
+    y = 2021
+    r21 = t1[t1["year"] == y].iloc[0]
+    rows += [
+        CheckRow(f"Investering {y} (tekst)", text, _headline(h, "investment_year", year=y),
+                 float(r21["investment"]), note="Sum af casetabellerne."),
+        CheckRow(f"Besparelse på forsørgelsen {y} (tekst)", text, _headline(h, "savings_year", year=y),
+                 -float(r21["savings"]), note="Teksten angiver besparelsen uden fortegn."),
+        CheckRow(f"Forskel mellem besparelse og investering {y} (tekst)", text,
+                 _headline(h, "net_year", year=y), -float(r21["net"]),
+                 note="Teksten angiver forskellen uden fortegn."),
+        CheckRow(f"Højere udgifter uden investeringen {y}, afrundet (tekst)", text,
+                 _headline(h, "savings_year_rounded", year=y), -float(r21["savings"]), decimals=1,
+                 note="Teksten runder besparelsen til én decimal ('ca. 3,8')."),
+    ]
+    intro = f"{SOURCE_DOC}, indledning"
+    budget_inv = planned_investment(cy)
+    case1 = cy[cy["case"] == 1]
+    rows.append(CheckRow(
+        "Planlagt investering i budgetaftalen 2020-2023", intro, _headline(h, "planned_investment"),
+        budget_inv,
+        note=("Summen af budgetkolonnerne i casetabellerne. Case 1 (afsluttet) viser '-' for 2022-2023; "
+              f"forskellen svarer til ét års budget for case 1 "
+              f"({fmt.number(float(case1['investment_budget'].dropna().iloc[0]), 3)} mio. kr.).")))
+    split = h[h["item"] == "planned_savings_year"]
+    rows.append(CheckRow("Besparelse lagt ind i budgettet i alt (sum af årene)", intro,
+                         _headline(h, "planned_savings_total"), float(split["value"].sum()), decimals=1,
+                         note="Summen af de fire års beløb i teksten."))
+    for _, p in split.iterrows():
+        yy = int(p["year"])
+        b = -float(cy[cy["year"] == yy]["savings_budget"].sum())
+        rows.append(CheckRow(
+            f"Besparelse lagt ind i budgettet {yy}", intro, float(p["value"]), None, decimals=1,
+            note=("Budgetaftalens beløb er ikke fordelt på cases i notatet; casetabellernes budgetterede "
+                  f"besparelse {yy} er {fmt.number(b, 3)} mio. kr.")))
+    case_text = f"{SOURCE_DOC}, afsnit 1"
+    rf = returned_funds(cy, inputs.cases)
+    rows.append(CheckRow("Case 1: brugt på investeringen 2021", f"{case_text} (Tabel 3)",
+                         _headline(h, "case_investment_spent", case=1, year=2021),
+                         float(cy[(cy["case"] == 1) & (cy["year"] == 2021)]["investment_actual"].iloc[0]),
+                         note="Forventet investering 2021 i Tabel 3."))
+    rows.append(CheckRow("Case 1: midler tilbageført til kassen", f"{case_text} (Tabel 3)",
+                         _headline(h, "case_returned_funds", case=1, year=2021),
+                         float(rf.loc[rf["case"] == 1, "returned"].sum()),
+                         note="Budgetteret minus brugt investering i de år, hvor begge er angivet."))
+    rows.append(CheckRow("Case 2: besparelse på forsørgelsen 2021", f"{SOURCE_DOC}, afsnit 2 (Tabel 4)",
+                         _headline(h, "case_savings_year", case=2, year=2021),
+                         -float(cy[(cy["case"] == 2) & (cy["year"] == 2021)]["savings_actual"].iloc[0]),
+                         note="Teksten angiver besparelsen uden fortegn."))
+    cum = cumulative(cy, BUDGET_PERIOD).set_index("case")
+    for case, sec in ((3, "afsnit 3 (første Tabel 5)"), (4, "afsnit 4 (anden Tabel 5)")):
+        rows.append(CheckRow(f"Case {case}: samlet overskud i investeringsperioden", f"{SOURCE_DOC}, {sec}",
+                             _headline(h, "case_surplus_period", case=case), -float(cum.loc[case, "net_actual"]),
+                             note="Minus summen af i alt-rækken (resultat/forventet) 2020-2023."))
+    sv = inputs.survival
+    rows.append(CheckRow("Andel på A-dagpenge efter 13 uger, 1. halvår 2021", f"{SOURCE_DOC}, tekst under Tabel 2",
+                         _headline(h, "survival_share", year=2021), share_at(sv, "h1_2021", 13),
+                         unit="%", decimals=1, note="Tabel 2, 1. halvår 2021, 13 uger."))
+    return rows
+
+
+def net_label_is_sum(published_tabel1: pd.DataFrame) -> bool:
+    """True when Tabel 1's net row (labelled B-A) equals A + B at the printed precision."""
+    s = (published_tabel1["investment"] + published_tabel1["savings"]).round(3)
+    return bool(np.allclose(s, published_tabel1["net"], atol=5e-4))
