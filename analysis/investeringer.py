@@ -383,7 +383,8 @@ def returned_funds(cy: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
 
 
 def changes(amounts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
-    """Rows whose amount or kind differs from the published notat (for a later follow-up)."""
+    """Result-or-forecast rows whose amount (or budget) differs from the published notat (for a
+    later follow-up); a change of kind alone (forecast → result) is not a change."""
     key = ["case", "year", "measure"]
     a = amounts[amounts["kind"] != "budget"][key + ["kind", "amount"]]
     p = published[published["kind"] != "budget"][key + ["kind", "amount"]]
@@ -559,3 +560,157 @@ def net_label_is_sum(published_tabel1: pd.DataFrame) -> bool:
     """True when Tabel 1's net row (labelled B-A) equals A + B at the printed precision."""
     s = (published_tabel1["investment"] + published_tabel1["savings"]).round(3)
     return bool(np.allclose(s, published_tabel1["net"], atol=5e-4))
+
+
+# ---------------------------------------------------------------- presentation (Danish tables)
+ACTIVITY_LABELS = {
+    "planned_participants": "planlagt antal deltagere",
+    "expected_participants": "forventet antal deltagere",
+    "participants": "antal deltagere",
+    "business_leaders_kickoff": "erhvervsledere ved kick-off",
+    "small_jobs_created": "småjob skabt",
+}
+STATUS_LABELS = {"running": "igangværende", "ended": "afsluttet"}
+
+
+def year_heading(year: int, kind: str) -> str:
+    return f"{year} {KIND_LABELS[kind]}"
+
+
+def tabel1_display(t1: pd.DataFrame) -> pd.DataFrame:
+    """Tabel 1 as the notat lays it out: rows A, B, A+B (and the budgeted net), years as
+    columns, plus the period total."""
+    heads = [year_heading(int(y), k) for y, k in zip(t1["year"], t1["kind"])]
+    rows = [("Investering i indsats (A)", "investment"), ("Besparelse på forsørgelse (B)", "savings"),
+            ("I alt (A+B)", "net"), ("Budgetteret i alt (casetabeller)", "net_budget")]
+    data = {"Post": [r[0] for r in rows]}
+    for h, (_, r) in zip(heads, t1.iterrows()):
+        data[h] = [float(r[c]) for _, c in rows]
+    data["I alt"] = [float(t1[c].sum()) for _, c in rows]
+    return pd.DataFrame(data)
+
+
+def case_display(cy: pd.DataFrame, case: int, years) -> pd.DataFrame:
+    """One case: budget, result-or-forecast and deviation of investment, savings and net,
+    years as columns plus the period total."""
+    sel = cy[(cy["case"] == case) & cy["year"].isin(list(years))].sort_values("year")
+    heads = [year_heading(int(y), k) for y, k in zip(sel["year"], sel["kind"])]
+    rows = []
+    for m in (*MEASURES, "net"):
+        name = {"investment": "Investering", "savings": "Besparelse", "net": "I alt"}[m]
+        for s, lab in (("budget", "budget"), ("actual", "resultat/forventet"), ("deviation", "afvigelse")):
+            vals = [float(v) for v in sel[f"{m}_{s}"]]
+            total = pd.Series(vals, dtype=float).sum(min_count=1)
+            rows.append([f"{name}: {lab}", *vals, total])
+    return pd.DataFrame(rows, columns=["Post", *heads, "I alt"])
+
+
+def overview_display(cases: pd.DataFrame, cum: pd.DataFrame, shown) -> pd.DataFrame:
+    c = cases.merge(cum, on="case")
+    c = c[c["case"].isin(list(shown))]
+    return pd.DataFrame({
+        "Nr.": c["case"].astype(str),
+        "Investering": c["short_name"],
+        "Status": c["status"].map(STATUS_LABELS),
+        "Budget, netto": c["net_budget"].astype(float),
+        "Resultat/forventet, netto": c["net_actual"].astype(float),
+        "Afvigelse": c["net_deviation"].astype(float),
+    })
+
+
+def survival_display(summary: pd.DataFrame, labels: Mapping[str, str]) -> pd.DataFrame:
+    return pd.DataFrame({
+        "Periode": summary["series"].map(labels),
+        "Uge 13, %": summary["share_week_13"],
+        "Forskel uge 13, pct.-point": summary["diff_week_13_pp"],
+        "Uge 26, %": summary["share_week_26"],
+        "Forskel uge 26, pct.-point": summary["diff_week_26_pp"],
+        "Observeret til uge": summary["last_week"].astype(int),
+        "Areal, pct.-point × uger": summary["area_pp_weeks"],
+    })
+
+
+def changes_display(ch: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
+    names = cases.set_index("case")["short_name"]
+    return pd.DataFrame({
+        "Investering": [f"{c}. {names[c]}" for c in ch["case"]],
+        "År": ch["year"].astype(str),
+        "Post": ch["measure"].map({"investment": "Investering", "savings": "Besparelse"}),
+        "Notat 26-11-2021": ch["amount_old"].astype(float),
+        "Denne opfølgning": ch["amount_new"].astype(float),
+        "Ændring": ch["change"].astype(float),
+    })
+
+
+def activity_sentence(activity: pd.DataFrame, case: int) -> str:
+    """The case's activity figures in one Danish clause, e.g. 'planlagt antal deltagere: 40
+    fuldtidspersoner (2021)'."""
+    from . import fmt
+
+    parts = []
+    for _, r in activity[activity["case"] == case].iterrows():
+        yr = "" if pd.isna(r["year"]) else f" ({int(r['year'])})"
+        parts.append(f"{ACTIVITY_LABELS.get(r['measure'], r['measure'])}: "
+                     f"{fmt.integer(r['value'])} {r['unit']}{yr}")
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------- figures
+def cumulative_figure(overview: pd.DataFrame, years):
+    """Grouped horizontal bars per case: cumulative net effect, budget vs result/forecast."""
+    from . import fmt
+    from .figures import HATCHES, PALETTE, danish_ticks, new
+
+    fig, ax = new(figsize=(7.0, 0.7 * len(overview) + 1.4))
+    ypos = np.arange(len(overview))[::-1]
+    h = 0.38
+    series = [("Budget, netto", "Budget", PALETTE[0], HATCHES[1]),
+              ("Resultat/forventet, netto", "Resultat/forventet", PALETTE[1], HATCHES[0])]
+    for k, (col, lab, colour, hatch) in enumerate(series):
+        vals = overview[col].fillna(0).to_numpy(dtype=float)
+        y = ypos + (h / 2 if k == 0 else -h / 2)
+        ax.barh(y, vals, height=h, color=colour, hatch=hatch, edgecolor="black", linewidth=0.5, label=lab)
+        for yy, v in zip(y, vals):
+            ax.annotate(fmt.number(v, 1), (v, yy), xytext=(4 if v >= 0 else -4, 0),
+                        textcoords="offset points", va="center", ha="left" if v >= 0 else "right",
+                        fontsize=8)
+    ax.set_yticks(ypos, [f"{n}. {i}" for n, i in zip(overview["Nr."], overview["Investering"])])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True, color="#D0D0D0", linewidth=0.6)
+    lo, hi = ax.get_xlim()
+    ax.set_xlim(lo - 0.12 * (hi - lo), hi + 0.12 * (hi - lo))
+    danish_ticks(ax, "x", 0)
+    ax.set_xlabel(f"Nettoeffekt {min(years)}-{max(years)}, mio. kr. (minus = besparelse)")
+    ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
+    return fig
+
+
+def survival_figure(survival: pd.DataFrame, baseline: str):
+    """The survival curves, baseline in black, others with distinct line styles and markers."""
+    from .figures import PALETTE, danish_ticks, new
+
+    fig, ax = new()
+    wide = survival_wide(survival)
+    labels = series_labels(survival)
+    styles = [("-", "o", PALETTE[0]), ("--", "s", PALETTE[1]), (":", "^", PALETTE[2]), ("-.", "D", PALETTE[3])]
+    order = [baseline] + [s for s in survival["series"].drop_duplicates() if s != baseline]
+    others = iter(styles)
+    for s in order:
+        d = wide[s].dropna()
+        if s == baseline:
+            ax.plot(d.index, d.values, color="black", linewidth=2.2, marker="", label=labels[s])
+        else:
+            ls, mk, col = next(others)
+            ax.plot(d.index, d.values, color=col, linestyle=ls, marker=mk, markersize=4, label=labels[s])
+    for wk in CHECKPOINT_WEEKS:
+        ax.axvline(wk, color="#909090", linewidth=0.7, linestyle=(0, (2, 2)))
+        ax.annotate(f"{wk} uger", (wk, 2), xytext=(3, 0), textcoords="offset points", fontsize=8,
+                    va="bottom")
+    ax.set_ylim(0, 102)
+    ax.set_xticks(wide.index)
+    danish_ticks(ax, "y", 0, " %")
+    ax.set_xlabel("Uger efter ledighedens start")
+    ax.set_ylabel("Andel stadig på A-dagpenge")
+    ax.legend(loc="upper right")
+    return fig
