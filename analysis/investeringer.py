@@ -268,10 +268,18 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         ("survival_file", survival), ("activity_file", activity)]}
     inputs = Inputs(follow_up, cases, amounts, published_amounts, published_net, tabel1,
                     headlines, survival, activity, files)
-    if "cases" in params or "years" in params:
-        select_cases(inputs, params.get("cases", []))
-        select_years(params.get("years", list(BUDGET_PERIOD)))
+    select_cases(inputs, params.get("cases", []))
+    select_years(params.get("years", list(BUDGET_PERIOD)))
+    select_series(inputs, params.get("baseline_series", "avg_2017_2019"))
     return inputs
+
+
+def select_series(inputs: Inputs, series: str) -> str:
+    """The baseline survival series; an unknown series is an error."""
+    known = list(inputs.survival["series"].drop_duplicates())
+    if series not in known:
+        raise SelectionError("baseline_series", [series], known)
+    return series
 
 
 def select_cases(inputs: Inputs, cases) -> list[int]:
@@ -296,6 +304,13 @@ def select_years(years) -> list[int]:
 
 
 # ---------------------------------------------------------------- computations: amounts
+def _tidy(df: pd.DataFrame) -> pd.DataFrame:
+    """Round float columns to 9 decimals: removes binary noise (4.8340000000000005), far below
+    the printed precision of a thousandth of a million kroner."""
+    floats = df.select_dtypes("float").columns
+    return df.assign(**{c: df[c].round(9) for c in floats})
+
+
 def _sum(values) -> float:
     """Sum where a printed '-' (missing) counts as nothing; all missing → NaN."""
     return pd.Series(values, dtype=float).sum(min_count=1)
@@ -318,7 +333,7 @@ def case_year(amounts: pd.DataFrame) -> pd.DataFrame:
         out[f"net_{s}"] = out[[f"investment_{s}", f"savings_{s}"]].sum(axis=1, min_count=1)
     for m in (*MEASURES, "net"):
         out[f"{m}_deviation"] = out[f"{m}_actual"] - out[f"{m}_budget"]
-    return out.sort_values(["case", "year"]).reset_index(drop=True)
+    return _tidy(out.sort_values(["case", "year"]).reset_index(drop=True))
 
 
 def cumulative(cy: pd.DataFrame, years) -> pd.DataFrame:
@@ -333,7 +348,7 @@ def cumulative(cy: pd.DataFrame, years) -> pd.DataFrame:
         "investment_actual": g["investment_actual"].sum(min_count=1),
     })
     out["net_deviation"] = out["net_actual"] - out["net_budget"]
-    return out.reset_index()
+    return _tidy(out.reset_index())
 
 
 def cumulative_by_year(cy: pd.DataFrame, years) -> pd.DataFrame:
@@ -343,7 +358,7 @@ def cumulative_by_year(cy: pd.DataFrame, years) -> pd.DataFrame:
     for s in ("budget", "actual"):
         out[f"net_{s}_cumulative"] = sel.groupby("case")[f"net_{s}"].transform(
             lambda v: v.fillna(0).cumsum())
-    return out.reset_index(drop=True)
+    return _tidy(out.reset_index(drop=True))
 
 
 def tabel1(cy: pd.DataFrame, years=BUDGET_PERIOD) -> pd.DataFrame:
@@ -360,17 +375,17 @@ def tabel1(cy: pd.DataFrame, years=BUDGET_PERIOD) -> pd.DataFrame:
     })
     out["net"] = out[["investment", "savings"]].sum(axis=1, min_count=1)
     out["net_budget"] = out[["investment_budget", "savings_budget"]].sum(axis=1, min_count=1)
-    return out.reset_index()
+    return _tidy(out.reset_index())
 
 
 def net_saving(t1: pd.DataFrame, column: str = "net") -> float:
     """The net saving over the period as a positive amount (minus = saving in the tables)."""
-    return -float(t1[column].sum())
+    return round(-float(t1[column].sum()), 9)
 
 
 def planned_investment(cy: pd.DataFrame) -> float:
     """The budgeted investment summed over the case tables."""
-    return float(cy["investment_budget"].sum())
+    return round(float(cy["investment_budget"].sum()), 9)
 
 
 def returned_funds(cy: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
@@ -379,7 +394,7 @@ def returned_funds(cy: pd.DataFrame, cases: pd.DataFrame) -> pd.DataFrame:
     ended = cases.loc[cases["status"] == "ended", "case"]
     sel = cy[cy["case"].isin(ended)].dropna(subset=["investment_budget", "investment_actual"])
     sel = sel.assign(returned=sel["investment_budget"] - sel["investment_actual"])
-    return sel.groupby("case", as_index=False)["returned"].sum()
+    return _tidy(sel.groupby("case", as_index=False)["returned"].sum())
 
 
 def changes(amounts: pd.DataFrame, published: pd.DataFrame) -> pd.DataFrame:
@@ -442,7 +457,7 @@ def survival_summary(survival: pd.DataFrame, baseline: str, weeks=CHECKPOINT_WEE
             row[f"diff_week_{wk}_pp"] = v - share_at(survival, baseline, wk)
         row.update({k: v for k, v in area_between(survival, s, baseline).items() if k != "series"})
         rows.append(row)
-    return pd.DataFrame(rows)
+    return _tidy(pd.DataFrame(rows))
 
 
 # ---------------------------------------------------------------- reconciliation
@@ -714,3 +729,43 @@ def survival_figure(survival: pd.DataFrame, baseline: str):
     ax.set_ylabel("Andel stadig på A-dagpenge")
     ax.legend(loc="upper right")
     return fig
+
+
+# ---------------------------------------------------------------- narrative helpers
+def saving_phrase(net_saving_amount: float, decimals: int = 3) -> str:
+    """'en nettobesparelse på 10,529 mio. kr.' or, for a net cost, 'en nettoudgift på ...'."""
+    from . import fmt
+
+    word = "en nettobesparelse" if net_saving_amount >= 0 else "en nettoudgift"
+    return f"{word} på {fmt.amount(abs(net_saving_amount), decimals=decimals)}"
+
+
+def first_net_saving_year(t1: pd.DataFrame) -> int | None:
+    """The first year whose net effect (result or forecast) is a saving (negative)."""
+    hit = t1[t1["net"] < 0]
+    return None if hit.empty else int(hit["year"].iloc[0])
+
+
+def amounts_source(inputs: Inputs) -> str:
+    """The 'Kilde' text for figures built from the quarter's amounts."""
+    base = ("Notat 26-11-2021 om kvartalsvis opfølgning på investeringer for budget 2020-2023, "
+            "Tabel 3-6 (Budgetaftale 2020-2023, Fasit, DREAM og KMD Opus)")
+    if inputs.amounts_are_published:
+        return base
+    return (f"budget: {base}; resultat/forventet: opfølgningsfilen {inputs.files['amounts_file']} "
+            f"pr. {inputs.follow_up_date.isoformat()}")
+
+
+def join_da(items: list[str]) -> str:
+    """'a', 'a og b', 'a, b og c'."""
+    items = list(items)
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def has_provenance(path: str) -> bool:
+    """True when an input file is registered in a provenance registry of data/raw."""
+    from .provenance import lookup
+
+    return lookup(path) is not None
