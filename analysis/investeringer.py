@@ -85,13 +85,6 @@ AMOUNTS_SCHEMA = pa.DataFrameSchema(
         "kind": pa.Column(str, pa.Check.isin(KINDS)),
         "amount": pa.Column(float, nullable=True, coerce=True),
     },
-    checks=[
-        pa.Check(lambda d: ~((d["measure"] == "investment") & (d["amount"] < 0)),
-                 name="an investment is an expense: amount must be >= 0", element_wise=False),
-        pa.Check(lambda d: ~((d["measure"] == "savings") & (d["amount"] > 0)),
-                 name="a saving is lower spending: amount must be <= 0 (minus = income/lower spending)",
-                 element_wise=False),
-    ],
     strict=True,
 )
 
@@ -188,12 +181,18 @@ def year_closed(year: int, follow_up_date: dt.date) -> bool:
 
 
 def check_amounts(df: pd.DataFrame, case_ids, follow_up_date: dt.date) -> list[Failure]:
-    """Cross-row rules of an amounts table: known cases, one value per
+    """Cross-row rules of an amounts table: signs (investment >= 0, savings <= 0), known cases, one value per
     case/year/measure/kind, one budget and one result-or-forecast per case/year/measure,
     every case/year/measure present, and 'result' only for years closed at the follow-up date."""
     out: list[Failure] = []
     known = set(int(c) for c in case_ids)
     for i, r in df.iterrows():
+        if r["measure"] == "investment" and r["amount"] < 0:
+            out.append(Failure(_row(i), "amount", "an investment is an expense: amount must be >= 0",
+                               r["amount"]))
+        if r["measure"] == "savings" and r["amount"] > 0:
+            out.append(Failure(_row(i), "amount", "a saving is lower spending: amount must be <= 0 "
+                               "(minus = income/lower spending)", r["amount"]))
         if int(r["case"]) not in known:
             out.append(Failure(_row(i), "case", f"unknown case; known cases: {sorted(known)}", int(r["case"])))
         if r["kind"] == "result" and not year_closed(int(r["year"]), follow_up_date):
@@ -219,7 +218,7 @@ def check_amounts(df: pd.DataFrame, case_ids, follow_up_date: dt.date) -> list[F
                     out.append(Failure(None, None, "missing row", f"case {c}, {y}, {m}, budget"))
                 if not any((str(c), str(y), m, k) in have for k in ACTUAL_KINDS):
                     out.append(Failure(None, None, "missing row", f"case {c}, {y}, {m}, result or forecast"))
-    return out
+    return sorted(out, key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
 
 
 def check_survival(df: pd.DataFrame) -> list[Failure]:
