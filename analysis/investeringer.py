@@ -64,6 +64,14 @@ class SelectionError(AnalysisError):
             f"Parameter '{parameter}' names unknown value(s) {list(unknown)}; known: {list(known)}")
 
 
+class ParameterError(AnalysisError):
+    """A chapter parameter has a value of the right type but the wrong form."""
+
+    def __init__(self, parameter: str, value, expected: str):
+        self.parameter, self.value = parameter, value
+        super().__init__(f"Parameter '{parameter}' must be {expected}, not {value!r}")
+
+
 # ---------------------------------------------------------------- schemas
 CASES_SCHEMA = pa.DataFrameSchema(
     {
@@ -248,7 +256,11 @@ def _read(params: Mapping[str, Any], name: str, schema: pa.DataFrameSchema) -> p
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
     """Read and validate every input of the chapter; raise InputError naming file, row,
     column, rule and value (all failures of a file at once)."""
-    follow_up = dt.date.fromisoformat(str(params.get("follow_up_date", "2021-11-26")))
+    try:
+        follow_up = dt.date.fromisoformat(str(params.get("follow_up_date", "2021-11-26")))
+    except ValueError:
+        raise ParameterError("follow_up_date", params.get("follow_up_date"),
+                             "an ISO date (YYYY-MM-DD)") from None
     cases = _read(params, "cases_file", CASES_SCHEMA)
     amounts = _read(params, "amounts_file", AMOUNTS_SCHEMA)
     raise_if(amounts.attrs["file"], check_amounts(amounts, cases["case"], follow_up))
@@ -737,6 +749,27 @@ def saving_phrase(net_saving_amount: float, decimals: int = 3) -> str:
 
     word = "en nettobesparelse" if net_saving_amount >= 0 else "en nettoudgift"
     return f"{word} på {fmt.amount(abs(net_saving_amount), decimals=decimals)}"
+
+
+def balance_message(t1: pd.DataFrame) -> str:
+    """One Danish sentence on the first year shown and the year the savings overtake the
+    investment, in the tense of each year's kind (result: past; forecast: expected)."""
+    first = t1.iloc[0]
+    y0, kind0 = int(first["year"]), first["kind"]
+    verb = "gav investeringerne" if kind0 == "result" else "ventes investeringerne at give"
+    text = f"I {y0} ({KIND_LABELS[kind0]}) {verb} {saving_phrase(-float(first['net']))}"
+    turn = first_net_saving_year(t1)
+    if turn is None:
+        return text + "; besparelsen på forsørgelsen overstiger ikke investeringen i noget af årene."
+    after = t1[t1["year"] >= turn]
+    lasting = bool((after["net"] < 0).all())
+    kind = t1.set_index("year").loc[turn, "kind"]
+    is_ = "er" if kind == "result" else "ventes"
+    tail = "at være større end investeringen" if kind != "result" else "større end investeringen"
+    if turn == y0:
+        return text + (" – besparelsen er større end investeringen i alle viste år" if lasting else "") + "."
+    when = f"fra {turn}" if lasting else f"i {turn}"
+    return text + f"; {when} {is_} besparelsen på forsørgelsen {tail}."
 
 
 def first_net_saving_year(t1: pd.DataFrame) -> int | None:

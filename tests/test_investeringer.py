@@ -318,3 +318,23 @@ def test_notebook_default_and_example_edition(tmp_path, inputs, example_params):
         key = f"case_{c}_cumulative_net_forecast"
         assert (abs(r2[key] - r[key]) > TOL) == (c in changed)
     assert [c["status"] for c in later["checks"]] == statuses
+
+
+def test_balance_message_and_bad_date(cy):
+    t1 = iv.tabel1(cy)
+    msg = iv.balance_message(t1)
+    first = t1.iloc[0]
+    assert msg.startswith(f"I {int(first['year'])} (resultat) gav investeringerne en nettoudgift")
+    assert f"fra {iv.first_net_saving_year(t1)} ventes besparelsen" in msg
+    with pytest.raises(iv.ParameterError, match="Parameter 'follow_up_date' must be an ISO date"):
+        iv.load_inputs({"follow_up_date": "26-11-2021"})
+
+
+def test_every_raw_file_has_provenance():
+    from analysis.provenance import registry
+
+    reg = registry()
+    ours = {p.name for p in (ROOT / "data/raw/investeringer").glob("*.csv")} - {"provenance.csv"}
+    assert ours <= set(reg.loc[reg["path"].str.startswith("data/raw/investeringer/"), "file"])
+    for name, path in iv.DEFAULT_FILES.items():
+        assert iv.has_provenance(path), name
