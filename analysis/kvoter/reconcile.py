@@ -6,8 +6,10 @@ notebook only loops over them and the tests can assert each status.
 """
 from __future__ import annotations
 
+import math
 import re
 
+from .. import fmt
 from ..report import status_of
 from .inputs import PLACEMENT_TYPES, Inputs, quota_columns
 from .model import employees_per_place, held, quota
@@ -72,7 +74,7 @@ def stated_checks(inputs: Inputs) -> list[dict]:
             elif kind == "extra_places":
                 item, computed = f"Pladser mere ved 1 pr. {n} (Tabel 1 i alt − pladser)", required - places
             else:
-                item = f"Stigning i procent ved 1 pr. {n} ((Tabel 1 i alt − pladser) / pladser)"
+                item = f"Stigning ved 1 pr. {n} i procent af pladserne i dag"
                 computed = 100.0 * (required - places) / places if places else None
                 decimals = 1
         else:
@@ -80,8 +82,10 @@ def stated_checks(inputs: Inputs) -> list[dict]:
             note = "Tallet kan ikke genberegnes ud fra de øvrige tal i kilden."
         status = status_of(published, computed, decimals)
         if status == "differs" and fig.startswith("increase_pct"):
-            note = ("Beregnet af kildens egne tal giver procenten et andet resultat ved afrunding "
-                    "til én decimal; det trykte tal ser ud til at være afkortet, ikke afrundet.")
+            note = (f"Kildens egne tal giver {fmt.number(computed, 2)} %, afrundet "
+                    f"{fmt.percent(computed, 1)}.")
+            if math.floor(computed * 10) / 10 == published:
+                note += " Det trykte tal svarer til at skære decimalen af i stedet for at afrunde."
         out.append(_check(item, src, published, computed, unit, note, decimals))
     return out
 
