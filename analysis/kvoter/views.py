@@ -136,13 +136,20 @@ def sweep_alt(sweep: pd.DataFrame, highlight: str) -> str:
 
 
 def key_messages(summaries: dict[int, dict], highlight: str, date_text: str,
-                 synthetic: bool) -> list[str]:
-    """Two or three computed sentences: today, the strictest and the loosest threshold."""
+                 synthetic: bool, placements_total: int | None = None) -> list[str]:
+    """Two or three computed sentences: today, the strictest and the loosest threshold.
+
+    `placements_total` is the count by type; where the roster holds another number of places,
+    the first sentence says so (the rest of the chapter is computed from the roster)."""
     ns = sorted(summaries)
     s0 = summaries[ns[0]]
     ratio = model.employees_per_place(s0["employees"], s0["held"])
-    msgs = [f"Pr. {date_text} havde kommunen {fmt.integer(s0['held'])} pladser til elever, lærlinge "
-            f"og personer på særlige vilkår, svarende til én plads pr. {fmt.number(ratio, 1)} ansatte."]
+    first = (f"Pr. {date_text} havde kommunen {fmt.integer(s0['held'])} pladser til elever, lærlinge "
+             f"og personer på særlige vilkår, svarende til én plads pr. {fmt.number(ratio, 1)} ansatte")
+    if placements_total is not None and placements_total != s0["held"]:
+        first += (f" (ifølge enhedslisten; opgørelsen pr. type har "
+                  f"{fmt.integer(placements_total)} pladser)")
+    msgs = [first + "."]
     other = "area" if highlight == "unit" else "unit"
     basis = " (syntetisk enhedsliste)" if synthetic else ""
     for n in ([ns[0], ns[-1]] if len(ns) > 1 else [ns[0]]):
