@@ -59,7 +59,7 @@ def stated_checks(inputs: Inputs) -> list[dict]:
         note, computed, decimals = "", None, None
         m = _STATED.match(fig)
         if fig == "places_held":
-            item = "Pladser primo februar 2025 = sum af typer"
+            item = "Pladser i alt = sum af typer"
             computed = places
             note = "Summen af løntilskud, fleksjob, virksomhedspraktik og voksenlærlinge (afsnit 2.0)."
         elif fig == "employees_per_place":
@@ -82,8 +82,7 @@ def stated_checks(inputs: Inputs) -> list[dict]:
             note = "Tallet kan ikke genberegnes ud fra de øvrige tal i kilden."
         status = status_of(published, computed, decimals)
         if status == "differs" and fig.startswith("increase_pct"):
-            note = (f"Kildens egne tal giver {fmt.number(computed, 2)} %, afrundet "
-                    f"{fmt.percent(computed, 1)}.")
+            note = f"Uafrundet giver kildens tal {fmt.percent(computed, 2)}."
             if math.floor(computed * 10) / 10 == published:
                 note += " Det trykte tal svarer til at skære decimalen af i stedet for at afrunde."
         out.append(_check(item, src, published, computed, unit, note, decimals))
