@@ -1,0 +1,121 @@
+"""Computations of the Kvoter chapter: quotas per unit, gaps and the two allocation models.
+
+The quota rule (source, section 2.1): a unit owes one place per *full* N employees, so a unit
+with 15-29 employees owes one place at N = 15 and a unit with 30 owes two. Area and
+municipality quotas are sums of unit quotas. The naive quota, total employees // N, is shown
+beside it: it is higher, because every unit's remainder below the next N is lost.
+
+Allocation models (source, section 3):
+
+- `unit` (per unit / contract holder): each unit must meet its own quota; a unit above its
+  quota does not offset one below it, so new places = sum of the units' shortfalls;
+- `area` (per director area): shortfalls and surpluses offset within an area, so new places =
+  sum over areas of max(0, area quota − places held in the area).
+
+The source's own "72 more places" is the municipality taken as one (offsetting everywhere).
+All functions are pure: they never change the frames they are given.
+"""
+from __future__ import annotations
+
+import pandas as pd
+
+from .inputs import PLACEMENT_TYPES
+
+MODEL_LABELS = {"unit": "pr. enhed (kontraktholder)", "area": "pr. direktørområde"}
+TOTAL = "I alt"
+
+
+def quota(employees, threshold: int):
+    """Places a unit owes: one per full `threshold` employees (works on ints and Series)."""
+    if threshold < 1:
+        raise ValueError("threshold must be 1 or more")
+    return employees // threshold
+
+
+def held(roster: pd.DataFrame) -> pd.Series:
+    """Places each unit holds today (all placement types)."""
+    return roster[list(PLACEMENT_TYPES)].sum(axis=1)
+
+
+def units(roster: pd.DataFrame, threshold: int) -> pd.DataFrame:
+    """One row per unit: employees, places held, quota, shortfall and surplus."""
+    h = held(roster)
+    q = quota(roster["employees"], threshold)
+    return pd.DataFrame({
+        "unit_id": roster["unit_id"], "unit_name": roster["unit_name"], "area": roster["area"],
+        "employees": roster["employees"], "held": h, "quota": q,
+        "shortfall": (q - h).clip(lower=0), "surplus": (h - q).clip(lower=0),
+    }).reset_index(drop=True)
+
+
+def by_area(roster: pd.DataFrame, threshold: int, areas: list[str]) -> pd.DataFrame:
+    """Per director area and in total: employees, places held, naive quota, quota per unit,
+    gap (quota − held), and new places under each allocation model."""
+    u = units(roster, threshold)
+    rows = []
+    for area in areas:
+        a = u[u["area"] == area]
+        q, h = int(a["quota"].sum()), int(a["held"].sum())
+        e = int(a["employees"].sum())
+        rows.append({"area": area, "employees": e, "held": h,
+                     "quota_naive": e // threshold, "quota": q, "gap": q - h,
+                     "new_places_unit_model": int(a["shortfall"].sum()),
+                     "new_places_area_model": max(q - h, 0)})
+    df = pd.DataFrame(rows)
+    e, h, q = int(u["employees"].sum()), int(u["held"].sum()), int(u["quota"].sum())
+    total = {"area": TOTAL, "employees": e, "held": h, "quota_naive": e // threshold,
+             "quota": q, "gap": q - h,
+             "new_places_unit_model": int(df["new_places_unit_model"].sum()),
+             "new_places_area_model": int(df["new_places_area_model"].sum())}
+    return pd.concat([df, pd.DataFrame([total])], ignore_index=True)
+
+
+def summary(roster: pd.DataFrame, threshold: int, areas: list[str]) -> dict:
+    """Key figures at one threshold (municipality level)."""
+    u = units(roster, threshold)
+    t = by_area(roster, threshold, areas).iloc[-1]
+    n_units = len(u)
+    free = int((u["shortfall"] == 0).sum())
+    return {
+        "threshold": threshold,
+        "employees": int(t["employees"]), "held": int(t["held"]),
+        "quota_per_unit": int(t["quota"]), "quota_naive": int(t["quota_naive"]),
+        "gap": int(t["gap"]),
+        "new_places_unit_model": int(t["new_places_unit_model"]),
+        "new_places_area_model": int(t["new_places_area_model"]),
+        "new_places_municipality": max(int(t["gap"]), 0),
+        "model_difference": int(t["new_places_unit_model"] - t["new_places_area_model"]),
+        "units": n_units, "units_without_shortfall": free,
+        "share_units_without_shortfall": 100.0 * free / n_units if n_units else float("nan"),
+        "units_with_quota_zero": int((u["quota"] == 0).sum()),
+    }
+
+
+def sweep(roster: pd.DataFrame, lo: int, hi: int, areas: list[str]) -> pd.DataFrame:
+    """`summary` for every threshold lo..hi."""
+    return pd.DataFrame([summary(roster, n, areas) for n in range(lo, hi + 1)])
+
+
+def employees_per_place(employees: int, places: int) -> float:
+    return employees / places if places else float("nan")
+
+
+def top_shortfall(roster: pd.DataFrame, threshold: int, k: int) -> pd.DataFrame:
+    """The `k` units with the largest shortfall at `threshold` (ties: larger unit first)."""
+    u = units(roster, threshold)
+    u = u[u["shortfall"] > 0]
+    return u.sort_values(["shortfall", "employees", "unit_id"],
+                         ascending=[False, False, True], kind="stable").head(k).reset_index(drop=True)
+
+
+def placement_mix(placements: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
+    """Placements by type as published, their share, and the roster's count per type."""
+    p = placements.reset_index(drop=True)
+    total = int(p["placements"].sum())
+    in_roster = roster[list(PLACEMENT_TYPES)].sum()
+    return pd.DataFrame({
+        "placement_type": p["placement_type"], "label": p["label"],
+        "placements": p["placements"],
+        "share": 100.0 * p["placements"] / total if total else float("nan"),
+        "in_roster": [int(in_roster[t]) for t in p["placement_type"]],
+    })
