@@ -113,6 +113,18 @@ _num = dict(nullable=True, coerce=True)
 _mcols = {c: pa.Column(float, **_num) for c in MCOLS}
 _group_ids = list(GROUPS)
 
+def _wide_range(df: pd.DataFrame) -> pd.Series:
+    """Per printed row: municipality values >= 0 (except konto 5/6 splits), shares <= 100 %."""
+    vals = df[MCOLS].apply(pd.to_numeric, errors="coerce")
+    signed = df["measure"].isin(SIGNED_MEASURES)
+    capped = df["measure"].isin(CAPPED_SHARES) & (df["unit"] == "%")
+    neg = (vals < 0).any(axis=1) & ~signed
+    over = (vals > 100).any(axis=1) & capped
+    return ~(neg | over)
+
+
+WIDE_RANGE = pa.Check(_wide_range, error="shares must lie in 0-100 %, costs/durations must be >= 0")
+
 UNIT_COSTS_BY_GROUP = pa.DataFrameSchema(
     {"group": pa.Column(str, pa.Check.isin(_group_ids + ["alle"])),
      "measure": pa.Column(str, pa.Check.isin(list(MEASURES))),
@@ -139,13 +151,13 @@ GROUP_TABLES_SCHEMA = pa.DataFrameSchema(
      **_mcols,
      "average": pa.Column(float, coerce=True),
      "deviation": pa.Column(float, **_num)},
-    strict=True, unique=["group", "measure"])
+    checks=[WIDE_RANGE], strict=True, unique=["group", "measure"])
 
 KEY_FIGURES = pa.DataFrameSchema(
     {"section": pa.Column(str), "group": pa.Column(str), "measure": pa.Column(str),
      "label": pa.Column(str), "unit": pa.Column(str), **_mcols,
      "average": pa.Column(float, coerce=True)},
-    strict=True, unique=["section", "group", "measure", "label"])
+    checks=[WIDE_RANGE], strict=True, unique=["section", "group", "measure", "label"])
 
 EXPENDITURE = pa.DataFrameSchema(
     {"group": pa.Column(str), "label": pa.Column(str),
