@@ -113,17 +113,23 @@ _num = dict(nullable=True, coerce=True)
 _mcols = {c: pa.Column(float, **_num) for c in MCOLS}
 _group_ids = list(GROUPS)
 
-def _wide_range(df: pd.DataFrame) -> pd.Series:
-    """Per printed row: municipality values >= 0 (except konto 5/6 splits), shares <= 100 %."""
-    vals = df[MCOLS].apply(pd.to_numeric, errors="coerce")
-    signed = df["measure"].isin(SIGNED_MEASURES)
-    capped = df["measure"].isin(CAPPED_SHARES) & (df["unit"] == "%")
-    neg = (vals < 0).any(axis=1) & ~signed
-    over = (vals > 100).any(axis=1) & capped
-    return ~(neg | over)
+RANGE_RULE = "shares must lie in 0-100 %, costs/durations must be >= 0"
 
 
-WIDE_RANGE = pa.Check(_wide_range, error="shares must lie in 0-100 %, costs/durations must be >= 0")
+def range_failures(df: pd.DataFrame) -> list[Failure]:
+    """Cross-field rule of a wide table: each municipality value >= 0 (except the konto 5/6
+    split of a total), and <= 100 when the row is a share in %."""
+    out = []
+    for idx, rec in df.iterrows():
+        signed = rec["measure"] in SIGNED_MEASURES
+        capped = rec["measure"] in CAPPED_SHARES and rec.get("unit") == "%"
+        for c in MCOLS:
+            v = rec[c]
+            if pd.isna(v):
+                continue
+            if (v < 0 and not signed) or (v > 100 and capped):
+                out.append(Failure(int(idx), c, RANGE_RULE, float(v)))
+    return out
 
 UNIT_COSTS_BY_GROUP = pa.DataFrameSchema(
     {"group": pa.Column(str, pa.Check.isin(_group_ids + ["alle"])),
@@ -151,13 +157,13 @@ GROUP_TABLES_SCHEMA = pa.DataFrameSchema(
      **_mcols,
      "average": pa.Column(float, coerce=True),
      "deviation": pa.Column(float, **_num)},
-    checks=[WIDE_RANGE], strict=True, unique=["group", "measure"])
+    strict=True, unique=["group", "measure"])
 
 KEY_FIGURES = pa.DataFrameSchema(
     {"section": pa.Column(str), "group": pa.Column(str), "measure": pa.Column(str),
      "label": pa.Column(str), "unit": pa.Column(str), **_mcols,
      "average": pa.Column(float, coerce=True)},
-    checks=[WIDE_RANGE], strict=True, unique=["section", "group", "measure", "label"])
+    strict=True, unique=["section", "group", "measure", "label"])
 
 EXPENDITURE = pa.DataFrameSchema(
     {"group": pa.Column(str), "label": pa.Column(str),
@@ -210,7 +216,7 @@ def _tidy_checks() -> list[pa.Check]:
     def value_or_gap(df: pd.DataFrame) -> pd.Series:
         return df["value"].notna() ^ df["gap"].notna()
 
-    return [pa.Check(value_range, error="shares must lie in 0-100 %, costs/durations must be >= 0"),
+    return [pa.Check(value_range, error=RANGE_RULE),
             pa.Check(value_or_gap, error="each cell holds a value or a recorded gap, not both")]
 
 
@@ -358,6 +364,8 @@ def load_inputs(params: Mapping[str, Any]) -> BenchmarkInputs:
         raw = _text(raw, list(raw.columns))
         files[key] = raw.attrs.get("file", str(params[key]))
         frames[key] = validate(raw, schema, file=files[key])
+        if key in ("group_tables_file", "key_figures_file"):
+            raise_if(files[key], range_failures(frames[key]))
     peers = frames["peer_names_file"]
     _peer_rules(peers, files["peer_names_file"])
     munis = municipality_labels(peers)

@@ -222,4 +222,5 @@ def test_empty_cell_without_gap_in_xlsx_is_rejected():
 def test_share_above_100_is_rejected():
     with pytest.raises(InputError, match="shares must lie in 0-100") as e:
         b.load_inputs(_with(key_figures_file=FIX / "key_figures_share_above_100.csv"))
-    assert e.value.file.endswith("key_figures_share_above_100.csv") and e.value.first.row == 20
+    f = e.value.first
+    assert e.value.file.endswith("key_figures_share_above_100.csv") and (f.row, f.column, f.value) == (20, "m02", 147.0)
