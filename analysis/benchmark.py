@@ -915,3 +915,170 @@ def checks_frame(checks: list[Check]) -> pd.DataFrame:
     return pd.DataFrame([{"item": c.item, "source": c.source, "published": c.published,
                           "computed": c.computed, "unit": c.unit, "status": c.status, "note": c.note}
                          for c in checks])
+
+
+# ---------------------------------------------------------------- presentation helpers
+GROUP_SHORT = {"dagpenge": "Dagpenge", "kh_jobparat": "KH jobparate", "kh_aktivitetsparat": "KH aktivitetsparate",
+               "uh_uddannelsesparat": "UH uddannelsesparate", "uh_aktivitetsparat": "UH aktivitetsparate",
+               "sh_ydelse": "SH-ydelse", "revalidering": "Revalidering", "sygedagpenge": "Sygedagpenge",
+               "jobafklaring": "Jobafklaring", "fleksjob": "Fleksjob/ledighedsydelse",
+               "ressourceforloeb": "Ressourceforløb"}
+
+
+def _unit_decimals(unit: str) -> int:
+    return 2 if unit == "år" else 1
+
+
+def overview_table(ov: pd.DataFrame, focus: str) -> pd.DataFrame:
+    """Cost overview for the book (≤ 7 columns), numbers formatted Danish."""
+    from . import fmt
+    return pd.DataFrame({
+        "Målgruppe": ov["label"],
+        focus: [fmt.number(v, 1) for v in ov["unit_cost"]],
+        "Gns. øvrige": [fmt.number(v, 1) for v in ov["average"]],
+        "Afvigelse": [fmt.number(v, 1, sign=True) for v in ov["deviation"]],
+        "Afvigelse i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
+        "Placering": [fmt.MISSING if pd.isna(h) else f"{int(h)}. højeste af {int(n)}"
+                      for h, n in zip(ov["rank_highest"], ov["n_ranked"])],
+    })
+
+
+def quadrant_table(ov: pd.DataFrame) -> pd.DataFrame:
+    from . import fmt
+    return pd.DataFrame({
+        "Målgruppe": ov["label"],
+        "Enhedsomk., afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
+        "Afgangsrate, afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["result_deviation_pct"]],
+        "Gruppe": [fmt.MISSING if pd.isna(q) else f"{int(q)}: {QUADRANTS[int(q)]}" for q in ov["quadrant"]],
+    })
+
+
+def text_quadrant_table(tq: pd.DataFrame) -> pd.DataFrame:
+    from . import fmt
+    q = lambda v: fmt.MISSING if v is None or pd.isna(v) else str(int(v))  # noqa: E731
+    return pd.DataFrame({
+        "Målgruppe": tq["label"],
+        "Tekst: omk. afv.": [fmt.percent(v, 0, sign=True) for v in tq["text_cost_dev"]],
+        "Tekst: resultat afv.": [fmt.percent(v, 1, sign=True) for v in tq["text_result_dev"]],
+        "Tabeller: resultat afv.": [fmt.percent(v, 1, sign=True) for v in tq["table_result_dev"]],
+        "Gruppe (tekst)": [q(v) for v in tq["text_quadrant"]],
+        "Gruppe (tabeller)": [q(v) for v in tq["table_quadrant"]],
+    })
+
+
+def profile_table(df: pd.DataFrame, focus: str, first: str) -> pd.DataFrame:
+    """A cost or quality profile for the book: measure, focus, average, deviation, deviation %."""
+    from . import fmt
+    dec = [_unit_decimals(u) for u in df["unit"]]
+    unit = [("pct." if u == "%" else ("andel" if u == "andel" else "")) for u in df["unit"]]
+    label = [f"{lab} ({u})" if u else lab for lab, u in zip(df["label"], unit)]
+    return pd.DataFrame({
+        first: label,
+        focus: [fmt.number(v, d) for v, d in zip(df["focus"], dec)],
+        "Gns. øvrige": [fmt.number(v, d) for v, d in zip(df["average"], dec)],
+        "Afvigelse": [fmt.number(v, d, sign=True) for v, d in zip(df["deviation"], dec)],
+        "Afvigelse i %": [fmt.percent(v, 0, sign=True) for v in df["deviation_pct"]],
+    })
+
+
+def framework_table(inputs: BenchmarkInputs, focus: str) -> pd.DataFrame:
+    """Bilag 2's framework conditions (rammevilkår, placement 1-98) for the focus vs. the others."""
+    from . import fmt
+    kf = inputs.key_figures[inputs.key_figures["section"] == "rammevilkaar"]
+    rows = []
+    for rec in kf.to_dict("records"):
+        c = compare(series(inputs.tidy, B2, rec["group"], "rammevilkaar_" + rec["group"]), focus)
+        rows.append({"Område": rec["label"].split(" - ", 1)[-1], focus: fmt.number(c["focus"], 0),
+                     "Gns. øvrige": fmt.number(c["average"], 0),
+                     "Placering blandt deltagerne": (fmt.MISSING if pd.isna(c["rank_highest"]) else
+                                                     f"{int(c['rank_highest'])}. bedste af {c['n_ranked']}")})
+    return pd.DataFrame(rows)
+
+
+def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: float = 60.0):
+    """Scatter of result deviation (x) vs. unit cost deviation (y) per target group, in the
+    source's layout (Gruppe 1 bottom left .. Gruppe 4 bottom right). Points beyond ±limit are
+    drawn at the edge as triangles with their value in the label. Markers differ by quadrant,
+    every point carries its group's name, so nothing relies on colour."""
+    from . import fmt
+    from .figures import PALETTE, new
+    fig, ax = new(figsize=(7.0, 5.6))
+    ax.grid(True, axis="both")
+    ax.axhspan(-tolerance_pct, tolerance_pct, color="#E8E8E8", zorder=0)
+    ax.axvspan(-tolerance_pct, tolerance_pct, color="#E8E8E8", zorder=0)
+    ax.axhline(0, color="black", lw=0.8)
+    ax.axvline(0, color="black", lw=0.8)
+    corner = {2: (-0.97, 0.97, "left", "top"), 3: (0.97, 0.97, "right", "top"),
+              1: (-0.97, -0.97, "left", "bottom"), 4: (0.97, -0.97, "right", "bottom")}
+    for q, (x, y, ha, va) in corner.items():
+        ax.text(x * limit, y * limit, f"Gruppe {q}\n{QUADRANTS[q]}", ha=ha, va=va, fontsize=9,
+                fontweight="bold", color="#333333")
+    markers = {1: "o", 2: "s", 3: "D", 4: "^"}
+    for rec in ov.dropna(subset=["result_deviation_pct", "deviation_pct"]).to_dict("records"):
+        x, y = rec["result_deviation_pct"], rec["deviation_pct"]
+        cx, cy = max(-limit, min(limit, x)), max(-limit, min(limit, y))
+        clipped = (cx, cy) != (x, y)
+        q = int(rec["quadrant"])
+        ax.scatter([cx], [cy], marker=">" if clipped else markers[q], s=55, color=PALETTE[q - 1],
+                   edgecolor="black", linewidth=0.6, zorder=3)
+        label = GROUP_SHORT[rec["group"]]
+        if clipped:
+            label += f" ({fmt.percent(x, 0, sign=True)}; {fmt.percent(y, 0, sign=True)})"
+        ax.annotate(label, (cx, cy), xytext=(-6 if cx > limit * 0.5 else 6, 5), textcoords="offset points",
+                    ha="right" if cx > limit * 0.5 else "left", fontsize=8.5)
+    ax.set_xlim(-limit * 1.05, limit * 1.05)
+    ax.set_ylim(-limit * 1.05, limit * 1.05)
+    ax.set_xlabel("Afgangsrate til job og uddannelse: afvigelse fra gennemsnittet (%)")
+    ax.set_ylabel("Enhedsomkostning: afvigelse fra gennemsnittet (%)")
+    from .figures import danish_ticks
+    danish_ticks(ax, "x")
+    danish_ticks(ax, "y")
+    ax.set_title(f"{focus}: omkostninger og resultater pr. målgruppe")
+    return fig
+
+
+def key_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float) -> list[str]:
+    """Two or three computed sentences for the top of the chapter."""
+    from . import fmt
+    above = ov[ov["deviation_pct"] > tolerance_pct]
+    kr = lambda v: fmt.amount(round(v, 1) * 1000, "kr.", 0)  # noqa: E731 (printed to 100 kr.)
+    msgs = [f"{focus} har en samlet enhedsomkostning på {kr(total['focus'])} pr. "
+            f"fuldtidsperson mod {kr(total['average'])} i gennemsnit for de øvrige "
+            f"kommuner ({fmt.percent(total['deviation_pct'], 1, sign=True)})."]
+    if len(above):
+        top = above.sort_values("deviation_pct", ascending=False).iloc[0]
+        msgs.append(f"Enhedsomkostningen ligger over gennemsnittet (mere end {fmt.number(tolerance_pct, 1)} %) "
+                    f"for {len(above)} af {len(ov)} målgrupper; mest for {top['label'].lower()} "
+                    f"({fmt.percent(top['deviation_pct'], 0, sign=True)}).")
+    q = ov["quadrant"].dropna().astype(int)
+    parts = [f"{int((q == k).sum())} i gruppe {k} ({QUADRANTS[k].lower()})" for k in (4, 3, 2, 1)]
+    msgs.append(f"Holdt op mod afgangsraterne i tabellerne ligger {len(q)} målgrupper sådan: "
+                + ", ".join(parts) + ".")
+    return msgs
+
+
+def genitive(name: str) -> str:
+    """Danish genitive: `Norddjurs'`, `Kommune Bs`."""
+    return name + ("'" if name[-1:].lower() in "sxz" else "s")
+
+
+def right(df: pd.DataFrame) -> dict[str, str]:
+    """Right-align every column but the first (numbers formatted as text)."""
+    return {str(c): "right" for c in df.columns[1:]}
+
+
+REVAL_NOTE = "Tabel 5.7 mangler kolonne 5 og 10"
+
+
+def disagreement_table(cf: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """The `differs` / `not_reproducible` checks that rounding does not explain, for the book.
+    Tabel 5.7's rows (its averages count a municipality the text leaves out) are counted, not
+    listed. Returns the table and that count."""
+    from . import fmt
+    real = cf[(cf["status"] != "match") & ~cf["note"].str.contains("inden for afrundingen")]
+    reval = real["note"].str.startswith(REVAL_NOTE)
+    shown = real[~reval]
+    num = lambda v: fmt.MISSING if v is None or pd.isna(v) else fmt.number(v, min(_decimals(round(v, 2)), 2))  # noqa: E731
+    note = shown["note"].str.replace("; forskellen er større end afrundingen af de trykte tal", "", regex=False)
+    return pd.DataFrame({"Tal": shown["item"], "Trykt": [num(v) for v in shown["published"]],
+                         "Beregnet": [num(v) for v in shown["computed"]], "Bemærkning": note}), int(reval.sum())

@@ -224,3 +224,29 @@ def test_share_above_100_is_rejected():
         b.load_inputs(_with(key_figures_file=FIX / "key_figures_share_above_100.csv"))
     f = e.value.first
     assert e.value.file.endswith("key_figures_share_above_100.csv") and (f.row, f.column, f.value) == (20, "m02", 147.0)
+
+
+# ---------------------------------------------------------------- notebook
+def test_notebook_renders_from_a_peer_focus(tmp_path):
+    import nbformat
+    import papermill as pm
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    params = yaml.safe_load((root / "params/examples/benchmark-peer-focus.yml").read_text())["benchmark"]
+    out = tmp_path / "benchmark.ipynb"
+    pm.execute_notebook(str(root / "notebooks/benchmark.ipynb"), str(out), parameters=params,
+                        cwd=str(root), progress_bar=False, kernel_name="python3")
+    nb = nbformat.read(out, 4)
+    outs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outs if o.output_type in ("stream", "error")]
+    results = {o["data"]["application/vnd.amu-book.result+json"]["name"]: o["data"]["application/vnd.amu-book.result+json"]["value"]
+               for o in outs if "application/vnd.amu-book.result+json" in o.get("data", {})}
+    inp = b.load_inputs(PARAMS)
+    ov = b.group_overview(inp, params["focus"], params["tolerance_pct"], params["groups"]).set_index("group")
+    for g in params["groups"]:
+        assert results[f"{g}_enhedsomkostning"] == ov.loc[g, "unit_cost"]
+        assert results[f"{g}_kvadrant"] == ov.loc[g, "quadrant"]
+    assert "dagpenge_enhedsomkostning" not in results
+    md = "\n".join(o["data"].get("text/markdown", "") for o in outs if "data" in o)
+    assert "Kommune D" in md and "Kilde:" in md
