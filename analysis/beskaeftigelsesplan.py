@@ -516,7 +516,7 @@ def requirement_text(r: Mapping) -> str:
     }.get(comp, lambda: "kvalitativt mål")()
 
 
-def measured_text(r: Mapping) -> str:
+def measured_text(r: Mapping, with_text: bool = True) -> str:
     parts = []
     if not _missing(r["measured_value"]):
         v = _value_text(r["measured_value"], r["unit"])
@@ -525,7 +525,7 @@ def measured_text(r: Mapping) -> str:
         if not _missing(r["measured_period"]):
             v += f" ({r['measured_period']})"
         parts.append(v)
-    if not _missing(r["measured_text"]):
+    if with_text and not _missing(r["measured_text"]):
         parts.append(r["measured_text"])
     return "; ".join(parts) if parts else fmt.MISSING
 
@@ -665,6 +665,9 @@ def open_data(evaluated: pd.DataFrame) -> pd.DataFrame:
     return evaluated[cols].copy()
 
 
+COUNTS_ALIGN = {"Antal i sagsfremstillingen": "right", "Andel": "right"}
+
+
 def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Status": [MARKS[s] for s in counts["status"]],
@@ -678,3 +681,198 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
 
 def disagreements(evaluated: pd.DataFrame) -> pd.DataFrame:
     return evaluated[evaluated["agrees"].eq(False).fillna(False)]
+
+
+# ---------------------------------------------------------------- figures
+STATUS_STYLE = {  # Okabe-Ito colour + hatch, so the figure also reads in grey print
+    REACHED: ("#0072B2", ""),
+    NOT_YET: ("#E69F00", "//"),
+    NOT_REACHED: ("#D55E00", "xx"),
+    NOT_POSSIBLE: ("#BBBBBB", ".."),
+    TOO_EARLY: ("#56B4E9", "\\\\"),
+}
+
+
+def status_figure(counts: Mapping[str, pd.DataFrame]):
+    """Stacked horizontal bars: one bar per plan year and round (label -> status counts),
+    segments per published status with the count written in each segment."""
+    from . import figures
+
+    fig, ax = figures.new(figsize=(7.0, 0.9 + 0.7 * len(counts)))
+    labels = list(counts)
+    used = []
+    for i, label in enumerate(labels):
+        left = 0
+        c = counts[label].set_index("status")["count"]
+        for st in STATUSES[:-1]:
+            n = int(c.get(st, 0))
+            if n == 0:
+                continue
+            colour, hatch = STATUS_STYLE[st]
+            ax.barh(i, n, left=left, color=colour, hatch=hatch, edgecolor="black", linewidth=0.6,
+                    label=MARKS[st] if st not in used else None)
+            used.append(st)
+            ax.text(left + n / 2, i, fmt.integer(n), ha="center", va="center", fontsize=9,
+                    color="black", bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none"))
+            left += n
+    ax.set_yticks(range(len(labels)), labels)
+    ax.invert_yaxis()
+    ax.set_xlabel("Antal mål")
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.02), ncol=3, fontsize=8)
+    return fig
+
+
+def target_points(evaluated: pd.DataFrame) -> pd.DataFrame:
+    """The goals the measured-vs-requirement figure shows: unit %, evaluable by the rule."""
+    ok = (evaluated["unit"] == "%") & evaluated["rule_reached"].notna() & evaluated["threshold"].notna()
+    return evaluated[ok]
+
+
+def target_figure(evaluated: pd.DataFrame):
+    """Measured value against the value it is compared with (target, baseline or national
+    figure) for the evaluable goals measured in percent; filled dot = reached by the rule,
+    cross = not reached."""
+    from . import figures
+
+    pts = target_points(evaluated)
+    fig, ax = figures.new(figsize=(7.0, 0.8 + 0.32 * max(len(pts), 1)))
+    y = list(range(len(pts)))
+    for i, (_, r) in enumerate(pts.iterrows()):
+        ax.plot([r["threshold"], r["measured_value"]], [i, i], color="#7F7F7F", linewidth=1, zorder=1)
+    ax.scatter(pts["threshold"], y, marker="|", s=200, color="black", linewidths=2,
+               label="Krav eller sammenligningsværdi", zorder=2)
+    hit = pts["rule_reached"].eq(1).to_numpy()
+    ax.scatter(pts["measured_value"][hit], [v for v, h in zip(y, hit) if h], marker="o", s=45,
+               color=STATUS_STYLE[REACHED][0], edgecolor="black", label="Målt: nået", zorder=3)
+    ax.scatter(pts["measured_value"][~hit], [v for v, h in zip(y, hit) if not h], marker="X", s=60,
+               color=STATUS_STYLE[NOT_REACHED][0], edgecolor="black", label="Målt: ikke nået",
+               zorder=3)
+    ax.set_yticks(y, [f"{r['goal_id']} {r['title']}" for _, r in pts.iterrows()], fontsize=8)
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    figures.danish_ticks(ax, axis="x", suffix=" %")
+    ax.grid(axis="y", visible=False)
+    ax.grid(axis="x", visible=True)
+    ax.legend(loc="lower center", bbox_to_anchor=(0.5, 1.0), ncol=3, fontsize=8)
+    return fig
+
+
+def target_alt(evaluated: pd.DataFrame, plan_year: int) -> str:
+    pts = target_points(evaluated)
+    n_hit = int(pts["rule_reached"].eq(1).sum())
+    misses = ", ".join(pts.loc[pts["rule_reached"].eq(0), "goal_id"])
+    return (f"Prikdiagram for Beskæftigelsesplan {plan_year}: for {len(pts)} mål opgjort i procent "
+            f"vises den målte værdi og kravet eller sammenligningsværdien på en skala fra 0 til "
+            f"100 %. {n_hit} mål er nået efter reglen"
+            + (f"; ikke nået er mål {misses}." if misses else "."))
+
+
+def status_alt(counts: Mapping[str, pd.DataFrame]) -> str:
+    parts = []
+    for label, c in counts.items():
+        inner = ", ".join(f"{fmt.integer(n)} {st}" for st, n in zip(c["status"], c["count"]) if n)
+        parts.append(f"{label}: {inner}")
+    return "Vandrette stablede søjler med antal mål pr. status. " + "; ".join(parts) + "."
+
+
+# ---------------------------------------------------------------- narrative
+def round_label(plan_year: int, round_: int) -> str:
+    return f"{plan_year}, opfølgning {round_}"
+
+
+def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame) -> list[str]:
+    """Two or three sentences computed from the evaluated follow-ups."""
+    msgs = []
+    for year, ev in evaluated_by_year.items():
+        rnd = int(ev["round"].iloc[0])
+        c = status_counts(ev, summary).set_index("status")
+        active = int((ev["status"] != REMOVED).sum())
+        n_removed = int((ev["status"] == REMOVED).sum())
+        n = {st: int(c["count"].get(st, 0)) for st in STATUSES}
+        parts = [f"{fmt.integer(n[NOT_REACHED])} er ikke nået" if n[NOT_REACHED] else "",
+                 f"{fmt.integer(n[NOT_YET])} er endnu ikke nået" if n[NOT_YET] else "",
+                 (f"{fmt.integer(n[NOT_POSSIBLE] + n[TOO_EARLY])} kan ikke eller endnu ikke "
+                  "følges op") if n[NOT_POSSIBLE] + n[TOO_EARLY] else ""]
+        parts = [p for p in parts if p]
+        rest = (", ".join(parts[:-1]) + " og " + parts[-1]) if len(parts) > 1 else "".join(parts)
+        text = (f"Beskæftigelsesplan {year} (opfølgning {rnd}): {fmt.integer(n[REACHED])} af "
+                f"{fmt.integer(active)} mål er nået ({fmt.percent(100 * n[REACHED] / active, 1)})"
+                + (f", {rest}" if rest else ""))
+        if n_removed:
+            text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
+        diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
+        if not diff.empty:
+            text += (". Sagsfremstillingen tæller "
+                     + " og ".join(f"{fmt.integer(r['printed_count'])} {s}" for s, r in diff.iterrows())
+                     + ", mens de enkelte mål giver "
+                     + " og ".join(fmt.integer(r["count"]) for _, r in diff.iterrows()))
+        msgs.append(text + ".")
+    checks = pd.concat([ev for ev in evaluated_by_year.values()])
+    checked = checks[checks["agrees"].notna()]
+    bad = checked[checked["agrees"].eq(False)]
+    text = (f"Målenes egne krav kan efterprøve {fmt.integer(len(checked))} offentliggjorte "
+            f"vurderinger; {fmt.integer(len(checked) - len(bad))} stemmer")
+    if len(bad):
+        text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
+                                      for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"
+    msgs.append(text + ".")
+    return msgs
+
+
+def source_text(evaluated: pd.DataFrame) -> str:
+    """The "Kilde" line of a plan year's tables: its documents and the follow-up they hold."""
+    year = int(evaluated["plan_year"].iloc[0])
+    docs = "; ".join(dict.fromkeys(evaluated["document"].dropna()))
+    return f"{docs}: opfølgning på lokale mål i Beskæftigelsesplan {year}"
+
+
+def results(evaluated: pd.DataFrame, goals: pd.DataFrame) -> dict[str, float]:
+    """Key figures of one plan year for `report.result` (names stable across editions)."""
+    year = int(evaluated["plan_year"].iloc[0])
+    active = evaluated[evaluated["status"] != REMOVED]
+    p = f"goals_{year}"
+    out = {f"{p}_round": int(evaluated["round"].iloc[0]),
+           f"{p}_planned": int((goals["plan_year"] == year).sum()),
+           f"{p}_removed": int((evaluated["status"] == REMOVED).sum()),
+           f"{p}_followed_up": len(active)}
+    for st in STATUSES[:-1]:
+        out[f"{p}_{STATUS_KEYS[st]}"] = int((active["status"] == st).sum())
+    out[f"{p}_reached_share"] = 100 * out[f"{p}_reached"] / len(active) if len(active) else math.nan
+    out[f"{p}_rule_checked"] = int(evaluated["agrees"].notna().sum())
+    out[f"{p}_rule_disagreements"] = int(evaluated["agrees"].eq(False).sum())
+    return out
+
+
+def rule_check_text(evaluated: pd.DataFrame) -> str:
+    """A paragraph on how many published verdicts the rule can check and where it disagrees."""
+    year = int(evaluated["plan_year"].iloc[0])
+    bad = disagreements(evaluated)
+    n = int(evaluated["agrees"].notna().sum())
+    text = (f"I {year} kan reglen efterprøve {fmt.integer(n)} offentliggjorte vurderinger; "
+            f"{fmt.integer(n - len(bad))} stemmer med reglen.")
+    for _, r in bad.iterrows():
+        text += (f" Mål {r['goal_id']} ({r['title']}) er offentliggjort som *{r['status']}*, men "
+                 f"den målte værdi {measured_text(r, with_text=False)}"
+                 + (f" mod {national_text(r)}" if not _missing(r["national_value"]) else "")
+                 + f" giver *{r['evaluated_status']}* efter kravet ({requirement_text(r)}).")
+        if not _missing(r["measured_text"]):
+            text += f" Opfølgningen oplyser også: {r['measured_text']}."
+    return text
+
+
+def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
+    """A paragraph on printed counts that differ from the itemised goals, or None."""
+    c = counts.set_index("status")
+    off = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
+    if off.empty:
+        return None
+    pairs = " og ".join(f"*{s}* ({fmt.integer(r['printed_count'])} i sagsfremstillingen, "
+                        f"{fmt.integer(r['count'])} blandt de enkelte mål)" for s, r in off.iterrows())
+    printed = c[c["printed_count"].notna()]
+    same = bool((printed["printed_count"] == printed["rule_count"]).all())
+    return (f"**Afvigende optælling i {plan_year}.** Sagsfremstillingens optælling passer ikke med "
+            f"de enkelte mål for {pairs}. "
+            + ("Optællingen passer derimod præcis, hvis de mål, som reglen vurderer anderledes end "
+               "den offentliggjorte status, tælles med reglens status." if same else ""))
