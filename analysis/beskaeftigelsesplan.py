@@ -200,8 +200,8 @@ def _read(path: str, parameter: str, text_columns: list[str]) -> pd.DataFrame:
     """Read an input like `readers.read_table`, but keep text columns as text.
 
     `read_table` lets pandas guess types, which turns goal ids such as `1.1` or `6.10` into
-    numbers (and, in Danish CSV, `1.1` into 11). CSV files are therefore re-read with the text
-    columns typed `str`; in `.xlsx` a goal id stored as a number cannot be told apart (6.1 vs
+    numbers (and, in Danish CSV, `1.1` into 11). Files are therefore re-read with the text
+    columns typed as text; in `.xlsx` a goal id stored as a number cannot be told apart (6.1 vs
     6.10) and is reported as an error by `_text_columns`.
     """
     from .readers import _decode, _is_danish_csv, _number_rows
@@ -218,6 +218,13 @@ def _read(path: str, parameter: str, text_columns: list[str]) -> pd.DataFrame:
                          skipinitialspace=True, **dialect)
         df.columns = [str(c).strip() for c in df.columns]
         df = _number_rows(df)
+        df.attrs["file"] = display(p)
+    elif p.suffix.lower() == ".xlsx":
+        # dtype=object keeps text cells as text and numeric cells as numbers
+        df = pd.read_excel(p, engine="calamine", sheet_name=0,
+                           dtype={c: object for c in text_columns})
+        df.columns = [str(c).strip() for c in df.columns]
+        df = _number_rows(df.dropna(how="all"))
         df.attrs["file"] = display(p)
     return df
 
