@@ -52,7 +52,7 @@ from __future__ import annotations
 
 import io
 import math
-import re
+import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any, Mapping
@@ -744,7 +744,7 @@ def target_figure(evaluated: pd.DataFrame):
     from . import figures
 
     pts = target_points(evaluated)
-    fig, ax = figures.new(figsize=(7.0, 0.8 + 0.32 * max(len(pts), 1)))
+    fig, ax = figures.new(figsize=(7.0, 0.9 + 0.3 * max(len(pts), 1)))
     y = list(range(len(pts)))
     for i, (_, r) in enumerate(pts.iterrows()):
         ax.plot([r["threshold"], r["measured_value"]], [i, i], color="#7F7F7F", linewidth=1, zorder=1)
@@ -752,11 +752,13 @@ def target_figure(evaluated: pd.DataFrame):
                label="Krav eller sammenligningsværdi", zorder=2)
     hit = pts["rule_reached"].eq(1).to_numpy()
     ax.scatter(pts["measured_value"][hit], [v for v, h in zip(y, hit) if h], marker="o", s=45,
-               color=STATUS_STYLE[REACHED][0], edgecolor="black", label="Målt: nået", zorder=3)
+               color=STATUS_STYLE[REACHED][0], edgecolor="black",
+               label="Målt: nået efter reglen", zorder=3)
     ax.scatter(pts["measured_value"][~hit], [v for v, h in zip(y, hit) if not h], marker="X", s=60,
-               color=STATUS_STYLE[NOT_REACHED][0], edgecolor="black", label="Målt: ikke nået",
+               color=STATUS_STYLE[NOT_REACHED][0], edgecolor="black", label="Målt: ikke nået efter reglen",
                zorder=3)
-    ax.set_yticks(y, [f"{r['goal_id']} {r['title']}" for _, r in pts.iterrows()], fontsize=8)
+    ax.set_yticks(y, [textwrap.shorten(f"{r['goal_id']} {r['title']}", 36, placeholder=" …")
+                      for _, r in pts.iterrows()], fontsize=9)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     figures.danish_ticks(ax, axis="x", suffix=" %")
