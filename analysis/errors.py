@@ -72,3 +72,13 @@ class UnsupportedFormatError(InputError):
 
 class RecordingError(AnalysisError):
     """A key result or reconciliation check was recorded with an invalid name or value."""
+
+
+class ParameterValueError(AnalysisError):
+    """A chapter parameter has the right type (the build checks types) but a value the chapter
+    cannot use: an unknown id, a date in the wrong form, a range the wrong way round."""
+
+    def __init__(self, chapter: str, parameter: str, value: object, rule: str):
+        self.chapter, self.parameter, self.value, self.rule = chapter, parameter, value, rule
+        super().__init__(f"Parameter '{parameter}' of chapter '{chapter}' is not valid: {rule} "
+                         f"(value: {value!r})")

@@ -26,6 +26,7 @@ import numpy as np
 import pandas as pd
 import pandera.pandas as pa
 
+from . import errors
 from .errors import AnalysisError, Failure
 from .readers import read_table
 from .validation import raise_if, validate
@@ -55,21 +56,20 @@ MEASURE_LABELS = {"investment": "Investering i indsats", "savings": "Besparelse 
 KIND_LABELS = {"budget": "budget", "result": "resultat", "forecast": "forventet"}
 
 
-class SelectionError(AnalysisError):
+class SelectionError(errors.ParameterValueError):
     """A chapter parameter selects cases, years or series that the inputs do not have."""
 
     def __init__(self, parameter: str, unknown: list, known: list):
-        self.parameter, self.unknown, self.known = parameter, tuple(unknown), tuple(known)
-        super().__init__(
-            f"Parameter '{parameter}' names unknown value(s) {list(unknown)}; known: {list(known)}")
+        self.unknown, self.known = tuple(unknown), tuple(known)
+        super().__init__("investeringer", parameter, list(unknown),
+                         f"names unknown value(s) {list(unknown)}; known: {list(known)}")
 
 
-class ParameterError(AnalysisError):
+class ParameterError(errors.ParameterValueError):
     """A chapter parameter has a value of the right type but the wrong form."""
 
     def __init__(self, parameter: str, value, expected: str):
-        self.parameter, self.value = parameter, value
-        super().__init__(f"Parameter '{parameter}' must be {expected}, not {value!r}")
+        super().__init__("investeringer", parameter, value, f"must be {expected}")
 
 
 # ---------------------------------------------------------------- schemas

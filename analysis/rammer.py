@@ -21,6 +21,7 @@ import pandera.pandas as pa
 from babel.dates import get_month_names
 
 from . import fmt
+from . import errors
 from .errors import AnalysisError, Failure, InputError
 from .readers import read_table
 from .validation import raise_if, validate
@@ -54,13 +55,11 @@ SRC_INTRO = "Norddjurs Kommune, introduktion til Arbejdsmarkedsudvalget (2022)"
 SRC_NBR = "Norddjurs Beskæftigelsesråd, dagsorden 29.08.2024"
 
 
-class ParameterValueError(AnalysisError):
-    """A chapter parameter has a value outside its allowed set."""
+class ParameterValueError(errors.ParameterValueError):
+    """A parameter of the Rammer chapter has a value outside its allowed set."""
 
     def __init__(self, parameter: str, value: object, rule: str):
-        self.parameter, self.value, self.rule = parameter, value, rule
-        super().__init__(f"Parameter '{parameter}' of chapter 'rammer' is not valid: {rule} "
-                         f"(value: {value!r})")
+        super().__init__("rammer", parameter, value, rule)
 
 
 def selected_blocks(blocks: Iterable[str] | None) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 import nbformat
 
-from analysis.errors import InputError
+from analysis.errors import AnalysisError
 from analysis.inputs import check_chapter_inputs
 from analysis.paths import display
 
@@ -90,7 +90,7 @@ def check_inputs(plan: Plan) -> int:
                 count += 1
         try:
             check_chapter_inputs(p.id, p.parameters)
-        except InputError as err:
+        except AnalysisError as err:  # a bad input file, or a parameter value the chapter refuses
             raise InputCheckError(p.id, str(err)) from None
     return count
 

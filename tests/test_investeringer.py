@@ -268,7 +268,7 @@ def test_survival_curve_that_rises_is_rejected():
 def test_missing_file_and_unknown_selection():
     with pytest.raises(InputError, match="named by parameter 'amounts_file'"):
         iv.load_inputs({"amounts_file": f"{FIX}/no_such_file.csv"})
-    with pytest.raises(iv.SelectionError, match=r"Parameter 'cases' names unknown value\(s\) \[9\]"):
+    with pytest.raises(iv.SelectionError, match=r"Parameter 'cases' of chapter 'investeringer' is not valid: names unknown value\(s\) \[9\]"):
         iv.load_inputs({"cases": [9]})
     with pytest.raises(iv.SelectionError, match="'years'"):
         iv.load_inputs({"years": [2019]})
@@ -326,7 +326,7 @@ def test_balance_message_and_bad_date(cy):
     first = t1.iloc[0]
     assert msg.startswith(f"I {int(first['year'])} (resultat) gav investeringerne en nettoudgift")
     assert f"fra {iv.first_net_saving_year(t1)} ventes besparelsen" in msg
-    with pytest.raises(iv.ParameterError, match="Parameter 'follow_up_date' must be an ISO date"):
+    with pytest.raises(iv.ParameterError, match="Parameter 'follow_up_date' of chapter 'investeringer' is not valid: must be an ISO date"):
         iv.load_inputs({"follow_up_date": "26-11-2021"})
 
 

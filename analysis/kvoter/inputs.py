@@ -25,6 +25,7 @@ from typing import Any, Mapping
 import pandas as pd
 import pandera.pandas as pa
 
+from .. import errors
 from ..errors import AnalysisError, Failure, InputError
 from ..readers import read_table
 from ..validation import raise_if, validate
@@ -38,12 +39,12 @@ WHOLE = "must be a whole number"
 NON_NEGATIVE = "must be zero or more"
 
 
-class KvoterParameterError(AnalysisError, ValueError):
+class KvoterParameterError(errors.ParameterValueError, ValueError):
     """A parameter of the Kvoter chapter has an invalid value (the build checks types only)."""
 
     def __init__(self, key: str, value: object, rule: str):
-        self.key, self.value, self.rule = key, value, rule
-        super().__init__(f"Parameter 'kvoter.{key}' = {value!r} is not valid: {rule}")
+        self.key = key
+        super().__init__("kvoter", key, value, rule)
 
 
 @dataclass(frozen=True)
