@@ -66,6 +66,7 @@ def parameter_table(changes: pd.DataFrame, part: str) -> pd.DataFrame:
 def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.DataFrame:
     """Every input file with its provenance (document, section, table, page, notes) and checksum."""
     df = pd.DataFrame(inputs, columns=["part", "parameter", "path", "sha256", "bytes"])
+    df = df[~df["path"].str.endswith("/provenance.csv")]  # the registry itself is not data
     reg = registry.set_index("path") if not registry.empty else pd.DataFrame()
     def prov(path: str, col: str) -> str:
         if reg.empty or path not in reg.index:
@@ -102,18 +103,17 @@ def danish_plain(text: str, decimals: int | None = None) -> str:
     return fmt.number(float(Decimal(text)), d)
 
 
-def reconciliation_table(df: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+def reconciliation_table(df: pd.DataFrame) -> pd.DataFrame:
+    """Rows of one chapter and status for the reader: the figure (with the chapter's note),
+    where it is printed, and the published and computed values at the printed precision."""
     rows = []
     for rec in df.to_dict("records"):
         d = _decimals(rec["published"]) if rec["published"] else None
-        item = rec["item"] + (f" ({rec['note']})" if rec["note"] else "")
         unit = f" {rec['unit']}" if rec["unit"] else ""
         rows.append({
-            "Kapitel": titles.get(rec["chapter"], rec["chapter"]),
-            "Tal": item,
+            "Tal": rec["item"] + (f" – {rec['note']}" if rec["note"] else ""),
             "Kilde": rec["source"],
-            "Offentliggjort": danish_plain(rec["published"]) + (unit if rec["published"] else ""),
+            "Trykt": danish_plain(rec["published"]) + (unit if rec["published"] else ""),
             "Beregnet": danish_plain(rec["computed"], d) + (unit if rec["computed"] else ""),
-            "Status": STATUS_LABELS.get(rec["status"], rec["status"]),
         })
-    return pd.DataFrame(rows, columns=["Kapitel", "Tal", "Kilde", "Offentliggjort", "Beregnet", "Status"])
+    return pd.DataFrame(rows, columns=["Tal", "Kilde", "Trykt", "Beregnet"])

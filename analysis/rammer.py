@@ -319,7 +319,7 @@ def economy_checks(shares: pd.DataFrame) -> list[Check]:
         out.append(Check(
             "oekonomi", f"{SPLIT_TITLES[split]}: andelene summer til 100 %", SPLIT_SOURCES[split],
             PERCENT_TOTAL, _num(round(float(totals[split]), 6)), "%",
-            "Implicit total: the shares are a distribution in percent; no total is printed.",
+            "Underforstået total: andelene er en fordeling i procent; kilden trykker ingen total.",
             decimals))
     return out
 
@@ -371,12 +371,12 @@ def benchmark_checks(benchmark: pd.DataFrame, intro_figures: pd.DataFrame) -> li
               "Sum of the printed group differences."),
         Check("benchmark", "Placering på benchmarkranglisten, ydelsesgrupper i alt", SRC_BENCHMARK,
               _num(total["rank"]), None, "placering",
-              "Not reproducible: the ranking needs every municipality's figures."),
+              "Kan ikke genberegnes: placeringen kræver alle kommuners tal."),
     ]
     saving = figure_row(intro_figures, "benchmark_mindreforbrug")
     out.append(Check("benchmark", "Mindre brugt på offentlig forsørgelse end forventet", SRC_BENCHMARK
                      + ", note", _num(saving["value"]), None, saving["unit"],
-                     "Not reproducible: the table has no cost per full-time person."))
+                     "Kan ikke genberegnes: tabellen har ingen udgift pr. fuldtidsperson."))
     return out
 
 
@@ -404,8 +404,8 @@ def key_figures_checks(key_figures: pd.DataFrame) -> list[Check]:
     for _, r in key_figures.iterrows():
         if r["indicator_id"].startswith(("foertidspension_andel", "udvikling_")):
             out.append(Check("noegletal", r["indicator"], SRC_KEY_FIGURES, _num(r["value"]), None,
-                             r["unit"], "Not reproducible: the underlying expenditure (VIVE ECO) "
-                             "is not in the source."))
+                             r["unit"], "Kan ikke genberegnes: de bagvedliggende udgifter (VIVE ECO) "
+                             "står ikke i kilden."))
     return out
 
 
@@ -455,7 +455,7 @@ def akasse_checks(agreements: pd.DataFrame, coverage: pd.DataFrame) -> list[Chec
               "Named a-kasser / a-kasser in Norddjurs Kommune."),
         Check("akasser", "Andel af a-kassemedlemmerne i a-kasser med samarbejdsaftale", SRC_AKASSER,
               _num(c["andel_medlemmer_printed"]), None, "%",
-              "Not reproducible: membership counts per a-kasse are not in the source."),
+              "Kan ikke genberegnes: medlemstal pr. a-kasse står ikke i kilden."),
     ]
 
 

@@ -41,6 +41,11 @@ def key_messages(messages: Iterable[str]) -> None:
     markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
 
 
+def notice(text: str, title: str = "Bemærk") -> None:
+    """Show a highlighted notice, e.g. that a table rests on synthetic or invented data."""
+    markdown(f"::: {{.notice}}\n**{title}:** {text.strip()}\n:::\n")
+
+
 # ---------------------------------------------------------------- tables
 def _cell(value, decimals: int) -> str:
     if isinstance(value, str):
@@ -55,9 +60,10 @@ def _cell(value, decimals: int) -> str:
 
 
 def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
-                   align: Mapping[str, str] | None = None) -> str:
+                   align: Mapping[str, str] | None = None, widths: Mapping[str, int] | None = None) -> str:
     """A pipe table in Danish number format. Numeric columns are right-aligned; `decimals`
-    is one number or a mapping column → decimals; strings are shown as they are."""
+    is one number or a mapping column → decimals; strings are shown as they are. `widths`
+    (column → relative width) overrides the widths taken from the content."""
     cols = [str(c) for c in df.columns]
     aligns = []
     for c in df.columns:
@@ -75,20 +81,23 @@ def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
         body.append(cells)
     # Dash counts proportional to content width: pandoc uses them as relative column widths
     # when a row is wider than the page, so long text columns get the room they need.
-    widths = [min(40, max([len(esc(c))] + [len(r[i]) for r in body])) for i, c in enumerate(cols)]
+    sizes = [min(40, max([len(esc(c))] + [len(r[i]) for r in body])) for i, c in enumerate(cols)]
+    if widths:
+        sizes = [int(widths.get(c, s)) for c, s in zip(cols, sizes)]
     rule = {"left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
     lines = ["| " + " | ".join(esc(c) for c in cols) + " |",
-             "|" + "|".join(rule[a][0] + "-" * max(3, w) + rule[a][1] for a, w in zip(aligns, widths)) + "|"]
+             "|" + "|".join(rule[a][0] + "-" * max(3, w) + rule[a][1] for a, w in zip(aligns, sizes)) + "|"]
     lines += ["| " + " | ".join(cells) + " |" for cells in body]
     return "\n".join(lines)
 
 
 def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,
-          align: Mapping[str, str] | None = None, note: str | None = None) -> None:
+          align: Mapping[str, str] | None = None, note: str | None = None,
+          widths: Mapping[str, int] | None = None) -> None:
     """Show a table with a numbered Danish caption and its source line ("Kilde: ...")."""
     if not caption or not source:
         raise RecordingError("a table needs a caption and a source")
-    text = markdown_table(df, decimals, align)
+    text = markdown_table(df, decimals, align, widths)
     extra = f" {note}" if note else ""
     markdown(f"{text}\n\n: {caption}\n\n::: {{.source}}\nKilde: {source}.{extra}\n:::\n")
 

@@ -27,6 +27,10 @@ function Div(div)
     local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
     return pandoc.RawBlock("typst", "#source-note[" .. body:gsub("%s+$", "") .. "]")
   end
+  if div.classes:includes("notice") then
+    local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
+    return pandoc.RawBlock("typst", "#notice[" .. body:gsub("%s+$", "") .. "]")
+  end
   if div.classes:includes("key-messages") then
     local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
     return pandoc.RawBlock("typst", "#key-messages[" .. body:gsub("%s+$", "") .. "]")
