@@ -36,3 +36,16 @@ function Div(div)
     return pandoc.RawBlock("typst", "#key-messages[" .. body:gsub("%s+$", "") .. "]")
   end
 end
+
+-- Keep a short table on one page together with its caption (long tables may break).
+local KEEP_ROWS = 30
+
+function Table(tbl)
+  local rows = 0
+  for _, body in ipairs(tbl.bodies) do
+    rows = rows + #body.body
+  end
+  if rows <= KEEP_ROWS then
+    return {pandoc.RawBlock("typst", "#block(breakable: false)["), tbl, pandoc.RawBlock("typst", "]")}
+  end
+end
