@@ -50,7 +50,6 @@ latest round in the follow-up table.
 """
 from __future__ import annotations
 
-import io
 import math
 import textwrap
 from dataclasses import dataclass
@@ -61,8 +60,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import fmt
-from .errors import Failure, InputError
-from .paths import display, resolve
+from .errors import Failure
 from .readers import read_table
 from .validation import raise_if, validate
 
@@ -196,39 +194,6 @@ class Inputs:
 
 
 # ---------------------------------------------------------------- reading
-def _read(path: str, parameter: str, text_columns: list[str]) -> pd.DataFrame:
-    """Read an input like `readers.read_table`, but keep text columns as text.
-
-    `read_table` lets pandas guess types, which turns goal ids such as `1.1` or `6.10` into
-    numbers (and, in Danish CSV, `1.1` into 11). Files are therefore re-read with the text
-    columns typed as text; in `.xlsx` a goal id stored as a number cannot be told apart (6.1 vs
-    6.10) and is reported as an error by `_text_columns`.
-    """
-    from .readers import _decode, _is_danish_csv, _number_rows
-
-    df = read_table(path, parameter=parameter)  # existence, type and readability errors
-    p = resolve(path)
-    if p.suffix.lower() == ".csv":
-        text = _decode(p.read_bytes())
-        dialect = (dict(sep=";", decimal=",", thousands=".") if _is_danish_csv(text)
-                   else dict(sep=","))
-        header = pd.read_csv(io.StringIO(text), nrows=0, **dialect)
-        cols = {c for c in header.columns if str(c).strip() in text_columns}
-        df = pd.read_csv(io.StringIO(text), dtype={c: str for c in cols},
-                         skipinitialspace=True, **dialect)
-        df.columns = [str(c).strip() for c in df.columns]
-        df = _number_rows(df)
-        df.attrs["file"] = display(p)
-    elif p.suffix.lower() == ".xlsx":
-        # dtype=object keeps text cells as text and numeric cells as numbers
-        df = pd.read_excel(p, engine="calamine", sheet_name=0,
-                           dtype={c: object for c in text_columns})
-        df.columns = [str(c).strip() for c in df.columns]
-        df = _number_rows(df.dropna(how="all"))
-        df.attrs["file"] = display(p)
-    return df
-
-
 def _text_columns(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, list[Failure]]:
     """Text columns as pandas `str` (missing stays missing, blanks become missing); dates from
     Excel become ISO dates; a goal id stored as a number (Excel) is a failure."""
@@ -258,7 +223,7 @@ def _text_columns(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, l
 
 
 def _prepare(path: str, parameter: str, kind: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
-    df = _read(path, parameter, _TEXT_COLUMNS[kind])
+    df = read_table(path, parameter=parameter, text_columns=_TEXT_COLUMNS[kind])
     file = df.attrs["file"]
     df, failures = _text_columns(df, _TEXT_COLUMNS[kind])
     raise_if(file, failures)

@@ -27,7 +27,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from . import errors
-from .errors import AnalysisError, Failure
+from .errors import Failure
 from .readers import read_table
 from .validation import raise_if, validate
 

@@ -22,7 +22,7 @@ from babel.dates import get_month_names
 
 from . import fmt
 from . import errors
-from .errors import AnalysisError, Failure, InputError
+from .errors import Failure, InputError
 from .readers import read_table
 from .validation import raise_if, validate
 

@@ -17,7 +17,7 @@ import pandas as pd
 from .errors import Failure, InputError, MissingInputError, UnsupportedFormatError
 from .paths import display, resolve
 
-Reader = Callable[[Path], pd.DataFrame]
+Reader = Callable[[Path, frozenset], pd.DataFrame]
 
 
 def _decode(raw: bytes) -> str:
@@ -40,22 +40,24 @@ def _number_rows(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def read_csv(path: Path) -> pd.DataFrame:
+def read_csv(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame:
     """Read a CSV file, detecting the Danish Excel dialect from its header line."""
     text = _decode(path.read_bytes())
     if _is_danish_csv(text):
-        df = pd.read_csv(io.StringIO(text), sep=";", decimal=",", thousands=".",
-                         skipinitialspace=True, keep_default_na=True)
+        dialect = dict(sep=";", decimal=",", thousands=".")
     else:
-        df = pd.read_csv(io.StringIO(text), sep=",", quoting=csv.QUOTE_MINIMAL,
-                         skipinitialspace=True)
+        dialect = dict(sep=",", quoting=csv.QUOTE_MINIMAL)
+    header = pd.read_csv(io.StringIO(text), nrows=0, **dialect)
+    dtype = {c: str for c in header.columns if str(c).strip() in text_columns}
+    df = pd.read_csv(io.StringIO(text), skipinitialspace=True, dtype=dtype or None, **dialect)
     df.columns = [str(c).strip() for c in df.columns]
     return _number_rows(df)
 
 
-def read_xlsx(path: Path) -> pd.DataFrame:
-    """Read the first sheet of an Excel workbook with python-calamine."""
-    df = pd.read_excel(path, engine="calamine", sheet_name=0)
+def read_xlsx(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame:
+    """Read the first sheet of an Excel workbook with python-calamine (text columns keep text
+    cells as text; a number typed into a text column stays a number for the schema to catch)."""
+    df = pd.read_excel(path, engine="calamine", sheet_name=0, dtype={c: object for c in text_columns} or None)
     df.columns = [str(c).strip() for c in df.columns]
     df = df.dropna(how="all")
     return _number_rows(df)
@@ -64,8 +66,11 @@ def read_xlsx(path: Path) -> pd.DataFrame:
 READERS: dict[str, Reader] = {".csv": read_csv, ".xlsx": read_xlsx}
 
 
-def read_table(path: str | Path, parameter: str | None = None) -> pd.DataFrame:
-    """Read an input table of any registered type; errors name the file (and parameter)."""
+def read_table(path: str | Path, parameter: str | None = None, text_columns=()) -> pd.DataFrame:
+    """Read an input table of any registered type; errors name the file (and parameter).
+
+    `text_columns` are read as text, never guessed as numbers (ids such as `6.10`, which a
+    Danish CSV would otherwise read as 610 and a plain CSV as 6.1)."""
     p = resolve(path)
     shown = display(p)
     if not p.is_file():
@@ -74,7 +79,7 @@ def read_table(path: str | Path, parameter: str | None = None) -> pd.DataFrame:
     if reader is None:
         raise UnsupportedFormatError(shown, sorted(READERS))
     try:
-        df = reader(p)
+        df = reader(p, frozenset(text_columns))
     except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
         raise InputError(shown, [Failure(None, None, f"cannot be read as a table: {exc}")]) from exc
     df.attrs["file"] = shown

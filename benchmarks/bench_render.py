@@ -23,7 +23,8 @@ import yaml
 from papermill.iorw import load_notebook_node
 from papermill.parameterize import parameterize_notebook
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
 from book import harvest as hv  # noqa: E402
 from book.editions import find_edition, load_edition  # noqa: E402
@@ -54,11 +55,14 @@ def naive_build(edition, engine: str, work: Path) -> float:
             params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
             src = work / "naive" / f"{p.id}.in.ipynb"
             src.parent.mkdir(parents=True, exist_ok=True)
-            nbformat.write(parameterize_notebook(nb, params), src)
+            nb = parameterize_notebook(nb, params)
+            # nbconvert runs a notebook in its own folder; input paths are relative to the repo
+            nb.cells.insert(0, nbformat.v4.new_code_cell(f"import os; os.chdir({str(ROOT)!r})"))
+            nbformat.write(nb, src)
             out = work / "naive" / f"{p.id}.ipynb"
             subprocess.run([sys.executable, "-m", "nbconvert", "--execute", "--to", "notebook",
                             "--output", out.name, str(src)], check=True, capture_output=True,
-                           cwd=Path(__file__).resolve().parent.parent)
+                           cwd=ROOT)
             executed[p.id] = out
 
     run([p for p in plan.parts if not p.needs_harvest])

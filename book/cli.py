@@ -5,7 +5,6 @@ import argparse
 import os
 import sys
 import traceback
-from pathlib import Path
 
 from analysis.errors import AnalysisError
 

@@ -2,7 +2,6 @@
 counts compared with the summary counts transcribed in data/raw (no number typed here)."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import nbformat
 import pandas as pd

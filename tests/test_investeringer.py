@@ -3,8 +3,6 @@ check the validation of the analyst's quarterly forecast file in all three forma
 the notebook for the default edition and the later-follow-up example edition."""
 from __future__ import annotations
 
-import csv
-import datetime as dt
 import json
 from pathlib import Path
 

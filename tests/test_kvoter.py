@@ -2,7 +2,6 @@
 totals, the allocation models, input validation in all three formats, and one notebook run."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd

@@ -45,3 +45,14 @@ def test_unreadable_csv_is_an_input_error(tmp_path):
     p.write_text('a,b\n1,"2\n')
     with pytest.raises(InputError, match="cannot be read as a table"):
         read_table(p)
+
+
+def test_text_columns_are_never_read_as_numbers(tmp_path):
+    plain = tmp_path / "plain.csv"
+    plain.write_text("goal_id,value\n6.10,1\n1.1,2\n", encoding="utf-8")
+    danish = tmp_path / "danish.csv"
+    danish.write_bytes("goal_id;value\n6.10;1,5\n1.1;2\n".encode("cp1252"))
+    assert read_table(plain)["goal_id"].tolist() == [6.1, 1.1]  # what guessing does
+    assert read_table(plain, text_columns=["goal_id"])["goal_id"].tolist() == ["6.10", "1.1"]
+    df = read_table(danish, text_columns=["goal_id"])
+    assert df["goal_id"].tolist() == ["6.10", "1.1"] and df["value"].tolist() == [1.5, 2]

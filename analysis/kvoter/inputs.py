@@ -26,7 +26,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .. import errors
-from ..errors import AnalysisError, Failure, InputError
+from ..errors import Failure, InputError
 from ..readers import read_table
 from ..validation import raise_if, validate
 
