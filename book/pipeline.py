@@ -2,6 +2,8 @@
 (chapters, then the parts that show what chapters recorded) → harvest → render → publish."""
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import shutil
 import time
@@ -20,8 +22,10 @@ from .errors import BuildError
 from .execute import Job, execute_all, say
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
-from .publish import manifest, swap_into_place, write_json, write_text
+from .publish import git_commit, manifest, package_versions, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
+
+RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,27 @@ def input_listing(plan: Plan) -> list[dict[str, Any]]:
                 rows.append({"part": p.id, "parameter": name, "path": display(path),
                              "sha256": sha256_file(path), "bytes": path.stat().st_size})
     return rows
+
+
+def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
+    """What the published folder is made from: the executed notebooks, the edition's metadata,
+    the renderer and its templates, the package versions and the commit. Equal keys mean the
+    published edition is already exactly what a render would produce."""
+    h = hashlib.sha256()
+    meta = [edition.id, edition.title, edition.subtitle, edition.date.isoformat(), renderer, git_commit(),
+            json.dumps(package_versions(), sort_keys=True)]
+    h.update("\0".join(meta).encode())
+    build_files = sorted(p for p in RENDERER_FILES.rglob("*") if p.suffix in (".py", ".lua", ".typ", ".html", ".css"))
+    for path in executed + build_files:
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
+def published_key(folder: Path) -> str | None:
+    try:
+        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("publish_key")
+    except (OSError, ValueError):
+        return None
 
 
 def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any]] | None]:
@@ -143,6 +168,13 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
+    final = opts.book_dir / edition.id
+    key = publish_key(edition, renderer.name, [by_id[p.id].output for p in plan.parts])
+    if published_key(final) == key:
+        say(f"Unchanged: {display(final)} already holds this edition ({len(outcomes)} notebooks cached)")
+        return BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
+                           tuple(o.part_id for o in outcomes), time.monotonic() - start)
+
     say(f"  rendering with {renderer.name}")
     out_dir = staging / "book"
     rendered = renderer.render(RenderJob(book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
@@ -161,9 +193,9 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
     notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}
     write_json(out_dir / "manifest.json",
-               manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note))
+               {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
+                "publish_key": key})
 
-    final = opts.book_dir / edition.id
     swap_into_place(out_dir, final, staging / "previous-edition")
     seconds = time.monotonic() - start
     cached = tuple(o.part_id for o in outcomes if o.cached)

@@ -103,3 +103,22 @@ def test_second_clean_render_is_byte_identical(rendered, tmp_path):
     a, b = tree_digest(result.folder), tree_digest(again.folder)
     same = [k for k in a if k.endswith((".csv", ".json", ".pdf", ".html", ".svg")) and k != "manifest.json"]
     assert same and {k: a[k] for k in same} == {k: b.get(k) for k in same}
+
+
+@pytest.mark.parametrize("example", sorted(p.stem for p in (find_edition().path.parent / "examples").glob("*.yml")))
+def test_every_example_edition_renders(rendered, example):
+    """Each example edition (another threshold, an .xlsx or Danish CSV roster, a new follow-up
+    round, a later forecast, a peer as focus, a subset of blocks) renders in both formats."""
+    from book.editions import load_edition
+
+    edition, opts, _ = rendered
+    example_edition = load_edition(edition.path.parent / "examples" / f"{example}.yml")
+    result = build(example_edition, opts)
+    assert (result.folder / "index.html").is_file() and result.pdf.read_bytes().startswith(b"%PDF")
+    assert set(result.executed) <= {example.split("-")[0], "forord", "parametre", "datagrundlag", "afstemning"}
+    results = json.loads((result.folder / "results.json").read_text(encoding="utf-8"))
+    section = example_edition.section(example.split("-")[0])
+    if "thresholds" in section:
+        assert all(f"new_places_unit_model_n{n}" in results["kvoter"] for n in section["thresholds"])
+    if "focus" in section:
+        assert results["benchmark"] != json.loads((rendered[2].folder / "results.json").read_text())["benchmark"]

@@ -35,9 +35,12 @@ def test_publishes_every_contract_file(fixture_book, build_options, write_editio
 def test_second_render_executes_nothing(fixture_book, build_options, write_edition):
     edition = write_edition("t2")
     first = build(edition, build_options, fixture_book)
+    stamp = (first.folder / "manifest.json").stat().st_mtime_ns
     second = build(edition, build_options, fixture_book)
     assert set(first.executed) == {"intro", "alpha", "beta", "afstemning"}
     assert second.executed == ()
+    # nothing changed, so the published edition is left as it is (not even re-rendered)
+    assert (second.folder / "manifest.json").stat().st_mtime_ns == stamp
 
 
 def test_changed_parameter_reexecutes_only_that_chapter(fixture_book, build_options, write_edition):
