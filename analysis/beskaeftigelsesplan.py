@@ -569,6 +569,11 @@ def summary_checks(inputs: Inputs, evaluated: pd.DataFrame) -> pd.DataFrame:
                                        "decimals"])
 
 
+# How each kind of derived figure is computed, in the reader's words (reconciliation note).
+DERIVED_KIND_DA = {"share": "som andel", "sum": "som sum", "change_pct": "som ændring i procent",
+                   "annual_pp_reduction": "som årligt fald i procentpoint"}
+
+
 def derived_value(kind: str, a, b, c=None, d=None) -> float:
     if kind == "share":
         return 100 * a / b
@@ -590,7 +595,7 @@ def derived_checks(inputs: Inputs, evaluated: pd.DataFrame) -> pd.DataFrame:
         rows.append({"item": f"Beskæftigelsesplan {year}, mål {r['goal_id']}: {r['figure']}",
                      "source": _source(evaluated, f"mål {r['goal_id']}"),
                      "published": r["printed_value"], "computed": v, "unit": r["unit"],
-                     "note": f"Beregnet ({r['kind']}) af de trykte tal.", "decimals": None})
+                     "note": f"Beregnet {DERIVED_KIND_DA[r['kind']]} af de trykte tal.", "decimals": None})
     return pd.DataFrame(rows, columns=["item", "source", "published", "computed", "unit", "note",
                                        "decimals"])
 

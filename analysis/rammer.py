@@ -357,18 +357,18 @@ def benchmark_checks(benchmark: pd.DataFrame, intro_figures: pd.DataFrame) -> li
     groups, total = benchmark_groups(t), benchmark_total(t)
     out = [Check("benchmark", f"Forskel mellem forventet og faktisk antal, {r['group']}", SRC_BENCHMARK,
                  _num(r["difference"]), _num(r["difference_computed"]), "fuldtidspersoner",
-                 "Computed as actual minus expected (the sign the source prints).")
+                 "Beregnet som faktisk minus forventet (det fortegn, kilden trykker).")
            for _, r in t.iterrows()]
     out += [
         Check("benchmark", "Forventet antal, ydelsesgrupper i alt", SRC_BENCHMARK,
               _num(total["expected"]), _num(groups["expected"].sum()), "fuldtidspersoner",
-              "Sum of the benefit groups."),
+              "Summen af ydelsesgrupperne."),
         Check("benchmark", "Faktisk antal, ydelsesgrupper i alt", SRC_BENCHMARK,
               _num(total["actual"]), _num(groups["actual"].sum()), "fuldtidspersoner",
-              "Sum of the benefit groups."),
+              "Summen af ydelsesgrupperne."),
         Check("benchmark", "Forskel, ydelsesgrupper i alt = sum af gruppernes forskelle", SRC_BENCHMARK,
               _num(total["difference"]), _num(groups["difference"].sum()), "fuldtidspersoner",
-              "Sum of the printed group differences."),
+              "Summen af gruppernes trykte forskelle."),
         Check("benchmark", "Placering på benchmarkranglisten, ydelsesgrupper i alt", SRC_BENCHMARK,
               _num(total["rank"]), None, "placering",
               "Kan ikke genberegnes: placeringen kræver alle kommuners tal."),
@@ -449,10 +449,10 @@ def akasse_checks(agreements: pd.DataFrame, coverage: pd.DataFrame) -> list[Chec
     c = akasse_coverage(agreements, coverage)
     return [
         Check("akasser", "A-kasser med samarbejdsaftale (antal navne i listen)", SRC_AKASSER,
-              _num(c["aftaler_printed"]), c["aftaler"], "antal", "Count of the named a-kasser."),
+              _num(c["aftaler_printed"]), c["aftaler"], "antal", "Optalt fra de navngivne a-kasser i listen."),
         Check("akasser", "Andel af a-kasserne med samarbejdsaftale", SRC_AKASSER,
               _num(c["andel_akasser_printed"]), c["andel_akasser"], "%",
-              "Named a-kasser / a-kasser in Norddjurs Kommune."),
+              "Navngivne a-kasser / a-kasser i Norddjurs Kommune."),
         Check("akasser", "Andel af a-kassemedlemmerne i a-kasser med samarbejdsaftale", SRC_AKASSER,
               _num(c["andel_medlemmer_printed"]), None, "%",
               "Kan ikke genberegnes: medlemstal pr. a-kasse står ikke i kilden."),
@@ -506,7 +506,7 @@ def cycle_checks(cycle: pd.DataFrame, intro_figures: pd.DataFrame) -> list[Check
     n = int((placed_activities(cycle)["series"] == "pulje").sum())
     return [Check("aarshjul", "Ansøgningsfrister til udvalgets pulje pr. år", SRC_CYCLE,
                   _num(r["value"]), n, "antal",
-                  "Count of the deadline months in the annual cycle (series 'pulje').")]
+                  "Optalt fra fristmånederne i årshjulet (serien 'pulje').")]
 
 
 def all_checks(inputs: Inputs, blocks: Iterable[str]) -> list[Check]:
