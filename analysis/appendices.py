@@ -31,8 +31,8 @@ def _value(v: Any) -> str:
     if isinstance(v, (int, float)):
         return fmt.number(v, 0 if float(v).is_integer() else len(str(v).split(".")[-1]))
     if isinstance(v, (list, dict)):
-        return json.dumps(v, ensure_ascii=False)
-    return "(tom)" if v == "" else str(v)
+        return "`" + json.dumps(v, ensure_ascii=False) + "`"
+    return "(tom)" if v == "" else f"`{v}`"
 
 
 def parameter_changes(current: Mapping[str, Mapping[str, Any]],

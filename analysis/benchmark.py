@@ -700,10 +700,15 @@ def printed_average_checks(inputs: BenchmarkInputs) -> list[Check]:
     for rec in kf.to_dict("records"):
         vals = pd.Series([rec[c] for c in MCOLS[1:]], dtype=float)
         d = max(_decimals(v) for v in [rec[c] for c in MCOLS] + [rec["average"]] if not pd.isna(v))
-        out.append(_avg_check(f"Bilag 2: gennemsnit, {rec['label']} ({rec['section']})", _src("Bilag 2"),
+        section = KEY_FIGURE_SECTIONS_DA.get(rec["section"], rec["section"])
+        out.append(_avg_check(f"Bilag 2: gennemsnit, {rec['label']} ({section})", _src("Bilag 2"),
                               vals, rec["average"], d, rec["unit"],
                               "gennemsnit af 8 sammenligningskommuner (kolonne 10 mangler i Bilag 2)"))
     return out
+
+
+KEY_FIGURE_SECTIONS_DA = {"noegletal": "nøgletal", "rammevilkaar": "rammevilkår",
+                          "forsoergelsestryk": "forsørgelsestryk", "ressourcefordeling": "ressourcefordeling"}
 
 
 def _text_rows(inputs: BenchmarkInputs, kind: str) -> pd.DataFrame:

@@ -39,7 +39,7 @@ def registry(raw: Path = RAW) -> pd.DataFrame:
     file in data/raw has no provenance row."""
     frames = []
     for reg in sorted(raw.rglob("provenance.csv")):
-        df = validate(read_table(reg), SCHEMA)
+        df = validate(read_table(reg, text_columns=COLUMNS), SCHEMA)
         folder = reg.parent
         missing = [Failure(int(i), "file", "file named in the registry does not exist", f)
                    for i, f in df["file"].items() if not (folder / f).is_file()]

@@ -1,0 +1,43 @@
+import pandas as pd
+
+from analysis import appendices
+
+
+def test_parameter_changes_against_previous_edition():
+    current = {"kvoter": {"thresholds": [15, 12], "roster_file": "a.csv", "top_units": 10}}
+    previous = {"kvoter": {"thresholds": [15, 10], "roster_file": "a.csv"}}
+    ch = appendices.parameter_changes(current, previous)
+    assert ch["change"].tolist() == ["ændret (før: `[15, 10]`)", "uændret", "ny"]
+    assert appendices.parameter_changes(current, None)["change"].tolist() == ["–", "–", "–"]
+
+
+def test_parameter_table_shows_values_as_code_so_globs_survive_markdown():
+    ch = appendices.parameter_changes({"datagrundlag": {"provenance_files": ["data/raw/**/provenance.csv"]}}, None)
+    assert appendices.parameter_table(ch, "datagrundlag")["Værdi"].tolist() == ['`["data/raw/**/provenance.csv"]`']
+
+
+def test_reconciliation_sorted_disagreements_first_and_counted():
+    df = pd.DataFrame({"chapter": ["a", "b", "a", "b"], "status": ["match", "differs", "not_reproducible", "match"]})
+    assert appendices.sort_reconciliation(df)["status"].tolist() == ["differs", "not_reproducible", "match", "match"]
+    counts = appendices.status_counts(df, ["b", "a", "c"])
+    assert counts.index.tolist() == ["b", "a"] and counts.loc["a"].tolist() == [0, 1, 1]
+
+
+def test_reconciliation_table_is_danish_at_printed_precision():
+    df = pd.DataFrame([{"chapter": "kvoter", "item": "Stigning", "source": "Budgetanalyse, afsnit 1.0",
+                        "published": "28.4", "computed": "28.458498", "unit": "%", "status": "differs",
+                        "note": "afkortet"}])
+    row = appendices.reconciliation_table(df).iloc[0].to_dict()
+    assert row == {"Tal": "Stigning – afkortet", "Kilde": "Budgetanalyse, afsnit 1.0",
+                   "Trykt": "28,4 %", "Beregnet": "28,5 %"}
+
+
+def test_input_files_join_provenance_and_leave_out_the_registry():
+    inputs = [{"part": "kvoter", "parameter": "roster_file", "path": "data/raw/kvoter/r.csv", "sha256": "ab", "bytes": 1},
+              {"part": "datagrundlag", "parameter": "provenance_files", "path": "data/raw/kvoter/provenance.csv",
+               "sha256": "cd", "bytes": 1}]
+    registry = pd.DataFrame([{"path": "data/raw/kvoter/r.csv", "document": "000.txt", "section": "2.0",
+                              "table": None, "page": None, "notes": "syntetisk"}])
+    files = appendices.input_files(inputs, registry)
+    assert files["path"].tolist() == ["data/raw/kvoter/r.csv"]
+    assert files.iloc[0][["document", "section", "table", "notes"]].tolist() == ["000.txt", "2.0", "", "syntetisk"]
