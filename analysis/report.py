@@ -20,6 +20,7 @@ from .figures import to_svg
 RESULT_MIME = "application/vnd.amu-book.result+json"
 CHECK_MIME = "application/vnd.amu-book.check+json"
 DATA_MIME = "application/vnd.amu-book.data+json"
+MESSAGES_MIME = "application/vnd.amu-book.messages+json"
 STATUSES = ("match", "differs", "not_reproducible")
 _SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
@@ -36,9 +37,12 @@ def markdown(text: str) -> None:
 
 
 def key_messages(messages: Iterable[str]) -> None:
-    """Show the chapter's key messages (two or three computed sentences) as a highlighted box."""
+    """Show the chapter's key messages (two or three computed sentences) as a highlighted box,
+    and record them for the book's summary in the front chapter."""
+    messages = [str(m) for m in messages]
     body = "\n".join(f"- {m}" for m in messages)
     markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
+    _display({MESSAGES_MIME: {"messages": messages}, "text/plain": ""})
 
 
 def notice(text: str, title: str = "Bemærk") -> None:

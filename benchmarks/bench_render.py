@@ -29,10 +29,9 @@ sys.path.insert(0, str(ROOT))
 from book import harvest as hv  # noqa: E402
 from book.editions import find_edition, load_edition  # noqa: E402
 from book.execute import kernel_environment  # noqa: E402
-from book.pipeline import BuildOptions, build, input_listing, previous_parameters  # noqa: E402
+from book.pipeline import BuildOptions, build, input_listing, write_harvest  # noqa: E402
 from book.plan import injected_parameters, make_plan  # noqa: E402
 from book.project import load_book  # noqa: E402
-from book.publish import write_json, write_text  # noqa: E402
 from book.renderers import RenderJob, get_renderer  # noqa: E402
 
 DEFAULT_CHANGE = "kvoter.sweep_max=31"
@@ -67,15 +66,7 @@ def naive_build(edition, engine: str, work: Path) -> float:
 
     run([p for p in plan.parts if not p.needs_harvest])
     h = hv.merge([hv.harvest_notebook(k, v) for k, v in executed.items()])
-    prev_id, prev = previous_parameters(plan)
-    d = work / "naive-harvest"
-    harvest_files.update({"book_results_file": d / "results.json", "book_reconciliation_file": d / "reconciliation.csv",
-                          "book_parameters_file": d / "parameters.json", "book_inputs_file": d / "inputs.json"})
-    write_text(harvest_files["book_results_file"], hv.results_json(h))
-    write_text(harvest_files["book_reconciliation_file"], hv.reconciliation_csv(h))
-    write_json(harvest_files["book_parameters_file"], {"edition": edition.id, "previous_edition": prev_id,
-               "current": {p.id: dict(p.parameters) for p in plan.parts}, "previous": prev})
-    write_json(harvest_files["book_inputs_file"], input_listing(plan))
+    harvest_files.update(write_harvest(work / "naive-harvest", plan, h, input_listing(plan)))
     run([p for p in plan.parts if p.needs_harvest])
     get_renderer(engine).render(RenderJob(book, edition, tuple((p.part, executed[p.id]) for p in plan.parts),
                                           work / "naive-render", work / "naive-out"))

@@ -12,7 +12,7 @@ from typing import Any
 
 import nbformat
 
-from analysis.report import CHECK_MIME, DATA_MIME, RESULT_MIME, STATUSES
+from analysis.report import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME, STATUSES
 
 from .errors import HarvestError
 
@@ -25,6 +25,7 @@ class Harvest:
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     checks: list[dict[str, Any]] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # file name → CSV text
+    messages: dict[str, list[str]] = field(default_factory=dict)  # part id → key messages
 
 
 def _outputs(path: Path):
@@ -41,7 +42,10 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     results: dict[str, Any] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
+    messages: list[str] = []
     for data in _outputs(path):
+        if MESSAGES_MIME in data:
+            messages += data[MESSAGES_MIME]["messages"]
         if RESULT_MIME in data:
             rec = data[RESULT_MIME]
             name = rec.get("name", "")
@@ -61,18 +65,21 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             if fname in tables:
                 raise HarvestError(f"Notebook {part_id}: data table '{rec['name']}' is published twice")
             tables[fname] = rec["csv"]
-    return Harvest({part_id: results} if results else {}, checks, tables)
+    return Harvest({part_id: results} if results else {}, checks, tables,
+                   {part_id: messages} if messages else {})
 
 
 def merge(harvests: list[Harvest]) -> Harvest:
     results: dict[str, dict[str, Any]] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
+    messages: dict[str, list[str]] = {}
     for h in harvests:
         results.update(h.results)
+        messages.update(h.messages)
         checks += h.checks
         tables.update(h.tables)
-    return Harvest(results, checks, tables)
+    return Harvest(results, checks, tables, messages)
 
 
 def plain_number(value: Any) -> str:

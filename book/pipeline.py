@@ -97,6 +97,25 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     return prev.id, out
 
 
+def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[dict[str, Any]]) -> dict[str, Path]:
+    """Write what the chapters recorded (and the edition's parameters and inputs) for the parts
+    that show it; returns the `book_*_file` parameters pointing at the files."""
+    folder.mkdir(parents=True, exist_ok=True)
+    prev_id, prev_params = previous_parameters(plan)
+    files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
+             for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
+                               ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
+                               ("book_messages_file", ".json"))}
+    write_text(files["book_results_file"], hv.results_json(harvested))
+    write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
+    write_json(files["book_parameters_file"], {"edition": plan.edition.id, "previous_edition": prev_id,
+                                               "current": {p.id: dict(p.parameters) for p in plan.parts},
+                                               "previous": prev_params})
+    write_json(files["book_inputs_file"], inputs)
+    write_json(files["book_messages_file"], harvested.messages)
+    return files
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           analysis_hash: str) -> list[Job]:
     jobs = []
@@ -149,21 +168,8 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
-    prev_id, prev_params = previous_parameters(plan)
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
-    harvest_dir = staging / "harvest"
-    harvest_dir.mkdir()
-    harvest_files = {
-        "book_results_file": harvest_dir / "results.json",
-        "book_reconciliation_file": harvest_dir / "reconciliation.csv",
-        "book_parameters_file": harvest_dir / "parameters.json",
-        "book_inputs_file": harvest_dir / "inputs.json",
-    }
-    write_text(harvest_files["book_results_file"], hv.results_json(harvested))
-    write_text(harvest_files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
-    write_json(harvest_files["book_parameters_file"],
-               {"edition": edition.id, "previous_edition": prev_id, "current": current_params, "previous": prev_params})
-    write_json(harvest_files["book_inputs_file"], inputs)
+    harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])

@@ -21,7 +21,7 @@ from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_par
 from .project import BookSpec, Part
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
-                      "book_inputs_file")
+                      "book_inputs_file", "book_messages_file")
 
 
 @dataclass(frozen=True)

@@ -37,3 +37,10 @@ def test_duplicate_result_is_an_error(tmp_path):
     p = _nb(tmp_path, {RESULT_MIME: {"name": "gap", "value": 1}}, {RESULT_MIME: {"name": "gap", "value": 2}})
     with pytest.raises(HarvestError, match="'gap' is recorded twice"):
         harvest_notebook("kvoter", p)
+
+
+def test_key_messages_are_harvested_for_the_front_chapter(tmp_path):
+    from analysis.report import MESSAGES_MIME
+
+    p = _nb(tmp_path, {MESSAGES_MIME: {"messages": ["Første.", "Anden."]}, "text/plain": ""})
+    assert harvest_notebook("kvoter", p).messages == {"kvoter": ["Første.", "Anden."]}

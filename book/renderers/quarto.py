@@ -15,12 +15,12 @@ import nbformat
 import yaml
 
 from analysis.paths import ROOT
-from analysis.report import CHECK_MIME, DATA_MIME, RESULT_MIME
+from analysis.report import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
 
-RECORD_MIMES = {RESULT_MIME, CHECK_MIME, DATA_MIME}
+RECORD_MIMES = {RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME}
 TYPST_BOOKS_FROM = (1, 9)
 
 
