@@ -250,3 +250,12 @@ def test_notebook_renders_from_a_peer_focus(tmp_path):
     assert "dagpenge_enhedsomkostning" not in results
     md = "\n".join(o["data"].get("text/markdown", "") for o in outs if "data" in o)
     assert "Kommune D" in md and "Kilde:" in md
+
+
+def test_quadrant_labels_of_close_points_do_not_share_a_side():
+    from analysis.benchmark import label_positions
+
+    placed = label_positions([(-16.0, 3.0, "KH jobparate"), (-19.0, -1.0, "Jobafklaring"),
+                              (40.0, -30.0, "Langt væk")], limit=60.0)
+    assert placed[0] != placed[1]
+    assert placed[2] == ("right", "bottom")
