@@ -63,6 +63,16 @@ def parameter_table(changes: pd.DataFrame, part: str) -> pd.DataFrame:
     })
 
 
+def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+    """The parameters that are new or changed since the previous edition, all chapters at once."""
+    return pd.DataFrame({
+        "Kapitel": [titles.get(p, p) for p in changes["part"]],
+        "Parameter": ["`" + p + "`" for p in changes["parameter"]],
+        "Værdi": [_value(v).replace("|", "/") for v in changes["value"]],
+        "Ændring": list(changes["change"]),
+    })
+
+
 def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.DataFrame:
     """Every input file with its provenance (document, section, table, page, notes) and checksum."""
     df = pd.DataFrame(inputs, columns=["part", "parameter", "path", "sha256", "bytes"])

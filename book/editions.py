@@ -132,12 +132,15 @@ def find_edition(edition: str | None = None, params: str | Path | None = None,
 
 
 def previous_edition(current: Edition, folder: Path = PARAMS) -> Edition | None:
-    """The edition before `current`: its `previous` key, else the latest older one in `params/`."""
+    """The edition before `current`: the one its `previous` key names (looked up next to it,
+    then in `params/`), else the latest older one in `folder`."""
     if current.previous:
-        path = folder / f"{current.previous}.yml"
-        if not path.is_file():
-            raise EditionError(display(current.path), f"'previous: {current.previous}' names no file in params/")
-        return load_edition(path)
+        for place in (current.path.parent, PARAMS):
+            path = place / f"{current.previous}.yml"
+            if path.is_file():
+                return load_edition(path)
+        raise EditionError(display(current.path), f"'previous: {current.previous}' names no edition file "
+                                                   f"next to it or in params/")
     older = [e for e in (load_edition(p) for p in edition_files(folder))
              if (e.date, e.id) < (current.date, current.id) and e.path != current.path]
     return max(older, key=lambda e: (e.date, e.id)) if older else None

@@ -41,3 +41,12 @@ def test_input_files_join_provenance_and_leave_out_the_registry():
     files = appendices.input_files(inputs, registry)
     assert files["path"].tolist() == ["data/raw/kvoter/r.csv"]
     assert files.iloc[0][["document", "section", "table", "notes"]].tolist() == ["000.txt", "2.0", "", "syntetisk"]
+
+
+def test_changed_parameter_table_names_chapter_and_before_value():
+    ch = appendices.parameter_changes({"kvoter": {"thresholds": [12, 10], "top_units": 10}},
+                                      {"kvoter": {"thresholds": [15, 10], "top_units": 10}})
+    moved = ch[ch["change"] != "uændret"]
+    table = appendices.changed_parameter_table(moved, {"kvoter": "Kvoter"})
+    assert table.to_dict("records") == [{"Kapitel": "Kvoter", "Parameter": "`thresholds`",
+                                         "Værdi": "`[12, 10]`", "Ændring": "ændret (før: `[15, 10]`)"}]

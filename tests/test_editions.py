@@ -49,3 +49,14 @@ def test_unknown_edition_lists_known(tmp_path):
     _write(tmp_path, "2025-Q1", "edition: 2025-Q1\ntitle: T\ndate: 2025-03-31\n")
     with pytest.raises(EditionError, match="known editions: 2025-Q1"):
         find_edition("2025-Q9", folder=tmp_path)
+
+
+def test_explicit_previous_is_found_next_to_the_edition_or_in_params(tmp_path):
+    _write(tmp_path, "a", "edition: a\ntitle: T\ndate: 2025-03-31\n")
+    b = load_edition(_write(tmp_path, "b", "edition: b\ntitle: T\ndate: 2025-06-30\nprevious: a\n"))
+    assert previous_edition(b, tmp_path).id == "a"
+    c = load_edition(_write(tmp_path, "c", "edition: c\ntitle: T\ndate: 2025-06-30\nprevious: 2025-Q1\n"))
+    assert previous_edition(c, tmp_path).id == "2025-Q1"  # the real edition in params/
+    d = load_edition(_write(tmp_path, "d", "edition: d\ntitle: T\ndate: 2025-06-30\nprevious: nowhere\n"))
+    with pytest.raises(EditionError, match="'previous: nowhere' names no edition file"):
+        previous_edition(d, tmp_path)

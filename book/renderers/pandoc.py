@@ -135,6 +135,7 @@ def write_html(doc_json: Path, job: RenderJob) -> Path:
     run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
+                "--lua-filter", str(FILTERS / "html.lua"),
                 "--metadata", f"pagetitle={job.edition.title}"], job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     return html_dir
