@@ -127,3 +127,30 @@ def reconciliation_table(df: pd.DataFrame) -> pd.DataFrame:
             "Beregnet": danish_plain(rec["computed"], d) + (unit if rec["computed"] else ""),
         })
     return pd.DataFrame(rows, columns=["Tal", "Kilde", "Trykt", "Beregnet"])
+
+
+def status_figure(counts: pd.DataFrame, titles: Mapping[str, str]):
+    """Per chapter, the share of its checks in each status (100 % bars, counts as labels), so
+    chapters with few checks are as readable as the one with hundreds. Returns (fig, alt text)."""
+    from . import figures
+
+    shares = counts.div(counts.sum(axis=1), axis=0) * 100
+    names = [titles.get(c, c) for c in counts.index]
+    fig, ax = figures.new(figsize=(7.0, 0.55 * len(counts) + 1.5))
+    left = [0.0] * len(counts)
+    for i, status in enumerate(STATUS_ORDER):
+        bars = ax.barh(names, shares[status], left=left, color=figures.PALETTE[[3, 1, 2][i]],
+                       hatch=figures.HATCHES[i], edgecolor="white", label=STATUS_LABELS[status])
+        ax.bar_label(bars, labels=[fmt.integer(v) if v else "" for v in counts[status]],
+                     label_type="center", fontsize=9,
+                     bbox=dict(boxstyle="square,pad=0.15", facecolor="white", edgecolor="none"))
+        left = [a + b for a, b in zip(left, shares[status])]
+    ax.invert_yaxis()
+    ax.set_xlim(0, 100)
+    ax.grid(axis="y", visible=False)
+    ax.set_xlabel("Andel af kapitlets afstemte tal (%); tallene i søjlerne er antal")
+    ax.legend(ncols=3, loc="upper center", bbox_to_anchor=(0.5, -0.3 if len(counts) > 2 else -0.5))
+    summary = "; ".join(f"{name}: " + ", ".join(f"{counts.at[c, s]} {STATUS_LABELS[s].lower()}" for s in STATUS_ORDER)
+                        for c, name in zip(counts.index, names))
+    alt = f"Vandret søjlediagram over de afstemte tal pr. kapitel fordelt på status. {summary}."
+    return fig, alt

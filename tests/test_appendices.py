@@ -50,3 +50,11 @@ def test_changed_parameter_table_names_chapter_and_before_value():
     table = appendices.changed_parameter_table(moved, {"kvoter": "Kvoter"})
     assert table.to_dict("records") == [{"Kapitel": "Kvoter", "Parameter": "`thresholds`",
                                          "Værdi": "`[12, 10]`", "Ændring": "ændret (før: `[15, 10]`)"}]
+
+
+def test_status_figure_alt_text_gives_every_count():
+    counts = pd.DataFrame({"differs": [1, 0], "not_reproducible": [0, 2], "match": [13, 530]},
+                          index=["kvoter", "benchmark"])
+    fig, alt = appendices.status_figure(counts, {"kvoter": "Kvoter", "benchmark": "Jobcenterbenchmark"})
+    assert "Kvoter: 1 afviger, 0 kan ikke genberegnes, 13 stemmer" in alt
+    assert "Jobcenterbenchmark: 0 afviger, 2 kan ikke genberegnes, 530 stemmer" in alt
