@@ -100,3 +100,9 @@ def test_real_quarto_render(fixture_book, build_options, write_edition):
     result = build(write_edition("q2"), dataclasses.replace(build_options, engine="quarto"), fixture_book)
     assert (result.folder / "index.html").is_file() and result.pdf.read_bytes().startswith(b"%PDF")
     assert json.loads((result.folder / "manifest.json").read_text())["renderer"] == "quarto"
+
+
+def test_quarto_without_quarto_is_a_clear_error(monkeypatch):
+    monkeypatch.setattr(shutil, "which", lambda name: None)
+    with pytest.raises(BuildError, match="needs `quarto` on PATH"):
+        get_renderer("quarto")

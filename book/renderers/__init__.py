@@ -68,4 +68,7 @@ def get_renderer(name: str) -> Renderer:
     if factory is None:
         known = ", ".join(["auto", *sorted(RENDERERS)])
         raise BuildError(f"Unknown renderer '{name}'; known renderers: {known}")
+    if name == "quarto" and not quarto_available():
+        raise BuildError("The quarto renderer needs `quarto` on PATH (conda-forge: environment.yml); "
+                         "use --engine pandoc (the embedded renderer) or --engine auto")
     return factory()

@@ -136,7 +136,8 @@ def write_html(doc_json: Path, job: RenderJob) -> Path:
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
                 "--lua-filter", str(FILTERS / "html.lua"),
-                "--metadata", f"pagetitle={job.edition.title}"], job.workdir, "writing the HTML book")
+                "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"],
+               job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     return html_dir
 
