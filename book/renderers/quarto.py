@@ -6,6 +6,7 @@ from Quarto and the PDF from the embedded Typst path (the result says so)."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -110,7 +111,7 @@ class QuartoRenderer:
         env_note = ""
         for cmd in commands(project, typst):
             proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True,
-                                  env={**__import__("os").environ, "SOURCE_DATE_EPOCH": str(job.edition.epoch)})
+                                  env={**os.environ, "SOURCE_DATE_EPOCH": str(job.edition.epoch)})
             if proc.returncode != 0:
                 raise RenderError("quarto", " ".join(cmd[1:4]), proc.stderr[-3000:])
         out = project / "_book"
