@@ -9,7 +9,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from . import fmt
+from .core import fmt
 
 STATUS_LABELS = {"differs": "Afviger", "not_reproducible": "Kan ikke genberegnes", "match": "Stemmer"}
 STATUS_ORDER = ("differs", "not_reproducible", "match")
@@ -132,7 +132,7 @@ def reconciliation_table(df: pd.DataFrame) -> pd.DataFrame:
 def status_figure(counts: pd.DataFrame, titles: Mapping[str, str]):
     """Per chapter, the share of its checks in each status (100 % bars, counts as labels), so
     chapters with few checks are as readable as the one with hundreds. Returns (fig, alt text)."""
-    from . import figures
+    from .core import figures
 
     shares = counts.div(counts.sum(axis=1), axis=0) * 100
     names = [titles.get(c, c) for c in counts.index]

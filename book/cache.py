@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 import nbformat
 
-from analysis.paths import ROOT, resolve
+from .paths import ROOT, resolve
 
 ANALYSIS_DIR = ROOT / "analysis"
 KEY_VERSION = "1"

@@ -6,8 +6,6 @@ import os
 import sys
 import traceback
 
-from analysis.errors import AnalysisError
-
 from .editions import Edition, find_edition
 from .errors import BuildError
 
@@ -71,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
         result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force))
         print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
         return 0
-    except (BuildError, AnalysisError) as err:
+    except BuildError as err:
         print(f"\nError: {err}\nNothing was published; the last good edition in _book/ is unchanged.", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from analysis.paths import BOOK, display
-
 from .cache import expand_inputs, sha256_file
 from .editions import Edition
+from .paths import BOOK, display
 from .plan import make_plan
 from .project import BookSpec, load_book
 

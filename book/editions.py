@@ -9,9 +9,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from analysis.paths import PARAMS, display
-
 from .errors import EditionError
+from .paths import PARAMS, display
 
 META_KEYS = ("edition", "title", "subtitle", "date", "previous")
 

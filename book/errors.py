@@ -46,14 +46,29 @@ class ParameterError(BuildError):
         )
 
 
+class ParameterValueCheckError(BuildError):
+    """A chapter parameter has the right type but a value the chapter cannot use."""
+
+    stage = "parameters"
+
+    def __init__(self, file: str, chapter: str, key: str, value: object, rule: str):
+        self.file, self.chapter, self.key, self.value, self.rule = file, chapter, key, value, rule
+        super().__init__(f"Edition file {file}, chapter '{chapter}', key '{key}': {rule} "
+                         f"(value: {value!r}).")
+
+
 class InputCheckError(BuildError):
-    """An input file of a chapter failed its validation (wraps analysis.errors.InputError)."""
+    """An input file of a chapter failed its validation. `failures` holds every failing case
+    as (row, column, rule, value); `file` names the input file."""
 
     stage = "inputs"
 
-    def __init__(self, chapter: str, detail: str):
+    def __init__(self, chapter: str, detail: str, file: str | None = None,
+                 failures: tuple[tuple, ...] = ()):
         self.chapter = chapter
         self.detail = detail
+        self.file = file
+        self.failures = failures
         super().__init__(f"Chapter '{chapter}': {detail}")
 
 
@@ -77,6 +92,10 @@ class ExecutionError(BuildError):
             f"Notebook {notebook} failed in cell {cell} ({excerpt.strip()!s}): {ename}: {evalue}. "
             f"The executed notebook is kept at {saved_to} for debugging."
         )
+
+    def __reduce__(self):  # raised in a worker process, re-raised in the parent
+        return (type(self), (self.notebook, self.cell_index, self.source, self.ename,
+                             self.evalue, self.saved_to))
 
 
 class HarvestError(BuildError):

@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
-from analysis.paths import ROOT, display
-
 from .cache import CacheKey, NotebookCache
 from .errors import ExecutionError
+from .paths import ROOT, display
 
 
 @dataclass(frozen=True)

@@ -5,19 +5,28 @@ from __future__ import annotations
 import csv
 import io
 import json
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import nbformat
 
-from analysis.report import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME, STATUSES
+from report.protocol import (
+    BASES,
+    CHECK_FIELDS,
+    CHECK_MIME,
+    DATA_MIME,
+    FINDING_MIME,
+    FINDINGS_HEADER,
+    MATCH,
+    MESSAGES_MIME,
+    RECONCILIATION_HEADER,
+    RESULT_MIME,
+    STATUSES,
+    is_valid_name,
+)
 
 from .errors import HarvestError
-
-RECONCILIATION_HEADER = ["chapter", "item", "source", "published", "computed", "unit", "status", "note"]
-_SNAKE = re.compile(r"^[a-z][a-z0-9_]*$")
 
 
 @dataclass(frozen=True)
@@ -26,6 +35,7 @@ class Harvest:
     checks: list[dict[str, Any]] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # file name → CSV text
     messages: dict[str, list[str]] = field(default_factory=dict)  # part id → key messages
+    findings: list[dict[str, Any]] = field(default_factory=list)  # chapter, finding, title, explanation
 
 
 def _outputs(path: Path):
@@ -43,30 +53,53 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
     messages: list[str] = []
+    findings: list[dict[str, Any]] = []
     for data in _outputs(path):
         if MESSAGES_MIME in data:
             messages += data[MESSAGES_MIME]["messages"]
         if RESULT_MIME in data:
             rec = data[RESULT_MIME]
             name = rec.get("name", "")
-            if not _SNAKE.match(str(name)):
+            if not is_valid_name(name):
                 raise HarvestError(f"Notebook {part_id}: result name {name!r} is not lower snake case")
             if name in results:
                 raise HarvestError(f"Notebook {part_id}: result '{name}' is recorded twice")
             results[name] = rec["value"]
         if CHECK_MIME in data:
-            rec = dict(data[CHECK_MIME])
-            if rec.get("status") not in STATUSES:
-                raise HarvestError(f"Notebook {part_id}: check '{rec.get('item')}' has status {rec.get('status')!r}")
-            checks.append({"chapter": part_id, **rec})
+            checks.append(_check_record(part_id, data[CHECK_MIME]))
+        if FINDING_MIME in data:
+            findings.append({"chapter": part_id, **data[FINDING_MIME]})
         if DATA_MIME in data:
             rec = data[DATA_MIME]
             fname = f"{part_id}_{rec['name']}.csv"
             if fname in tables:
                 raise HarvestError(f"Notebook {part_id}: data table '{rec['name']}' is published twice")
             tables[fname] = rec["csv"]
+    _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,
-                   {part_id: messages} if messages else {})
+                   {part_id: messages} if messages else {}, findings)
+
+
+def _check_record(part_id: str, record: dict) -> dict[str, Any]:
+    rec = {k: record.get(k) for k in CHECK_FIELDS}
+    if rec["status"] not in STATUSES:
+        raise HarvestError(f"Notebook {part_id}: check '{rec['item']}' has status {rec['status']!r}")
+    rec["basis"] = rec["basis"] or "recomputed"
+    if rec["basis"] not in BASES:
+        raise HarvestError(f"Notebook {part_id}: check '{rec['item']}' has basis {rec['basis']!r}")
+    return {"chapter": part_id, **rec}
+
+
+def _check_findings(part_id: str, checks: list[dict], findings: list[dict]) -> None:
+    """Every finding a check names is recorded once by the same notebook."""
+    known = [f["finding"] for f in findings]
+    twice = {f for f in known if known.count(f) > 1}
+    if twice:
+        raise HarvestError(f"Notebook {part_id}: finding '{sorted(twice)[0]}' is recorded twice")
+    for c in checks:
+        if c.get("finding") and c["finding"] not in known:
+            raise HarvestError(f"Notebook {part_id}: check '{c['item']}' names finding "
+                               f"'{c['finding']}', which the notebook does not record")
 
 
 def merge(harvests: list[Harvest]) -> Harvest:
@@ -74,12 +107,14 @@ def merge(harvests: list[Harvest]) -> Harvest:
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
     messages: dict[str, list[str]] = {}
+    findings: list[dict[str, Any]] = []
     for h in harvests:
         results.update(h.results)
         messages.update(h.messages)
         checks += h.checks
         tables.update(h.tables)
-    return Harvest(results, checks, tables, messages)
+        findings += h.findings
+    return Harvest(results, checks, tables, messages, findings)
 
 
 def plain_number(value: Any) -> str:
@@ -102,7 +137,24 @@ def reconciliation_csv(h: Harvest) -> str:
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(RECONCILIATION_HEADER)
+    numeric = {"published", "computed", "low", "high"}
     for c in h.checks:
-        w.writerow([c["chapter"], c["item"], c["source"], plain_number(c.get("published")),
-                    plain_number(c.get("computed")), c.get("unit", ""), c["status"], c.get("note", "")])
+        w.writerow([plain_number(c.get(k)) if k in numeric else (c.get(k) or "")
+                    for k in RECONCILIATION_HEADER])
     return buf.getvalue()
+
+
+def findings_csv(h: Harvest) -> str:
+    """One row per finding with the number of checks it covers (`rows`)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(FINDINGS_HEADER)
+    for f in h.findings:
+        rows = sum(1 for c in h.checks if c["chapter"] == f["chapter"] and c.get("finding") == f["finding"])
+        w.writerow([f["chapter"], f["finding"], f["title"], f["explanation"], rows])
+    return buf.getvalue()
+
+
+def unexplained(h: Harvest) -> list[dict[str, Any]]:
+    """Checks that do not match and name no finding (the book should explain every one)."""
+    return [c for c in h.checks if c["status"] != MATCH and not c.get("finding")]

@@ -14,9 +14,8 @@ from typing import Any, Mapping
 
 import nbformat
 
-from analysis.paths import display
-
 from .errors import BuildError, ParameterError
+from .paths import display
 
 BUILD_PREFIX = "book_"
 TYPE_NAMES = {bool: "true/false", int: "a whole number", float: "a number", str: "text",

@@ -13,13 +13,12 @@ from typing import Any
 
 from filelock import FileLock
 
-from analysis.paths import BOOK, BUILD, CACHE, PROCESSED, display
-
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
 from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
+from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, swap_into_place, write_json, write_text
@@ -105,9 +104,10 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
              for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
                                ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
-                               ("book_messages_file", ".json"))}
+                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"))}
     write_text(files["book_results_file"], hv.results_json(harvested))
     write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
+    write_text(files["book_findings_file"], hv.findings_csv(harvested))
     write_json(files["book_parameters_file"], {"edition": plan.edition.id, "previous_edition": prev_id,
                                                "current": {p.id: dict(p.parameters) for p in plan.parts},
                                                "previous": prev_params})
@@ -197,6 +197,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
     write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
+    write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
     notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),

@@ -10,18 +10,16 @@ from typing import Any, Mapping
 
 import nbformat
 
-from analysis.errors import AnalysisError
-from analysis.inputs import check_chapter_inputs
-from analysis.paths import display
-
 from .cache import expand_inputs
+from .chapters import check_chapter_inputs
 from .editions import Edition
 from .errors import EditionError, InputCheckError
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
+from .paths import display
 from .project import BookSpec, Part
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
-                      "book_inputs_file", "book_messages_file")
+                      "book_inputs_file", "book_messages_file", "book_findings_file")
 
 
 @dataclass(frozen=True)
@@ -88,10 +86,7 @@ def check_inputs(plan: Plan) -> int:
                     raise InputCheckError(p.id, f"the input file {display(path)} named by parameter "
                                                 f"'{name}' does not exist (edition file {display(plan.edition.path)}).")
                 count += 1
-        try:
-            check_chapter_inputs(p.id, p.parameters)
-        except AnalysisError as err:  # a bad input file, or a parameter value the chapter refuses
-            raise InputCheckError(p.id, str(err)) from None
+        check_chapter_inputs(p.id, p.parameters, display(plan.edition.path))
     return count
 
 

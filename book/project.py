@@ -6,9 +6,8 @@ from pathlib import Path
 
 import yaml
 
-from analysis.paths import ROOT
-
 from .errors import EditionError
+from .paths import ROOT
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,8 @@ import subprocess
 from pathlib import Path
 from typing import Any, Mapping
 
-from analysis.paths import ROOT
-
 from .errors import PublishError
+from .paths import ROOT
 
 PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "ipykernel", "babel",
             "matplotlib", "pypandoc-binary", "typst", "filelock", "python-calamine", "pyyaml")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from analysis.paths import ROOT
+from analysis.core.paths import ROOT
 from book.editions import load_edition
 from book.pipeline import BuildOptions
 from book.project import load_book

@@ -9,10 +9,10 @@ import json
 import re
 
 import pytest
+from conftest import tree_digest
 
 from book.editions import find_edition
 from book.pipeline import BuildOptions, build
-from conftest import tree_digest
 
 pytestmark = pytest.mark.slow
 CHAPTERS = ("rammer", "kvoter", "beskaeftigelsesplan", "investeringer", "benchmark")

@@ -6,7 +6,7 @@ import tomllib
 
 import yaml
 
-from analysis.paths import ROOT
+from analysis.core.paths import ROOT
 
 
 def _pyproject_pins() -> dict[str, str]:

@@ -15,10 +15,10 @@ from pathlib import Path
 import nbformat
 import yaml
 
-from analysis.paths import ROOT
-from analysis.report import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME
+from report.protocol import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME
 
 from ..errors import RenderError
+from ..paths import ROOT
 from . import RenderJob, RenderOutput
 
 RECORD_MIMES = {RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME}

@@ -1,0 +1,297 @@
+"""Inputs of the Kvoter chapter: schemas, reading and validation.
+
+Files (parameters ending in `_file`):
+
+- `roster_file` – the unit roster an analyst replaces each quarter: one row per unit
+  (contract holder / p-number) with `unit_id`, `unit_name` (optional), `area` (a director
+  area as named in Tabel 1), `employees` and current placements per type (`loentilskud`,
+  `fleksjob`, `virksomhedspraktik`, `voksenlaerling`). CSV, Danish Excel CSV or .xlsx.
+- `placements_file` – placements by type at the reference date, as printed.
+- `quota_table_file` – Tabel 1 as printed: employees and the quota per director area at each
+  printed threshold (`quota_n<N>` columns), plus its "I alt" row.
+- `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
+- `quota_examples_file` – the worked examples of the quota rule printed in the text.
+
+Every file is validated lazily (all failures at once) and raises `InputError` naming file,
+row, column, rule and value.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+from ...core import errors
+from ...core.errors import Failure, InputError
+from ...core.readers import read_table
+from ...core.validation import raise_if, validate
+
+PLACEMENT_TYPES = ("loentilskud", "fleksjob", "virksomhedspraktik", "voksenlaerling")
+ROSTER_COLUMNS = ("unit_id", "unit_name", "area", "employees") + PLACEMENT_TYPES
+MODELS = ("unit", "area")
+QUOTA_COLUMN = re.compile(r"^quota_n(\d+)$")
+
+WHOLE = "must be a whole number"
+NON_NEGATIVE = "must be zero or more"
+
+
+class KvoterParameterError(errors.ParameterValueError, ValueError):
+    """A parameter of the Kvoter chapter has an invalid value (the build checks types only)."""
+
+    def __init__(self, key: str, value: object, rule: str):
+        self.key = key
+        super().__init__("kvoter", key, value, rule)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    roster: pd.DataFrame
+    placements: pd.DataFrame
+    quota_table: pd.DataFrame
+    stated: pd.DataFrame
+    examples: pd.DataFrame
+
+    @property
+    def areas(self) -> list[str]:
+        """The director areas, in the order of the published table."""
+        return known_areas(self.quota_table)
+
+
+# ---------------------------------------------------------------- helpers
+def _whole_numbers(df: pd.DataFrame, columns) -> tuple[pd.DataFrame, list[Failure]]:
+    """Coerce `columns` to numbers; text that is not a number becomes a failure (and NaN)."""
+    out = df.copy()
+    failures: list[Failure] = []
+    for c in columns:
+        if c not in out.columns:
+            continue
+        raw = out[c]
+        num = pd.to_numeric(raw.astype("string").str.strip(), errors="coerce")
+        for row, value in raw[num.isna() & raw.notna()].items():
+            failures.append(Failure(int(row), c, WHOLE, value))
+        out[c] = num.astype("float64")
+    return out, failures
+
+
+def _number_check() -> list[pa.Check]:
+    return [pa.Check.ge(0, error=NON_NEGATIVE),
+            pa.Check(lambda s: (s % 1) == 0, error=WHOLE)]
+
+
+def _run(df: pd.DataFrame, schema: pa.DataFrameSchema, pre: list[Failure], file: str,
+         cross=None) -> pd.DataFrame:
+    """Schema validation plus pre-found and cross-row failures, reported once."""
+    failures = list(pre)
+    out = df
+    try:
+        out = validate(df, schema, file)
+    except InputError as err:
+        seen = {(f.row, f.column) for f in pre}
+        failures += [f for f in err.failures if (f.row, f.column) not in seen]
+    if cross is not None:
+        failures += cross(df)
+    failures.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
+    raise_if(file, failures)
+    out.attrs["file"] = file
+    return out
+
+
+def _strip_text(df: pd.DataFrame, columns) -> pd.DataFrame:
+    out = df.copy()
+    for c in columns:
+        if c in out.columns:
+            s = out[c].astype("str").str.strip()
+            out[c] = s.mask(s == "")
+    return out
+
+
+def _as_int(df: pd.DataFrame, columns) -> pd.DataFrame:
+    out = df.copy()
+    for c in columns:
+        out[c] = out[c].astype("int64")
+    return out
+
+
+def _unique(df: pd.DataFrame, column: str, rule: str) -> list[Failure]:
+    failures = []
+    first: dict[object, int] = {}
+    for row, value in df[column].items():
+        if value is None or (isinstance(value, float) and pd.isna(value)):
+            continue
+        if value in first:
+            failures.append(Failure(int(row), column, f"{rule} (also in row {first[value]})", value))
+        else:
+            first[value] = int(row)
+    return failures
+
+
+# ---------------------------------------------------------------- published tables
+def quota_columns(df: pd.DataFrame) -> dict[int, str]:
+    """Threshold → column of the quota table (`quota_n15` → 15), in printed order."""
+    return {int(m.group(1)): c for c in df.columns if (m := QUOTA_COLUMN.match(str(c)))}
+
+
+def known_areas(quota_table: pd.DataFrame) -> list[str]:
+    return [str(a) for a in quota_table.loc[quota_table["row_type"] == "area", "area"]]
+
+
+def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    qcols = list(quota_columns(df))
+    qnames = [f"quota_n{n}" for n in qcols]
+    df = _strip_text(df, ["area", "row_type"])
+    df, pre = _whole_numbers(df, ["employees", *qnames])
+    if not qcols:
+        pre.append(Failure(None, None, "needs at least one quota column named quota_n<N>"))
+    schema = pa.DataFrameSchema(
+        {"area": pa.Column(str, nullable=False),
+         "row_type": pa.Column(str, pa.Check.isin(["area", "total"],
+                                                     error="must be 'area' or 'total'")),
+         "employees": pa.Column("float64", _number_check()),
+         **{c: pa.Column("float64", _number_check()) for c in qnames}},
+        strict=True)
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        out = _unique(d, "area", "area must be unique") if "area" in d else []
+        if "row_type" in d and int((d["row_type"] == "total").sum()) != 1:
+            out.append(Failure(None, "row_type", "needs exactly one 'total' row"))
+        return out
+
+    df = _run(df, schema, pre, file, cross)
+    return _as_int(df, ["employees", *qnames])
+
+
+def read_placements(path, parameter: str = "placements_file") -> pd.DataFrame:
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    df = _strip_text(df, ["placement_type", "label"])
+    df, pre = _whole_numbers(df, ["placements"])
+    schema = pa.DataFrameSchema(
+        {"placement_type": pa.Column(str, pa.Check.isin(
+            PLACEMENT_TYPES, error=f"must be one of {', '.join(PLACEMENT_TYPES)}")),
+         "label": pa.Column(str, nullable=False),
+         "placements": pa.Column("float64", _number_check())},
+        strict=True)
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        if "placement_type" not in d:
+            return []
+        out = _unique(d, "placement_type", "placement type must be unique")
+        missing = [t for t in PLACEMENT_TYPES if t not in set(d["placement_type"])]
+        if missing:
+            out.append(Failure(None, "placement_type", "a placement type is missing",
+                               ", ".join(missing)))
+        return out
+
+    df = _run(df, schema, pre, file, cross)
+    return _as_int(df, ["placements"])
+
+
+def read_stated(path, parameter: str = "stated_figures_file") -> pd.DataFrame:
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    df = _strip_text(df, ["figure", "section", "unit", "statement"])
+    schema = pa.DataFrameSchema(
+        {"figure": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$",
+                                                          error="must be a lower snake case id")),
+         "section": pa.Column(str),
+         "value": pa.Column("float64", coerce=True),
+         "unit": pa.Column(str, nullable=True),
+         "statement": pa.Column(str, nullable=True)},
+        strict=True)
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        if not {"figure", "section"} <= set(d.columns):
+            return []
+        key = d["figure"].astype(str) + " @ " + d["section"].astype(str)
+        return _unique(pd.DataFrame({"figure": key}), "figure", "figure and section must be unique")
+
+    return _run(df, schema, [], file, cross)
+
+
+def read_examples(path, parameter: str = "quota_examples_file") -> pd.DataFrame:
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    df, pre = _whole_numbers(df, ["employees", "threshold", "quota"])
+    schema = pa.DataFrameSchema(
+        {"section": pa.Column(str),
+         "employees": pa.Column("float64", _number_check()),
+         "threshold": pa.Column("float64", _number_check() + [pa.Check.ge(1, error="must be 1 or more")]),
+         "quota": pa.Column("float64", _number_check())},
+        strict=True)
+    df = _run(df, schema, pre, file)
+    return _as_int(df, ["employees", "threshold", "quota"])
+
+
+# ---------------------------------------------------------------- the roster
+def read_roster(path, areas: list[str], parameter: str = "roster_file") -> pd.DataFrame:
+    """Read and validate a unit roster: unique unit ids, known director areas, whole numbers
+    of zero or more for employees and every placement type."""
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    if "unit_name" not in df.columns:
+        df = df.assign(unit_name=None)
+    numbers = ["employees", *PLACEMENT_TYPES]
+    df = _strip_text(df, ["unit_id", "unit_name", "area"])
+    df, pre = _whole_numbers(df, numbers)
+    schema = pa.DataFrameSchema(
+        {"unit_id": pa.Column(str),
+         "unit_name": pa.Column(str, nullable=True),
+         "area": pa.Column(str, pa.Check.isin(
+             areas, error=f"must be a director area of Tabel 1 ({'; '.join(areas)})")),
+         **{c: pa.Column("float64", _number_check()) for c in numbers}},
+        strict=True)
+    if len(df) == 0:
+        pre.append(Failure(None, None, "the roster has no units"))
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        return _unique(d, "unit_id", "unit id must be unique") if "unit_id" in d else []
+
+    df = _run(df, schema, pre, file, cross)
+    df = _as_int(df, numbers)
+    return df[list(ROSTER_COLUMNS)]
+
+
+# ---------------------------------------------------------------- parameters
+def check_parameters(params: Mapping[str, Any]) -> None:
+    """Value rules for the chapter's non-file parameters (present keys only)."""
+    if "thresholds" in params:
+        t = params["thresholds"]
+        if (not isinstance(t, (list, tuple)) or not t
+                or any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in t)):
+            raise KvoterParameterError("thresholds", t, "a non-empty list of whole numbers >= 1")
+        if len(set(t)) != len(t):
+            raise KvoterParameterError("thresholds", t, "each threshold at most once")
+    if "highlight_model" in params and params["highlight_model"] not in MODELS:
+        raise KvoterParameterError("highlight_model", params["highlight_model"],
+                                   f"one of {', '.join(MODELS)}")
+    lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
+    if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
+        raise KvoterParameterError("sweep_min", (lo, hi), "1 <= sweep_min <= sweep_max")
+    if "reference_date" in params:
+        try:
+            dt.date.fromisoformat(str(params["reference_date"]))
+        except ValueError:
+            raise KvoterParameterError("reference_date", params["reference_date"],
+                                       "an ISO date, YYYY-MM-DD") from None
+    if "top_units" in params and (not isinstance(params["top_units"], int) or params["top_units"] < 1):
+        raise KvoterParameterError("top_units", params["top_units"], "a whole number >= 1")
+
+
+def load_inputs(params: Mapping[str, Any]) -> Inputs:
+    """Read and validate every input of the chapter (see the module docstring)."""
+    check_parameters(params)
+    quota_table = read_quota_table(params["quota_table_file"])
+    areas = known_areas(quota_table)
+    return Inputs(
+        roster=read_roster(params["roster_file"], areas),
+        placements=read_placements(params["placements_file"]),
+        quota_table=quota_table,
+        stated=read_stated(params["stated_figures_file"]),
+        examples=read_examples(params["quota_examples_file"]),
+    )

@@ -1,0 +1,138 @@
+"""What a notebook shows and records: Markdown, tables, figures, key results, reconciliation
+checks and open-data tables.
+
+Everything goes out as notebook display outputs; notebooks write no files. The build harvests
+the records (`report.protocol`) into `results.json`, `reconciliation.csv`, `findings.csv` and
+`data/*.csv`. This is the only module that imports IPython.
+"""
+from __future__ import annotations
+
+import math
+import numbers
+from typing import Iterable, Mapping
+
+import pandas as pd
+
+from analysis.core.check import Check
+from analysis.core.figures import to_svg
+from analysis.core.tables import markdown_table
+
+from .errors import RecordingError
+from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
+
+__all__ = ["markdown", "key_messages", "notice", "table", "figure", "result", "check", "checks",
+           "finding", "data", "markdown_table"]
+
+
+def _display(data: dict, metadata: dict | None = None) -> None:
+    from IPython.display import display
+
+    display(data, raw=True, metadata=metadata or {})
+
+
+def markdown(text: str) -> None:
+    """Show Markdown text in the book."""
+    _display({"text/markdown": text.strip() + "\n"})
+
+
+def key_messages(messages: Iterable[str]) -> None:
+    """Show the chapter's key messages (two or three computed sentences) as a highlighted box,
+    and record them for the book's summary in the front chapter."""
+    messages = [str(m) for m in messages]
+    body = "\n".join(f"- {m}" for m in messages)
+    markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
+    _display({MESSAGES_MIME: {"messages": messages}, "text/plain": ""})
+
+
+def notice(text: str, title: str = "Bemærk") -> None:
+    """Show a highlighted notice, e.g. that a table rests on synthetic or invented data."""
+    markdown(f"::: {{.notice}}\n**{title}:** {text.strip()}\n:::\n")
+
+
+def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,
+          align: Mapping[str, str] | None = None, note: str | None = None,
+          widths: Mapping[str, int] | None = None) -> None:
+    """Show a table with a numbered Danish caption and its source line ("Kilde: ...")."""
+    if not caption or not source:
+        raise RecordingError("a table needs a caption and a source")
+    text = markdown_table(df, decimals, align, widths)
+    extra = f" {note}" if note else ""
+    markdown(f"{text}\n\n: {caption}\n\n::: {{.source}}\nKilde: {source}.{extra}\n:::\n")
+
+
+def figure(fig, caption: str, alt: str, source: str) -> None:
+    """Show a matplotlib figure as SVG, with caption, Danish alt text and source line.
+
+    Alt text is required (PDF/UA-1 and WCAG): it should say what the figure shows, in words.
+    """
+    if not alt or not alt.strip():
+        raise RecordingError(f"figure '{caption}' has no alt text")
+    if not caption or not source:
+        raise RecordingError("a figure needs a caption and a source")
+    svg = to_svg(fig)
+    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": caption.strip()}}
+    _display({"image/svg+xml": svg}, metadata=meta)
+    markdown(f"::: {{.source}}\nKilde: {source}.\n:::\n")
+
+
+def _check_name(name: str, what: str = "result") -> None:
+    if not is_valid_name(name):
+        raise RecordingError(f"{what} name '{name}' must be lower snake case (a-z, 0-9, _)")
+
+
+def _plain_number(value, what: str) -> float | int | None:
+    """A JSON-ready number: ints stay ints, other numbers become floats; missing → None."""
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise RecordingError(f"{what} must be a number, not {value!r}")
+    if isinstance(value, numbers.Integral):
+        return int(value)
+    f = float(value)
+    if math.isnan(f):
+        return None
+    if math.isinf(f):
+        raise RecordingError(f"{what} must be finite, not {value!r}")
+    return f
+
+
+def result(name: str, value, unit: str | None = None) -> None:
+    """Record one key figure of the chapter for `results.json` (a number, lower snake name)."""
+    _check_name(name)
+    v = _plain_number(value, f"result '{name}'")
+    if v is None:
+        raise RecordingError(f"result '{name}' has no value")
+    _display({RESULT_MIME: {"name": name, "value": v, "unit": unit}, "text/plain": ""})
+
+
+def check(*args, **kwargs) -> str:
+    """Record one reconciliation check; returns its status."""
+    c = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], Check) else None
+    if c is None:  # TRANSITIONAL: keyword form, removed once chapters pass Checks
+        c = Check(*args, **kwargs)
+    row = c.record()
+    for key in ("published", "computed", "low", "high"):
+        _plain_number(row[key], f"{key} value of '{c.item}'")
+    _display({CHECK_MIME: row, "text/plain": ""})
+    return row["status"]
+
+
+def checks(items: Iterable[Check]) -> list[str]:
+    """Record reconciliation checks in order; returns their statuses."""
+    return [check(c) for c in items]
+
+
+def finding(name: str, title: str, explanation: str) -> None:
+    """Record a finding: the cause shared by the non-matching checks whose `finding` is `name`."""
+    _check_name(name, "finding")
+    if not title or not explanation:
+        raise RecordingError(f"finding '{name}' needs a title and an explanation")
+    _display({FINDING_MIME: {"finding": name, "title": title, "explanation": explanation},
+              "text/plain": ""})
+
+
+def data(name: str, df: pd.DataFrame) -> None:
+    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`)."""
+    _check_name(name, "data table")
+    csv_text = df.to_csv(index=False, lineterminator="\n")
+    _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})

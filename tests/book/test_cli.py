@@ -1,0 +1,44 @@
+"""The command line as an analyst and a reviewer meet it: exit codes and one-paragraph errors."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from analysis.core.paths import ROOT
+from book.cli import main
+
+
+def _edition(tmp_path, name, body=""):
+    p = tmp_path / f"{name}.yml"
+    p.write_text(f"edition: {name}\ntitle: Testbog\ndate: 2025-03-31\n{body}", encoding="utf-8")
+    return str(p)
+
+
+def test_check_validates_the_newest_edition(capsys):
+    assert main(["check"]) == 0
+    assert "are valid" in capsys.readouterr().out
+
+
+def test_misspelt_parameter_exits_nonzero_with_one_paragraph(tmp_path):
+    path = _edition(tmp_path, "bad", "datagrundlag:\n  provenance_fils: []\n")
+    proc = subprocess.run([sys.executable, "render.py", "check", "--params", path], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr
+    assert "chapter 'datagrundlag', key 'provenance_fils': is not a parameter of this chapter" in proc.stderr
+    assert "Valid keys for 'datagrundlag': provenance_files." in proc.stderr
+
+
+def test_unknown_section_names_the_known_parts(tmp_path, capsys):
+    assert main(["check", "--params", _edition(tmp_path, "bad", "kvotter:\n  a: 1\n")]) == 1
+    assert "section 'kvotter' is not a part of the book; known parts: forord" in capsys.readouterr().err
+
+
+def test_diff_shows_parameter_and_metadata_changes(tmp_path, capsys):
+    a = _edition(tmp_path, "a")
+    b = _edition(tmp_path, "b", "datagrundlag:\n  provenance_files: [data/raw/**/provenance.csv]\n")
+    assert main(["diff", a, b]) == 0
+    out = capsys.readouterr().out
+    assert "Parameters\n  datagrundlag.provenance_files:" in out
+    assert '-> ["data/raw/**/provenance.csv"]' in out
+    assert "not compared: edition(s) a, b not rendered yet" in out

@@ -1,0 +1,81 @@
+import math
+
+import pandas as pd
+import pytest
+
+from analysis.core import figures
+from analysis.core.check import Check, status_of
+from report import show as report
+from report.errors import RecordingError
+from report.protocol import CHECK_MIME, RESULT_MIME
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    out = []
+    monkeypatch.setattr(report, "_display", lambda data, metadata=None: out.append((data, metadata)))
+    return out
+
+
+def test_markdown_table_is_danish_and_right_aligns_numbers():
+    df = pd.DataFrame({"Område": ["A", "B|C"], "Ansatte": [1234, 5], "Andel": [12.345, float("nan")]})
+    text = report.markdown_table(df, decimals={"Andel": 1})
+    assert text.splitlines() == ["| Område | Ansatte | Andel |", "|:-------|--------:|------:|",
+                                 "| A | 1.234 | 12,3 |", "| B\\|C | 5 | – |"]
+
+
+def test_table_has_caption_and_source(shown):
+    report.table(pd.DataFrame({"a": [1]}), caption="Tabeltekst", source="Notat, tabel 1")
+    text = shown[0][0]["text/markdown"]
+    assert ": Tabeltekst" in text and "Kilde: Notat, tabel 1." in text
+
+
+def test_figure_requires_alt_text():
+    fig, _ = figures.new()
+    with pytest.raises(RecordingError, match="no alt text"):
+        report.figure(fig, caption="x", alt=" ", source="y")
+
+
+def test_figure_svg_is_deterministic(shown):
+    for _ in range(2):
+        fig, ax = figures.new()
+        ax.bar(["a", "b"], [1, 2])
+        report.figure(fig, caption="Figur", alt="To søjler", source="kilde")
+    assert shown[0][0]["image/svg+xml"] == shown[2][0]["image/svg+xml"]
+    assert shown[0][1]["image/svg+xml"] == {"alt": "To søjler", "caption": "Figur"}
+
+
+@pytest.mark.parametrize("published, computed, decimals, status", [
+    (28.4, 28.43, None, "match"), (28.4, 28.46, None, "differs"), (20.0, 19.96, 1, "match"),
+    (72, 72, None, "match"), (325, 326, None, "differs"), (4.834, None, None, "not_reproducible"),
+    (0.125, 0.1245, 3, "match"),
+])
+def test_status_at_printed_precision(published, computed, decimals, status):
+    assert status_of(published, computed, decimals) == status
+
+
+def test_check_records_row(shown):
+    assert report.check(Check("Pladser i alt", "Budgetanalyse, afsnit 2", 253, 253, "antal")) == "match"
+    row = shown[0][0][CHECK_MIME]
+    assert row == {"item": "Pladser i alt", "source": "Budgetanalyse, afsnit 2", "published": 253,
+                   "computed": 253, "low": None, "high": None, "unit": "antal", "status": "match",
+                   "basis": "recomputed", "finding": "", "note": ""}
+
+
+def test_result_names_must_be_snake_case_and_values_numbers(shown):
+    report.result("gap_n10", 72)
+    assert shown[0][0][RESULT_MIME]["value"] == 72
+    with pytest.raises(RecordingError, match="lower snake case"):
+        report.result("Gap N10", 72)
+    with pytest.raises(RecordingError, match="must be a number"):
+        report.result("gap_n10", "72")
+    with pytest.raises(RecordingError, match="no value"):
+        report.result("gap_n10", math.nan)
+
+
+def test_numpy_numbers_become_plain_json_numbers(shown):
+    import numpy as np
+
+    report.result("a", np.int64(3))
+    report.result("b", np.float64(2.5))
+    assert [type(d[0][RESULT_MIME]["value"]) for d in shown] == [int, float]
