@@ -20,7 +20,7 @@ from analysis.core.tables import markdown_table
 from .errors import RecordingError
 from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
 
-__all__ = ["markdown", "key_messages", "notice", "table", "figure", "result", "check", "checks",
+__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result", "check", "checks",
            "finding", "data", "markdown_table"]
 
 
@@ -47,6 +47,18 @@ def key_messages(messages: Iterable[str]) -> None:
 def notice(text: str, title: str = "Bemærk") -> None:
     """Show a highlighted notice, e.g. that a table rests on synthetic or invented data."""
     markdown(f"::: {{.notice}}\n**{title}:** {text.strip()}\n:::\n")
+
+
+def period(text: str) -> None:
+    """Show, right under the chapter title, the date or period the chapter's figures refer to
+    (and, when given in the text, that they are more than a year older than the edition)."""
+    markdown(f"::: {{.period}}\n{text.strip()}\n:::\n")
+
+
+def to_committee(points: Iterable[str], title: str = "Til udvalget") -> None:
+    """Show the box with what the source asks of the committee (decision, orientation, ...)."""
+    body = "\n".join(f"- {p}" for p in points)
+    markdown(f"::: {{.to-committee}}\n**{title}**\n\n{body}\n:::\n")
 
 
 def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,

@@ -22,6 +22,19 @@ def cell_text(value, decimals: int) -> str:
     return fmt.number(value, decimals)
 
 
+_MARKDOWN_SPECIAL = set("\\`*_{}[]()<>#+-.!|$@~^&:\"'=")
+
+
+def escape_markdown(text) -> str:
+    """Text from an input file made literal for pandoc's Markdown: every ASCII punctuation
+    character that Markdown could read as markup is backslash-escaped, line breaks become
+    spaces. Use it for every value from a data file that goes into Markdown text."""
+    out = []
+    for ch in str(text).replace("\r", " ").replace("\n", " "):
+        out.append("\\" + ch if ch in _MARKDOWN_SPECIAL else ch)
+    return "".join(out)
+
+
 def _escape(text) -> str:
     return str(text).replace("|", "\\|").replace("\n", " ")
 

@@ -1,98 +1,21 @@
-"""Tables of the front chapter and the appendices (Parametre, Datagrundlag, Afstemning), built
-from the files the build harvests: parameters.json, inputs.json, reconciliation.csv."""
+"""Bilag C (Afstemning) and the front chapter's summary of the reconciliation."""
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from pathlib import Path
-from typing import Any, Mapping
+from typing import Mapping
 
 import pandas as pd
 
-from .core import fmt
+from ..core import fmt
 
 STATUS_LABELS = {"differs": "Afviger", "not_reproducible": "Kan ikke genberegnes", "match": "Stemmer"}
+
 STATUS_ORDER = ("differs", "not_reproducible", "match")
-
-
-def read_json(path: str | Path) -> Any:
-    return json.loads(Path(path).read_text(encoding="utf-8"))
-
-
-def read_reconciliation(path: str | Path) -> pd.DataFrame:
-    """reconciliation.csv with published/computed kept as text (their printed precision matters)."""
-    df = pd.read_csv(path, dtype=str, keep_default_na=False)
-    return df
-
-
-def _value(v: Any) -> str:
-    if isinstance(v, bool):
-        return "ja" if v else "nej"
-    if isinstance(v, (int, float)):
-        return fmt.number(v, 0 if float(v).is_integer() else len(str(v).split(".")[-1]))
-    if isinstance(v, (list, dict)):
-        return "`" + json.dumps(v, ensure_ascii=False) + "`"
-    return "(tom)" if v == "" else f"`{v}`"
-
-
-def parameter_changes(current: Mapping[str, Mapping[str, Any]],
-                      previous: Mapping[str, Mapping[str, Any]] | None) -> pd.DataFrame:
-    """One row per part and parameter: value now, and what it was in the previous edition."""
-    rows = []
-    for part, params in current.items():
-        before = (previous or {}).get(part, {})
-        for key, value in params.items():
-            if previous is None:
-                change = "–"
-            elif key not in before:
-                change = "ny"
-            elif before[key] != value:
-                change = f"ændret (før: {_value(before[key])})"
-            else:
-                change = "uændret"
-            rows.append({"part": part, "parameter": key, "value": value, "change": change})
-    return pd.DataFrame(rows, columns=["part", "parameter", "value", "change"])
-
-
-def parameter_table(changes: pd.DataFrame, part: str) -> pd.DataFrame:
-    sub = changes[changes["part"] == part]
-    return pd.DataFrame({
-        "Parameter": ["`" + p + "`" for p in sub["parameter"]],
-        "Værdi": [_value(v).replace("|", "/") for v in sub["value"]],
-        "Ændring": list(sub["change"]),
-    })
-
-
-def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
-    """The parameters that are new or changed since the previous edition, all chapters at once."""
-    return pd.DataFrame({
-        "Kapitel": [titles.get(p, p) for p in changes["part"]],
-        "Parameter": ["`" + p + "`" for p in changes["parameter"]],
-        "Værdi": [_value(v).replace("|", "/") for v in changes["value"]],
-        "Ændring": list(changes["change"]),
-    })
-
-
-def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.DataFrame:
-    """Every input file with its provenance (document, section, table, page, notes) and checksum."""
-    df = pd.DataFrame(inputs, columns=["part", "parameter", "path", "sha256", "bytes"])
-    df = df[~df["path"].str.endswith("/provenance.csv")]  # the registry itself is not data
-    reg = registry.set_index("path") if not registry.empty else pd.DataFrame()
-    def prov(path: str, col: str) -> str:
-        if reg.empty or path not in reg.index:
-            return ""
-        v = reg.at[path, col]
-        return "" if pd.isna(v) else str(v)
-    for col in ("document", "section", "table", "page", "notes"):
-        df[col] = [prov(p, col) for p in df["path"]]
-    return df.drop_duplicates(subset=["part", "path"]).reset_index(drop=True)
-
 
 def sort_reconciliation(df: pd.DataFrame) -> pd.DataFrame:
     """Disagreements first, then figures that cannot be recomputed, then matches."""
     order = {s: i for i, s in enumerate(STATUS_ORDER)}
     return df.assign(_o=df["status"].map(order)).sort_values(["_o"], kind="stable").drop(columns="_o")
-
 
 def status_counts(df: pd.DataFrame, parts: list[str]) -> pd.DataFrame:
     """Checks per chapter and status (chapters in book order, statuses in STATUS_ORDER)."""
@@ -100,10 +23,8 @@ def status_counts(df: pd.DataFrame, parts: list[str]) -> pd.DataFrame:
     counts = counts.reindex(index=[p for p in parts if p in counts.index], columns=list(STATUS_ORDER), fill_value=0)
     return counts
 
-
 def _decimals(text: str) -> int:
     return 0 if "." not in text else len(text.split(".")[1])
-
 
 def danish_plain(text: str, decimals: int | None = None) -> str:
     """A contract number (`1234.5`) in Danish (`1.234,5`) at its own or a given precision."""
@@ -111,7 +32,6 @@ def danish_plain(text: str, decimals: int | None = None) -> str:
         return fmt.MISSING
     d = _decimals(text) if decimals is None else decimals
     return fmt.number(float(Decimal(text)), d)
-
 
 def reconciliation_table(df: pd.DataFrame) -> pd.DataFrame:
     """Rows of one chapter and status for the reader: the figure (with the chapter's note),
@@ -128,11 +48,10 @@ def reconciliation_table(df: pd.DataFrame) -> pd.DataFrame:
         })
     return pd.DataFrame(rows, columns=["Tal", "Kilde", "Trykt", "Beregnet"])
 
-
 def status_figure(counts: pd.DataFrame, titles: Mapping[str, str]):
     """Per chapter, the share of its checks in each status (100 % bars, counts as labels), so
     chapters with few checks are as readable as the one with hundreds. Returns (fig, alt text)."""
-    from .core import figures
+    from ..core import figures
 
     shares = counts.div(counts.sum(axis=1), axis=0) * 100
     names = [titles.get(c, c) for c in counts.index]

@@ -1,0 +1,20 @@
+"""The front chapter and the appendices, built from the files the build harvests
+(parameters.json, inputs.json, reconciliation.csv, findings.csv, messages.json).
+
+`parameters` is Bilag A, `sources` Bilag B, `reconciliation` Bilag C and the front chapter's
+summary of it; `harvested` reads the files."""
+from .harvested import read_json, read_reconciliation
+from .parameters import changed_parameter_table, parameter_changes, parameter_table
+from .reconciliation import (
+                             STATUS_LABELS,
+                             STATUS_ORDER,
+                             reconciliation_table,
+                             sort_reconciliation,
+                             status_counts,
+                             status_figure,
+)
+from .sources import input_files
+
+__all__ = ["read_json", "read_reconciliation", "changed_parameter_table", "parameter_changes",
+           "parameter_table", "STATUS_LABELS", "STATUS_ORDER", "reconciliation_table",
+           "sort_reconciliation", "status_counts", "status_figure", "input_files"]
