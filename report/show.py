@@ -20,8 +20,8 @@ from analysis.core.tables import markdown_table
 from .errors import RecordingError
 from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
 
-__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result", "check", "checks",
-           "finding", "data", "markdown_table"]
+__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result",
+           "check", "checks", "finding", "data", "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
