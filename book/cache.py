@@ -1,13 +1,18 @@
-"""A cache of executed notebooks, keyed only on what changes the result (jupyter-cache style):
-the normalised code cells, the parameters, the content of every input file, and the source of
-the `analysis` package. Unlike Quarto's freeze, a changed data extract changes the key."""
+"""A cache of executed notebooks, keyed on everything that changes the result (jupyter-cache
+style): the normalised code cells, the parameters, the content of every input file and of the
+provenance registry beside it (read implicitly), the source of the `analysis` and `report`
+packages, and the versions of Python and of the packages that execute and render notebooks.
+Unlike Quarto's freeze, a changed data extract or a changed function body changes the key."""
 from __future__ import annotations
 
 import glob
 import hashlib
 import json
+import platform
 import shutil
 from dataclasses import dataclass
+from functools import cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -15,8 +20,15 @@ import nbformat
 
 from .paths import ROOT, resolve
 
-ANALYSIS_DIR = ROOT / "analysis"
-KEY_VERSION = "1"
+SOURCE_DIRS = (ROOT / "analysis", ROOT / "report")
+KEY_VERSION = "2"
+# Packages whose version can change an executed notebook or its rendering.
+KEY_PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "ipykernel",
+                "babel", "matplotlib", "seaborn", "python-calamine", "pyyaml", "pypandoc-binary",
+                "typst")
+# Files a chapter reads without a parameter naming them: the provenance registry of the folder
+# of each of its input files (the chapters cite their sources from it).
+IMPLICIT_INPUT_NAMES = ("provenance.csv",)
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -54,11 +66,37 @@ def expand_inputs(params: Mapping[str, Any]) -> dict[str, list[Path]]:
     return out
 
 
-def analysis_source_hash(folder: Path = ANALYSIS_DIR) -> str:
+def analysis_source_hash(folders: tuple[Path, ...] = SOURCE_DIRS) -> str:
+    """sha256 of the content of every Python file of the domain and recording packages."""
     h = hashlib.sha256()
-    for p in sorted(folder.rglob("*.py")):
-        h.update(p.relative_to(folder).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
+    for folder in folders:
+        for p in sorted(Path(folder).rglob("*.py")):
+            name = p.relative_to(Path(folder).parent).as_posix().encode()
+            h.update(name + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
+
+
+@cache
+def package_versions() -> dict[str, str]:
+    """The Python version and the installed version of each package in KEY_PACKAGES."""
+    out = {"python": platform.python_version()}
+    for name in KEY_PACKAGES:
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "absent"
+    return out
+
+
+def implicit_inputs(paths: list[Path]) -> list[Path]:
+    """The registries beside the given input files that chapters read without a parameter."""
+    found = {p.parent / n for p in paths for n in IMPLICIT_INPUT_NAMES}
+    return sorted(f for f in found if f.is_file() and f not in set(paths))
+
+
+def _file_entry(p: Path) -> list:
+    shown = p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p)
+    return [shown, sha256_file(p) if p.is_file() else None]
 
 
 @dataclass(frozen=True)
@@ -68,15 +106,19 @@ class CacheKey:
 
 
 def cache_key(notebook: Path, params: Mapping[str, Any], analysis_hash: str) -> CacheKey:
-    inputs = {name: [[p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p),
-                      sha256_file(p) if p.is_file() else None] for p in paths]
-              for name, paths in sorted(expand_inputs(params).items())}
+    """The key of one executed notebook: its code, parameters, input content (named and
+    implicit), the analysis source hash and the package versions."""
+    named = expand_inputs(params)
+    inputs = {name: [_file_entry(p) for p in paths] for name, paths in sorted(named.items())}
+    implicit = implicit_inputs([p for paths in named.values() for p in paths])
     parts = {
         "version": KEY_VERSION,
         "code": sha256_bytes(json.dumps(notebook_code(notebook)).encode()),
         "parameters": json.loads(json.dumps(params, sort_keys=True, default=str)),
         "inputs": inputs,
+        "implicit_inputs": [_file_entry(p) for p in implicit],
         "analysis": analysis_hash,
+        "packages": package_versions(),
     }
     blob = json.dumps(parts, sort_keys=True, ensure_ascii=False).encode()
     return CacheKey(sha256_bytes(blob), parts)

@@ -39,3 +39,46 @@ def test_files_parameters_expand_globs(tmp_path):
         (tmp_path / n).write_text("1")
     got = expand_inputs({"some_files": [str(tmp_path / "**" / "*.csv")], "n": 1, "empty_file": ""})
     assert [p.name for p in got["some_files"]] == ["y.csv", "x.csv"] and "empty_file" not in got
+
+
+def _source_tree(tmp_path):
+    pkg = tmp_path / "analysis"
+    pkg.mkdir()
+    (pkg / "model.py").write_text("def quota(n):\n    return n // 10\n")
+    return pkg
+
+
+def test_source_hash_sees_a_changed_function_body(tmp_path):
+    from book.cache import analysis_source_hash
+
+    pkg = _source_tree(tmp_path)
+    before = analysis_source_hash((pkg,))
+    (pkg / "model.py").write_text("def quota(n):\n    return n // 12\n")
+    assert analysis_source_hash((pkg,)) != before
+
+
+def test_source_hash_covers_the_analysis_and_report_packages():
+    from book.cache import SOURCE_DIRS
+    from book.paths import ROOT
+
+    assert {p.relative_to(ROOT).as_posix() for p in SOURCE_DIRS} == {"analysis", "report"}
+
+
+def test_key_changes_with_package_versions(monkeypatch):
+    from book import cache
+
+    params = {"factor": 2}
+    base = _key(ALPHA, params)
+    monkeypatch.setattr(cache, "package_versions", lambda: {"python": "3.11.7", "pandas": "0.0"})
+    assert _key(ALPHA, params) != base
+
+
+def test_key_changes_with_the_provenance_registry_beside_an_input(tmp_path):
+    data = tmp_path / "values.csv"
+    shutil.copyfile(FIXTURES / "book" / "data" / "values.csv", data)
+    registry = tmp_path / "provenance.csv"
+    registry.write_text("file,document\nvalues.csv,Testkilde\n")
+    params = {"values_file": str(data)}
+    base = _key(ALPHA, params)
+    registry.write_text("file,document\nvalues.csv,Anden kilde\n")
+    assert _key(ALPHA, params) != base
