@@ -7,8 +7,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.core.check import status_of
-from analysis.core.precision import (Approx, half_unit, mean, pct_deviation, pp_difference,
-                                     printed_decimals, round_half_up, share_pct, total)
+from analysis.core.precision import (
+    Approx,
+    half_unit,
+    mean,
+    pct_deviation,
+    pp_difference,
+    printed_decimals,
+    round_half_up,
+    share_pct,
+    total,
+)
 
 values = st.floats(min_value=0.5, max_value=5000, allow_nan=False, allow_infinity=False)
 decimals = st.integers(min_value=0, max_value=2)

@@ -17,10 +17,12 @@ def test_parameter_table_shows_values_as_code_so_globs_survive_markdown():
 
 
 def test_reconciliation_sorted_disagreements_first_and_counted():
-    df = pd.DataFrame({"chapter": ["a", "b", "a", "b"], "status": ["match", "differs", "not_reproducible", "match"]})
-    assert appendices.sort_reconciliation(df)["status"].tolist() == ["differs", "not_reproducible", "match", "match"]
+    df = pd.DataFrame({"chapter": ["a", "b", "a", "b", "a"],
+                       "status": ["match", "differs", "not_reproducible", "match", "within_rounding"]})
+    assert appendices.sort_reconciliation(df)["status"].tolist() == [
+        "differs", "not_reproducible", "within_rounding", "match", "match"]
     counts = appendices.status_counts(df, ["b", "a", "c"])
-    assert counts.index.tolist() == ["b", "a"] and counts.loc["a"].tolist() == [0, 1, 1]
+    assert counts.index.tolist() == ["b", "a"] and counts.loc["a"].tolist() == [0, 1, 1, 1]
 
 
 def test_reconciliation_table_is_danish_at_printed_precision():
@@ -53,8 +55,8 @@ def test_changed_parameter_table_names_chapter_and_before_value():
 
 
 def test_status_figure_alt_text_gives_every_count():
-    counts = pd.DataFrame({"differs": [1, 0], "not_reproducible": [0, 2], "match": [13, 530]},
-                          index=["kvoter", "benchmark"])
+    counts = pd.DataFrame({"differs": [1, 0], "not_reproducible": [0, 2], "within_rounding": [0, 60],
+                           "match": [13, 530]}, index=["kvoter", "benchmark"])
     fig, alt = appendices.status_figure(counts, {"kvoter": "Kvoter", "benchmark": "Jobcenterbenchmark"})
-    assert "Kvoter: 1 afviger, 0 kan ikke genberegnes, 13 stemmer" in alt
-    assert "Jobcenterbenchmark: 0 afviger, 2 kan ikke genberegnes, 530 stemmer" in alt
+    assert "Kvoter: 1 afviger, 0 kan ikke genberegnes, 0 inden for afrunding, 13 stemmer" in alt
+    assert "Jobcenterbenchmark: 0 afviger, 2 kan ikke genberegnes, 60 inden for afrunding, 530 stemmer" in alt
