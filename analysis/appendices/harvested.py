@@ -9,6 +9,7 @@ import pandas as pd
 
 
 def read_json(path: str | Path) -> Any:
+    """A JSON file the build harvested."""
     return json.loads(Path(path).read_text(encoding="utf-8"))
 
 def read_reconciliation(path: str | Path) -> pd.DataFrame:

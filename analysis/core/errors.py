@@ -23,6 +23,7 @@ class Failure:
     value: object = None
 
     def describe(self) -> str:
+        """Where the failure is and which rule it broke, in one line."""
         where = []
         if self.row is not None:
             where.append(f"row {self.row}")

@@ -37,6 +37,7 @@ def number(value, decimals: int = 0, sign: bool = False) -> str:
 
 
 def integer(value, sign: bool = False) -> str:
+    """A whole number in Danish (`1234` → `1.234`)."""
     return number(value, 0, sign=sign)
 
 

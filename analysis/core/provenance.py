@@ -29,6 +29,7 @@ SCHEMA = pa.DataFrameSchema(
 
 
 def sha256(path: str | Path) -> str:
+    """The sha256 checksum of a file's bytes."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
