@@ -1,0 +1,170 @@
+"""Key figures (name, value, unit) and key messages of the Rammer chapter, per shown block, so a
+hidden block states nothing."""
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import pandas as pd
+
+from ...core import fmt
+from ...core.precision import printed_decimals
+from . import model
+from .inputs import Inputs
+
+Result = tuple[str, float, str | None]
+
+INCOME_EXPENDITURE_NAMES = {
+    "Bloktilskud": "income_bloktilskud_pct", "Refusion": "income_refusion_pct",
+    "Ydelser": "expenditure_ydelser_pct", "Lønsum": "expenditure_loensum_pct",
+    "Indsatsmidler": "expenditure_indsatsmidler_pct"}
+
+
+def _economy(inputs: Inputs) -> list[Result]:
+    s = inputs.budget_shares
+    out = [("budget_share_pct", model.share_of(s, "udvalg", "Arbejdsmarkedsudvalget"), "%")]
+    for _, r in s[s["split"] != "udvalg"].iterrows():
+        if r["category"] in INCOME_EXPENDITURE_NAMES:
+            out.append((INCOME_EXPENDITURE_NAMES[r["category"]], float(r["share_pct"]), "%"))
+    return out
+
+
+def _benchmark(inputs: Inputs) -> list[Result]:
+    t = model.benchmark_table(inputs.benchmark)
+    total = model.benchmark_total(t)
+    out: list[Result] = [
+        ("benchmark_expected_total", int(total["expected"]), "fuldtidspersoner"),
+        ("benchmark_actual_total", int(total["actual"]), "fuldtidspersoner"),
+        ("benchmark_difference_total", int(total["difference_computed"]), "fuldtidspersoner"),
+        ("benchmark_rank_total", int(total["rank"]), "placering")]
+    for _, r in model.benchmark_groups(t).iterrows():
+        out.append((f"benchmark_difference_{r['group_id']}", int(r["difference_computed"]),
+                    "fuldtidspersoner"))
+    saving = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")
+    out.append(("benchmark_less_spent_mio_kr", float(saving["value"]), "mio. kr."))
+    return out
+
+
+def _framework(inputs: Inputs) -> list[Result]:
+    return [(f"framework_rank_{r['scope_id']}", int(r["rank_from_worst"]), "placering")
+            for _, r in inputs.framework.iterrows()]
+
+
+def _contact(inputs: Inputs) -> list[Result]:
+    t = model.contact_ratios(inputs.contact).set_index("group_id")
+    out: list[Result] = [("jobcenter_contacts", int(t.loc[model.CONTACT_GROUP, "count"]), "borgere")]
+    for gid, r in t.drop(index=model.CONTACT_GROUP).iterrows():
+        out.append((f"jobcenter_contacts_per_{gid}", float(r["jobcenter_per_person"]), None))
+    return out
+
+
+def _key_figures(inputs: Inputs) -> list[Result]:
+    out: list[Result] = []
+    for _, r in inputs.key_figures.iterrows():
+        if not pd.isna(r["value"]):
+            out.append((f"key_{r['indicator_id']}", float(r["value"]), r["unit"]))
+        if not pd.isna(r["rank"]):
+            out.append((f"key_{r['indicator_id']}_rank", int(r["rank"]), "placering"))
+    return out
+
+
+def _akasser(inputs: Inputs) -> list[Result]:
+    c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
+    return [("akasse_agreements", int(c["aftaler"]), "antal"),
+            ("akasse_total", int(c["akasser_i_alt"]), "antal"),
+            ("akasse_coverage_pct", float(c["andel_akasser"]), "%"),
+            ("akasse_member_coverage_pct", float(c["andel_medlemmer_printed"]), "%")]
+
+
+def _cycle(inputs: Inputs) -> list[Result]:
+    cyc = inputs.annual_cycle
+    return [("annual_cycle_placed_activities", int(len(model.timeline_rows(cyc))), "antal"),
+            ("annual_cycle_unplaced_activities", int(len(model.unplaced_activities(cyc))), "antal")]
+
+
+BLOCK_RESULTS: dict[str, Callable[[Inputs], list[Result]]] = {
+    "oekonomi": _economy, "benchmark": _benchmark, "rammevilkaar": _framework,
+    "kontakt": _contact, "noegletal": _key_figures, "akasser": _akasser, "aarshjul": _cycle}
+
+
+def results(inputs: Inputs, blocks: Iterable[str]) -> list[Result]:
+    """(name, value, unit) of every key figure the shown blocks state; names are stable."""
+    shown = set(blocks)
+    return [r for b, fn in BLOCK_RESULTS.items() if b in shown for r in fn(inputs)]
+
+
+# ---------------------------------------------------------------- key messages
+def _benchmark_message(inputs: Inputs) -> str:
+    t = model.benchmark_table(inputs.benchmark)
+    total, groups = model.benchmark_total(t), model.benchmark_groups(t)
+    over = groups[groups["difference_computed"] > 0]
+    word = "færre" if total["difference_computed"] < 0 else "flere"
+    period = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
+    m = (f"I {period} havde Norddjurs "
+         f"{fmt.integer(abs(total['difference_computed']))} {word} fuldtidspersoner på offentlig "
+         f"forsørgelse end ministerens benchmark forventede "
+         f"({fmt.integer(total['actual'])} mod {fmt.integer(total['expected'])})")
+    if len(over):
+        m += (("; kun gruppen " if len(over) == 1 else "; kun grupperne ")
+              + " og ".join(over["group"]) + " lå over det forventede")
+    return m + "."
+
+
+def _economy_message(inputs: Inputs) -> str:
+    s = inputs.budget_shares
+    ydelser = model.share_of(s, "udgifter", "Ydelser")
+    return (f"Udvalget havde {fmt.percent(model.share_of(s, 'udvalg', 'Arbejdsmarkedsudvalget'), 0)} "
+            f"af kommunens budget i 2022, og {fmt.percent(ydelser, printed_decimals(ydelser))} af "
+            f"udgifterne på beskæftigelsesområdet gik til ydelser.")
+
+
+def _akasse_message(inputs: Inputs) -> str:
+    c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
+    as_of = inputs.akasse_coverage["as_of"].iloc[0]
+    return (f"{as_of[0].upper() + as_of[1:]} havde jobcentret samarbejdsaftaler med "
+            f"{fmt.integer(c['aftaler'])} af {fmt.integer(c['akasser_i_alt'])} a-kasser "
+            f"({fmt.percent(c['andel_akasser'], 0)}), der dækker "
+            f"{fmt.percent(c['andel_medlemmer_printed'], 1)} af a-kassemedlemmerne.")
+
+
+def _key_figures_message(inputs: Inputs) -> str:
+    r = model.figure_row(inputs.key_figures, "selvforsoergelse_dagpenge")
+    return (f"{fmt.percent(r['value'], 1)} af dem, der 12 måneder forinden fik "
+            f"arbejdsløshedsdagpenge, var selvforsørgende i {r['period']}: den "
+            f"{int(r['rank'])}. laveste andel af {int(r['rank_of'])} kommuner.")
+
+
+def _contact_message(inputs: Inputs) -> str:
+    c = model.contact_ratios(inputs.contact).set_index("group_id")
+    pupils = c.drop(index=model.CONTACT_GROUP).iloc[0]
+    return (f"{fmt.integer(c.loc[model.CONTACT_GROUP, 'count'])} borgere havde i 2020 et "
+            f"kontaktforløb i jobcentret, {fmt.number(pupils['jobcenter_per_person'], 1)} gange "
+            f"antallet af {pupils['group'].lower()}.")
+
+
+def _framework_message(inputs: Inputs) -> str:
+    f = inputs.framework.set_index("scope_id")["rank_from_worst"]
+    return (f"Målt på rammevilkår for beskæftigelsesindsatsen ligger Norddjurs som nr. "
+            f"{fmt.integer(f.iloc[0])} fra bunden ({inputs.framework['scope'].iloc[0].lower()}).")
+
+
+def _cycle_message(inputs: Inputs) -> str:
+    return (f"Årshjulet har {len(model.timeline_rows(inputs.annual_cycle))} aktiviteter med "
+            "fast måned; bogens udgaver er markeret i tidslinjen.")
+
+
+# Always stated when their block is shown, in this order ...
+LEAD_MESSAGES = (("benchmark", _benchmark_message), ("oekonomi", _economy_message),
+                 ("akasser", _akasse_message))
+# ... and, while fewer than two are stated, these in turn.
+FALLBACK_MESSAGES = (("noegletal", _key_figures_message), ("kontakt", _contact_message),
+                     ("rammevilkaar", _framework_message), ("aarshjul", _cycle_message))
+
+
+def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
+    """Two or three computed sentences from the shown blocks (most telling first)."""
+    shown = set(blocks)
+    msgs = [fn(inputs) for b, fn in LEAD_MESSAGES if b in shown]
+    for b, fn in FALLBACK_MESSAGES:
+        if len(msgs) < 2 and b in shown:
+            msgs.append(fn(inputs))
+    return msgs[:3]

@@ -1,0 +1,302 @@
+"""Tables and Danish texts of the Rammer chapter, for the notebook to show."""
+from __future__ import annotations
+
+from typing import Iterable
+
+import pandas as pd
+
+from ...core import fmt
+from ...core.precision import printed_decimals
+from . import model
+from .figures import MONTHS_DA
+from .inputs import Inputs
+
+INTRO = ("Kapitlet samler de rammer og nøgletal, som bogens øvrige analyser skal læses i lyset af: "
+         "udvalgets opgaver og økonomi, kommunens resultater i forhold til det forventede og "
+         "udvalgets arbejdsgang i løbet af året.")
+
+
+def _share(shares: pd.DataFrame, split: str, category: str) -> str:
+    v = model.share_of(shares, split, category)
+    return fmt.percent(v, printed_decimals(v))
+
+
+def economy_text(inputs: Inputs) -> str:
+    """The section on the committee's economy."""
+    s = inputs.budget_shares
+    return f"""
+## Udvalgets økonomi
+
+Arbejdsmarkedsudvalget rådede i budget 2022 over {_share(s, "udvalg", "Arbejdsmarkedsudvalget")} af
+kommunens budget. Indtægterne på beskæftigelsesområdet kommer som bloktilskud ({_share(s, "indtaegter", "Bloktilskud")})
+og som statslig refusion ({_share(s, "indtaegter", "Refusion")}). Næsten hele udgiften går til ydelser
+({_share(s, "udgifter", "Ydelser")}); lønsum og indsatsmidler udgør {_share(s, "udgifter", "Lønsum")} og
+{_share(s, "udgifter", "Indsatsmidler")}. Kilden markerer selv budgetfordelingen som foreløbig, indtil
+budgettet for de nye udvalg var lagt.
+
+Refusionen aftager, jo længere en borger har været på offentlig forsørgelse (refusionstrappen).
+Trappens satser står kun som billede i kilden og gengives derfor ikke her. Budgetgarantien
+kompenserer kommunerne under ét for overførselsudgifterne; bruger Norddjurs mindre end
+gennemsnittet, bliver kommunen overkompenseret, og omvendt.
+"""
+
+
+def benchmark_period(inputs: Inputs) -> str:
+    """The period of the minister's benchmark, as the source prints it."""
+    return model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
+
+
+def benchmark_text(inputs: Inputs) -> str:
+    """The section on the minister's benchmark."""
+    t = model.benchmark_table(inputs.benchmark)
+    total, groups = model.benchmark_total(t), model.benchmark_groups(t)
+    best = groups.loc[groups["rank"].idxmin()]
+    saving = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")
+    word = "færre" if total["difference_computed"] < 0 else "flere"
+    return f"""
+## Forventet og faktisk antal på offentlig forsørgelse
+
+Beskæftigelsesministerens benchmark sammenholder det antal fuldtidspersoner på offentlig
+forsørgelse, som kommunens rammevilkår lader forvente, med det faktiske antal. I
+{saving["period"]} havde Norddjurs {fmt.integer(abs(total["difference_computed"]))} {word}
+fuldtidspersoner på forsørgelse end forventet og lå som nr. {fmt.integer(total["rank"])} på
+ranglisten. Bedst placeret var {best["group"]} (nr. {fmt.integer(best["rank"])},
+{fmt.integer(best["difference_computed"], sign=True)}). Ifølge kilden svarer resultatet til, at kommunen
+brugte {fmt.amount(saving["value"], saving["unit"], 1)} mindre på forsørgelse end forventet; det
+beløb kan ikke genberegnes ud fra tabellen.
+
+Forskellen er faktisk minus forventet antal, som i kilden: et negativt tal betyder færre på
+forsørgelse end forventet. Sygedagpenge mv. omfatter også jobafklaringsforløb; kontanthjælp mv.
+omfatter bl.a. uddannelseshjælp, revalidering, selvforsørgelses- og hjemrejseydelse,
+overgangsydelse, ressourceforløb og ledighedsydelse.
+"""
+
+
+def benchmark_display(benchmark: pd.DataFrame) -> pd.DataFrame:
+    """The benchmark table for the reader: counts, difference, difference in percent, rank."""
+    t = model.benchmark_table(benchmark)
+    return pd.DataFrame({
+        "Ydelsesgruppe": t["group"],
+        "Forventet": t["expected"],
+        "Faktisk": t["actual"],
+        "Forskel": [fmt.integer(v, sign=True) for v in t["difference"]],
+        "Forskel, %": [fmt.percent(v, 1, sign=True) for v in t["difference_pct"]],
+        "Placering": t["rank"],
+    }).reset_index(drop=True)
+
+
+def _nth_worst(rank: int) -> str:
+    return "de vanskeligste" if rank == 1 else f"de {fmt.integer(rank)}. vanskeligste"
+
+
+def framework_text(inputs: Inputs) -> str:
+    """The section on VIVE's framework conditions."""
+    f = inputs.framework.set_index("scope_id")["rank_from_worst"]
+    return f"""
+## Rammevilkår
+
+VIVE har analyseret kommunernes rammevilkår for beskæftigelsesindsatsen. Ser man på alle
+ydelser under ét, har Norddjurs {_nth_worst(f["alle_ydelser"])} rammevilkår;
+på sygedagpenge har kommunen {_nth_worst(f["sygedagpenge"])} blandt alle kommuner.
+Beskæftigelsesministerens benchmark tager højde for den slags forskelle, når det forventede antal beregnes.
+"""
+
+
+def framework_display(framework: pd.DataFrame) -> pd.DataFrame:
+    """VIVE's ranking for the reader."""
+    table = framework.rename(columns={"scope": "Område", "rank_from_worst": "Placering"})
+    return table[["Område", "Placering"]].reset_index(drop=True)
+
+
+def contact_text(inputs: Inputs) -> str:
+    """The section on citizens in contact with the jobcenter."""
+    c = model.contact_ratios(inputs.contact).set_index("group_id")
+    parts = [f"{fmt.number(r['jobcenter_per_person'], 2)} gange antallet af {r['group'].lower()} "
+             f"({fmt.integer(r['count'])})" for _, r in c.drop(index=model.CONTACT_GROUP).iterrows()]
+    return f"""
+## Borgere i kontakt med jobcentret
+
+{fmt.integer(c.loc[model.CONTACT_GROUP, "count"])} borgere havde i 2020 et kontaktforløb i jobcentret. Det er
+{" og ".join(parts)}.
+"""
+
+
+def contact_display(contact: pd.DataFrame) -> pd.DataFrame:
+    """The contact table for the reader."""
+    t = model.contact_ratios(contact)
+    return pd.DataFrame({
+        "Gruppe": t["group"],
+        "Antal": t["count"],
+        "Kontaktforløb pr. person": [
+            fmt.MISSING if g == model.CONTACT_GROUP else fmt.number(v, 2)
+            for g, v in zip(t["group_id"], t["jobcenter_per_person"])],
+    }).reset_index(drop=True)
+
+
+def rank_text(rank, rank_of, order) -> str:
+    """'8. laveste af 89' / '10. bedste'; '–' when there is no rank."""
+    if pd.isna(rank):
+        return fmt.MISSING
+    text = f"{int(rank)}.\u00a0{order}"
+    return text + (f" af {int(rank_of)}" if not pd.isna(rank_of) else "")
+
+
+def value_text(value, unit, qualifier, sign: bool = False) -> str:
+    """A key figure as the reader sees it: `ca. 38 %`, `+58 %`, `4,9 mio. kr.`."""
+    if pd.isna(value):
+        return fmt.MISSING
+    d = printed_decimals(value)
+    if unit == "%":
+        text = fmt.percent(value, d, sign=sign)
+    elif unit == "mio. kr.":
+        text = fmt.amount(value, "mio. kr.", max(d, 1))
+    else:
+        text = fmt.number(value, d)
+    return f"{qualifier} {text}" if isinstance(qualifier, str) and qualifier else text
+
+
+def self_support_sentence(key_figures: pd.DataFrame) -> str:
+    """The self-support ranks as one clause: 'den 8. laveste af 89 og den 5. laveste af 87'."""
+    rows = key_figures[key_figures["indicator_id"].str.startswith("selvforsoergelse_")]
+    return " og ".join(f"den {rank_text(r['rank'], r['rank_of'], r['rank_order'])}"
+                       for _, r in rows.iterrows() if not pd.isna(r["rank"]))
+
+
+def key_figures_text(inputs: Inputs) -> str:
+    """The section on key figures from KL and VIVE."""
+    return f"""
+## Nøgletal fra KL og VIVE
+
+Alle fagudvalg drøfter nøgletal som en del af budgetproceduren. Tallene nedenfor stammer fra KL's
+*Kend din kommune* (forbrug og aktivitet til og med 2022) og fra udvalgets nøgletalsrapport,
+der bygger på VIVE's ECO-nøgletal (regnskab 2022). Andelene, der er selvforsørgende et år
+efter dagpenge og efter kontanthjælp mv., er henholdsvis {self_support_sentence(inputs.key_figures)}
+kommuner; forvaltningen ser det som i tråd med
+kommunens socioøkonomiske placering. Kontanthjælp mv. dækker her jobparat overgangsydelse,
+kontanthjælp og uddannelsesparat uddannelseshjælp. VIVE anbefaler at bruge nøgletal som afsæt for spørgsmål,
+ikke alene som grundlag for politisk prioritering.
+"""
+
+
+CHANGE_NOTE = "Ændringer pr. 17-66-årig er fra 2017 til 2022: + = højere, − = lavere."
+
+
+def key_figures_tables(key_figures: pd.DataFrame) -> list[tuple[str, pd.DataFrame, str | None]]:
+    """One compact table per publication: (publication, table, note)."""
+    out = []
+    for pub, k in key_figures.groupby("publication", sort=False):
+        changes = k["indicator_id"].str.startswith("udvikling_")
+        table = pd.DataFrame({
+            "Nøgletal": [f"{i} ({p})" for i, p in zip(k["indicator"], k["period"])],
+            "Værdi": [value_text(v, u, q, sign=c) for v, u, q, c in
+                      zip(k["value"], k["unit"], k["qualifier"], changes)],
+            "Placering": [rank_text(r, n, o) for r, n, o in zip(k["rank"], k["rank_of"], k["rank_order"])],
+        }).reset_index(drop=True)
+        out.append((pub, table, CHANGE_NOTE if changes.any() else None))
+    return out
+
+
+def akasse_as_of(inputs: Inputs) -> str:
+    """The date of the a-kasse figures as the source says it ('medio februar 2024')."""
+    return inputs.akasse_coverage["as_of"].iloc[0]
+
+
+def akasse_text(inputs: Inputs) -> str:
+    """The section on cooperation agreements with the a-kasser."""
+    c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
+    as_of = akasse_as_of(inputs)
+    names = ", ".join(inputs.akasse_agreements["akasse"])
+    return f"""
+## Samarbejde med a-kasserne
+
+Med den forenklede beskæftigelsesindsats har a-kasserne overtaget kontaktforløbet med forsikrede
+ledige i den første del af ledigheden. Jobcentret har derfor tilbudt alle a-kasser i kommunen en
+skriftlig samarbejdsaftale om arbejdsdeling, svarfrister og faste dialogmøder. {as_of[0].upper() + as_of[1:]}
+var der aftaler med {fmt.integer(c["aftaler"])} af {fmt.integer(c["akasser_i_alt"])} a-kasser
+({fmt.percent(c["andel_akasser"], 1)}; kilden afrunder til {fmt.percent(c["andel_akasser_printed"], 0)}).
+De a-kasser, der har aftale, har {fmt.percent(c["andel_medlemmer_printed"], 1)} af a-kassemedlemmerne,
+så aftalerne dækker en større del af medlemmerne end af a-kasserne.
+
+A-kasser med aftale: {names}.
+"""
+
+
+def akasse_display(agreements: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataFrame:
+    """The a-kasse coverage for the reader (computed and as printed)."""
+    c = model.akasse_coverage(agreements, coverage)
+    return pd.DataFrame({
+        "Mål": ["A-kasser med samarbejdsaftale", "A-kasser i Norddjurs Kommune",
+                "Andel af a-kasserne (beregnet)", "Andel af a-kasserne (som trykt)",
+                "Andel af a-kassemedlemmerne (som trykt)"],
+        "Værdi": [fmt.integer(c["aftaler"]), fmt.integer(c["akasser_i_alt"]),
+                  fmt.percent(c["andel_akasser"], 1), fmt.percent(c["andel_akasser_printed"], 0),
+                  fmt.percent(c["andel_medlemmer_printed"], 1)],
+    })
+
+
+def cycle_text(months: Iterable[int]) -> str:
+    """The section on the committee's annual cycle."""
+    eds = ", ".join(MONTHS_DA[m - 1] for m in months)
+    return f"""
+## Udvalgets årshjul
+
+Årshjulet viser, hvornår udvalget arbejder med de faste emner: introduktion i årets start,
+strategi og budgetanalyser i foråret, budgetforhandling og beskæftigelsesplan i efteråret og
+budgetopfølgning og puljefrister hen over året. De stiplede linjer viser, hvornår denne bog
+udkommer ({eds}), så man kan se, hvilke af udvalgets opgaver en udgave kan give grundlag for.
+"""
+
+
+def edition_overview(cycle: pd.DataFrame, months: Iterable[int]) -> pd.DataFrame:
+    """For each edition month: the activities of the annual cycle in that month."""
+    return pd.DataFrame([{"Udgavens måned": MONTHS_DA[m - 1],
+                          "Aktiviteter i årshjulet samme måned": "; ".join(acts) or fmt.MISSING}
+                         for m, acts in model.activities_by_month(cycle, months)])
+
+
+def unplaced_text(cycle: pd.DataFrame) -> str | None:
+    """The activities without a month, as a list; None when every activity has a month."""
+    loose = model.unplaced_activities(cycle)["activity"]
+    if not len(loose):
+        return None
+    return ("Årshjulet nævner også disse punkter uden fast måned; de er ikke placeret i "
+            "tidslinjen:\n\n" + "\n".join(f"- {a}" for a in loose))
+
+
+# ---------------------------------------------------------------- captions, notes, open data
+CAPTIONS = {
+    "oekonomi": "Udvalgets andel af budgettet og fordelingen af indtægter og udgifter på "
+                "beskæftigelsesområdet, budget 2022 (procent)",
+    "benchmark_figure": "Forventet og faktisk antal fuldtidspersoner pr. ydelsesgruppe, med forskellen "
+                        "(faktisk − forventet)",
+    "rammevilkaar": "Norddjurs Kommunes placering efter rammevilkår for beskæftigelsesindsatsen (VIVE, 2016)",
+    "kontakt": "Borgere med kontaktforløb i jobcentret sammenlignet med grundskoleelever og "
+               "folkepensionister, 2020",
+    "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul med bogens udgaver markeret",
+    "aarshjul_table": "Aktiviteter i årshjulet i de måneder, hvor bogen udkommer",
+}
+NOTES = {
+    "benchmark": "Forskel = faktisk − forventet antal; Forskel, % = i procent af forventet antal.",
+    "rammevilkaar": "Placering 1 = de vanskeligste rammevilkår.",
+    "kontakt": "Kontaktforløb pr. person = borgere med kontaktforløb divideret med antallet i gruppen.",
+}
+
+
+def benchmark_caption(inputs: Inputs) -> str:
+    """Caption of the benchmark table, with the benchmark's period."""
+    return f"Forventet og faktisk antal fuldtidspersoner på offentlig forsørgelse, {benchmark_period(inputs)}"
+
+
+def akasse_caption(inputs: Inputs) -> str:
+    """Caption of the a-kasse table, with the date of the figures."""
+    return f"Samarbejdsaftaler mellem jobcentret og a-kasserne, {akasse_as_of(inputs)}"
+
+
+def benchmark_data(inputs: Inputs) -> pd.DataFrame:
+    """The benchmark table as open data (printed and recomputed columns)."""
+    return model.benchmark_table(inputs.benchmark).reset_index(drop=True)
+
+
+def contact_data(inputs: Inputs) -> pd.DataFrame:
+    """The contact table as open data (with the computed ratios)."""
+    return model.contact_ratios(inputs.contact).reset_index(drop=True)
