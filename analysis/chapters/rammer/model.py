@@ -48,6 +48,22 @@ def benchmark_total(benchmark: pd.DataFrame) -> pd.Series:
     return benchmark[benchmark["group_id"] == TOTAL_GROUP].iloc[0]
 
 
+def count_decimals(values: Iterable[float], max_power: int = 3) -> int:
+    """The printed precision of a table of counts, as decimals: −k when every count is a
+    multiple of 10^k (a table rounded to tens gives −1), else 0 (exact counts)."""
+    counts = [abs(int(v)) for v in values]
+    k = 0
+    while k < max_power and all(v % 10 ** (k + 1) == 0 for v in counts):
+        k += 1
+    return -k
+
+
+def benchmark_decimals(benchmark: pd.DataFrame) -> int:
+    """The printed precision of the benchmark's counts (−1: every count ends in 0, so the
+    table is rounded to tens)."""
+    return count_decimals(benchmark[["expected", "actual", "difference"]].to_numpy().ravel())
+
+
 def figure_row(figures: pd.DataFrame, indicator_id: str) -> pd.Series:
     """One row of a single-figures table by its id."""
     return figures[figures["indicator_id"] == indicator_id].iloc[0]

@@ -1,12 +1,17 @@
 """Tables and Danish texts of the Rammer chapter, for the notebook to show."""
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 import pandas as pd
 
+from report.protocol import NOT_REPRODUCIBLE, RECOMPUTED
+
 from ...core import fmt
+from ...core.check import STATUS_DA, Check
 from ...core.precision import printed_decimals
+from ...core.tables import escape_markdown
 from . import model
 from .figures import MONTHS_DA
 from .inputs import Inputs
@@ -300,3 +305,22 @@ def benchmark_data(inputs: Inputs) -> pd.DataFrame:
 def contact_data(inputs: Inputs) -> pd.DataFrame:
     """The contact table as open data (with the computed ratios)."""
     return model.contact_ratios(inputs.contact).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------- reconciliation
+def reconciliation_text(checks: list[Check], found: list) -> str:
+    """The chapter's Afstemning section: what was recomputed, and each finding with the rows it
+    covers (the full row list is in the appendix and the open data)."""
+    recomputed = [c for c in checks if c.basis == RECOMPUTED and c.status != NOT_REPRODUCIBLE]
+    by_status = Counter(c.status for c in recomputed)
+    stated = ", ".join(f"{fmt.integer(n)} {STATUS_DA[s].lower()}" for s, n in by_status.items())
+    n_missing = sum(c.status == NOT_REPRODUCIBLE for c in checks)
+    lines = ["## Afstemning med kilderne", "",
+             f"Bogen har regnet {fmt.integer(len(recomputed))} af kildernes tal efter ud fra kildernes "
+             f"egne detaljer ({stated}). {fmt.integer(n_missing)} tal kan ikke regnes efter, fordi "
+             "kilderne ikke trykker de tal, de bygger på; de er samlet nedenfor efter årsag."]
+    for f in found:
+        items = [escape_markdown(c.item) for c in checks if c.finding == f.name]
+        lines += ["", f"**{f.title}** ({fmt.integer(len(items))} tal: {'; '.join(items)})", "",
+                  escape_markdown(f.explanation)]
+    return "\n".join(lines)

@@ -19,7 +19,7 @@ def test_notebook_runs_with_block_subset(tmp_path):
     pm.execute_notebook(str(ROOT / "notebooks" / "rammer.ipynb"), str(out), cwd=str(ROOT),
                         parameters={"blocks": ["benchmark", "aarshjul"], "edition_months": [1, 7]},
                         progress_bar=False, log_output=False)
-    md, results, checks, alts = [], [], [], []
+    md, results, checks, alts, findings = [], [], [], [], []
     for o in _outputs(nbformat.read(out, 4)):
         assert o.output_type not in ("stream", "error"), o
         data = o.get("data", {})
@@ -27,10 +27,13 @@ def test_notebook_runs_with_block_subset(tmp_path):
         alts += [o["metadata"]["image/svg+xml"]["alt"]] if "image/svg+xml" in data else []
         results += [data[m]["name"] for m in data if m.endswith("result+json")]
         checks += [data[m]["status"] for m in data if m.endswith("check+json")]
+        findings += [data[m]["finding"] for m in data if m.endswith("finding+json")]
         if "text/plain" in data:
             assert data["text/plain"] == "", data["text/plain"]
     headings = [line for line in "\n".join(md).splitlines() if line.startswith("## ")]
-    assert headings == ["## Forventet og faktisk antal på offentlig forsørgelse", "## Udvalgets årshjul"]
+    assert headings == ["## Forventet og faktisk antal på offentlig forsørgelse", "## Udvalgets årshjul",
+                        "## Afstemning med kilderne"]
+    assert findings == ["benchmark_ministeriets_egne_tal"]
     assert "januar, juli" in alts[-1]
     assert all(n.startswith(("benchmark_", "annual_cycle_")) for n in results)
     assert checks.count("not_reproducible") == 2 and "differs" not in checks
