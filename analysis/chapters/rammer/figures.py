@@ -10,8 +10,8 @@ from babel.dates import get_month_names
 from ...core import figures, fmt
 from ...core.precision import printed_decimals
 from . import model
-from .reconcile import SPLIT_TITLES
 from .schemas import SPLITS
+from .sources import SPLIT_TITLES
 
 MONTHS_DA: tuple[str, ...] = tuple(
     get_month_names("wide", locale="da_DK")[m] for m in range(1, 13))
@@ -130,8 +130,8 @@ def benchmark_alt(benchmark: pd.DataFrame) -> str:
 
 
 def month_span(start: int, end: int) -> str:
-    """`4, 5` → `april-maj`; `6, 6` → `juni`."""
-    return MONTHS_DA[start - 1] if start == end else f"{MONTHS_DA[start - 1]}-{MONTHS_DA[end - 1]}"
+    """`4, 5` → `april–maj`; `6, 6` → `juni`."""
+    return MONTHS_DA[start - 1] if start == end else f"{MONTHS_DA[start - 1]}–{MONTHS_DA[end - 1]}"
 
 
 def cycle_alt(cycle: pd.DataFrame, months: Iterable[int]) -> str:

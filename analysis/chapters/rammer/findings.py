@@ -2,15 +2,20 @@
 a title and an explanation in plain Danish for a committee member, computed from the data."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 import pandas as pd
 
+from report.protocol import MATCH, NOT_REPRODUCIBLE, RECOMPUTED
+
 from ...core import fmt
-from ...core.check import Check
+from ...core.check import STATUS_DA, Check
+from ...core.tables import escape_markdown
 from . import model
 from .inputs import Inputs
+from .opening import dashes
 
 BENCHMARK_DATA = "benchmark_ministeriets_egne_tal"
 VIVE_ECO = "noegletal_vive_regnskabstal"
@@ -83,3 +88,22 @@ def findings(inputs: Inputs, checks: Iterable[Check]) -> list[Finding]:
     """The findings the given checks name, once each, in the order first named."""
     names = dict.fromkeys(c.finding for c in checks if c.finding)
     return [FINDINGS[n](inputs) for n in names]
+
+
+def reconciliation_text(checks: list[Check], found: list[Finding]) -> str:
+    """The chapter's Afstemning section: what was recomputed, and each finding with the rows it
+    covers (the full row list is in the appendix and the open data)."""
+    recomputed = [c for c in checks if c.basis == RECOMPUTED and c.status != NOT_REPRODUCIBLE]
+    by_status = Counter(c.status for c in recomputed)
+    stated = ("og alle stemmer" if set(by_status) == {MATCH} else
+              "; ".join(f"{fmt.integer(n)} {STATUS_DA[s].lower()}" for s, n in by_status.items()))
+    n_missing = sum(c.status == NOT_REPRODUCIBLE for c in checks)
+    lines = ["## Afstemning med kilderne", "",
+             f"Bogen har regnet {fmt.integer(len(recomputed))} af kildernes tal efter ud fra kildernes "
+             f"egne detaljer, {stated}. {fmt.integer(n_missing)} tal kan ikke regnes efter, fordi "
+             "kilderne ikke trykker de tal, de bygger på; de er samlet nedenfor efter årsag."]
+    for f in found:
+        items = [escape_markdown(dashes(c.item)) for c in checks if c.finding == f.name]
+        lines += ["", f"**{f.title}** ({fmt.integer(len(items))} tal: {'; '.join(items)})", "",
+                  escape_markdown(f.explanation)]
+    return "\n".join(lines)

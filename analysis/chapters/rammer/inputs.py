@@ -11,6 +11,10 @@ Files (parameters ending in `_file`, each a CSV, Danish Excel CSV or .xlsx):
 - `intro_figures_file` / `key_figures_file` – single figures printed in the text.
 - `akasse_agreements_file` / `akasse_coverage_file` – cooperation agreements with a-kasser.
 - `annual_cycle_file` – the committee's annual cycle (months of each activity).
+- `periods_file` – the period each block's figures refer to (for the line under the title).
+- `tasks_file` / `political_room_file` / `meeting_rules_file` – the committee's tasks, its room
+  for political choices and the rules of its meetings (introduction, 2022).
+- `asks_file` – what the agenda asks (recommendation and decision per item), for "Til udvalget".
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file, row,
 column, rule and value; a bad parameter value raises `ParameterValueError`.
@@ -29,7 +33,7 @@ from .schemas import SCHEMAS, best_effort, cross_row_failures
 
 CHAPTER = "rammer"
 BLOCKS: tuple[str, ...] = (
-    "oekonomi", "benchmark", "rammevilkaar", "kontakt", "noegletal", "akasser", "aarshjul",
+    "udvalget", "oekonomi", "benchmark", "rammevilkaar", "kontakt", "noegletal", "akasser", "aarshjul",
 )
 # The book is re-rendered once a quarter, in the last month of the quarter.
 DEFAULT_EDITION_MONTHS: tuple[int, ...] = (3, 6, 9, 12)
@@ -45,6 +49,11 @@ DEFAULT_FILES: dict[str, str] = {
     "akasse_agreements_file": f"{RAW}/akasse_agreements_2024.csv",
     "akasse_coverage_file": f"{RAW}/akasse_coverage_2024.csv",
     "annual_cycle_file": f"{RAW}/annual_cycle_2022.csv",
+    "periods_file": f"{RAW}/figure_periods.csv",
+    "tasks_file": f"{RAW}/committee_tasks_2022.csv",
+    "political_room_file": f"{RAW}/political_room_2022.csv",
+    "meeting_rules_file": f"{RAW}/meeting_rules_2022.csv",
+    "asks_file": f"{RAW}/committee_asks_2024.csv",
 }
 
 
@@ -95,6 +104,11 @@ class Inputs:
     akasse_agreements: pd.DataFrame
     akasse_coverage: pd.DataFrame
     annual_cycle: pd.DataFrame
+    periods: pd.DataFrame
+    tasks: pd.DataFrame
+    political_room: pd.DataFrame
+    meeting_rules: pd.DataFrame
+    asks: pd.DataFrame
 
 
 def load_inputs(params: Mapping[str, Any]) -> Inputs:

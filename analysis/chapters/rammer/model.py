@@ -76,7 +76,7 @@ def contact_ratios(contact: pd.DataFrame) -> pd.DataFrame:
     c = contact.set_index("group_id")["count"]
     base = c[CONTACT_GROUP]
     out = contact.copy()
-    out["jobcenter_per_person"] = [base / v if v else float("nan") for v in out["count"]]
+    out["ratio_to_group"] = [base / v if v else float("nan") for v in out["count"]]
     return out
 
 
@@ -107,6 +107,12 @@ def unplaced_activities(cycle: pd.DataFrame) -> pd.DataFrame:
 def pool_deadlines(cycle: pd.DataFrame) -> int:
     """The number of deadlines of the committee's pool in the annual cycle."""
     return int((placed_activities(cycle)["series"] == "pulje").sum())
+
+
+def pool_deadline_months(cycle: pd.DataFrame) -> list[int]:
+    """The months of the pool's application deadlines, in calendar order."""
+    p = placed_activities(cycle)
+    return sorted(int(m) for m in p[p["series"] == "pulje"]["start_month"])
 
 
 def timeline_rows(cycle: pd.DataFrame) -> pd.DataFrame:

@@ -18,11 +18,8 @@ from . import model
 from .findings import AKASSE_MEMBERS, BENCHMARK_DATA, VIVE_ECO
 from .inputs import Inputs
 from .schemas import SPLITS, plain_number
-from .sources import SPLIT_SOURCES, SRC_AKASSER, SRC_BENCHMARK, SRC_CYCLE, SRC_KEY_FIGURES
+from .sources import SPLIT_SOURCES, SPLIT_TITLES, SRC_AKASSER, SRC_BENCHMARK, SRC_CYCLE, SRC_KEY_FIGURES
 
-SPLIT_TITLES = {"udvalg": "Andel af kommunens budget 2022",
-                "indtaegter": "Indtægter på beskæftigelsesområdet 2022",
-                "udgifter": "Udgifter på beskæftigelsesområdet 2022"}
 NOTE_IMPLIED_TOTAL = ("Underforstået total: andelene er en fordeling i procent; kilden trykker ingen "
                       "total. Intervallet er, hvad andelenes afrunding tillader.")
 FULLTIME = "fuldtidspersoner"

@@ -10,6 +10,7 @@ from ...core import fmt
 from ...core.precision import printed_decimals
 from . import model
 from .inputs import Inputs
+from .opening import dashes
 
 Result = tuple[str, float, str | None]
 
@@ -53,7 +54,7 @@ def _contact(inputs: Inputs) -> list[Result]:
     t = model.contact_ratios(inputs.contact).set_index("group_id")
     out: list[Result] = [("jobcenter_contacts", int(t.loc[model.CONTACT_GROUP, "count"]), "borgere")]
     for gid, r in t.drop(index=model.CONTACT_GROUP).iterrows():
-        out.append((f"jobcenter_contacts_per_{gid}", float(r["jobcenter_per_person"]), None))
+        out.append((f"jobcenter_contacts_ratio_to_{gid}", float(r["ratio_to_group"]), None))
     return out
 
 
@@ -75,6 +76,16 @@ def _akasser(inputs: Inputs) -> list[Result]:
             ("akasse_member_coverage_pct", float(c["andel_medlemmer_printed"]), "%")]
 
 
+def _committee(inputs: Inputs) -> list[Result]:
+    pool = model.figure_row(inputs.intro_figures, "udvalgets_pulje")
+    rules = inputs.meeting_rules.set_index("rule_id")["value"]
+    return [("committee_tasks", len(inputs.tasks), "antal"),
+            ("committee_pool_mio_kr", float(pool["value"]), "mio. kr."),
+            ("committee_pool_deadlines", len(model.pool_deadline_months(inputs.annual_cycle)), "antal"),
+            ("committee_agenda_workdays_before_meeting", int(rules["dagsorden"]), "hverdage"),
+            ("committee_quorum_members", int(rules["beslutningsdygtig"]), "medlemmer")]
+
+
 def _cycle(inputs: Inputs) -> list[Result]:
     cyc = inputs.annual_cycle
     return [("annual_cycle_placed_activities", int(len(model.timeline_rows(cyc))), "antal"),
@@ -82,7 +93,7 @@ def _cycle(inputs: Inputs) -> list[Result]:
 
 
 BLOCK_RESULTS: dict[str, Callable[[Inputs], list[Result]]] = {
-    "oekonomi": _economy, "benchmark": _benchmark, "rammevilkaar": _framework,
+    "udvalget": _committee, "oekonomi": _economy, "benchmark": _benchmark, "rammevilkaar": _framework,
     "kontakt": _contact, "noegletal": _key_figures, "akasser": _akasser, "aarshjul": _cycle}
 
 
@@ -99,7 +110,7 @@ def _benchmark_message(inputs: Inputs) -> str:
     over = groups[groups["difference_computed"] > 0]
     word = "færre" if total["difference_computed"] < 0 else "flere"
     period = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
-    m = (f"I {period} havde Norddjurs "
+    m = (f"I {dashes(period)} havde Norddjurs "
          f"{fmt.integer(abs(total['difference_computed']))} {word} fuldtidspersoner på offentlig "
          f"forsørgelse end ministerens benchmark forventede "
          f"({fmt.integer(total['actual'])} mod {fmt.integer(total['expected'])})")
@@ -136,15 +147,23 @@ def _key_figures_message(inputs: Inputs) -> str:
 def _contact_message(inputs: Inputs) -> str:
     c = model.contact_ratios(inputs.contact).set_index("group_id")
     pupils = c.drop(index=model.CONTACT_GROUP).iloc[0]
-    return (f"{fmt.integer(c.loc[model.CONTACT_GROUP, 'count'])} borgere havde i 2020 et "
-            f"kontaktforløb i jobcentret, {fmt.number(pupils['jobcenter_per_person'], 1)} gange "
-            f"antallet af {pupils['group'].lower()}.")
+    period = inputs.periods.set_index("block")["period"].get("kontakt", "")
+    return (f"{fmt.integer(c.loc[model.CONTACT_GROUP, 'count'])} borgere havde i {period} et "
+            f"kontaktforløb i jobcentret, {fmt.number(pupils['ratio_to_group'], 1)} gange så mange "
+            f"som antallet af {pupils['group'].lower()}.")
 
 
 def _framework_message(inputs: Inputs) -> str:
     f = inputs.framework.set_index("scope_id")["rank_from_worst"]
     return (f"Målt på rammevilkår for beskæftigelsesindsatsen ligger Norddjurs som nr. "
             f"{fmt.integer(f.iloc[0])} fra bunden ({inputs.framework['scope'].iloc[0].lower()}).")
+
+
+def _committee_message(inputs: Inputs) -> str:
+    pool = model.figure_row(inputs.intro_figures, "udvalgets_pulje")
+    return (f"Udvalget varetager {fmt.integer(len(inputs.tasks))} opgaveområder og har en pulje på "
+            f"{fmt.amount(pool['value'], pool['unit'], 3)}; loven sætter ofte kun et minimum, så "
+            "udvalget har et politisk råderum.")
 
 
 def _cycle_message(inputs: Inputs) -> str:
@@ -156,8 +175,9 @@ def _cycle_message(inputs: Inputs) -> str:
 LEAD_MESSAGES = (("benchmark", _benchmark_message), ("oekonomi", _economy_message),
                  ("akasser", _akasse_message))
 # ... and, while fewer than two are stated, these in turn.
-FALLBACK_MESSAGES = (("noegletal", _key_figures_message), ("kontakt", _contact_message),
-                     ("rammevilkaar", _framework_message), ("aarshjul", _cycle_message))
+FALLBACK_MESSAGES = (("udvalget", _committee_message), ("noegletal", _key_figures_message),
+                     ("kontakt", _contact_message), ("rammevilkaar", _framework_message),
+                     ("aarshjul", _cycle_message))
 
 
 def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:

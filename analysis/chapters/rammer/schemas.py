@@ -90,6 +90,33 @@ SCHEMAS: dict[str, pa.DataFrameSchema] = {
         "end_month": _optional_whole(pa.Check.in_range(1, 12)),
         "series": pa.Column(str, pa.Check.str_matches(KEY), nullable=True, coerce=True),
     }, strict=True),
+    "periods_file": pa.DataFrameSchema({
+        "block": _key(),
+        "figures": _text(),
+        "period": _text(),
+        "start": pa.Column("datetime64[ns]", coerce=True),
+        "end": pa.Column("datetime64[ns]", coerce=True),
+    }, strict=True),
+    "tasks_file": pa.DataFrameSchema({"area": _text(), "task": _text()}, strict=True),
+    "political_room_file": pa.DataFrameSchema({
+        "theme": _text(), "law": _text(), "room": _text()}, strict=True),
+    "meeting_rules_file": pa.DataFrameSchema({
+        "rule_id": _key(),
+        "rule": _text(),
+        "value": _optional_whole(pa.Check.ge(0)),
+        "unit": pa.Column(str, nullable=True, coerce=True),
+    }, strict=True),
+    "asks_file": pa.DataFrameSchema({
+        "block": _key(),
+        "body": _text(),
+        "meeting_date": pa.Column("datetime64[ns]", coerce=True),
+        "agenda_item": _whole(pa.Check.ge(1)),
+        "title": _text(),
+        "kind": pa.Column(str, pa.Check.isin(["beslutning", "drøftelse", "orientering"]), coerce=True),
+        "recommendation": _text(),
+        "decision": pa.Column(str, nullable=True, coerce=True),
+        "context": pa.Column(str, nullable=True, coerce=True),
+    }, strict=True),
 }
 
 REQUIRED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -99,6 +126,7 @@ REQUIRED_IDS: dict[str, tuple[str, tuple[str, ...]]] = {
                                             "andel_medlemmer")),
     "contact_file": ("group_id", ("kontaktforloeb",)),
     "budget_shares_file": ("split", SPLITS),
+    "meeting_rules_file": ("rule_id", ("dagsorden", "beslutningsdygtig")),
 }
 UNIQUE_KEYS: dict[str, list[str]] = {
     "budget_shares_file": ["split", "category"],
@@ -109,6 +137,10 @@ UNIQUE_KEYS: dict[str, list[str]] = {
     "akasse_coverage_file": ["measure_id"],
     "intro_figures_file": ["indicator_id"],
     "key_figures_file": ["indicator_id"],
+    "periods_file": ["block"],
+    "tasks_file": ["task"],
+    "meeting_rules_file": ["rule_id"],
+    "asks_file": ["meeting_date", "agenda_item"],
 }
 
 
@@ -186,12 +218,22 @@ def _coverage_rules(df: pd.DataFrame) -> list[Failure]:
                     plain_number(v["aftaler"]))]
 
 
+def _period_rules(df: pd.DataFrame) -> list[Failure]:
+    out = []
+    for row, rec in df.iterrows():
+        s, e = pd.to_datetime(rec["start"], errors="coerce"), pd.to_datetime(rec["end"], errors="coerce")
+        if not pd.isna(s) and not pd.isna(e) and s > e:
+            out.append(Failure(int(row), "end", "end must not be before start", str(rec["end"])))
+    return out
+
+
 FILE_RULES: dict[str, Callable[[pd.DataFrame], list[Failure]]] = {
     "benchmark_file": _benchmark_rules,
     "annual_cycle_file": _cycle_rules,
     "intro_figures_file": _figure_rules,
     "key_figures_file": _figure_rules,
     "akasse_coverage_file": _coverage_rules,
+    "periods_file": _period_rules,
 }
 
 

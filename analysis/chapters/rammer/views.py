@@ -1,24 +1,21 @@
 """Tables and Danish texts of the Rammer chapter, for the notebook to show."""
 from __future__ import annotations
 
-from collections import Counter
 from typing import Iterable
 
 import pandas as pd
 
-from report.protocol import NOT_REPRODUCIBLE, RECOMPUTED
-
 from ...core import fmt
-from ...core.check import STATUS_DA, Check
 from ...core.precision import printed_decimals
 from ...core.tables import escape_markdown
 from . import model
 from .figures import MONTHS_DA
 from .inputs import Inputs
+from .opening import dashes
 
 INTRO = ("Kapitlet samler de rammer og nøgletal, som bogens øvrige analyser skal læses i lyset af: "
-         "udvalgets opgaver og økonomi, kommunens resultater i forhold til det forventede og "
-         "udvalgets arbejdsgang i løbet af året.")
+         "udvalgets opgaver, råderum og økonomi, kommunens resultater i forhold til det forventede og "
+         "udvalgets møder og arbejdsgang i løbet af året.")
 
 
 def _share(shares: pd.DataFrame, split: str, category: str) -> str:
@@ -32,11 +29,12 @@ def economy_text(inputs: Inputs) -> str:
     return f"""
 ## Udvalgets økonomi
 
-Arbejdsmarkedsudvalget rådede i budget 2022 over {_share(s, "udvalg", "Arbejdsmarkedsudvalget")} af
-kommunens budget. Indtægterne på beskæftigelsesområdet kommer som bloktilskud ({_share(s, "indtaegter", "Bloktilskud")})
-og som statslig refusion ({_share(s, "indtaegter", "Refusion")}). Næsten hele udgiften går til ydelser
-({_share(s, "udgifter", "Ydelser")}); lønsum og indsatsmidler udgør {_share(s, "udgifter", "Lønsum")} og
-{_share(s, "udgifter", "Indsatsmidler")}. Kilden markerer selv budgetfordelingen som foreløbig, indtil
+Arbejdsmarkedsudvalget rådede i {escape_markdown(block_period(inputs, "oekonomi"))} over
+{_share(s, "udvalg", "Arbejdsmarkedsudvalget")} af kommunens budget. Indtægterne på
+beskæftigelsesområdet kom som bloktilskud ({_share(s, "indtaegter", "Bloktilskud")}) og som statslig
+refusion ({_share(s, "indtaegter", "Refusion")}). Næsten hele udgiften gik til ydelser
+({_share(s, "udgifter", "Ydelser")}); lønsum og indsatsmidler udgjorde {_share(s, "udgifter", "Lønsum")}
+og {_share(s, "udgifter", "Indsatsmidler")}. Kilden markerer selv budgetfordelingen som foreløbig, indtil
 budgettet for de nye udvalg var lagt.
 
 Refusionen aftager, jo længere en borger har været på offentlig forsørgelse (refusionstrappen).
@@ -61,20 +59,34 @@ def benchmark_text(inputs: Inputs) -> str:
     return f"""
 ## Forventet og faktisk antal på offentlig forsørgelse
 
-Beskæftigelsesministerens benchmark sammenholder det antal fuldtidspersoner på offentlig
-forsørgelse, som kommunens rammevilkår lader forvente, med det faktiske antal. I
-{saving["period"]} havde Norddjurs {fmt.integer(abs(total["difference_computed"]))} {word}
-fuldtidspersoner på forsørgelse end forventet og lå som nr. {fmt.integer(total["rank"])} på
-ranglisten. Bedst placeret var {best["group"]} (nr. {fmt.integer(best["rank"])},
-{fmt.integer(best["difference_computed"], sign=True)}). Ifølge kilden svarer resultatet til, at kommunen
-brugte {fmt.amount(saving["value"], saving["unit"], 1)} mindre på forsørgelse end forventet; det
-beløb kan ikke genberegnes ud fra tabellen.
+Beskæftigelsesministerens benchmark sammenholder et forventet antal fuldtidspersoner på offentlig
+forsørgelse i kommunen med det faktiske antal. Introduktionen til udvalget forklarer ikke, hvordan
+det forventede antal er beregnet. I {escape_markdown(dashes(saving["period"]))} havde Norddjurs
+{fmt.integer(abs(total["difference_computed"]))} {word} fuldtidspersoner på forsørgelse end forventet
+og lå som nr. {fmt.integer(total["rank"])} på ranglisten; {_rank_reading(groups)} Bedst placeret var
+{escape_markdown(best["group"])} (nr. {fmt.integer(best["rank"])},
+{fmt.integer(best["difference_computed"], sign=True)}).
+
+Ifølge introduktionen betyder placeringen, at kommunen brugte
+{fmt.amount(saving["value"], saving["unit"], 1)} mindre på offentlig forsørgelse end forventet i
+perioden. Beløbet kan ikke regnes efter ud fra tabellen (se afstemningen sidst i kapitlet).
 
 Forskellen er faktisk minus forventet antal, som i kilden: et negativt tal betyder færre på
-forsørgelse end forventet. Sygedagpenge mv. omfatter også jobafklaringsforløb; kontanthjælp mv.
-omfatter bl.a. uddannelseshjælp, revalidering, selvforsørgelses- og hjemrejseydelse,
-overgangsydelse, ressourceforløb og ledighedsydelse.
+forsørgelse end forventet. Alle tabellens antal ender på 0; de er altså afrundet, og procenterne
+i tabellen er derfor kun omtrentlige. Sygedagpenge mv. omfatter også jobafklaringsforløb;
+kontanthjælp mv. omfatter bl.a. uddannelseshjælp, revalidering, selvforsørgelses- og
+hjemrejseydelse, overgangsydelse, ressourceforløb og ledighedsydelse.
 """
+
+
+def _rank_reading(groups: pd.DataFrame) -> str:
+    """What the ranks say, when the groups' ranks follow their differences (lower = better)."""
+    by_rank = groups.sort_values("rank")["difference_pct"].tolist()
+    if by_rank == sorted(by_rank):
+        return ("grupperne med færrest på forsørgelse i forhold til det forventede har de laveste "
+                "numre, så et lavt nummer er en god placering. Antallet af kommuner på listen står "
+                "ikke i kilden.")
+    return "kilden siger ikke, om et lavt nummer er en god placering, og antallet af kommuner står ikke i kilden."
 
 
 def benchmark_display(benchmark: pd.DataFrame) -> pd.DataFrame:
@@ -100,11 +112,24 @@ def framework_text(inputs: Inputs) -> str:
     return f"""
 ## Rammevilkår
 
-VIVE har analyseret kommunernes rammevilkår for beskæftigelsesindsatsen. Ser man på alle
+Det Nationale Forsknings- og Analysecenter for Velfærd (VIVE) har analyseret kommunernes
+rammevilkår for beskæftigelsesindsatsen for {escape_markdown(_framework_period(inputs))}. Analysen
+viser, hvilke kommuner der har de vanskeligste eller de mest gunstige rammevilkår. Ser man på alle
 ydelser under ét, har Norddjurs {_nth_worst(f["alle_ydelser"])} rammevilkår;
-på sygedagpenge har kommunen {_nth_worst(f["sygedagpenge"])} blandt alle kommuner.
-Beskæftigelsesministerens benchmark tager højde for den slags forskelle, når det forventede antal beregnes.
+på sygedagpenge har kommunen {_nth_worst(f["sygedagpenge"])} blandt alle kommuner. Introduktionen
+nævner analysen og ministerens benchmark hver for sig; den siger ikke, om benchmarkens forventede
+antal tager højde for rammevilkårene.
 """
+
+
+def _framework_period(inputs: Inputs) -> str:
+    return block_period(inputs, "rammevilkaar")
+
+
+def block_period(inputs: Inputs, block: str) -> str:
+    """The period a block's figures refer to, as the source writes it (en dash in ranges)."""
+    p = inputs.periods.set_index("block")["period"]
+    return dashes(p[block]) if block in p.index else ""
 
 
 def framework_display(framework: pd.DataFrame) -> pd.DataFrame:
@@ -116,14 +141,21 @@ def framework_display(framework: pd.DataFrame) -> pd.DataFrame:
 def contact_text(inputs: Inputs) -> str:
     """The section on citizens in contact with the jobcenter."""
     c = model.contact_ratios(inputs.contact).set_index("group_id")
-    parts = [f"{fmt.number(r['jobcenter_per_person'], 2)} gange antallet af {r['group'].lower()} "
-             f"({fmt.integer(r['count'])})" for _, r in c.drop(index=model.CONTACT_GROUP).iterrows()]
+    parts = [f"{fmt.number(r['ratio_to_group'], 2)} gange så mange som antallet af "
+             f"{escape_markdown(r['group'].lower())} ({fmt.integer(r['count'])})"
+             for _, r in c.drop(index=model.CONTACT_GROUP).iterrows()]
     return f"""
 ## Borgere i kontakt med jobcentret
 
-{fmt.integer(c.loc[model.CONTACT_GROUP, "count"])} borgere havde i 2020 et kontaktforløb i jobcentret. Det er
-{" og ".join(parts)}.
+Introduktionen sammenligner antallet af borgere i kontakt med jobcentret med to kendte grupper for
+at vise, hvor mange borgere området berører. {fmt.integer(c.loc[model.CONTACT_GROUP, "count"])}
+borgere havde i {escape_markdown(block_period(inputs, "kontakt"))} et kontaktforløb i jobcentret.
+Det er {" og ".join(parts)}. Forholdstallene sammenligner gruppernes størrelse; de siger ikke, hvor
+mange kontaktforløb den enkelte borger har.
 """
+
+
+RATIO_COLUMN = "Borgere med kontaktforløb i forhold til gruppen"
 
 
 def contact_display(contact: pd.DataFrame) -> pd.DataFrame:
@@ -132,9 +164,9 @@ def contact_display(contact: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({
         "Gruppe": t["group"],
         "Antal": t["count"],
-        "Kontaktforløb pr. person": [
+        RATIO_COLUMN: [
             fmt.MISSING if g == model.CONTACT_GROUP else fmt.number(v, 2)
-            for g, v in zip(t["group_id"], t["jobcenter_per_person"])],
+            for g, v in zip(t["group_id"], t["ratio_to_group"])],
     }).reset_index(drop=True)
 
 
@@ -167,23 +199,40 @@ def self_support_sentence(key_figures: pd.DataFrame) -> str:
                        for _, r in rows.iterrows() if not pd.isna(r["rank"]))
 
 
-def key_figures_text(inputs: Inputs) -> str:
-    """The section on key figures from KL and VIVE."""
+def key_figures_text(inputs: Inputs, shown: Iterable[str]) -> str:
+    """The section on key figures from KL and VIVE, with the agenda's own reading and caveats
+    (VIVE is spelt out here unless the section on framework conditions did it before)."""
+    vive = ("VIVE" if "rammevilkaar" in shown else
+            "Det Nationale Forsknings- og Analysecenter for Velfærd (VIVE)")
     return f"""
 ## Nøgletal fra KL og VIVE
 
-Alle fagudvalg drøfter nøgletal som en del af budgetproceduren. Tallene nedenfor stammer fra KL's
-*Kend din kommune* (forbrug og aktivitet til og med 2022) og fra udvalgets nøgletalsrapport,
-der bygger på VIVE's ECO-nøgletal (regnskab 2022). Andelene, der er selvforsørgende et år
-efter dagpenge og efter kontanthjælp mv., er henholdsvis {self_support_sentence(inputs.key_figures)}
-kommuner; forvaltningen ser det som i tråd med
-kommunens socioøkonomiske placering. Kontanthjælp mv. dækker her jobparat overgangsydelse,
-kontanthjælp og uddannelsesparat uddannelseshjælp. VIVE anbefaler at bruge nøgletal som afsæt for spørgsmål,
-ikke alene som grundlag for politisk prioritering.
+I budgetproceduren får alle udvalg en sag om nøgletal, også med sammenligninger med andre
+kommuner; tallene kan give inspiration til budgetanalyser og til at prioritere om inden for
+udvalgets ramme. Tallene nedenfor stammer fra Kommunernes Landsforenings (KL's) publikation
+*Kend din kommune* (forbrug og aktivitet til og med {escape_markdown(block_period(inputs, "noegletal"))})
+og fra udvalgets nøgletalsrapport, der bygger på regnskabstal fra {vive} (ECO-nøgletal).
+Andelene, der er selvforsørgende et år efter dagpenge og efter kontanthjælp mv., er henholdsvis
+{self_support_sentence(inputs.key_figures)} kommuner. Forvaltningen skriver, at placeringen svarer
+til kommunens socioøkonomiske placering.
+Kontanthjælp mv. dækker her jobparat overgangsydelse, kontanthjælp og uddannelsesparat
+uddannelseshjælp.
+
+Dagsordenen understreger, at nøgletal sjældent giver hele forklaringen, og VIVE anbefaler at
+bruge dem som afsæt for spørgsmål, ikke alene som grundlag for politisk prioritering. VIVE
+sammenligner hvert nøgletal med sin egen gruppe af sammenlignelige kommuner.
 """
 
 
-CHANGE_NOTE = "Ændringer pr. 17-66-årig er fra 2017 til 2022: + = højere, − = lavere."
+CHANGE_NOTE = "Ændringer pr. {who} er fra {start} til {end}: + = højere, − = lavere."
+
+
+def _change_note(k: pd.DataFrame) -> str:
+    rows = k[k["indicator_id"].str.startswith("udvikling_")]
+    start, _, end = dashes(rows["period"].iloc[0]).partition("–")
+    who = dashes(rows["indicator"].iloc[0].split(" pr. ")[-1])
+    return CHANGE_NOTE.format(who=escape_markdown(who), start=escape_markdown(start),
+                              end=escape_markdown(end))
 
 
 def key_figures_tables(key_figures: pd.DataFrame) -> list[tuple[str, pd.DataFrame, str | None]]:
@@ -192,12 +241,12 @@ def key_figures_tables(key_figures: pd.DataFrame) -> list[tuple[str, pd.DataFram
     for pub, k in key_figures.groupby("publication", sort=False):
         changes = k["indicator_id"].str.startswith("udvikling_")
         table = pd.DataFrame({
-            "Nøgletal": [f"{i} ({p})" for i, p in zip(k["indicator"], k["period"])],
+            "Nøgletal": [f"{dashes(i)} ({dashes(p)})" for i, p in zip(k["indicator"], k["period"])],
             "Værdi": [value_text(v, u, q, sign=c) for v, u, q, c in
                       zip(k["value"], k["unit"], k["qualifier"], changes)],
             "Placering": [rank_text(r, n, o) for r, n, o in zip(k["rank"], k["rank_of"], k["rank_order"])],
         }).reset_index(drop=True)
-        out.append((pub, table, CHANGE_NOTE if changes.any() else None))
+        out.append((pub, table, _change_note(k) if changes.any() else None))
     return out
 
 
@@ -209,14 +258,16 @@ def akasse_as_of(inputs: Inputs) -> str:
 def akasse_text(inputs: Inputs) -> str:
     """The section on cooperation agreements with the a-kasser."""
     c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
-    as_of = akasse_as_of(inputs)
-    names = ", ".join(inputs.akasse_agreements["akasse"])
+    as_of = escape_markdown(akasse_as_of(inputs))
+    names = ", ".join(escape_markdown(a) for a in inputs.akasse_agreements["akasse"])
     return f"""
 ## Samarbejde med a-kasserne
 
 Med den forenklede beskæftigelsesindsats har a-kasserne overtaget kontaktforløbet med forsikrede
 ledige i den første del af ledigheden. Jobcentret har derfor tilbudt alle a-kasser i kommunen en
-skriftlig samarbejdsaftale om arbejdsdeling, svarfrister og faste dialogmøder. {as_of[0].upper() + as_of[1:]}
+skriftlig samarbejdsaftale. Ifølge dagsordenen skal aftalerne sikre en klar arbejdsdeling, gøre
+det tydeligt, hvilke svarfrister a-kasserne kan forvente, og lette dialogen mellem medarbejderne;
+de lægger op til faste dialogmøder. {as_of[0].upper() + as_of[1:]}
 var der aftaler med {fmt.integer(c["aftaler"])} af {fmt.integer(c["akasser_i_alt"])} a-kasser
 ({fmt.percent(c["andel_akasser"], 1)}; kilden afrunder til {fmt.percent(c["andel_akasser_printed"], 0)}).
 De a-kasser, der har aftale, har {fmt.percent(c["andel_medlemmer_printed"], 1)} af a-kassemedlemmerne,
@@ -239,16 +290,22 @@ def akasse_display(agreements: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataF
     })
 
 
-def cycle_text(months: Iterable[int]) -> str:
+ABBREVIATIONS = {"AU": "Arbejdsmarkedsudvalget", "FGU": "Forberedende Grunduddannelse"}
+
+
+def cycle_text(cycle: pd.DataFrame, months: Iterable[int]) -> str:
     """The section on the committee's annual cycle."""
     eds = ", ".join(MONTHS_DA[m - 1] for m in months)
+    used = [f"{a} for {meaning}" for a, meaning in ABBREVIATIONS.items()
+            if cycle["activity"].str.contains(rf"\b{a}\b", regex=True).any()]
+    spelt = f" I årshjulet står {' og '.join(used)}." if used else ""
     return f"""
 ## Udvalgets årshjul
 
 Årshjulet viser, hvornår udvalget arbejder med de faste emner: introduktion i årets start,
 strategi og budgetanalyser i foråret, budgetforhandling og beskæftigelsesplan i efteråret og
 budgetopfølgning og puljefrister hen over året. De stiplede linjer viser, hvornår denne bog
-udkommer ({eds}), så man kan se, hvilke af udvalgets opgaver en udgave kan give grundlag for.
+udkommer ({eds}), så man kan se, hvilke af udvalgets opgaver en udgave kan give grundlag for.{spelt}
 """
 
 
@@ -265,36 +322,48 @@ def unplaced_text(cycle: pd.DataFrame) -> str | None:
     if not len(loose):
         return None
     return ("Årshjulet nævner også disse punkter uden fast måned; de er ikke placeret i "
-            "tidslinjen:\n\n" + "\n".join(f"- {a}" for a in loose))
+            "tidslinjen:\n\n" + "\n".join(f"- {escape_markdown(a)}" for a in loose))
 
 
 # ---------------------------------------------------------------- captions, notes, open data
 CAPTIONS = {
     "oekonomi": "Udvalgets andel af budgettet og fordelingen af indtægter og udgifter på "
-                "beskæftigelsesområdet, budget 2022 (procent)",
+                "beskæftigelsesområdet, {period} (procent)",
     "benchmark_figure": "Forventet og faktisk antal fuldtidspersoner pr. ydelsesgruppe, med forskellen "
                         "(faktisk − forventet)",
-    "rammevilkaar": "Norddjurs Kommunes placering efter rammevilkår for beskæftigelsesindsatsen (VIVE, 2016)",
-    "kontakt": "Borgere med kontaktforløb i jobcentret sammenlignet med grundskoleelever og "
-               "folkepensionister, 2020",
+    "rammevilkaar": "Norddjurs Kommunes placering efter rammevilkår for beskæftigelsesindsatsen "
+                    "(VIVE, {period})",
+    "kontakt": "Borgere med kontaktforløb i jobcentret sammenlignet med {groups}, {period}",
     "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul med bogens udgaver markeret",
     "aarshjul_table": "Aktiviteter i årshjulet i de måneder, hvor bogen udkommer",
+    "raaderum": "Eksempler på udvalgets politiske råderum",
 }
 NOTES = {
-    "benchmark": "Forskel = faktisk − forventet antal; Forskel, % = i procent af forventet antal.",
+    "benchmark": "Forskel = faktisk − forventet antal; Forskel, % = i procent af forventet antal. "
+                 "Antallene er afrundet i kilden, så procenterne er omtrentlige.",
     "rammevilkaar": "Placering 1 = de vanskeligste rammevilkår.",
-    "kontakt": "Kontaktforløb pr. person = borgere med kontaktforløb divideret med antallet i gruppen.",
+    "kontakt": "Forholdstallet er antallet af borgere med kontaktforløb divideret med antallet i "
+               "gruppen; det sammenligner gruppernes størrelse.",
 }
+
+
+def caption(inputs: Inputs, key: str) -> str:
+    """A caption with the period (and groups) of its block filled in from the data."""
+    block = key.split("_")[0]
+    groups = inputs.contact[inputs.contact["group_id"] != model.CONTACT_GROUP]["group"].str.lower()
+    return CAPTIONS[key].format(period=escape_markdown(block_period(inputs, block)),
+                                groups=" og ".join(escape_markdown(g) for g in groups))
 
 
 def benchmark_caption(inputs: Inputs) -> str:
     """Caption of the benchmark table, with the benchmark's period."""
-    return f"Forventet og faktisk antal fuldtidspersoner på offentlig forsørgelse, {benchmark_period(inputs)}"
+    return ("Forventet og faktisk antal fuldtidspersoner på offentlig forsørgelse, "
+            f"{escape_markdown(dashes(benchmark_period(inputs)))}")
 
 
 def akasse_caption(inputs: Inputs) -> str:
     """Caption of the a-kasse table, with the date of the figures."""
-    return f"Samarbejdsaftaler mellem jobcentret og a-kasserne, {akasse_as_of(inputs)}"
+    return f"Samarbejdsaftaler mellem jobcentret og a-kasserne, {escape_markdown(akasse_as_of(inputs))}"
 
 
 def benchmark_data(inputs: Inputs) -> pd.DataFrame:
@@ -305,22 +374,3 @@ def benchmark_data(inputs: Inputs) -> pd.DataFrame:
 def contact_data(inputs: Inputs) -> pd.DataFrame:
     """The contact table as open data (with the computed ratios)."""
     return model.contact_ratios(inputs.contact).reset_index(drop=True)
-
-
-# ---------------------------------------------------------------- reconciliation
-def reconciliation_text(checks: list[Check], found: list) -> str:
-    """The chapter's Afstemning section: what was recomputed, and each finding with the rows it
-    covers (the full row list is in the appendix and the open data)."""
-    recomputed = [c for c in checks if c.basis == RECOMPUTED and c.status != NOT_REPRODUCIBLE]
-    by_status = Counter(c.status for c in recomputed)
-    stated = ", ".join(f"{fmt.integer(n)} {STATUS_DA[s].lower()}" for s, n in by_status.items())
-    n_missing = sum(c.status == NOT_REPRODUCIBLE for c in checks)
-    lines = ["## Afstemning med kilderne", "",
-             f"Bogen har regnet {fmt.integer(len(recomputed))} af kildernes tal efter ud fra kildernes "
-             f"egne detaljer ({stated}). {fmt.integer(n_missing)} tal kan ikke regnes efter, fordi "
-             "kilderne ikke trykker de tal, de bygger på; de er samlet nedenfor efter årsag."]
-    for f in found:
-        items = [escape_markdown(c.item) for c in checks if c.finding == f.name]
-        lines += ["", f"**{f.title}** ({fmt.integer(len(items))} tal: {'; '.join(items)})", "",
-                  escape_markdown(f.explanation)]
-    return "\n".join(lines)

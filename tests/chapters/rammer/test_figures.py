@@ -60,5 +60,5 @@ def test_alt_texts_name_the_printed_numbers(inputs):
 
 
 def test_month_span():
-    assert figures.month_span(4, 5) == "april-maj"
+    assert figures.month_span(4, 5) == "april–maj"
     assert figures.month_span(6, 6) == "juni"

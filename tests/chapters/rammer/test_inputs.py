@@ -27,7 +27,7 @@ def test_blocks_parameter():
     assert (exc.value.chapter, exc.value.parameter, exc.value.value) == ("rammer", "blocks", ["budget"])
     assert str(exc.value) == (
         "Parameter 'blocks' of chapter 'rammer' is not valid: unknown block id(s); known: "
-        "oekonomi, benchmark, rammevilkaar, kontakt, noegletal, akasser, aarshjul (value: ['budget'])")
+        "udvalget, oekonomi, benchmark, rammevilkaar, kontakt, noegletal, akasser, aarshjul (value: ['budget'])")
 
 
 def test_edition_months_parameter_boundaries():
@@ -97,6 +97,17 @@ PRINTED = [
      59.6, "59,6 % af alle medlemmer", SEED_NBR),
     ("annual_cycle_file", lambda: list(raw("annual_cycle_file").query("series == 'pulje'")["start_month"]),
      [3, 6, 9, 12], "4 årlige frister (mar-jun-sep-dec)", SEED_INTRO),
+    ("periods_file", lambda: _value("periods_file", "block", "benchmark", "period"),
+     "2. halvår 2020 - 1. halvår 2021", "benchmark 2. halvår 2020 - 1. halvår 2021", SEED_INTRO),
+    ("tasks_file", lambda: list(raw("tasks_file")["task"])[7:9],
+     ["personlig assistance", "løntilskudsordning"], "- personlig assistance - løntilskudsordning", SEED_INTRO),
+    ("political_room_file", lambda: raw("political_room_file")["room"].iloc[0],
+     "Udvalget kan bestemme, at jobcentret skal tale oftere med borgerne.",
+     "udvalget kan bestemme, at jobcentret skal tale oftere med borgerne.", SEED_INTRO),
+    ("meeting_rules_file", lambda: _value("meeting_rules_file", "rule_id", "beslutningsdygtig", "value"),
+     3, "Mindst halvdelen af udvalgsmedlemmerne, dvs. 3, skal være tilstede", SEED_INTRO),
+    ("asks_file", lambda: raw("asks_file")["recommendation"].iloc[0],
+     "Formanden indstiller, at nøgletallene drøftes.", "Formanden indstiller, at nøgletallene drøftes.", SEED_NBR),
 ]
 
 
@@ -112,3 +123,10 @@ def test_transcribed_figure_equals_the_printed_literal(key, value, literal, _tex
 @pytest.mark.parametrize("key, _value, _literal, text, seed", PRINTED, ids=[p[0] for p in PRINTED])
 def test_printed_literal_is_in_the_source(key, _value, _literal, text, seed):
     assert text in seed_text(seed)
+
+
+def test_every_input_has_a_provenance_row():
+    from analysis.core.provenance import registry
+
+    listed = set(registry()["path"])
+    assert {f for f in DEFAULT_FILES.values()} <= listed

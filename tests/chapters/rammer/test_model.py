@@ -40,7 +40,7 @@ def test_share_of_missing_category_is_nan(inputs):
 
 def test_contact_ratios_are_ratios_of_group_sizes(inputs):
     c = raw("contact_file").set_index("group_id")["count"]
-    r = model.contact_ratios(inputs.contact).set_index("group_id")["jobcenter_per_person"]
+    r = model.contact_ratios(inputs.contact).set_index("group_id")["ratio_to_group"]
     assert r["grundskoleelever"] == pytest.approx(c["kontaktforloeb"] / c["grundskoleelever"])
     assert r["folkepensionister"] == pytest.approx(c["kontaktforloeb"] / c["folkepensionister"])
     assert r["kontaktforloeb"] == 1

@@ -30,7 +30,10 @@ def test_notebook_runs_with_block_subset(tmp_path):
         findings += [data[m]["finding"] for m in data if m.endswith("finding+json")]
         if "text/plain" in data:
             assert data["text/plain"] == "", data["text/plain"]
-    headings = [line for line in "\n".join(md).splitlines() if line.startswith("## ")]
+    text = "\n".join(md)
+    assert md[0].startswith("::: {.period}") and "2\\. halvår 2020 – 1\\. halvår 2021" in md[0]
+    assert "**Til udvalget**" in text and "pulje" in text and "Formanden indstiller" not in text
+    headings = [line for line in text.splitlines() if line.startswith("## ")]
     assert headings == ["## Forventet og faktisk antal på offentlig forsørgelse", "## Udvalgets årshjul",
                         "## Afstemning med kilderne"]
     assert findings == ["benchmark_ministeriets_egne_tal"]

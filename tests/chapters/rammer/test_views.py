@@ -32,3 +32,44 @@ def test_key_figures_tables_one_per_publication(inputs):
 def test_unplaced_activities_listed(inputs):
     text = views.unplaced_text(inputs.annual_cycle)
     assert text.count("\n- ") == int(inputs.annual_cycle["start_month"].isna().sum())
+
+
+def test_benchmark_text_does_not_claim_adjustment_for_framework_conditions(inputs):
+    text = " ".join((views.benchmark_text(inputs) + views.framework_text(inputs)).split())
+    assert "rammevilkår lader forvente" not in text
+    assert "tager højde for den slags forskelle" not in text
+    assert "siger ikke, om benchmarkens forventede antal tager højde for rammevilkårene" in text
+    assert "4,9 mio. kr. mindre" in text  # the source's own conclusion is told
+
+
+def test_rank_reading_follows_the_data(inputs):
+    from analysis.chapters.rammer import model
+
+    groups = model.benchmark_groups(model.benchmark_table(inputs.benchmark))
+    assert "et lavt nummer er en god placering" in views._rank_reading(groups)
+    flipped = groups.assign(rank=groups["rank"].to_numpy()[::-1])
+    assert "siger ikke" in views._rank_reading(flipped)
+
+
+def test_contact_column_names_a_ratio_of_group_sizes(inputs):
+    t = views.contact_display(inputs.contact)
+    assert views.RATIO_COLUMN in t.columns
+    assert not any("pr. person" in c for c in t.columns)
+    assert "gruppernes størrelse" in views.contact_text(inputs)
+
+
+def test_captions_take_their_period_from_the_data(inputs):
+    assert views.caption(inputs, "rammevilkaar").endswith("(VIVE, 2016)")
+    assert views.caption(inputs, "kontakt").endswith("grundskoleelever og folkepensionister, 2020")
+    assert "budget 2022" in views.caption(inputs, "oekonomi")
+
+
+def test_vive_spelt_out_once(inputs):
+    assert "(VIVE)" in views.framework_text(inputs)
+    assert "(VIVE)" not in views.key_figures_text(inputs, ["rammevilkaar", "noegletal"])
+    assert "(VIVE)" in views.key_figures_text(inputs, ["noegletal"])
+
+
+def test_abbreviations_in_the_annual_cycle_are_spelt_out(inputs):
+    text = views.cycle_text(inputs.annual_cycle, (3,))
+    assert "AU for Arbejdsmarkedsudvalget" in text and "FGU for Forberedende Grunduddannelse" in text
