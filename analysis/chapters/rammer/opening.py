@@ -44,7 +44,8 @@ def period_text(inputs: Inputs, shown: Iterable[str], edition_date: str) -> str:
     if age:
         oldest = p.iloc[0]
         years = (dates.as_date(edition_date) - oldest["end"].date()).days // 365
-        text += (f" {age} De ældste tal, {escape_markdown(oldest['figures'])} "
+        name = oldest["figures"][:1].lower() + oldest["figures"][1:]
+        text += (f" {age} De ældste tal, {escape_markdown(name)} "
                  f"({escape_markdown(dashes(oldest['period']))}), er mere end {fmt.integer(years)} år "
                  "ældre end udgaven.")
     return text
