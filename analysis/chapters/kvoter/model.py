@@ -17,11 +17,12 @@ All functions are pure: they never change the frames they are given.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from .inputs import PLACEMENT_TYPES
+from .schemas import PLACEMENT_TYPES
 
-MODEL_LABELS = {"unit": "pr. enhed (kontraktholder)", "area": "pr. direktørområde"}
 TOTAL = "I alt"
 
 
@@ -97,6 +98,7 @@ def sweep(roster: pd.DataFrame, lo: int, hi: int, areas: list[str]) -> pd.DataFr
 
 
 def employees_per_place(employees: int, places: int) -> float:
+    """Employees per place held (NaN when no place is held)."""
     return employees / places if places else float("nan")
 
 
@@ -119,3 +121,34 @@ def placement_mix(placements: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFram
         "share": 100.0 * p["placements"] / total if total else float("nan"),
         "in_roster": [int(in_roster[t]) for t in p["placement_type"]],
     })
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Everything the chapter shows, computed once from the inputs and the parameters."""
+
+    thresholds: tuple[int, ...]
+    summaries: dict[int, dict]
+    by_area: dict[int, pd.DataFrame]
+    sweep: pd.DataFrame
+    mix: pd.DataFrame
+    top_threshold: int
+    top: pd.DataFrame
+    units_short: int
+
+
+def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int) -> Computed:
+    """The chapter's computations for the given thresholds, sweep range and top list."""
+    roster, areas = inputs.roster, inputs.areas
+    ns = tuple(int(n) for n in thresholds)
+    n_top = min(ns)
+    return Computed(
+        thresholds=ns,
+        summaries={n: summary(roster, n, areas) for n in ns},
+        by_area={n: by_area(roster, n, areas) for n in ns},
+        sweep=sweep(roster, sweep_min, sweep_max, areas),
+        mix=placement_mix(inputs.placements, roster),
+        top_threshold=n_top,
+        top=top_shortfall(roster, n_top, top_units),
+        units_short=int((units(roster, n_top)["shortfall"] > 0).sum()),
+    )

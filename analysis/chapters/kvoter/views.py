@@ -7,13 +7,14 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core import fmt
-from ...core.check import status_of
+from ...core.check import Check
 from ...core.figures import PALETTE, danish_ticks, new
 from . import model
 from .inputs import Inputs, quota_columns
+from .results import MODEL_SHORT
 
-MODEL_SHORT = {"unit": "pr. enhed", "area": "pr. direktørområde"}
-STATUS_DA = {"match": "stemmer", "differs": "afviger", "not_reproducible": "kan ikke genberegnes"}
+STATUS_WORD = {"match": "stemmer", "within_rounding": "inden for afrunding", "differs": "afviger",
+               "not_reproducible": "kan ikke genberegnes"}
 
 
 def mix_table(mix: pd.DataFrame) -> pd.DataFrame:
@@ -78,19 +79,20 @@ def sweep_table(sweep: pd.DataFrame, thresholds: list[int]) -> pd.DataFrame:
     })
 
 
-def checks_table(checks: list[dict]) -> pd.DataFrame:
+def checks_table(checks: list[Check]) -> pd.DataFrame:
+    """The source's own figures recomputed: item, where, printed, computed, status."""
     def num(v, d):
         if v is None:
             return fmt.MISSING
         return fmt.number(v, d if d is not None else (0 if float(v).is_integer() else 1))
 
     return pd.DataFrame({
-        "Tal": [c["item"] for c in checks],
-        "Kilde": [c["source"].split(", ", 1)[-1] for c in checks],
-        "Trykt": [num(c["published"], c["decimals"]) for c in checks],
-        "Beregnet": [num(c["computed"], 1 if c["decimals"] is None and c["computed"] is not None
-                         and not float(c["computed"]).is_integer() else c["decimals"]) for c in checks],
-        "Status": [STATUS_DA[status_of(c["published"], c["computed"], c["decimals"])] for c in checks],
+        "Tal": [c.item for c in checks],
+        "Kilde": [c.source.split(", ", 1)[-1] for c in checks],
+        "Trykt": [num(c.published, c.decimals) for c in checks],
+        "Beregnet": [num(c.computed, 1 if c.decimals is None and c.computed is not None
+                         and not float(c.computed).is_integer() else c.decimals) for c in checks],
+        "Status": [STATUS_WORD[c.status] for c in checks],
     })
 
 
@@ -135,48 +137,138 @@ def sweep_alt(sweep: pd.DataFrame, highlight: str) -> str:
             f"{MODEL_SHORT[highlight]}.")
 
 
-def key_messages(summaries: dict[int, dict], highlight: str, date_text: str,
-                 synthetic: bool, placements_total: int | None = None) -> list[str]:
-    """Two or three computed sentences: today, the strictest and the loosest threshold.
-
-    `placements_total` is the count by type; where the roster holds another number of places,
-    the first sentence says so (the rest of the chapter is computed from the roster)."""
-    ns = sorted(summaries)
-    s0 = summaries[ns[0]]
-    ratio = model.employees_per_place(s0["employees"], s0["held"])
-    first = (f"Pr. {date_text} havde kommunen {fmt.integer(s0['held'])} pladser til elever, lærlinge "
-             f"og personer på særlige vilkår, svarende til én plads pr. {fmt.number(ratio, 1)} ansatte")
-    if placements_total is not None and placements_total != s0["held"]:
-        first += (f" (ifølge enhedslisten; opgørelsen pr. type har "
-                  f"{fmt.integer(placements_total)} pladser)")
-    msgs = [first + "."]
-    other = "area" if highlight == "unit" else "unit"
-    basis = " (syntetisk enhedsliste)" if synthetic else ""
-    for n in ([ns[0], ns[-1]] if len(ns) > 1 else [ns[0]]):
-        s = summaries[n]
-        new_h, new_o = s[f"new_places_{highlight}_model"], s[f"new_places_{other}_model"]
-        level = (f"{fmt.integer(s['gap'])} flere end i dag" if s["gap"] > 0 else
-                 f"{fmt.integer(-s['gap'])} færre end i dag" if s["gap"] < 0 else "lige så mange som i dag")
-        msgs.append(f"Ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(s['quota_per_unit'])} "
-                    f"pladser, {level}; fordelt {MODEL_SHORT[highlight]} skal der oprettes "
-                    f"{fmt.integer(new_h)} nye pladser{basis}, mod {fmt.integer(new_o)} "
-                    f"fordelt {MODEL_SHORT[other]}.")
-    return msgs
-
-
 def _value(v, unit: str, decimals) -> str:
     d = decimals if decimals is not None else (0 if float(v).is_integer() else 1)
     return fmt.percent(v, d) if unit == "%" else f"{fmt.number(v, d)} {unit}".strip()
 
 
-def differs_sentences(checks: list[dict]) -> list[str]:
+def differs_sentences(checks: list[Check]) -> list[str]:
     """One sentence per check whose printed figure does not follow from the source's detail."""
     out = []
     for c in checks:
-        if status_of(c["published"], c["computed"], c["decimals"]) != "differs":
+        if c.status != "differs":
             continue
-        where = c["source"].split(", ", 1)[-1]
-        out.append(f"I {where} trykker kilden {_value(c['published'], c['unit'], c['decimals'])}, "
-                   f"men kildens egne tal giver {_value(c['computed'], c['unit'], c['decimals'])} "
-                   f"({c['item'][0].lower() + c['item'][1:]}). {c['note']}".strip())
+        where = c.source.split(", ", 1)[-1]
+        out.append(f"I {where} trykker kilden {_value(c.published, c.unit, c.decimals)}, "
+                   f"men kildens egne tal giver {_value(c.computed, c.unit, c.decimals)} "
+                   f"({c.item[0].lower() + c.item[1:]}). {c.note}".strip())
     return out
+
+
+# ---------------------------------------------------------------- texts for the notebook
+SYNTHETIC_NOTICE = (
+    "Kilden oplyser kun antal ansatte og kvoter pr. direktørområde. Tallene pr. "
+    "enhed i dette kapitel bygger på en **syntetisk enhedsliste**, der er konstrueret, så den "
+    "rammer kildens tal for ansatte og kvoter pr. direktørområde og pladser pr. type præcist. "
+    "Fordelingen på enheder er opdigtet og kun til illustration, indtil et udtræk fra HR med "
+    "de faktiske enheder (kontraktholdere/p-numre) lægges ind.")
+
+
+def roster_source(synthetic: bool, roster_file: str) -> str:
+    """The source line of everything computed from the unit roster."""
+    return ("syntetisk enhedsliste konstrueret ud fra kildens Tabel 1 og afsnit 2.0"
+            if synthetic else f"enhedsliste ({roster_file})")
+
+
+def background_text(inputs: Inputs) -> str:
+    """Section "Baggrund": the committee's task and the thresholds the source computes."""
+    published_n = " eller ".join(f"{n}." for n in sorted(quota_columns(inputs.quota_table)))
+    return (
+        "## Baggrund\n\nKommunalbestyrelsen har bedt Arbejdsmarkedsudvalget undersøge, hvad det vil "
+        "betyde at fastsætte en kvote for, hvor mange elever, lærlinge og personer på særlige vilkår "
+        "kommunen skal have i forhold til sit antal medarbejdere. Kvoten skal gøre kommunens sociale "
+        "ansvar som arbejdsgiver synligt og kunne tages i brug med det samme.\n\n"
+        f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og beskriver to "
+        "måder at fordele den på. Den nævner også, at behovet for nye pladser \"med stor "
+        "sandsynlighed\" bliver større end forskellen mellem kvote og nuværende pladser, fordi enheder "
+        "med mange pladser ikke kan forventes at skære ned, mens enheder uden pladser skal op. Dette "
+        "kapitel regner den forskel ud for hver grænse og hver fordelingsmodel.")
+
+
+def today_text(c: model.Computed, date_text: str) -> str:
+    """Section "Pladser i dag": the placements by type and the roster's places per employee."""
+    mix, s0 = c.mix, c.summaries[c.thresholds[0]]
+    biggest = mix.sort_values("placements", ascending=False).iloc[0]
+    return (
+        f"## Pladser i dag\n\nPr. {date_text} var {fmt.integer(mix['placements'].sum())} borgere "
+        f"tilknyttet kommunen som arbejdsgiver i et virksomhedsrettet forløb, fleksjob eller som "
+        f"voksenlærling. Den største gruppe er {biggest['label']} med {fmt.percent(biggest['share'])} "
+        f"af pladserne. Borgere fra andre kommuner er ikke talt med. Enhedslisten har "
+        f"{fmt.integer(s0['held'])} pladser og {fmt.integer(s0['employees'])} ansatte, svarende til én "
+        f"plads pr. {fmt.number(model.employees_per_place(s0['employees'], s0['held']), 1)} ansatte.")
+
+
+def quota_rule_text(inputs: Inputs) -> str:
+    """Section on the quota rule: why Tabel 1's quotas are below employees divided by N."""
+    tot = inputs.quota_table[inputs.quota_table["row_type"] == "total"].iloc[0]
+    cols = quota_columns(inputs.quota_table)
+    parts = "; ".join(f"ved 1 pr. {n} giver division {fmt.integer(int(tot['employees']) // n)} "
+                      f"pladser, mens Tabel 1 viser {fmt.integer(int(tot[c]))}" for n, c in cols.items())
+    return (
+        "## Kvoten ved én plads pr. N ansatte\n\nKvoten gælder pr. enhed: en enhed skal have én "
+        "plads for hver fulde N ansatte, så en enhed med færre end N ansatte skal ingen have. Kvoten "
+        "for et direktørområde og for kommunen er summen af enhedernes kvoter. Det forklarer, hvorfor "
+        "kildens kvoter er lavere end de samlede ansatte divideret med N: " + parts + ". Tabellen "
+        "viser Tabel 1 ved siden af de samme tal beregnet pr. enhed ud fra enhedslisten. Kilden "
+        "siger ikke direkte, at Tabel 1 er beregnet pr. enhed, men tallene passer med det.")
+
+
+def threshold_text(n: int, s: dict) -> str:
+    """The paragraph on one threshold: quota, places held and new places per model."""
+    return (
+        f"### Én plads pr. {n} ansatte\n\nKvoten beregnet pr. enhed er "
+        f"{fmt.integer(s['quota_per_unit'])} pladser mod {fmt.integer(s['held'])} i dag. Med kvoten "
+        f"fordelt pr. enhed skal der oprettes {fmt.integer(s['new_places_unit_model'])} nye pladser, "
+        f"fordelt pr. direktørområde {fmt.integer(s['new_places_area_model'])}, og for kommunen "
+        f"under ét {fmt.integer(s['new_places_municipality'])}. "
+        f"{fmt.integer(s['units_without_shortfall'])} af {fmt.integer(s['units'])} enheder "
+        f"({fmt.percent(s['share_units_without_shortfall'], 0)}) lever allerede op til deres kvote.")
+
+
+def sweep_text(sweep: pd.DataFrame) -> str:
+    """The paragraph above the sweep figure: where the two models differ most."""
+    widest = sweep.loc[sweep["model_difference"].idxmax()]
+    lo, hi = int(sweep["threshold"].min()), int(sweep["threshold"].max())
+    return (
+        f"### Kvote og nye pladser ved forskellige grænser\n\nFiguren viser, hvordan kvoten og "
+        f"behovet for nye pladser ændrer sig, når grænsen flyttes fra én plads pr. {lo} til én "
+        f"pr. {hi} ansatte. Forskellen mellem de to modeller er størst ved én plads pr. "
+        f"{int(widest['threshold'])} ansatte, hvor modellen pr. enhed kræver "
+        f"{fmt.integer(widest['model_difference'])} nye pladser mere end modellen pr. direktørområde, "
+        "fordi overskud i én enhed ikke kan dække mangel i en anden.")
+
+
+def sweep_thresholds(c: model.Computed) -> list[int]:
+    """The thresholds of the sweep table: the chapter's thresholds and the sweep's ends."""
+    s = c.sweep["threshold"]
+    return sorted(set(c.thresholds) | {int(s.min()), int(s.max())})
+
+
+def top_text(c: model.Computed, synthetic: bool) -> str:
+    """The paragraph above the table of units with the largest shortfall."""
+    return (f"## Enheder med størst mangel\n\nVed én plads pr. {c.top_threshold} ansatte mangler "
+            f"{fmt.integer(c.units_short)} enheder pladser. "
+            f"Tabellen viser de {fmt.integer(len(c.top))} enheder med den største mangel."
+            + (" Enhederne er syntetiske." if synthetic else ""))
+
+
+def afstemning_text(source_checks: list[Check], roster_checks: list[Check]) -> str:
+    """Section "Afstemning med kilden": what differs, and how many roster checks match."""
+    ok = sum(c.status == "match" for c in roster_checks)
+    text = ("## Afstemning med kilden\n\nAlle tal, som kilden trykker, og som kan regnes efter, er "
+            "genberegnet. ")
+    text += " ".join(differs_sentences(source_checks)) or "Alle stemmer."
+    return text + (f" Af {fmt.integer(len(roster_checks))} kontroller af enhedslisten mod kildens "
+                   f"tal stemmer {fmt.integer(ok)}.")
+
+
+def open_data(inputs: Inputs, c: model.Computed) -> dict[str, pd.DataFrame]:
+    """The chapter's open-data tables, by name (published as data/kvoter_<name>.csv)."""
+    return {
+        "placement_mix": c.mix,
+        "tabel1_recomputed": tabel1_table(inputs),
+        "by_area": pd.concat([c.by_area[n].assign(threshold=n) for n in c.thresholds],
+                             ignore_index=True),
+        "threshold_sweep": c.sweep,
+        "top_shortfall": c.top,
+    }
