@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import pandas as pd
 
+from report.protocol import BASES
+
 from ...core import fmt
 from ...core.check import Check
 from ...core.figures import PALETTE, danish_ticks, new
+from ...core.tables import escape_markdown
 from . import model
 from .inputs import Inputs, quota_columns
 from .results import MODEL_SHORT
-
-STATUS_WORD = {"match": "stemmer", "within_rounding": "inden for afrunding", "differs": "afviger",
-               "not_reproducible": "kan ikke genberegnes"}
 
 
 def mix_table(mix: pd.DataFrame) -> pd.DataFrame:
@@ -79,23 +79,6 @@ def sweep_table(sweep: pd.DataFrame, thresholds: list[int]) -> pd.DataFrame:
     })
 
 
-def checks_table(checks: list[Check]) -> pd.DataFrame:
-    """The source's own figures recomputed: item, where, printed, computed, status."""
-    def num(v, d):
-        if v is None:
-            return fmt.MISSING
-        return fmt.number(v, d if d is not None else (0 if float(v).is_integer() else 1))
-
-    return pd.DataFrame({
-        "Tal": [c.item for c in checks],
-        "Kilde": [c.source.split(", ", 1)[-1] for c in checks],
-        "Trykt": [num(c.published, c.decimals) for c in checks],
-        "Beregnet": [num(c.computed, 1 if c.decimals is None and c.computed is not None
-                         and not float(c.computed).is_integer() else c.decimals) for c in checks],
-        "Status": [STATUS_WORD[c.status] for c in checks],
-    })
-
-
 def sweep_figure(sweep: pd.DataFrame, thresholds: list[int], highlight: str):
     """Places required and new places needed by threshold, per model; held places as a line."""
     fig, ax = new(figsize=(7.0, 4.0))
@@ -135,24 +118,6 @@ def sweep_alt(sweep: pd.DataFrame, highlight: str) -> str:
             f"{fmt.integer(last['new_places_area_model'])}. En vandret linje viser de "
             f"{fmt.integer(first['held'])} pladser i dag. Den fremhævede model er "
             f"{MODEL_SHORT[highlight]}.")
-
-
-def _value(v, unit: str, decimals) -> str:
-    d = decimals if decimals is not None else (0 if float(v).is_integer() else 1)
-    return fmt.percent(v, d) if unit == "%" else f"{fmt.number(v, d)} {unit}".strip()
-
-
-def differs_sentences(checks: list[Check]) -> list[str]:
-    """One sentence per check whose printed figure does not follow from the source's detail."""
-    out = []
-    for c in checks:
-        if c.status != "differs":
-            continue
-        where = c.source.split(", ", 1)[-1]
-        out.append(f"I {where} trykker kilden {_value(c.published, c.unit, c.decimals)}, "
-                   f"men kildens egne tal giver {_value(c.computed, c.unit, c.decimals)} "
-                   f"({c.item[0].lower() + c.item[1:]}). {c.note}".strip())
-    return out
 
 
 # ---------------------------------------------------------------- texts for the notebook
@@ -252,14 +217,25 @@ def top_text(c: model.Computed, synthetic: bool) -> str:
             + (" Enhederne er syntetiske." if synthetic else ""))
 
 
-def afstemning_text(source_checks: list[Check], roster_checks: list[Check]) -> str:
-    """Section "Afstemning med kilden": what differs, and how many roster checks match."""
-    ok = sum(c.status == "match" for c in roster_checks)
-    text = ("## Afstemning med kilden\n\nAlle tal, som kilden trykker, og som kan regnes efter, er "
-            "genberegnet. ")
-    text += " ".join(differs_sentences(source_checks)) or "Alle stemmer."
-    return text + (f" Af {fmt.integer(len(roster_checks))} kontroller af enhedslisten mod kildens "
-                   f"tal stemmer {fmt.integer(ok)}.")
+def afstemning_text(checks: list[Check], findings: list[tuple[str, str, str]]) -> str:
+    """Section "Afstemning med kilden": what was verified, and the findings with their rows."""
+    by_basis = {b: [c for c in checks if c.basis == b] for b in BASES}
+    rec = by_basis["recomputed"]
+    text = (f"## Afstemning med kilden\n\nKapitlet har regnet {fmt.integer(len(rec))} af kildens tal "
+            f"efter ud fra kildens egne detaljer; {fmt.integer(sum(c.status == 'match' for c in rec))} "
+            "stemmer.")
+    if by_basis["cross_reference"]:
+        text += (f" {fmt.integer(len(by_basis['cross_reference']))} tal står både i teksten og i "
+                 "Tabel 1; de er sammenlignet, men tæller ikke som genberegnet.")
+    if by_basis["synthetic"]:
+        text += (f" {fmt.integer(len(by_basis['synthetic']))} kontroller sammenligner den syntetiske "
+                 "enhedsliste med kildens tal; listen er lavet, så de passer, og de tæller derfor "
+                 "ikke som kontrol af kilden.")
+    if not findings:
+        return text + " Der er ingen fund."
+    items = [f"- **{escape_markdown(title)}** ({fmt.integer(sum(c.finding == name for c in checks))} "
+             f"tal): {escape_markdown(expl)}" for name, title, expl in findings]
+    return text + "\n\n" + "\n".join(items)
 
 
 def open_data(inputs: Inputs, c: model.Computed) -> dict[str, pd.DataFrame]:
