@@ -11,6 +11,8 @@ Files (parameters ending in `_file`):
   printed threshold (`quota_n<N>` columns), plus its "I alt" row.
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
+- `periods_file` – the dates the placements and the employees refer to, as printed.
+- `committee_file` – what the source asks of the committee (our wording, one point a row).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -46,6 +48,9 @@ class Inputs:
     quota_table: pd.DataFrame
     stated: pd.DataFrame
     examples: pd.DataFrame
+
+    periods: pd.DataFrame
+    committee: pd.DataFrame
 
     @property
     def areas(self) -> list[str]:
@@ -197,6 +202,38 @@ def read_examples(path, parameter: str = "quota_examples_file") -> pd.DataFrame:
     return _as_int(df, ["employees", "threshold", "quota"])
 
 
+def read_periods(path, parameter: str = "periods_file") -> pd.DataFrame:
+    """Read and validate the dates the figures refer to (real dates; each kind once)."""
+    df = read_table(path, parameter, text_columns=("date",))
+    file = df.attrs["file"]
+    df = _strip_text(df, ["figures", "date", "precision", "printed", "section"])
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        out = _unique(d, "figures", "each kind of figures at most once") if "figures" in d else []
+        for row, value in (d["date"].items() if "date" in d else []):
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                out.append(Failure(int(row), "date", "must be a real date", value))
+        if "figures" in d and "placements" not in set(d["figures"]):
+            out.append(Failure(None, "figures", "needs the date of the placements"))
+        return out
+
+    return _run(df, schemas.periods(), [], file, cross)
+
+
+def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
+    """Read and validate what the source asks of the committee (at least one point)."""
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    df = _strip_text(df, ["point", "section"])
+    df, pre = _whole_numbers(df, ["order"])
+    if len(df) == 0:
+        pre.append(Failure(None, None, "needs at least one point"))
+    df = _run(df, schemas.committee_ask(), pre, file)
+    return _as_int(df, ["order"]).sort_values("order", kind="stable")
+
+
 # ---------------------------------------------------------------- the roster
 def read_roster(path, areas: list[str], parameter: str = "roster_file") -> pd.DataFrame:
     """Read and validate a unit roster: unique unit ids, known director areas, whole numbers
@@ -231,17 +268,18 @@ def check_parameters(params: Mapping[str, Any]) -> None:
         if len(set(t)) != len(t):
             raise _parameter_error("thresholds", t, "each threshold at most once")
     if "highlight_model" in params and params["highlight_model"] not in MODELS:
-        raise _parameter_error("highlight_model", params["highlight_model"],
-                                   f"one of {', '.join(MODELS)}")
+        raise _parameter_error("highlight_model", params["highlight_model"], f"one of {', '.join(MODELS)}")
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
         raise _parameter_error("sweep_min", (lo, hi), "1 <= sweep_min <= sweep_max")
-    if "reference_date" in params:
+    if "book_date" in params:
         try:
-            dt.date.fromisoformat(str(params["reference_date"]))
+            dt.date.fromisoformat(str(params["book_date"]))
         except ValueError:
-            raise _parameter_error("reference_date", params["reference_date"],
-                                       "an ISO date, YYYY-MM-DD") from None
+            raise _parameter_error("book_date", params["book_date"], "an ISO date, YYYY-MM-DD") from None
+    t = params.get("disclosure_threshold", 5)
+    if isinstance(t, bool) or not isinstance(t, int) or t < 1:
+        raise _parameter_error("disclosure_threshold", t, "a whole number >= 1")
     if "top_units" in params and (not isinstance(params["top_units"], int) or params["top_units"] < 1):
         raise _parameter_error("top_units", params["top_units"], "a whole number >= 1")
 
@@ -257,4 +295,6 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         quota_table=quota_table,
         stated=read_stated(params["stated_figures_file"]),
         examples=read_examples(params["quota_examples_file"]),
+        periods=read_periods(params["periods_file"]),
+        committee=read_committee(params["committee_file"]),
     )

@@ -26,7 +26,7 @@ from ...core import fmt
 from ...core.check import Check
 from ...core.precision import Approx
 from .inputs import Inputs, quota_columns
-from .model import held, quota
+from .model import SourceFigures, held, quota, source_figures
 
 DOCUMENT = ("Budgetanalyse af kvoter for ansættelser af elever, lærlinge samt personer på "
             "særlige vilkår (Norddjurs Kommune, 2025)")
@@ -35,21 +35,12 @@ _STATED = re.compile(r"^(required|extra_places|increase_pct)_n(\d+)$")
 
 
 @dataclass(frozen=True)
-class Figures:
-    """What the stated figures are recomputed from: places by type and Tabel 1's total row."""
-
-    places: int
-    employees: int
-    required: dict[int, int]
-
-
-@dataclass(frozen=True)
 class Rule:
     """How one kind of stated figure is recomputed: its item text, the computation (None
     when the figure cannot be recomputed), its printed decimals and a fixed note."""
 
     item: str
-    compute: Callable[[Figures, int], Approx] | None
+    compute: Callable[[SourceFigures, int], Approx] | None
     decimals: int = 0
     note: str = ""
     basis: str = RECOMPUTED
@@ -80,7 +71,7 @@ ROSTER_DIFFERS = "roster_differs_from_source"
 NOT_RECOMPUTABLE = "statement_not_recomputable"
 FINDING_TITLES = {
     TRUNCATED: "Stigningen i procent er skåret af, ikke afrundet",
-    TABLE_TOTAL: "Tabel 1's i alt-række er ikke summen af områderne",
+    TABLE_TOTAL: "I alt-rækken i Tabel 1 er ikke summen af områderne",
     EXAMPLE: "Et regneeksempel følger ikke kvotereglen",
     ROSTER_DIFFERS: "Enhedslisten passer ikke med kildens tal",
     NOT_RECOMPUTABLE: "Tal i teksten, som ikke kan regnes efter",
@@ -95,13 +86,6 @@ def _total(inputs: Inputs) -> pd.Series:
 def _areas(inputs: Inputs) -> pd.DataFrame:
     t = inputs.quota_table
     return t[t["row_type"] == "area"]
-
-
-def figures(inputs: Inputs) -> Figures:
-    """The source figures the stated figures are recomputed from."""
-    total = _total(inputs)
-    return Figures(int(inputs.placements["placements"].sum()), int(total["employees"]),
-                   {n: int(total[c]) for n, c in quota_columns(inputs.quota_table).items()})
 
 
 def _rule_of(figure: str, known: dict[int, int]) -> tuple[str, int | None]:
@@ -126,7 +110,7 @@ def _truncation_note(check: Check) -> str:
     return note
 
 
-def stated_check(row: pd.Series, f: Figures) -> Check:
+def stated_check(row: pd.Series, f: SourceFigures) -> Check:
     """One figure stated in the text, recomputed by its rule (`STATED`)."""
     kind, n = _rule_of(row["figure"], f.required)
     rule = STATED.get(kind, UNKNOWN)
@@ -145,7 +129,7 @@ def stated_check(row: pd.Series, f: Figures) -> Check:
 
 def stated_checks(inputs: Inputs) -> list[Check]:
     """Figures stated in the text, recomputed from the placements by type and Tabel 1."""
-    f = figures(inputs)
+    f = source_figures(inputs)
     return [stated_check(row, f) for _, row in inputs.stated.iterrows()]
 
 

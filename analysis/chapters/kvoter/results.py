@@ -1,60 +1,98 @@
 """Key figures and key messages of the Kvoter chapter.
 
 `key_figures` lists every figure the chapter records for `results.json` as (name, value, unit),
-names in lower snake case and stable across editions; `key_messages` writes the two or three
-sentences that open the chapter.
+names in lower snake case and stable across editions. Figures computed from the synthetic
+unit roster carry the prefix `synthetic_`; the source's own totals (places held, employees,
+Tabel 1's quotas) do not.
+
+`key_messages` writes the two or three sentences that open the chapter and reach the front
+chapter. They use the source's figures only: nothing computed from the synthetic roster, and
+the 253 places as the total the source gives (no split by unit or director area).
 """
 from __future__ import annotations
+
+import pandas as pd
 
 from ...core import fmt
 from . import model
 
-MODEL_SHORT = {"unit": "pr. enhed", "area": "pr. direktørområde"}
-PER_THRESHOLD = (("quota_per_unit", "pladser"), ("quota_naive", "pladser"), ("gap", "pladser"),
-                 ("new_places_unit_model", "pladser"), ("new_places_area_model", "pladser"),
-                 ("new_places_municipality", "pladser"), ("model_difference", "pladser"),
-                 ("share_units_without_shortfall", "%"))
+SYNTHETIC_PREFIX = "synthetic_"
+ROSTER_FIGURES = (("new_places_unit_model", "pladser"), ("new_places_area_model", "pladser"),
+                  ("model_difference", "pladser"), ("share_units_without_shortfall", "%"))
 
 
-def key_figures(summaries: dict[int, dict]) -> list[tuple[str, float, str]]:
+def _prefix(synthetic: bool) -> str:
+    return SYNTHETIC_PREFIX if synthetic else ""
+
+
+def _quota(c: model.Computed, n: int) -> tuple[int, str]:
+    """The quota at `n` and the prefix of figures built on it: Tabel 1 where the source
+    computes `n`, else the roster (labelled when synthetic)."""
+    if n in c.source.required:
+        return c.source.required[n], ""
+    return int(c.summaries[n]["quota_per_unit"]), _prefix(c.synthetic)
+
+
+def key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
     """Every key figure of the chapter as (name, value, unit), thresholds in the given order."""
-    s0 = summaries[next(iter(summaries))]
-    out = [("places_held", s0["held"], "pladser"), ("employees_total", s0["employees"], "ansatte"),
-           ("employees_per_place", model.employees_per_place(s0["employees"], s0["held"]),
+    src, p = c.source, _prefix(c.synthetic)
+    out = [("places_held", src.places, "pladser"), ("employees_total", src.employees, "ansatte"),
+           ("employees_per_place", model.employees_per_place(src.employees, src.places),
             "ansatte pr. plads"),
-           ("units", s0["units"], "enheder")]
-    for n, s in summaries.items():
-        out += [(f"{name}_n{n}", s[name], unit) for name, unit in PER_THRESHOLD]
+           (f"{p}units", c.summaries[c.thresholds[0]]["units"], "enheder")]
+    for n in c.thresholds:
+        q, qp = _quota(c, n)
+        out += [(f"{qp}quota_per_unit_n{n}", q, "pladser"),
+                (f"quota_naive_n{n}", src.employees // n, "pladser"),
+                (f"{qp}gap_n{n}", q - src.places, "pladser"),
+                (f"{qp}new_places_municipality_n{n}", max(q - src.places, 0), "pladser")]
+        out += [(f"{p}{name}_n{n}", c.summaries[n][name], unit) for name, unit in ROSTER_FIGURES]
     return out
 
 
-def _threshold_message(n: int, s: dict, highlight: str, synthetic: bool) -> str:
-    other = "area" if highlight == "unit" else "unit"
-    basis = " (syntetisk enhedsliste)" if synthetic else ""
-    new_h, new_o = s[f"new_places_{highlight}_model"], s[f"new_places_{other}_model"]
-    level = (f"{fmt.integer(s['gap'])} flere end i dag" if s["gap"] > 0 else
-             f"{fmt.integer(-s['gap'])} færre end i dag" if s["gap"] < 0 else "lige så mange som i dag")
-    return (f"Ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(s['quota_per_unit'])} "
-            f"pladser, {level}; fordelt {MODEL_SHORT[highlight]} skal der oprettes "
-            f"{fmt.integer(new_h)} nye pladser{basis}, mod {fmt.integer(new_o)} "
-            f"fordelt {MODEL_SHORT[other]}.")
+def period_of(periods: pd.DataFrame, figures: str) -> str | None:
+    """The printed wording of the date a kind of figures refers to ("primo februar 2025")."""
+    rows = periods[periods["figures"] == figures]
+    return str(rows["printed"].iloc[0]) if len(rows) else None
 
 
-def key_messages(summaries: dict[int, dict], highlight: str, date_text: str,
-                 synthetic: bool, placements_total: int | None = None) -> list[str]:
-    """Two or three computed sentences: today, the strictest and the loosest threshold.
+def _increase(c: model.Computed, n: int) -> str:
+    printed = c.source.printed_increase.get(n)
+    own = c.source.increase_pct(n)
+    if printed is None:
+        return f"en stigning på {fmt.percent(own)}"
+    text = f"ifølge kilden en stigning på {fmt.percent(printed)}"
+    if fmt.number(printed, 1) != fmt.number(own, 1):
+        text += f" (kildens egne tal giver {fmt.percent(own)})"
+    return text
 
-    `placements_total` is the count by type; where the roster holds another number of places,
-    the first sentence says so (the rest of the chapter is computed from the roster)."""
-    ns = sorted(summaries)
-    s0 = summaries[ns[0]]
-    ratio = model.employees_per_place(s0["employees"], s0["held"])
-    first = (f"Pr. {date_text} havde kommunen {fmt.integer(s0['held'])} pladser til elever, lærlinge "
-             f"og personer på særlige vilkår, svarende til én plads pr. {fmt.number(ratio, 1)} ansatte")
-    if placements_total is not None and placements_total != s0["held"]:
-        first += (f" (ifølge enhedslisten; opgørelsen pr. type har "
-                  f"{fmt.integer(placements_total)} pladser)")
-    msgs = [first + "."]
-    for n in ([ns[0], ns[-1]] if len(ns) > 1 else [ns[0]]):
-        msgs.append(_threshold_message(n, summaries[n], highlight, synthetic))
+
+def _threshold_clause(c: model.Computed, n: int) -> str:
+    gap = c.source.gap(n)
+    head = f"ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(c.source.required[n])} pladser"
+    if gap <= 0:
+        return head + ", som kommunen under ét allerede lever op til"
+    return head + f", {fmt.integer(gap)} flere end i dag – {_increase(c, n)}"
+
+
+def key_messages(inputs, c: model.Computed) -> list[str]:
+    """Two or three sentences from the source's own figures: places today, the quota at the
+    source's thresholds, and the source's caveat that more new places will be needed."""
+    src = c.source
+    when = period_of(inputs.periods, "placements")
+    ratio = model.employees_per_place(src.employees, src.places)
+    staff = period_of(inputs.periods, "employees")
+    first = (f"{fmt.integer(src.places)} borgere var {when} tilknyttet kommunen som arbejdsgiver "
+             f"som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
+             f"{fmt.integer(ratio)} ansatte" + (f" (ansatte i {staff})." if staff else "."))
+    msgs = [first]
+    shown = sorted(c.published, reverse=True)
+    if shown:
+        clauses = [_threshold_clause(c, n) for n in shown]
+        text = "; ".join(clauses) + "."
+        msgs.append(text[0].upper() + text[1:])
+    msgs.append("Kilden venter, at der skal oprettes flere nye pladser end forskellen, fordi "
+                "enheder med flere pladser end kvoten ikke forventes at skære ned, mens enheder uden "
+                "pladser skal op; hvor mange flere, afhænger af pladsernes fordeling på enheder, "
+                "som kilden ikke oplyser.")
     return msgs

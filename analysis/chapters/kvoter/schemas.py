@@ -78,3 +78,26 @@ def roster(areas: list[str]) -> pa.DataFrameSchema:
              areas, error=f"must be a director area of Tabel 1 ({'; '.join(areas)})")),
          **{c: pa.Column("float64", count_checks()) for c in ("employees", *PLACEMENT_TYPES)}},
         strict=True)
+
+
+def periods() -> pa.DataFrameSchema:
+    """The dates the figures refer to, with their printed precision and wording."""
+    return pa.DataFrameSchema(
+        {"figures": pa.Column(str, pa.Check.isin(["placements", "employees"],
+                                                    error="must be 'placements' or 'employees'")),
+         "date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$",
+                                                        error="must be an ISO date, YYYY-MM-DD")),
+         "precision": pa.Column(str, pa.Check.isin(
+             PERIOD_PRECISIONS, error=f"must be one of {', '.join(PERIOD_PRECISIONS)}")),
+         "printed": pa.Column(str),
+         "section": pa.Column(str)},
+        strict=True)
+
+
+def committee_ask() -> pa.DataFrameSchema:
+    """What the source asks of the committee, one point per row, in order."""
+    return pa.DataFrameSchema(
+        {"order": pa.Column("float64", count_checks()),
+         "point": pa.Column(str),
+         "section": pa.Column(str)},
+        strict=True)

@@ -13,4 +13,6 @@ PARAMS = {
     "quota_table_file": "data/raw/kvoter/tabel1_quota.csv",
     "stated_figures_file": "data/raw/kvoter/stated_figures.csv",
     "quota_examples_file": "data/raw/kvoter/quota_examples.csv",
+    "periods_file": "data/raw/kvoter/periods.csv",
+    "committee_file": "data/raw/kvoter/committee_ask.csv",
 }

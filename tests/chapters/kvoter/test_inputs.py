@@ -161,8 +161,8 @@ def test_missing_roster_file_names_parameter():
 
 @pytest.mark.parametrize("key,value", [("highlight_model", "enhed"), ("thresholds", []),
                                        ("thresholds", [10, 10]), ("thresholds", [0]),
-                                       ("reference_date", "1. februar 2025"),
-                                       ("sweep_min", 40), ("top_units", 0)])
+                                       ("book_date", "1. februar 2025"), ("disclosure_threshold", 0),
+                                       ("disclosure_threshold", 2.5), ("sweep_min", 40), ("top_units", 0)])
 def test_bad_parameters(key, value):
     with pytest.raises(ParameterValueError) as exc:
         check_parameters({"sweep_min": 5, "sweep_max": 30, key: value})
@@ -170,6 +170,34 @@ def test_bad_parameters(key, value):
     assert exc.value.chapter == "kvoter"
 
 
-@pytest.mark.parametrize("key,value", [("thresholds", [1]), ("sweep_min", 30), ("top_units", 1)])
+@pytest.mark.parametrize("key,value", [("thresholds", [1]), ("sweep_min", 30), ("top_units", 1),
+                                       ("disclosure_threshold", 1)])
 def test_parameters_at_their_boundaries_are_accepted(key, value):
     check_parameters({"sweep_min": 5, "sweep_max": 30, key: value})
+
+
+def test_periods_as_printed(inputs):
+    """Sections 1.0, 2.0 and 2.1 print »primo februar 2025«; Tabel 1 »oktober 2024«."""
+    p = dict(zip(inputs.periods["figures"], inputs.periods["printed"]))
+    assert p == {"placements": "primo februar 2025", "employees": "oktober 2024"}
+
+
+def test_periods_reject_an_impossible_date(tmp_path):
+    f = tmp_path / "periods.csv"
+    f.write_text("figures,date,precision,printed,section\nplacements,2025-13-45,month,x,y\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_inputs({**PARAMS, "periods_file": str(f)})
+    assert (exc.value.first.row, exc.value.first.column, exc.value.first.rule) == (2, "date", "must be a real date")
+
+
+def test_committee_ask_in_order(inputs):
+    assert inputs.committee["order"].tolist() == sorted(inputs.committee["order"])
+    assert len(inputs.committee) >= 2
+
+
+def test_empty_committee_ask_is_refused(tmp_path):
+    f = tmp_path / "ask.csv"
+    f.write_text("order,point,section\n", encoding="utf-8")
+    with pytest.raises(InputError) as exc:
+        load_inputs({**PARAMS, "committee_file": str(f)})
+    assert exc.value.first.rule == "needs at least one point"

@@ -76,6 +76,9 @@ def test_employees_per_place_without_places_is_nan():
 
 def test_compute_bundles_every_threshold(inputs):
     c = model.compute(inputs, [15, 10], 5, 30, 10)
+    assert c.published == [15, 10] and c.source.places == 253 and c.source.required == {15: 215, 10: 325}
+    assert c.source.gap(10) == 72 and round(c.source.increase_pct(10), 2) == 28.46
+    assert c.source.printed_increase == {10: 28.4}
     assert c.thresholds == (15, 10) and set(c.summaries) == {10, 15}
     assert c.top_threshold == 10 and len(c.top) <= 10
     assert c.sweep["threshold"].tolist() == list(range(5, 31))

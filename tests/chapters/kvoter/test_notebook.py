@@ -30,11 +30,14 @@ def test_notebook_runs_with_xlsx_example_edition(tmp_path):
                 results[r["name"]] = r["value"]
             md.append(d.get("text/markdown", ""))
     for n in edition["kvoter"]["thresholds"]:
-        for name in ["quota_per_unit", "gap", "new_places_unit_model", "new_places_area_model"]:
-            assert f"{name}_n{n}" in results
+        for name in ["new_places_unit_model", "new_places_area_model"]:
+            assert f"synthetic_{name}_n{n}" in results and f"{name}_n{n}" not in results
+    assert results["quota_per_unit_n10"] == 325 and results["gap_n10"] == 72
     assert any("syntetisk enhedsliste" in m for m in md)
+    assert any("Til udvalget" in m for m in md) and any("{.period}" in m for m in md)
+    assert not any("1. februar 2025" in m for m in md)
     roster = read_roster(EXAMPLES / "roster_changed.xlsx", load_inputs(PARAMS).areas)
-    assert results["quota_per_unit_n12"] == int(model.quota(roster["employees"], 12).sum())
+    assert results["synthetic_quota_per_unit_n12"] == int(model.quota(roster["employees"], 12).sum())
 
 
 def test_notebook_cells_are_short():
