@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
+import kvoter_common
+
 from analysis.chapters.kvoter import model, results
 from report.protocol import is_valid_name
+
+inputs = kvoter_common.inputs  # the shared fixture
 
 
 def _c(inputs, thresholds=(15, 10), synthetic=True):

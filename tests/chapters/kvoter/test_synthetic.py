@@ -2,10 +2,13 @@
 is reproducible byte for byte from its generator."""
 from __future__ import annotations
 
+import kvoter_common
 from kvoter_common import RAW
 
 from analysis.chapters.kvoter import model, synthetic
 from analysis.chapters.kvoter.inputs import quota_columns
+
+inputs = kvoter_common.inputs  # the shared fixture
 
 
 def test_synthetic_roster_reproduces_published_totals(inputs):

@@ -1,10 +1,13 @@
 """Tests of the Kvoter display tables, figure text, disclosure control and open data."""
 from __future__ import annotations
 
+import kvoter_common
 import pandas as pd
 
 from analysis.chapters.kvoter import model, views
 from analysis.core import disclosure
+
+inputs = kvoter_common.inputs  # the shared fixture
 
 
 def _c(inputs, synthetic=True):
