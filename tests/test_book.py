@@ -134,6 +134,7 @@ def test_every_example_edition_renders(rendered, example):
     results = json.loads((result.folder / "results.json").read_text(encoding="utf-8"))
     section = example_edition.section(example.split("-")[0])
     if "thresholds" in section:
-        assert all(f"new_places_unit_model_n{n}" in results["kvoter"] for n in section["thresholds"])
+        assert all(f"{p}new_places_unit_model_n{n}" in results["kvoter"]
+                   for n in section["thresholds"] for p in ["synthetic_" if section.get("roster_is_synthetic") else ""])
     if "focus" in section:
         assert results["benchmark"] != json.loads((rendered[2].folder / "results.json").read_text())["benchmark"]

@@ -11,6 +11,8 @@ Files (parameters ending in `_file`):
   printed threshold (`quota_n<N>` columns), plus its "I alt" row.
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
+- `periods_file` – the dates the placements and the employees refer to, as printed.
+- `committee_file` – what the source asks of the committee (our wording, one point a row).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -18,42 +20,37 @@ row, column, rule and value.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from typing import Any, Mapping
 
 import pandas as pd
 import pandera.pandas as pa
 
-from ...core import errors
-from ...core.errors import Failure, InputError
+from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from . import schemas
+from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOLE
 
-PLACEMENT_TYPES = ("loentilskud", "fleksjob", "virksomhedspraktik", "voksenlaerling")
-ROSTER_COLUMNS = ("unit_id", "unit_name", "area", "employees") + PLACEMENT_TYPES
-MODELS = ("unit", "area")
-QUOTA_COLUMN = re.compile(r"^quota_n(\d+)$")
-
-WHOLE = "must be a whole number"
-NON_NEGATIVE = "must be zero or more"
+CHAPTER = "kvoter"
 
 
-class KvoterParameterError(errors.ParameterValueError, ValueError):
-    """A parameter of the Kvoter chapter has an invalid value (the build checks types only)."""
-
-    def __init__(self, key: str, value: object, rule: str):
-        self.key = key
-        super().__init__("kvoter", key, value, rule)
+def _parameter_error(key: str, value: object, rule: str) -> ParameterValueError:
+    return ParameterValueError(CHAPTER, key, value, rule)
 
 
 @dataclass(frozen=True)
 class Inputs:
+    """Every validated input of the chapter (frames are never changed after loading)."""
+
     roster: pd.DataFrame
     placements: pd.DataFrame
     quota_table: pd.DataFrame
     stated: pd.DataFrame
     examples: pd.DataFrame
+
+    periods: pd.DataFrame
+    committee: pd.DataFrame
 
     @property
     def areas(self) -> list[str]:
@@ -75,11 +72,6 @@ def _whole_numbers(df: pd.DataFrame, columns) -> tuple[pd.DataFrame, list[Failur
             failures.append(Failure(int(row), c, WHOLE, value))
         out[c] = num.astype("float64")
     return out, failures
-
-
-def _number_check() -> list[pa.Check]:
-    return [pa.Check.ge(0, error=NON_NEGATIVE),
-            pa.Check(lambda s: (s % 1) == 0, error=WHOLE)]
 
 
 def _run(df: pd.DataFrame, schema: pa.DataFrameSchema, pre: list[Failure], file: str,
@@ -136,10 +128,12 @@ def quota_columns(df: pd.DataFrame) -> dict[int, str]:
 
 
 def known_areas(quota_table: pd.DataFrame) -> list[str]:
+    """The director areas of Tabel 1 (its area rows), in printed order."""
     return [str(a) for a in quota_table.loc[quota_table["row_type"] == "area", "area"]]
 
 
 def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
+    """Read and validate Tabel 1: unique areas, one total row, whole counts."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
     qcols = list(quota_columns(df))
@@ -148,13 +142,7 @@ def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
     df, pre = _whole_numbers(df, ["employees", *qnames])
     if not qcols:
         pre.append(Failure(None, None, "needs at least one quota column named quota_n<N>"))
-    schema = pa.DataFrameSchema(
-        {"area": pa.Column(str, nullable=False),
-         "row_type": pa.Column(str, pa.Check.isin(["area", "total"],
-                                                     error="must be 'area' or 'total'")),
-         "employees": pa.Column("float64", _number_check()),
-         **{c: pa.Column("float64", _number_check()) for c in qnames}},
-        strict=True)
+    schema = schemas.quota_table(qnames)
 
     def cross(d: pd.DataFrame) -> list[Failure]:
         out = _unique(d, "area", "area must be unique") if "area" in d else []
@@ -167,16 +155,12 @@ def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
 
 
 def read_placements(path, parameter: str = "placements_file") -> pd.DataFrame:
+    """Read and validate the placements by type: each known type exactly once."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
     df = _strip_text(df, ["placement_type", "label"])
     df, pre = _whole_numbers(df, ["placements"])
-    schema = pa.DataFrameSchema(
-        {"placement_type": pa.Column(str, pa.Check.isin(
-            PLACEMENT_TYPES, error=f"must be one of {', '.join(PLACEMENT_TYPES)}")),
-         "label": pa.Column(str, nullable=False),
-         "placements": pa.Column("float64", _number_check())},
-        strict=True)
+    schema = schemas.placements()
 
     def cross(d: pd.DataFrame) -> list[Failure]:
         if "placement_type" not in d:
@@ -193,17 +177,11 @@ def read_placements(path, parameter: str = "placements_file") -> pd.DataFrame:
 
 
 def read_stated(path, parameter: str = "stated_figures_file") -> pd.DataFrame:
+    """Read and validate the figures the text states (unique per figure and section)."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
     df = _strip_text(df, ["figure", "section", "unit", "statement"])
-    schema = pa.DataFrameSchema(
-        {"figure": pa.Column(str, pa.Check.str_matches(r"^[a-z][a-z0-9_]*$",
-                                                          error="must be a lower snake case id")),
-         "section": pa.Column(str),
-         "value": pa.Column("float64", coerce=True),
-         "unit": pa.Column(str, nullable=True),
-         "statement": pa.Column(str, nullable=True)},
-        strict=True)
+    schema = schemas.stated()
 
     def cross(d: pd.DataFrame) -> list[Failure]:
         if not {"figure", "section"} <= set(d.columns):
@@ -215,17 +193,45 @@ def read_stated(path, parameter: str = "stated_figures_file") -> pd.DataFrame:
 
 
 def read_examples(path, parameter: str = "quota_examples_file") -> pd.DataFrame:
+    """Read and validate the worked examples of the quota rule."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
     df, pre = _whole_numbers(df, ["employees", "threshold", "quota"])
-    schema = pa.DataFrameSchema(
-        {"section": pa.Column(str),
-         "employees": pa.Column("float64", _number_check()),
-         "threshold": pa.Column("float64", _number_check() + [pa.Check.ge(1, error="must be 1 or more")]),
-         "quota": pa.Column("float64", _number_check())},
-        strict=True)
+    schema = schemas.examples()
     df = _run(df, schema, pre, file)
     return _as_int(df, ["employees", "threshold", "quota"])
+
+
+def read_periods(path, parameter: str = "periods_file") -> pd.DataFrame:
+    """Read and validate the dates the figures refer to (real dates; each kind once)."""
+    df = read_table(path, parameter, text_columns=("date",))
+    file = df.attrs["file"]
+    df = _strip_text(df, ["figures", "date", "precision", "printed", "section"])
+
+    def cross(d: pd.DataFrame) -> list[Failure]:
+        out = _unique(d, "figures", "each kind of figures at most once") if "figures" in d else []
+        for row, value in (d["date"].items() if "date" in d else []):
+            try:
+                dt.date.fromisoformat(str(value))
+            except ValueError:
+                out.append(Failure(int(row), "date", "must be a real date", value))
+        if "figures" in d and "placements" not in set(d["figures"]):
+            out.append(Failure(None, "figures", "needs the date of the placements"))
+        return out
+
+    return _run(df, schemas.periods(), [], file, cross)
+
+
+def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
+    """Read and validate what the source asks of the committee (at least one point)."""
+    df = read_table(path, parameter)
+    file = df.attrs["file"]
+    df = _strip_text(df, ["point", "section"])
+    df, pre = _whole_numbers(df, ["order"])
+    if len(df) == 0:
+        pre.append(Failure(None, None, "needs at least one point"))
+    df = _run(df, schemas.committee_ask(), pre, file)
+    return _as_int(df, ["order"]).sort_values("order", kind="stable")
 
 
 # ---------------------------------------------------------------- the roster
@@ -239,13 +245,7 @@ def read_roster(path, areas: list[str], parameter: str = "roster_file") -> pd.Da
     numbers = ["employees", *PLACEMENT_TYPES]
     df = _strip_text(df, ["unit_id", "unit_name", "area"])
     df, pre = _whole_numbers(df, numbers)
-    schema = pa.DataFrameSchema(
-        {"unit_id": pa.Column(str),
-         "unit_name": pa.Column(str, nullable=True),
-         "area": pa.Column(str, pa.Check.isin(
-             areas, error=f"must be a director area of Tabel 1 ({'; '.join(areas)})")),
-         **{c: pa.Column("float64", _number_check()) for c in numbers}},
-        strict=True)
+    schema = schemas.roster(areas)
     if len(df) == 0:
         pre.append(Failure(None, None, "the roster has no units"))
 
@@ -264,23 +264,24 @@ def check_parameters(params: Mapping[str, Any]) -> None:
         t = params["thresholds"]
         if (not isinstance(t, (list, tuple)) or not t
                 or any(isinstance(n, bool) or not isinstance(n, int) or n < 1 for n in t)):
-            raise KvoterParameterError("thresholds", t, "a non-empty list of whole numbers >= 1")
+            raise _parameter_error("thresholds", t, "a non-empty list of whole numbers >= 1")
         if len(set(t)) != len(t):
-            raise KvoterParameterError("thresholds", t, "each threshold at most once")
+            raise _parameter_error("thresholds", t, "each threshold at most once")
     if "highlight_model" in params and params["highlight_model"] not in MODELS:
-        raise KvoterParameterError("highlight_model", params["highlight_model"],
-                                   f"one of {', '.join(MODELS)}")
+        raise _parameter_error("highlight_model", params["highlight_model"], f"one of {', '.join(MODELS)}")
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
-        raise KvoterParameterError("sweep_min", (lo, hi), "1 <= sweep_min <= sweep_max")
-    if "reference_date" in params:
+        raise _parameter_error("sweep_min", (lo, hi), "1 <= sweep_min <= sweep_max")
+    if "book_date" in params:
         try:
-            dt.date.fromisoformat(str(params["reference_date"]))
+            dt.date.fromisoformat(str(params["book_date"]))
         except ValueError:
-            raise KvoterParameterError("reference_date", params["reference_date"],
-                                       "an ISO date, YYYY-MM-DD") from None
+            raise _parameter_error("book_date", params["book_date"], "an ISO date, YYYY-MM-DD") from None
+    t = params.get("disclosure_threshold", 5)
+    if isinstance(t, bool) or not isinstance(t, int) or t < 1:
+        raise _parameter_error("disclosure_threshold", t, "a whole number >= 1")
     if "top_units" in params and (not isinstance(params["top_units"], int) or params["top_units"] < 1):
-        raise KvoterParameterError("top_units", params["top_units"], "a whole number >= 1")
+        raise _parameter_error("top_units", params["top_units"], "a whole number >= 1")
 
 
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
@@ -294,4 +295,6 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         quota_table=quota_table,
         stated=read_stated(params["stated_figures_file"]),
         examples=read_examples(params["quota_examples_file"]),
+        periods=read_periods(params["periods_file"]),
+        committee=read_committee(params["committee_file"]),
     )

@@ -17,11 +17,13 @@ All functions are pure: they never change the frames they are given.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pandas as pd
 
-from .inputs import PLACEMENT_TYPES
+from .inputs import quota_columns
+from .schemas import PLACEMENT_TYPES
 
-MODEL_LABELS = {"unit": "pr. enhed (kontraktholder)", "area": "pr. direktørområde"}
 TOTAL = "I alt"
 
 
@@ -97,6 +99,7 @@ def sweep(roster: pd.DataFrame, lo: int, hi: int, areas: list[str]) -> pd.DataFr
 
 
 def employees_per_place(employees: int, places: int) -> float:
+    """Employees per place held (NaN when no place is held)."""
     return employees / places if places else float("nan")
 
 
@@ -108,14 +111,87 @@ def top_shortfall(roster: pd.DataFrame, threshold: int, k: int) -> pd.DataFrame:
                          ascending=[False, False, True], kind="stable").head(k).reset_index(drop=True)
 
 
-def placement_mix(placements: pd.DataFrame, roster: pd.DataFrame) -> pd.DataFrame:
-    """Placements by type as published, their share, and the roster's count per type."""
+def placement_mix(placements: pd.DataFrame) -> pd.DataFrame:
+    """Placements by type as published and their share of all places."""
     p = placements.reset_index(drop=True)
     total = int(p["placements"].sum())
-    in_roster = roster[list(PLACEMENT_TYPES)].sum()
     return pd.DataFrame({
-        "placement_type": p["placement_type"], "label": p["label"],
-        "placements": p["placements"],
+        "placement_type": p["placement_type"], "label": p["label"], "placements": p["placements"],
         "share": 100.0 * p["placements"] / total if total else float("nan"),
-        "in_roster": [int(in_roster[t]) for t in p["placement_type"]],
     })
+
+
+@dataclass(frozen=True)
+class SourceFigures:
+    """The source's own totals: places held (sum by type), employees and the quota per
+    threshold (Tabel 1's total row), and the increases in percent the text prints."""
+
+    places: int
+    employees: int
+    required: dict[int, int]
+    printed_increase: dict[int, float]
+
+    def gap(self, n: int) -> int:
+        """Places the quota at one per `n` employees requires beyond those held today."""
+        return self.required[n] - self.places
+
+    def increase_pct(self, n: int) -> float:
+        """The gap at `n` in percent of the places held today."""
+        return 100.0 * self.gap(n) / self.places if self.places else float("nan")
+
+
+def source_figures(inputs) -> SourceFigures:
+    """The source's totals from the placements by type, Tabel 1 and the stated figures."""
+    t = inputs.quota_table
+    total = t[t["row_type"] == "total"].iloc[0]
+    cols = quota_columns(t)
+    stated = inputs.stated[inputs.stated["figure"].str.match(r"^increase_pct_n\d+$")]
+    return SourceFigures(int(inputs.placements["placements"].sum()), int(total["employees"]),
+                         {n: int(total[c]) for n, c in cols.items()},
+                         {int(f.split("_n")[1]): float(v) for f, v in zip(stated["figure"], stated["value"])})
+
+
+@dataclass(frozen=True)
+class Computed:
+    """Everything the chapter shows, computed once from the inputs and the parameters."""
+
+    thresholds: tuple[int, ...]
+    summaries: dict[int, dict]
+    by_area: dict[int, pd.DataFrame]
+    sweep: pd.DataFrame
+    mix: pd.DataFrame
+    top_threshold: int
+    top: pd.DataFrame
+    unit_table: pd.DataFrame
+    units_short: int
+    units_per_area: dict[str, list[str]]
+    source: SourceFigures
+    synthetic: bool
+
+    @property
+    def published(self) -> list[int]:
+        """The chapter's thresholds that the source computes (Tabel 1), in the chapter's order."""
+        return [n for n in self.thresholds if n in self.source.required]
+
+
+def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
+            synthetic: bool = True) -> Computed:
+    """The chapter's computations for the given thresholds, sweep range and top list;
+    `synthetic` says whether the roster is the synthetic example."""
+    roster, areas = inputs.roster, inputs.areas
+    ns = tuple(int(n) for n in thresholds)
+    n_top = min(ns)
+    return Computed(
+        thresholds=ns,
+        summaries={n: summary(roster, n, areas) for n in ns},
+        by_area={n: by_area(roster, n, areas) for n in ns},
+        sweep=sweep(roster, sweep_min, sweep_max, areas),
+        mix=placement_mix(inputs.placements),
+        top_threshold=n_top,
+        top=top_shortfall(roster, n_top, top_units),
+        unit_table=units(roster, n_top),
+        units_short=int((units(roster, n_top)["shortfall"] > 0).sum()),
+        units_per_area={a: roster.loc[roster["area"] == a, "unit_id"].tolist() for a in areas},
+        source=source_figures(inputs),
+        synthetic=bool(synthetic),
+    )

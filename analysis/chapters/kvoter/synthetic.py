@@ -15,7 +15,7 @@ The published targets are read from the transcribed tables in data/raw, never ty
 
 Regenerate the committed roster with::
 
-    PYTHONPATH=. python -m analysis.kvoter.synthetic data/raw/kvoter/roster_synthetic.csv
+    PYTHONPATH=. python -m analysis.chapters.kvoter.synthetic data/raw/kvoter/roster_synthetic.csv
 """
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ from pathlib import Path
 import pandas as pd
 
 from ...core.paths import RAW
+from .inputs import quota_columns, read_placements, read_quota_table
+from .schemas import PLACEMENT_TYPES
 
 SEED = 20250201
 # Units per director area (our choice: contract holders of a municipality this size).
@@ -39,6 +41,8 @@ MAX_STEPS = 200_000
 
 @dataclass(frozen=True)
 class AreaTarget:
+    """What one director area's units must add up to: employees and the quota per threshold."""
+
     area: str
     prefix: str
     employees: int
@@ -47,8 +51,6 @@ class AreaTarget:
 
 def targets(quota_table: pd.DataFrame) -> list[AreaTarget]:
     """The per-area targets from the transcribed Tabel 1 (area rows only)."""
-    from .inputs import quota_columns
-
     cols = quota_columns(quota_table)
     areas = quota_table[quota_table["row_type"] == "area"]
     out = []
@@ -93,8 +95,6 @@ def unit_sizes(target: AreaTarget, n_units: int, rng: random.Random) -> list[int
 
 def make_roster(quota_table: pd.DataFrame, placements: pd.DataFrame, seed: int = SEED) -> pd.DataFrame:
     """The synthetic roster as a DataFrame (columns of `ROSTER_COLUMNS`)."""
-    from .inputs import PLACEMENT_TYPES
-
     rng = random.Random(seed)
     rows = []
     for target, n_units in zip(targets(quota_table), UNITS_PER_AREA, strict=True):
@@ -117,8 +117,6 @@ def make_roster(quota_table: pd.DataFrame, placements: pd.DataFrame, seed: int =
 
 def write(path: str | Path, seed: int = SEED) -> Path:
     """Generate the roster from the transcribed tables and write it as UTF-8 CSV."""
-    from .inputs import read_placements, read_quota_table
-
     quota_table = read_quota_table(RAW / "kvoter" / "tabel1_quota.csv")
     placements = read_placements(RAW / "kvoter" / "placements_by_type.csv")
     roster = make_roster(quota_table, placements, seed)

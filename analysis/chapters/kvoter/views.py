@@ -1,107 +1,169 @@
-"""What the Kvoter chapter shows: Danish display tables, the sweep figure and the key messages.
+"""What the Kvoter chapter shows: Danish display tables, the sweep figure, its alt text and
+the open-data tables.
 
-Everything here is presentation of numbers computed in `model` (Danish labels for the reader,
-numbers formatted by `analysis.fmt` or by `report.table`)."""
+Everything computed from the unit roster is labelled with the roster's kind ("syntetisk
+enhedsliste" while it is the synthetic example): column names, captions, legend, alt text and
+the names of open-data files and columns. Unit-level counts of persons pass disclosure
+control (`protected_top`) before they are shown or published.
+"""
 from __future__ import annotations
 
 import pandas as pd
 
-from ...core import fmt
-from ...core.check import status_of
+from ...core import disclosure, fmt
 from ...core.figures import PALETTE, danish_ticks, new
 from . import model
 from .inputs import Inputs, quota_columns
 
 MODEL_SHORT = {"unit": "pr. enhed", "area": "pr. direktørområde"}
-STATUS_DA = {"match": "stemmer", "differs": "afviger", "not_reproducible": "kan ikke genberegnes"}
+TOTAL = "I alt"
+
+
+def roster_label(synthetic: bool) -> str:
+    """What the roster is called next to figures computed from it."""
+    return "syntetisk enhedsliste" if synthetic else "enhedsliste"
+
+
+def roster_source(synthetic: bool) -> str:
+    """The source line of everything computed from the unit roster."""
+    if synthetic:
+        return ("syntetisk enhedsliste lavet til denne bog ud fra kildens Tabel 1 og afsnit 2.0 "
+                "(fordelingen på enheder og direktørområder er opdigtet)")
+    return "kommunens enhedsliste (udtræk fra HR)"
 
 
 def mix_table(mix: pd.DataFrame) -> pd.DataFrame:
-    total = pd.DataFrame([{"label": "I alt", "placements": int(mix["placements"].sum()),
-                           "share": float(mix["share"].sum()), "in_roster": int(mix["in_roster"].sum())}])
-    df = pd.concat([mix[["label", "placements", "share", "in_roster"]], total], ignore_index=True)
-    return pd.DataFrame({
-        "Type (som i kilden)": df["label"],
-        "Pladser": df["placements"].astype(int),
-        "Andel": [fmt.percent(v) for v in df["share"]],
-        "Pladser i enhedslisten": df["in_roster"].astype(int),
-    })
+    """Placements by type as the source prints them, with shares and the total."""
+    total = pd.DataFrame([{"label": TOTAL, "placements": int(mix["placements"].sum()),
+                           "share": float(mix["share"].sum())}])
+    df = pd.concat([mix[["label", "placements", "share"]], total], ignore_index=True)
+    return pd.DataFrame({"Type (som i kilden)": df["label"], "Pladser": df["placements"].astype(int),
+                         "Andel": [fmt.percent(v) for v in df["share"]]})
 
 
-def tabel1_table(inputs: Inputs, max_thresholds: int = 2) -> pd.DataFrame:
+def tabel1_table(inputs: Inputs, synthetic: bool, max_thresholds: int = 2) -> pd.DataFrame:
     """Tabel 1 as published beside the same figures computed per unit from the roster."""
-    roster, t = inputs.roster, inputs.quota_table
+    roster, t, label = inputs.roster, inputs.quota_table, roster_label(synthetic)
     cols = list(quota_columns(t).items())[:max_thresholds]
     out = {"Område": t["area"].tolist(), "Ansatte (kilde)": t["employees"].astype(int).tolist()}
     parts = [roster if r == "total" else roster[roster["area"] == a]
              for a, r in zip(t["area"], t["row_type"])]
-    out["Ansatte (enhedsliste)"] = [int(p["employees"].sum()) for p in parts]
+    out[f"Ansatte ({label})"] = [int(p["employees"].sum()) for p in parts]
     for n, col in cols:
         out[f"Kvote 1 pr. {n} (kilde)"] = t[col].astype(int).tolist()
-        out[f"Kvote 1 pr. {n} (pr. enhed)"] = [int(model.quota(p["employees"], n).sum()) for p in parts]
+        out[f"Kvote 1 pr. {n} ({label})"] = [int(model.quota(p["employees"], n).sum()) for p in parts]
     return pd.DataFrame(out)
 
 
-def area_table(by_area: pd.DataFrame) -> pd.DataFrame:
+def area_table(by_area: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
+    """Quota, places held and new places per director area under each allocation model."""
+    held = "Pladser i dag (opdigtet fordeling)" if synthetic else "Pladser i dag"
     return pd.DataFrame({
         "Område": by_area["area"],
-        "Pladser i dag": by_area["held"].astype(int),
-        "Naiv kvote": by_area["quota_naive"].astype(int),
-        "Kvote pr. enhed": by_area["quota"].astype(int),
+        held: by_area["held"].astype(int),
+        "Kvote for området under ét": by_area["quota_naive"].astype(int),
+        "Kvote lagt sammen over enheder": by_area["quota"].astype(int),
         "Kvote − pladser": [fmt.integer(v, sign=True) for v in by_area["gap"]],
-        "Nye pladser, model pr. enhed": by_area["new_places_unit_model"].astype(int),
-        "Nye pladser, model pr. område": by_area["new_places_area_model"].astype(int),
+        "Nye pladser, kvote pr. enhed": by_area["new_places_unit_model"].astype(int),
+        "Nye pladser, kvote pr. direktørområde": by_area["new_places_area_model"].astype(int),
     })
+
+
+def area_note(synthetic: bool) -> str:
+    """The note under the area table: what the quota columns mean; what is invented."""
+    note = ("Kvote for området under ét: områdets ansatte divideret med grænsen, rundet ned. "
+            "Kvote lagt sammen over enheder: én plads pr. fulde N ansatte i hver enhed.")
+    if synthetic:
+        note += (" Kilden oplyser kun pladserne i alt; fordelingen på direktørområder og enheder er "
+                 "opdigtet i den syntetiske enhedsliste, så de nye pladser pr. område og model viser, "
+                 "hvordan modellerne virker, ikke hvor mange pladser der mangler.")
+    return note
+
+
+def _top_lines(c: model.Computed) -> tuple[dict, list, set, set]:
+    """Values, lines (published sums), fixed and unpublished cells of the unit table."""
+    u = c.unit_table.set_index("unit_id")
+    area_total = c.by_area[c.top_threshold].set_index("area")
+    shown = set(c.top["unit_id"])
+    values, lines, fixed = {}, [], set()
+    for uid, r in u.iterrows():
+        for col in ("employees", "held", "quota", "shortfall"):
+            values[(uid, col)] = int(r[col])
+        lines.append([(uid, "held"), (uid, "shortfall"), (uid, "quota")])
+        if uid in shown:
+            fixed.add((uid, "quota"))
+    for area, ids in c.units_per_area.items():
+        for col, total_col in (("employees", "employees"), ("held", "held"),
+                               ("shortfall", "new_places_unit_model")):
+            key = ("area", area, col)
+            values[key] = int(area_total.at[area, total_col])
+            fixed.add(key)
+            lines.append([(uid, col) for uid in ids] + [key])
+    unpublished = {k for k in values if k[0] not in shown and k[0] != "area"}
+    return values, lines, fixed, unpublished
+
+
+def protected_top(c: model.Computed, threshold: int) -> tuple[pd.DataFrame, int]:
+    """The units with the largest shortfall with small person counts hidden (»..«), and how
+    many cells were hidden. Lines: each unit's places + shortfall = quota; per director area
+    the sums of employees, places and shortfall shown elsewhere in the chapter."""
+    values, lines, fixed, unpublished = _top_lines(c)
+    shown = set(c.top["unit_id"])
+    sensitive = [k for k in values if k[0] in shown and k[1] in ("employees", "held")]
+    s = disclosure.suppress(values, lines, threshold, sensitive=sensitive, fixed=fixed,
+                            unpublished=unpublished)
+    top = c.top.copy()
+    mask = pd.DataFrame(False, index=top.index, columns=top.columns)
+    for uid, col in s.hidden:
+        mask.loc[top["unit_id"] == uid, col] = True
+    return disclosure.masked(top, mask), len(s.hidden)
 
 
 def top_table(top: pd.DataFrame) -> pd.DataFrame:
+    """The units with the largest shortfall, for the reader (hidden cells stay »..«)."""
     return pd.DataFrame({
         "Enhed": top["unit_name"].where(top["unit_name"].notna(), top["unit_id"]),
-        "Område": top["area"],
-        "Ansatte": top["employees"].astype(int),
-        "Pladser i dag": top["held"].astype(int),
-        "Kvote": top["quota"].astype(int),
-        "Mangel": top["shortfall"].astype(int),
+        "Område": top["area"], "Ansatte": top["employees"], "Pladser i dag": top["held"],
+        "Kvote": top["quota"], "Mangel": top["shortfall"],
     })
 
 
-def sweep_table(sweep: pd.DataFrame, thresholds: list[int]) -> pd.DataFrame:
+def disclosure_note(threshold: int, hidden: int) -> str:
+    """The rule of disclosure control, stated under the table it applies to."""
+    text = (f"Af hensyn til fortroligheden vises antal personer under {fmt.integer(threshold)} "
+            "i en enhed ikke; de står som »..«, og det samme gør tal, som ellers ville afsløre dem "
+            "(fx mangel, når kvoten er vist).")
+    return text + ("" if hidden else " Ingen tal i tabellen er skjult.")
+
+
+def sweep_table(sweep: pd.DataFrame, thresholds: list[int], synthetic: bool) -> pd.DataFrame:
+    """Quota and new places at the chosen thresholds, computed from the roster."""
     s = sweep[sweep["threshold"].isin(thresholds)]
     return pd.DataFrame({
         "Grænse": [f"1 pr. {n}" for n in s["threshold"]],
-        "Kvote pr. enhed": s["quota_per_unit"].astype(int),
+        "Kvote lagt sammen over enheder": s["quota_per_unit"].astype(int),
         "Pladser i dag": s["held"].astype(int),
         "Nye pladser, kommunen under ét": s["new_places_municipality"].astype(int),
-        "Nye pladser, model pr. område": s["new_places_area_model"].astype(int),
-        "Nye pladser, model pr. enhed": s["new_places_unit_model"].astype(int),
+        "Nye pladser, kvote pr. direktørområde": s["new_places_area_model"].astype(int),
+        "Nye pladser, kvote pr. enhed": s["new_places_unit_model"].astype(int),
         "Enheder uden mangel": [fmt.percent(v, 0) for v in s["share_units_without_shortfall"]],
     })
 
 
-def checks_table(checks: list[dict]) -> pd.DataFrame:
-    def num(v, d):
-        if v is None:
-            return fmt.MISSING
-        return fmt.number(v, d if d is not None else (0 if float(v).is_integer() else 1))
-
-    return pd.DataFrame({
-        "Tal": [c["item"] for c in checks],
-        "Kilde": [c["source"].split(", ", 1)[-1] for c in checks],
-        "Trykt": [num(c["published"], c["decimals"]) for c in checks],
-        "Beregnet": [num(c["computed"], 1 if c["decimals"] is None and c["computed"] is not None
-                         and not float(c["computed"]).is_integer() else c["decimals"]) for c in checks],
-        "Status": [STATUS_DA[status_of(c["published"], c["computed"], c["decimals"])] for c in checks],
-    })
+def sweep_thresholds(c: model.Computed) -> list[int]:
+    """The thresholds of the sweep table: the chapter's thresholds and the sweep's ends."""
+    s = c.sweep["threshold"]
+    return sorted(set(c.thresholds) | {int(s.min()), int(s.max())})
 
 
-def sweep_figure(sweep: pd.DataFrame, thresholds: list[int], highlight: str):
+def sweep_figure(sweep: pd.DataFrame, thresholds: list[int], highlight: str, synthetic: bool):
     """Places required and new places needed by threshold, per model; held places as a line."""
     fig, ax = new(figsize=(7.0, 4.0))
-    x = sweep["threshold"]
+    x, tag = sweep["threshold"], f" ({roster_label(synthetic)})"
     series = [
-        ("quota_per_unit", "Kvote (pladser i alt, beregnet pr. enhed)", PALETTE[7], "-", "o", None),
-        ("new_places_unit_model", "Nye pladser, model pr. enhed", PALETTE[0], "--", "s", "unit"),
-        ("new_places_area_model", "Nye pladser, model pr. direktørområde", PALETTE[1], ":", "^", "area"),
+        ("quota_per_unit", "Kvote (pladser i alt, lagt sammen over enheder)", PALETTE[7], "-", "o", None),
+        ("new_places_unit_model", "Nye pladser, kvote pr. enhed" + tag, PALETTE[0], "--", "s", "unit"),
+        ("new_places_area_model", "Nye pladser, kvote pr. direktørområde" + tag, PALETTE[1], ":", "^", "area"),
     ]
     for col, label, colour, style, marker, mid in series:
         lw = 2.6 if mid == highlight else 1.4
@@ -122,61 +184,36 @@ def sweep_figure(sweep: pd.DataFrame, thresholds: list[int], highlight: str):
     return fig
 
 
-def sweep_alt(sweep: pd.DataFrame, highlight: str) -> str:
+def sweep_alt(sweep: pd.DataFrame, highlight: str, synthetic: bool) -> str:
+    """The sweep figure in words (alt text), saying what it is computed from."""
     first, last = sweep.iloc[0], sweep.iloc[-1]
-    return (f"Linjediagram over grænsen N fra {int(first['threshold'])} til {int(last['threshold'])} "
-            f"ansatte pr. plads. Kvoten falder fra {fmt.integer(first['quota_per_unit'])} til "
-            f"{fmt.integer(last['quota_per_unit'])} pladser. Antallet af nye pladser i modellen pr. enhed "
-            f"falder fra {fmt.integer(first['new_places_unit_model'])} til "
-            f"{fmt.integer(last['new_places_unit_model'])} og ligger over modellen pr. direktørområde, "
-            f"som falder fra {fmt.integer(first['new_places_area_model'])} til "
-            f"{fmt.integer(last['new_places_area_model'])}. En vandret linje viser de "
-            f"{fmt.integer(first['held'])} pladser i dag. Den fremhævede model er "
-            f"{MODEL_SHORT[highlight]}.")
+    basis = ("Beregnet ud fra den syntetiske enhedsliste, hvor pladsernes fordeling på enheder er "
+             "opdigtet. " if synthetic else "Beregnet ud fra enhedslisten. ")
+    return (basis + f"Linjediagram over grænsen N fra {int(first['threshold'])} til "
+            f"{int(last['threshold'])} ansatte pr. plads. Kvoten falder fra "
+            f"{fmt.integer(first['quota_per_unit'])} til {fmt.integer(last['quota_per_unit'])} pladser. "
+            f"Antallet af nye pladser med kvoten pr. enhed falder fra "
+            f"{fmt.integer(first['new_places_unit_model'])} til {fmt.integer(last['new_places_unit_model'])} "
+            f"og ligger over kvoten pr. direktørområde, som falder fra "
+            f"{fmt.integer(first['new_places_area_model'])} til {fmt.integer(last['new_places_area_model'])}. "
+            f"En vandret linje viser de {fmt.integer(first['held'])} pladser i dag. Den fremhævede "
+            f"model er {MODEL_SHORT[highlight]}.")
 
 
-def key_messages(summaries: dict[int, dict], highlight: str, date_text: str,
-                 synthetic: bool, placements_total: int | None = None) -> list[str]:
-    """Two or three computed sentences: today, the strictest and the loosest threshold.
-
-    `placements_total` is the count by type; where the roster holds another number of places,
-    the first sentence says so (the rest of the chapter is computed from the roster)."""
-    ns = sorted(summaries)
-    s0 = summaries[ns[0]]
-    ratio = model.employees_per_place(s0["employees"], s0["held"])
-    first = (f"Pr. {date_text} havde kommunen {fmt.integer(s0['held'])} pladser til elever, lærlinge "
-             f"og personer på særlige vilkår, svarende til én plads pr. {fmt.number(ratio, 1)} ansatte")
-    if placements_total is not None and placements_total != s0["held"]:
-        first += (f" (ifølge enhedslisten; opgørelsen pr. type har "
-                  f"{fmt.integer(placements_total)} pladser)")
-    msgs = [first + "."]
-    other = "area" if highlight == "unit" else "unit"
-    basis = " (syntetisk enhedsliste)" if synthetic else ""
-    for n in ([ns[0], ns[-1]] if len(ns) > 1 else [ns[0]]):
-        s = summaries[n]
-        new_h, new_o = s[f"new_places_{highlight}_model"], s[f"new_places_{other}_model"]
-        level = (f"{fmt.integer(s['gap'])} flere end i dag" if s["gap"] > 0 else
-                 f"{fmt.integer(-s['gap'])} færre end i dag" if s["gap"] < 0 else "lige så mange som i dag")
-        msgs.append(f"Ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(s['quota_per_unit'])} "
-                    f"pladser, {level}; fordelt {MODEL_SHORT[highlight]} skal der oprettes "
-                    f"{fmt.integer(new_h)} nye pladser{basis}, mod {fmt.integer(new_o)} "
-                    f"fordelt {MODEL_SHORT[other]}.")
-    return msgs
+def open_data(inputs: Inputs, c: model.Computed, threshold: int) -> dict[str, pd.DataFrame]:
+    """The chapter's open-data tables by name (published as data/kvoter_<name>.csv); tables
+    computed from a synthetic roster are named `synthetic_...`; unit-level counts protected."""
+    p = "synthetic_" if c.synthetic else ""
+    return {
+        "placement_mix": c.mix,
+        f"{p}tabel1_recomputed": tabel1_table(inputs, c.synthetic),
+        f"{p}by_area": pd.concat([c.by_area[n].assign(threshold=n) for n in c.thresholds],
+                                 ignore_index=True),
+        f"{p}threshold_sweep": c.sweep,
+        f"{p}top_shortfall": protected_top(c, threshold)[0],
+    }
 
 
-def _value(v, unit: str, decimals) -> str:
-    d = decimals if decimals is not None else (0 if float(v).is_integer() else 1)
-    return fmt.percent(v, d) if unit == "%" else f"{fmt.number(v, d)} {unit}".strip()
-
-
-def differs_sentences(checks: list[dict]) -> list[str]:
-    """One sentence per check whose printed figure does not follow from the source's detail."""
-    out = []
-    for c in checks:
-        if status_of(c["published"], c["computed"], c["decimals"]) != "differs":
-            continue
-        where = c["source"].split(", ", 1)[-1]
-        out.append(f"I {where} trykker kilden {_value(c['published'], c['unit'], c['decimals'])}, "
-                   f"men kildens egne tal giver {_value(c['computed'], c['unit'], c['decimals'])} "
-                   f"({c['item'][0].lower() + c['item'][1:]}). {c['note']}".strip())
-    return out
+def roster_texts(synthetic: bool) -> tuple[str, str]:
+    """The roster's source line and its short label."""
+    return roster_source(synthetic), roster_label(synthetic)

@@ -1,7 +1,7 @@
 """Make the example rosters of the Kvoter chapter's example editions (deterministic).
 
 Both start from the synthetic roster in data/raw/kvoter/roster_synthetic.csv (itself made by
-analysis/kvoter/synthetic.py) and change a few units, so an edition built on them visibly
+analysis/chapters/kvoter/synthetic.py) and change a few units, so an edition built on them visibly
 differs from the default edition. They are SYNTHETIC, like their source.
 
 - roster_changed.xlsx (params/examples/kvoter-threshold-12-xlsx.yml): as an analyst would

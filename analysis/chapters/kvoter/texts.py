@@ -1,0 +1,189 @@
+"""The Danish narrative of the Kvoter chapter, computed from the data.
+
+The source's own reasons, caveats and conclusions are told as the source's ("Kilden ...")
+next to its figures; the book's illustrations with the synthetic unit roster follow them,
+labelled as such. Text from input files goes through `escape_markdown`.
+"""
+from __future__ import annotations
+
+from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
+
+from ...core import fmt
+from ...core.check import Check
+from ...core.dates import age_sentence
+from ...core.tables import escape_markdown
+from . import model
+from .inputs import Inputs
+from .results import period_of
+
+SYNTHETIC_NOTICE = (
+    "Kilden oplyser antal ansatte og kvoter pr. direktørområde og antal pladser i alt og pr. "
+    "type, men ikke hvor pladserne er. Tallene pr. enhed og pladserne pr. direktørområde i dette "
+    "kapitel bygger derfor på en **syntetisk enhedsliste**: en opdigtet liste over enheder, "
+    "lavet så den rammer kildens tal for ansatte, kvoter og pladser i alt. Fordelingen af "
+    "pladserne på enheder og direktørområder er opfundet og kun til illustration af, hvordan "
+    "de to fordelingsmodeller virker, indtil et udtræk med kommunens faktiske enheder "
+    "(kontraktholdere) lægges ind. Hovedbudskaberne bygger kun på kildens egne tal.")
+
+
+def _cap(text: str) -> str:
+    return text[0].upper() + text[1:] if text else text
+
+
+def period_text(inputs: Inputs, book_date: str) -> str:
+    """The line under the title: when the placements and the employees were counted, and
+    (when over a year older than the edition) that they are old."""
+    rows = inputs.periods.sort_values("date")
+    parts = {"placements": "pladserne er opgjort {p}", "employees": "de ansatte er et gennemsnit for {p}"}
+    said = [parts[f].format(p=escape_markdown(p)) for f, p in zip(rows["figures"], rows["printed"])]
+    text = _cap(" og ".join(reversed(said))) + "."
+    age = age_sentence(str(rows["date"].max()), book_date)
+    return text + (f" {age}" if age else "")
+
+
+def committee_points(inputs: Inputs) -> list[str]:
+    """What the source asks of the committee, in order (from the transcribed ask)."""
+    return [escape_markdown(p) for p in inputs.committee["point"]]
+
+
+def background_text(c: model.Computed) -> str:
+    """Section "Baggrund": the task, the source's view of the municipality's responsibility."""
+    published_n = " eller ".join(f"{n}." for n in sorted(c.source.required))
+    return (
+        "## Baggrund\n\nKommunalbestyrelsen har bedt Arbejdsmarkedsudvalget lave en budgetanalyse "
+        "af, hvad det vil betyde at fastsætte en kvote for, hvor mange elever, lærlinge og personer "
+        "på særlige vilkår kommunen skal have i forhold til sit antal medarbejdere. Kvoten skal "
+        "gøre kommunens sociale ansvar som arbejdsgiver synligt, på lige fod med det private "
+        "erhvervsliv, og skal ifølge Kommunalbestyrelsen bruges allerede i år.\n\n"
+        f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og beskriver "
+        "to måder at fordele den på. Kilden vurderer, at kommunen allerede tager et vist ansvar, og "
+        "at en kvote kan understøtte, at flere ledige oplever mening med deres forløb: i "
+        "Kommunernes Landsforenings (KL) undersøgelse af borgernes tilfredshed med jobcentrene "
+        "kunne de fleste i en vis grad se "
+        "meningen med deres aktivitet, men ikke alle. Uanset model skal forløbet derfor tage "
+        "udgangspunkt i den lediges ønsker og arbejdsgiverens behov, så der sker et godt match.")
+
+
+def _printed_ratio(inputs: Inputs) -> str:
+    rows = inputs.stated[inputs.stated["figure"] == "employees_per_place"]
+    return f"; kilden skriver »pr. {fmt.integer(rows['value'].iloc[0])}. ansat«" if len(rows) else ""
+
+
+def today_text(inputs: Inputs, c: model.Computed) -> str:
+    """Section "Pladser i dag": the placements by type, as a total (the source gives no split)."""
+    mix, src = c.mix, c.source
+    biggest = mix.sort_values("placements", ascending=False).iloc[0]
+    when = period_of(inputs.periods, "placements")
+    staff = period_of(inputs.periods, "employees")
+    return (
+        f"## Pladser i dag\n\n{_cap(when)} var {fmt.integer(src.places)} borgere fra kommunen "
+        "tilknyttet kommunen som arbejdsgiver i et virksomhedsrettet forløb, i fleksjob eller som "
+        f"voksenlærling (data fra jobcentrets sagssystem). Den største gruppe er "
+        f"{escape_markdown(biggest['label'])} med {fmt.percent(biggest['share'])} af pladserne. "
+        f"Med {fmt.integer(src.employees)} ansatte i {staff} svarer det til én plads pr. "
+        f"{fmt.number(model.employees_per_place(src.employees, src.places), 1)} ansatte"
+        + _printed_ratio(inputs) + ". Borgere fra andre kommuner er ikke talt med; kilden vurderer, at "
+        "det reelle tal derfor er højere, men ikke væsentligt højere. Kilden giver kun tallet i "
+        "alt og pr. type, ikke pr. enhed eller direktørområde.")
+
+
+def quota_rule_text(inputs: Inputs, c: model.Computed) -> str:
+    """Section on the quota rule: why Tabel 1's quotas are below employees divided by N."""
+    src = c.source
+    parts = "; ".join(f"ved 1 pr. {n} giver division {fmt.integer(src.employees // n)} pladser, "
+                      f"mens Tabel 1 viser {fmt.integer(q)}" for n, q in src.required.items())
+    ex = inputs.examples.iloc[0]
+    return (
+        "## Kvoten ved én plads pr. N ansatte\n\nKvoten gælder pr. enhed: en enhed skal have én "
+        "plads for hver fulde N ansatte (kildens eksempel: ved én plads pr. "
+        f"{int(ex['threshold'])} skal enheder med {int(ex['threshold'])}–{2 * int(ex['threshold']) - 1} "
+        "ansatte have én plads og en enhed med det dobbelte to). Kvoten for et direktørområde og "
+        "for kommunen er summen af enhedernes kvoter. Det forklarer, hvorfor kildens kvoter er "
+        f"lavere end de samlede ansatte divideret med N: {parts}. Kilden siger ikke direkte, at "
+        "Tabel 1 er beregnet pr. enhed, men tallene passer med det. Tabellen viser Tabel 1 ved "
+        "siden af de samme tal beregnet pr. enhed ud fra enhedslisten.")
+
+
+def _source_conclusion(c: model.Computed, n: int, when: str) -> str:
+    src = c.source
+    q, gap = src.required[n], src.gap(n)
+    if gap <= 0:
+        return (f"**Kildens konklusion:** Kvoten er {fmt.integer(q)} pladser. Med "
+                f"{fmt.integer(src.places)} pladser {when} lever kommunen samlet set op til den "
+                f"({fmt.integer(-gap)} pladser over). Kilden tilføjer, at tallet vil blive større, "
+                "fordi bunden løftes, mens toppen ikke skæres ned.")
+    printed = src.printed_increase.get(n)
+    pct = (f" – ifølge kilden en stigning på {fmt.percent(printed)} (kildens egne tal giver "
+           f"{fmt.percent(src.increase_pct(n))}, se afstemningen)" if printed is not None else "")
+    return (f"**Kildens konklusion:** Kvoten er {fmt.integer(q)} pladser, så der skal oprettes "
+            f"mindst {fmt.integer(gap)} pladser mere end de {fmt.integer(src.places)} {when}{pct}. "
+            "Kilden venter flere, fordi der er arbejdspladser uden sådanne pladser, og fordi "
+            "arbejdspladser med mere end kvoten ikke forventes at gå ned.")
+
+
+def threshold_text(inputs: Inputs, c: model.Computed, n: int) -> str:
+    """One threshold: the source's conclusion first (where the source computes it), then the
+    book's illustration of the two models with the roster, labelled."""
+    s, when = c.summaries[n], period_of(inputs.periods, "placements")
+    head = f"### Én plads pr. {n} ansatte\n\n"
+    if n in c.source.required:
+        head += _source_conclusion(c, n, when) + "\n\n"
+    else:
+        head += f"Kilden regner ikke på én plads pr. {n} ansatte. "
+    kind = ("**Bogens illustration med den syntetiske enhedsliste:** Hvis pladserne var fordelt "
+            "som i den opdigtede liste" if c.synthetic else "**Beregnet ud fra enhedslisten:** Med "
+            "pladserne fordelt som i enhedslisten")
+    text = (f"{kind}, ville kvoten lagt sammen over enheder være {fmt.integer(s['quota_per_unit'])} "
+            f"pladser, og der skulle oprettes {fmt.integer(s['new_places_unit_model'])} nye pladser "
+            f"med kvoten fordelt pr. enhed og {fmt.integer(s['new_places_area_model'])} med kvoten "
+            f"fordelt pr. direktørområde. {fmt.integer(s['units_without_shortfall'])} af "
+            f"{fmt.integer(s['units'])} enheder ville allerede leve op til deres kvote.")
+    if c.synthetic:
+        text += (" Tallene viser, hvordan modellerne virker, ikke hvor mange pladser der faktisk "
+                 "mangler: fordelingen af pladserne er opdigtet.")
+    return head + text
+
+
+def sweep_text(c: model.Computed) -> str:
+    """The paragraph above the sweep figure: where the two models differ most."""
+    sweep = c.sweep
+    widest = sweep.loc[sweep["model_difference"].idxmax()]
+    lo, hi = int(sweep["threshold"].min()), int(sweep["threshold"].max())
+    basis = " i den syntetiske enhedsliste" if c.synthetic else " i enhedslisten"
+    return (
+        f"### Kvote og nye pladser ved forskellige grænser\n\nFiguren viser, hvordan kvoten og "
+        f"behovet for nye pladser{basis} ændrer sig, når grænsen flyttes fra én plads pr. {lo} til "
+        f"én pr. {hi} ansatte. Forskellen mellem de to modeller er størst ved én plads pr. "
+        f"{int(widest['threshold'])} ansatte, hvor kvoten pr. enhed kræver "
+        f"{fmt.integer(widest['model_difference'])} nye pladser mere end kvoten pr. direktørområde, "
+        "fordi overskud i én enhed ikke kan dække mangel i en anden.")
+
+
+def top_text(c: model.Computed) -> str:
+    """The paragraph above the table of units with the largest shortfall."""
+    text = (f"## Enheder med størst mangel\n\nVed én plads pr. {c.top_threshold} ansatte mangler "
+            f"{fmt.integer(c.units_short)} enheder pladser. Tabellen viser de "
+            f"{fmt.integer(len(c.top))} enheder med den største mangel.")
+    return text + (" Enhederne og deres pladser er opdigtede (syntetisk enhedsliste)." if c.synthetic else "")
+
+
+def afstemning_text(checks: list[Check], findings: list[tuple[str, str, str]]) -> str:
+    """Section "Afstemning med kilden": what was verified, and the findings with their rows."""
+    rec = [c for c in checks if c.basis == RECOMPUTED]
+    cross = sum(c.basis == CROSS_REFERENCE for c in checks)
+    synth = sum(c.basis == SYNTHETIC for c in checks)
+    text = (f"## Afstemning med kilden\n\nKapitlet har regnet {fmt.integer(len(rec))} af kildens tal "
+            f"efter ud fra kildens egne detaljer; {fmt.integer(sum(c.status == 'match' for c in rec))} "
+            "stemmer.")
+    if cross:
+        text += (f" {fmt.integer(cross)} tal står både i teksten og i Tabel 1; de er sammenlignet, "
+                 "men tæller ikke som genberegnet.")
+    if synth:
+        text += (f" {fmt.integer(synth)} kontroller sammenligner den syntetiske enhedsliste med "
+                 "kildens tal; listen er lavet, så de passer, og de tæller derfor ikke som kontrol "
+                 "af kilden.")
+    if not findings:
+        return text + " Der er ingen fund."
+    items = [f"- **{escape_markdown(title)}** ({fmt.integer(sum(c.finding == name for c in checks))} "
+             f"tal): {escape_markdown(expl)}" for name, title, expl in findings]
+    return text + "\n\n" + "\n".join(items)

@@ -1,0 +1,86 @@
+"""Tests of the Kvoter display tables, figure text, disclosure control and open data."""
+from __future__ import annotations
+
+import kvoter_common
+import pandas as pd
+
+from analysis.chapters.kvoter import model, views
+from analysis.core import disclosure
+
+inputs = kvoter_common.inputs  # the shared fixture
+
+
+def _c(inputs, synthetic=True):
+    return model.compute(inputs, [15, 10], 5, 30, 10, synthetic)
+
+
+def test_display_tables_fit_a4(inputs):
+    c = _c(inputs)
+    top, _ = views.protected_top(c, 5)
+    for df in [views.mix_table(c.mix), views.tabel1_table(inputs, True), views.area_table(c.by_area[10], True),
+               views.top_table(top), views.sweep_table(c.sweep, [10, 15], True)]:
+        assert df.shape[1] <= 7
+
+
+def test_invented_placements_per_area_are_labelled(inputs):
+    t = views.area_table(_c(inputs).by_area[15], synthetic=True)
+    assert "Pladser i dag (opdigtet fordeling)" in t.columns
+    assert "Naiv kvote" not in t.columns and "Kvote for området under ét" in t.columns
+    assert "opdigtet" in views.area_note(True) and "opdigtet" not in views.area_note(False)
+    assert "Pladser i dag" in views.area_table(_c(inputs).by_area[15], synthetic=False).columns
+
+
+def test_alt_text_and_labels_name_the_synthetic_roster(inputs):
+    c = _c(inputs)
+    assert views.sweep_alt(c.sweep, "unit", True).startswith("Beregnet ud fra den syntetiske enhedsliste")
+    assert all("syntetisk enhedsliste" in col for col in views.tabel1_table(inputs, True).columns
+               if "kilde" not in col and col != "Område")
+    assert "data/" not in views.roster_source(False) and ".csv" not in views.roster_source(False)
+
+
+def test_open_data_files_from_the_synthetic_roster_are_labelled(inputs):
+    names = set(views.open_data(inputs, _c(inputs), 5))
+    assert names == {"placement_mix", "synthetic_tabel1_recomputed", "synthetic_by_area",
+                     "synthetic_threshold_sweep", "synthetic_top_shortfall"}
+    assert "synthetic_" not in "".join(views.open_data(inputs, _c(inputs, synthetic=False), 5))
+
+
+def _hidden(top):
+    return {(u, col) for u, row in top.set_index("unit_id").iterrows() for col, v in row.items()
+            if v == disclosure.HIDDEN}
+
+
+def test_top_table_hides_small_person_counts(inputs):
+    c = _c(inputs)
+    top, n_hidden = views.protected_top(c, 5)
+    raw = c.top.set_index("unit_id")
+    hidden = _hidden(top)
+    assert n_hidden == len(hidden) > 0
+    for uid, row in raw.iterrows():
+        for col in ("employees", "held"):
+            if 1 <= row[col] < 5:
+                assert (uid, col) in hidden, (uid, col)
+            else:
+                assert (uid, col) in hidden or top.set_index("unit_id").at[uid, col] == row[col]
+        # places + shortfall = quota (shown): a hidden place count hides the shortfall too
+        assert ((uid, "held") in hidden) == ((uid, "shortfall") in hidden)
+
+
+def test_top_table_threshold_is_a_parameter(inputs):
+    c = _c(inputs)
+    assert not _hidden(views.protected_top(c, 1)[0])
+    many = _hidden(views.protected_top(c, 20)[0])
+    assert len(many) > len(_hidden(views.protected_top(c, 5)[0]))
+    csv = views.open_data(inputs, c, 5)["synthetic_top_shortfall"]
+    assert _hidden(csv) == _hidden(views.protected_top(c, 5)[0])
+
+
+def test_disclosure_note_states_the_rule():
+    assert "under 5" in views.disclosure_note(5, 3) and "»..«" in views.disclosure_note(5, 3)
+    assert "Ingen tal" in views.disclosure_note(5, 0)
+
+
+def test_mix_table_is_the_source_total(inputs):
+    t = views.mix_table(_c(inputs).mix)
+    assert t.iloc[-1]["Pladser"] == 253 and list(t.columns) == ["Type (som i kilden)", "Pladser", "Andel"]
+    assert isinstance(t, pd.DataFrame)
