@@ -20,6 +20,7 @@ from typing import Mapping
 
 import pandas as pd
 
+from ...core.precision import Approx
 from .inputs import Inputs
 from .schemas import (
     BASELINE_COMPARATORS,
@@ -132,6 +133,43 @@ def evaluate(inputs: Inputs, plan_year: int, round_: int) -> pd.DataFrame:
     out["agrees"] = out["agrees"].astype("boolean")
     order = out["goal_id"].map(lambda s: tuple(int(p) for p in s.split(".")))
     return out.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
+
+
+# Units whose figures are printed rounded (a percentage, an average score); in other units a
+# whole number is an exact count (cases, persons) and a decimal number is rounded as printed.
+ROUNDED_UNITS = ("%", "point")
+
+
+def printed_figure(value, unit: str) -> Approx:
+    """A printed measurement, baseline or national figure with the interval its printing
+    allows: `51,9 %` stands for [51,85; 51,95]; `10 sager` is exact."""
+    v = float(value)
+    if unit in ROUNDED_UNITS or not v.is_integer():
+        return Approx.printed(v)
+    return Approx.exact(v)
+
+
+def verdict_range(r: Mapping) -> Approx:
+    """The rule's verdict (1 = reached, 0 = not) with the verdicts the printed figures allow:
+    the rule applied at the corners of the measured value and of the baseline or national
+    figure it is compared with (a target is a definition, exact; a printed lower bound is a
+    bound, not a rounded figure). Low 0 and high 1 mean that rounding alone decides."""
+    unit = r["unit"]
+    bound = r["measured_qualifier"] == LOWER_BOUND
+    m = Approx.exact(r["measured_value"]) if bound else printed_figure(r["measured_value"], unit)
+    comp = r["comparator"]
+    if comp in BASELINE_COMPARATORS:
+        t = printed_figure(r["baseline_value"], unit)
+    elif comp in NATIONAL_COMPARATORS:
+        t = printed_figure(r["national_value"], unit)
+        t = t + (Approx.exact(r["target_value"]) if comp == "max_pp_above_national" else 0)
+    else:
+        t = Approx.exact(r["target_value"])
+    verdicts = [rule_verdict(comp, mv, tv, r["better"], bound)[0]
+                for mv in (m.low, m.high) for tv in (t.low, t.high)]
+    known = [int(v) for v in verdicts if v is not None]
+    value = int(r["rule_reached"])
+    return Approx(value, min(known + [value]), max(known + [value]))
 
 
 def status_counts(evaluated: pd.DataFrame, summary: pd.DataFrame | None = None) -> pd.DataFrame:

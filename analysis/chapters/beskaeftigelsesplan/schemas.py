@@ -23,6 +23,8 @@ BASELINE_COMPARATORS = ("increase", "decrease", "not_above_baseline")
 NATIONAL_COMPARATORS = ("follow_national", "max_pp_above_national")
 TARGET_COMPARATORS = ("at_least", "more_than", "at_most", "max_pp_above_national")
 LOWER_BOUND = "mindst"
+# Marks a follow-up row invented for an example edition (optional column `invented`).
+INVENTED = "ja"
 
 GOAL_ID = r"^\d+(\.\d+)*$"
 
@@ -65,6 +67,7 @@ FOLLOWUP_SCHEMA = pa.DataFrameSchema(
         "data_source": pa.Column(str, nullable=True),
         "document": pa.Column(str),
         "notes": pa.Column(str, nullable=True),
+        "invented": pa.Column(str, pa.Check.isin([INVENTED]), nullable=True, required=False),
     },
     strict=True,
     unique=["plan_year", "round", "goal_id"],
@@ -108,7 +111,7 @@ TEXT_COLUMNS = {
     "goals": ["goal_id", "theme", "title", "metric", "unit", "comparator", "better",
               "reference_label", "baseline_period", "removed_date", "notes"],
     "followup": ["followup_date", "goal_id", "status", "measured_qualifier", "measured_period",
-                 "measured_text", "data_source", "document", "notes"],
+                 "measured_text", "data_source", "document", "notes", "invented"],
     "summary": ["measure", "status", "unit", "notes"],
     "derived": ["goal_id", "figure", "kind", "unit", "notes"],
 }

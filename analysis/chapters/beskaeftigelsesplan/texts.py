@@ -8,11 +8,12 @@ from typing import Mapping
 import pandas as pd
 
 from ...core import fmt
-from .model import disagreements, rounds_planned
+from .model import rounds_planned
 from .schemas import LOWER_BOUND, REMOVED, missing
 
 
-def _value_text(v, unit: str, decimals: int | None = None) -> str:
+def value_text(v, unit: str, decimals: int | None = None) -> str:
+    """A value in Danish with its unit (`51,9 %`, `10 sager`); a dash when missing."""
     if missing(v):
         return fmt.MISSING
     d = decimals if decimals is not None else _decimals(v)
@@ -32,16 +33,16 @@ def requirement_text(r: Mapping) -> str:
     ref = r["reference_label"] if not missing(r.get("reference_label")) else "landstal"
     base = ""
     if not missing(r.get("baseline_value")):
-        base = _value_text(r["baseline_value"], unit)
+        base = value_text(r["baseline_value"], unit)
         if not missing(r.get("baseline_period")):
             base += f" ({r['baseline_period']})"
     elif not missing(r.get("baseline_period")):
         base = f"niveauet i {r['baseline_period']}"
     t = r.get("target_value")
     return {
-        "at_least": lambda: f"mindst {_value_text(t, unit)}",
-        "more_than": lambda: f"mere end {_value_text(t, unit)}",
-        "at_most": lambda: f"højst {_value_text(t, unit)}",
+        "at_least": lambda: f"mindst {value_text(t, unit)}",
+        "more_than": lambda: f"mere end {value_text(t, unit)}",
+        "at_most": lambda: f"højst {value_text(t, unit)}",
         "increase": lambda: f"stigning fra {base}" if base else "stigning",
         "decrease": lambda: f"fald fra {base}" if base else "fald",
         "not_above_baseline": lambda: f"højst {base}" if base else "højst det nuværende niveau",
@@ -55,7 +56,7 @@ def measured_text(r: Mapping, with_text: bool = True) -> str:
     """The measured value in Danish with qualifier and period (and other printed figures)."""
     parts = []
     if not missing(r["measured_value"]):
-        v = _value_text(r["measured_value"], r["unit"])
+        v = value_text(r["measured_value"], r["unit"])
         if r["measured_qualifier"] == LOWER_BOUND:
             v = f"mindst {v}"
         if not missing(r["measured_period"]):
@@ -71,7 +72,7 @@ def national_text(r: Mapping) -> str:
     if missing(r["national_value"]):
         return fmt.MISSING
     ref = r["reference_label"] if not missing(r["reference_label"]) else "landstal"
-    return f"{_value_text(r['national_value'], r['unit'])} ({ref})"
+    return f"{value_text(r['national_value'], r['unit'])} ({ref})"
 
 
 # ---------------------------------------------------------------- narrative
@@ -85,23 +86,6 @@ def source_text(evaluated: pd.DataFrame) -> str:
     year = int(evaluated["plan_year"].iloc[0])
     docs = "; ".join(dict.fromkeys(evaluated["document"].dropna()))
     return f"{docs}: opfølgning på lokale mål i Beskæftigelsesplan {year}"
-
-
-def rule_check_text(evaluated: pd.DataFrame) -> str:
-    """A paragraph on how many published verdicts the rule can check and where it disagrees."""
-    year = int(evaluated["plan_year"].iloc[0])
-    bad = disagreements(evaluated)
-    n = int(evaluated["agrees"].notna().sum())
-    text = (f"I {year} kan reglen efterprøve {fmt.integer(n)} offentliggjorte vurderinger; "
-            f"{fmt.integer(n - len(bad))} stemmer med reglen.")
-    for _, r in bad.iterrows():
-        text += (f" Mål {r['goal_id']} ({r['title']}) er offentliggjort som *{r['status']}*, men "
-                 f"den målte værdi {measured_text(r, with_text=False)}"
-                 + (f" mod {national_text(r)}" if not missing(r["national_value"]) else "")
-                 + f" giver *{r['evaluated_status']}* efter kravet ({requirement_text(r)}).")
-        if not missing(r["measured_text"]):
-            text += f" Opfølgningen oplyser også: {r['measured_text']}."
-    return text
 
 
 def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:

@@ -7,6 +7,8 @@ from typing import Mapping
 import pandas as pd
 
 from ...core import fmt
+from ...core.check import Check
+from ...core.tables import escape_markdown
 from .model import target_points
 from .schemas import NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
 from .texts import measured_text, national_text, requirement_text
@@ -152,3 +154,32 @@ def status_alt(counts: Mapping[str, pd.DataFrame]) -> str:
     return "Vandrette stablede søjler med antal mål pr. status. " + "; ".join(parts) + "."
 
 
+
+
+def reconciliation_text(checks: list[Check], findings: list) -> str:
+    """The chapter's Afstemning section: how many printed figures were recomputed and how they
+    came out, then each finding with its title, explanation and the number of figures it covers."""
+    recomputed = [c for c in checks if c.basis == "recomputed"]
+    n = {s: sum(c.status == s for c in recomputed) for s in STATUS_ORDER}
+    parts = [f"{fmt.integer(n[s])} {STATUS_WORDS[s]}" for s in STATUS_ORDER if n[s]]
+    text = (f"Kapitlet efterprøver {fmt.integer(len(recomputed))} tal, som kilden trykker, ud fra "
+            f"kildens egne detaljer: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "")
+            + parts[-1] + ".")
+    other = len(checks) - len(recomputed)
+    if other:
+        text += (f" {fmt.integer(other)} kontroller bygger på opdigtede eksempeltal og tæller "
+                 "ikke som efterprøvning.")
+    if not findings:
+        return text
+    text += (" De tal, der ikke stemmer, har " + ("én årsag" if len(findings) == 1 else
+             f"{fmt.integer(len(findings))} årsager") + ":")
+    for f in findings:
+        rows = sum(c.finding == f.name for c in checks)
+        text += (f"\n\n**{escape_markdown(f.title)}** ({fmt.integer(rows)} tal). "
+                 f"{escape_markdown(f.explanation)}")
+    return text
+
+
+STATUS_ORDER = ("match", "within_rounding", "differs", "not_reproducible")
+STATUS_WORDS = {"match": "stemmer", "within_rounding": "stemmer inden for afrundingen",
+                "differs": "afviger", "not_reproducible": "kan ikke genberegnes"}

@@ -8,7 +8,7 @@ import yaml
 
 from analysis.chapters.beskaeftigelsesplan import load_inputs, model, reconcile
 from analysis.core.paths import ROOT
-from report.protocol import CHECK_MIME, RESULT_MIME
+from report.protocol import CHECK_MIME, FINDING_MIME, RESULT_MIME
 
 from .conftest import EXAMPLE
 
@@ -42,6 +42,8 @@ def test_notebook_records_checks_and_results(tmp_path, inputs, published):
     assert [c["item"] for c in checks] == [c.item for c in reconcile.checks(inputs, published)]
     assert [c["status"] for c in checks] == [c.status for c in reconcile.checks(inputs, published)]
     assert results["goals_2024_rule_disagreements"] == 1
+    found = [o["data"][FINDING_MIME]["finding"] for o in outputs if FINDING_MIME in o.get("data", {})]
+    assert sorted(found) == sorted({c["finding"] for c in checks if c["finding"]})
 
 
 @pytest.fixture(scope="module")
