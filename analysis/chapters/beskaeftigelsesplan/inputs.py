@@ -14,8 +14,11 @@ from ...core.errors import Failure
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
 from .schemas import (
+    ABBREVIATIONS_SCHEMA,
     BASELINE_COMPARATORS,
+    COMMITTEE_SCHEMA,
     DERIVED_SCHEMA,
+    EXPLANATIONS_SCHEMA,
     FOLLOWUP_SCHEMA,
     GOALS_SCHEMA,
     NATIONAL_COMPARATORS,
@@ -36,6 +39,9 @@ class Inputs:
     followup: pd.DataFrame
     summary: pd.DataFrame
     derived: pd.DataFrame
+    committee: pd.DataFrame
+    explanations: pd.DataFrame
+    abbreviations: pd.DataFrame
 
 
 # ---------------------------------------------------------------- reading
@@ -155,5 +161,10 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     raise_if(followup.attrs["file"], _followup_rules(followup, goals))
     summary = _prepare(params["summary_file"], "summary_file", "summary", SUMMARY_SCHEMA)
     derived = _prepare(params["derived_file"], "derived_file", "derived", DERIVED_SCHEMA)
-    return Inputs(goals, followup, summary, derived)
+    committee = _prepare(params["committee_file"], "committee_file", "committee", COMMITTEE_SCHEMA)
+    explanations = _prepare(params["explanations_file"], "explanations_file", "explanations",
+                            EXPLANATIONS_SCHEMA)
+    abbreviations = _prepare(params["abbreviations_file"], "abbreviations_file", "abbreviations",
+                             ABBREVIATIONS_SCHEMA)
+    return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations)
 

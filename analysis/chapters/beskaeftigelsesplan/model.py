@@ -222,11 +222,6 @@ def themes(evaluated: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(evaluated["theme"]))
 
 
-def disagreements(evaluated: pd.DataFrame) -> pd.DataFrame:
-    """The goals whose published verdict the rule does not confirm."""
-    return evaluated[evaluated["agrees"].eq(False).fillna(False)]
-
-
 def target_points(evaluated: pd.DataFrame) -> pd.DataFrame:
     """The goals the measured-vs-requirement figure shows: unit %, evaluable by the rule."""
     ok = (evaluated["unit"] == "%") & evaluated["rule_reached"].notna() & evaluated["threshold"].notna()

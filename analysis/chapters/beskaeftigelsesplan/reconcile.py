@@ -81,9 +81,9 @@ def _summary_figure(measure: str, status, goals: pd.DataFrame, active: pd.DataFr
                             "Mål i målregistret uden udgåelsesdato."),
         "goals_followed_up": (len(active), "mål fulgt op",
                               "Mål i opfølgningen, udgåede mål fraregnet."),
-        "status_count": (n, f"antal mål med status '{status}'", "Optalt fra de enkelte mål."),
+        "status_count": (n, f"antal mål med status »{status}«", "Optalt fra de enkelte mål."),
         "status_share": (100 * n / len(active) if len(active) else None,
-                         f"andel mål med status '{status}'",
+                         f"andel mål med status »{status}«",
                          f"{n} af {len(active)} mål, optalt fra de enkelte mål."),
     }[measure]
 

@@ -7,44 +7,62 @@ from typing import Mapping
 import pandas as pd
 
 from ...core import fmt
-from .model import status_counts
-from .schemas import NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
+from .model import rounds_planned, status_counts
+from .opening import round_words, source_short
+from .schemas import INVENTED, NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
 
 STATUS_KEYS = {REACHED: "reached", NOT_REACHED: "not_reached", NOT_YET: "not_yet_reached",
                NOT_POSSIBLE: "not_possible", TOO_EARLY: "too_early", REMOVED: "removed"}
 
-def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame) -> list[str]:
-    """Two or three sentences computed from the evaluated follow-ups."""
-    msgs = []
-    for year, ev in evaluated_by_year.items():
-        rnd = int(ev["round"].iloc[0])
-        c = status_counts(ev, summary).set_index("status")
-        active = int((ev["status"] != REMOVED).sum())
-        n_removed = int((ev["status"] == REMOVED).sum())
-        n = {st: int(c["count"].get(st, 0)) for st in STATUSES}
-        parts = [f"{fmt.integer(n[NOT_REACHED])} er ikke nået" if n[NOT_REACHED] else "",
-                 f"{fmt.integer(n[NOT_YET])} er endnu ikke nået" if n[NOT_YET] else "",
-                 (f"{fmt.integer(n[NOT_POSSIBLE] + n[TOO_EARLY])} kan ikke eller endnu ikke "
-                  "følges op") if n[NOT_POSSIBLE] + n[TOO_EARLY] else ""]
-        parts = [p for p in parts if p]
-        rest = (", ".join(parts[:-1]) + " og " + parts[-1]) if len(parts) > 1 else "".join(parts)
-        text = (f"Beskæftigelsesplan {year} (opfølgning {rnd}): {fmt.integer(n[REACHED])} af "
-                f"{fmt.integer(active)} mål er nået ({fmt.percent(100 * n[REACHED] / active, 1)})"
-                + (f", {rest}" if rest else ""))
-        if n_removed:
-            text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
-        diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
-        if not diff.empty:
-            text += (". Sagsfremstillingen tæller "
-                     + " og ".join(f"{fmt.integer(r['printed_count'])} {s}" for s, r in diff.iterrows())
-                     + ", mens de enkelte mål giver "
-                     + " og ".join(fmt.integer(r["count"]) for _, r in diff.iterrows()))
-        msgs.append(text + ".")
+def _status_phrases(n: Mapping[str, int]) -> list[str]:
+    """The statuses other than reached, as phrases with their counts."""
+    phrases = {NOT_REACHED: "{n} er ikke nået", NOT_YET: "{n} er endnu ikke nået",
+               NOT_POSSIBLE: "{n} kan ikke følges op",
+               TOO_EARLY: "for {n} er det endnu for tidligt at følge op"}
+    return [phrases[st].format(n=fmt.integer(n[st])) for st in phrases if n.get(st)]
+
+
+def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.DataFrame | None) -> str:
+    """One plan year: the source's counts first (the case text's where it prints them), then
+    the itemised goals where they differ, removals, and the source's short explanation."""
+    year, rnd = int(ev["plan_year"].iloc[0]), int(ev["round"].iloc[0])
+    c = status_counts(ev, summary).set_index("status")
+    active = int((ev["status"] != REMOVED).sum())
+    n_removed = int((ev["status"] == REMOVED).sum())
+    printed = c["printed_count"].notna().any()
+    lead = {st: int(c["printed_count"].get(st) if printed and pd.notna(c["printed_count"].get(st))
+                    else c["count"].get(st, 0)) for st in STATUSES if st in c.index}
+    rest = _status_phrases(lead)
+    text = (f"Beskæftigelsesplan {year} ({round_words(rnd, rounds_planned(summary, year))}): "
+            + ("ifølge sagsfremstillingen er " if printed else "")
+            + f"{fmt.integer(lead.get(REACHED, 0))} af {fmt.integer(active)} mål nået"
+            + (", " + ", ".join(rest[:-1]) + (" og " if len(rest) > 1 else "") + rest[-1] if rest else ""))
+    if n_removed:
+        text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
+    diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
+    if not diff.empty:
+        text += ("; tabellen med de enkelte mål giver "
+                 + " og ".join(f"{fmt.integer(r['count'])} {s}" for s, r in diff.iterrows())
+                 + " (se Afstemning)")
+    text += "."
+    short = None if explanations is None else source_short(explanations, year, rnd)
+    if short:
+        text += f" Ifølge kilden: {short}"
+    if "invented" in ev and ev["invented"].eq(INVENTED).any():
+        text = f"Opdigtet eksempel – {text}"
+    return text
+
+
+def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
+                 explanations: pd.DataFrame | None = None) -> list[str]:
+    """Two or three sentences computed from the evaluated follow-ups: one per plan year (with
+    the source's own explanation where it gives one) and one on the book's rule check."""
+    msgs = [_year_message(ev, summary, explanations) for ev in evaluated_by_year.values()]
     checks = pd.concat([ev for ev in evaluated_by_year.values()])
     checked = checks[checks["agrees"].notna()]
     bad = checked[checked["agrees"].eq(False)]
-    text = (f"Målenes egne krav kan efterprøve {fmt.integer(len(checked))} offentliggjorte "
-            f"vurderinger; {fmt.integer(len(checked) - len(bad))} stemmer")
+    text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
+            f"målenes egne krav; {fmt.integer(len(checked) - len(bad))} stemmer")
     if len(bad):
         text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
                                       for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"

@@ -114,9 +114,56 @@ TEXT_COLUMNS = {
                  "measured_text", "data_source", "document", "notes", "invented"],
     "summary": ["measure", "status", "unit", "notes"],
     "derived": ["goal_id", "figure", "kind", "unit", "notes"],
+    "committee": ["meeting_body", "meeting_date", "proposer", "ask", "decision", "notes"],
+    "explanations": ["topic", "goal_id", "text", "short", "notes"],
+    "abbreviations": ["abbreviation", "meaning", "notes"],
 }
 
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+COMMITTEE_SCHEMA = pa.DataFrameSchema(
+    {
+        "plan_year": pa.Column(int, pa.Check.in_range(2000, 2100), coerce=True),
+        "round": pa.Column(int, pa.Check.ge(1), coerce=True),
+        "agenda_item": pa.Column(int, pa.Check.ge(1), coerce=True),
+        "meeting_body": pa.Column(str),
+        "meeting_date": pa.Column(str, pa.Check.str_matches(ISO_DATE)),
+        "proposer": pa.Column(str),
+        "ask": pa.Column(str),
+        "decision": pa.Column(str, nullable=True),
+        "notes": pa.Column(str, nullable=True),
+    },
+    strict=True,
+    unique=["plan_year", "round"],
+    report_duplicates="all",
+)
 
+# reason_not_reached: the administration's explanation of the goals not reached; budget: whether
+# the budgets were kept; removal: why a goal was taken out (goal_id); economy: the economic
+# consequences paragraph.
+EXPLANATION_TOPICS = ("reason_not_reached", "budget", "removal", "economy")
+EXPLANATIONS_SCHEMA = pa.DataFrameSchema(
+    {
+        "plan_year": pa.Column(int, pa.Check.in_range(2000, 2100), coerce=True),
+        "round": pa.Column(int, pa.Check.ge(1), coerce=True),
+        "topic": pa.Column(str, pa.Check.isin(EXPLANATION_TOPICS)),
+        "goal_id": pa.Column(str, pa.Check.str_matches(GOAL_ID), nullable=True),
+        "text": pa.Column(str),
+        "short": pa.Column(str, nullable=True),
+        "notes": pa.Column(str, nullable=True),
+    },
+    strict=True,
+    unique=["plan_year", "round", "topic", "goal_id"],
+    report_duplicates="all",
+)
+
+ABBREVIATIONS_SCHEMA = pa.DataFrameSchema(
+    {
+        "abbreviation": pa.Column(str, pa.Check.str_matches(r"^[A-ZÆØÅ]{2,}$"), unique=True),
+        "meaning": pa.Column(str),
+        "notes": pa.Column(str, nullable=True),
+    },
+    strict=True,
+)
 
 
 def missing(value) -> bool:

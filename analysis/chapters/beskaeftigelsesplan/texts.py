@@ -8,7 +8,9 @@ from typing import Mapping
 import pandas as pd
 
 from ...core import fmt
+from ...core.tables import escape_markdown
 from .model import rounds_planned
+from .opening import round_words, source_counts_text, source_view_text
 from .schemas import LOWER_BOUND, REMOVED, missing
 
 
@@ -94,20 +96,21 @@ def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
     off = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
     if off.empty:
         return None
-    pairs = " og ".join(f"*{s}* ({fmt.integer(r['printed_count'])} i sagsfremstillingen, "
+    pairs = " og ".join(f"»{s}« ({fmt.integer(r['printed_count'])} i sagsfremstillingen, "
                         f"{fmt.integer(r['count'])} blandt de enkelte mål)" for s, r in off.iterrows())
     printed = c[c["printed_count"].notna()]
     same = bool((printed["printed_count"] == printed["rule_count"]).all())
-    return (f"**Afvigende optælling i {plan_year}.** Sagsfremstillingens optælling passer ikke med "
+    return (f"**Bogens kontrol ({plan_year}).** Sagsfremstillingens optælling passer ikke med "
             f"de enkelte mål for {pairs}. "
-            + ("Optællingen passer derimod præcis, hvis de mål, som reglen vurderer anderledes end "
-               "den offentliggjorte status, tælles med reglens status." if same else ""))
+            + ("Optællingen passer derimod præcis, hvis de mål, som målets eget krav vurderer "
+               "anderledes end den offentliggjorte status, tælles med kravets status (se "
+               "afsnittet Afstemning)." if same else "Se afsnittet Afstemning."))
 
 
 def intro_text(summary: pd.DataFrame, shown: Mapping[int, int]) -> str:
     """The chapter's introduction: what the plan is, which rounds are shown, how to read the
     column *Efter reglen*."""
-    years = " og ".join(f"{y} (opfølgning {r} af {rounds_planned(summary, y) or '?'})"
+    years = " og ".join(f"{y} ({round_words(r, rounds_planned(summary, y))})"
                         for y, r in shown.items())
     return f"""
 Beskæftigelsesplanen sætter hvert år lokale mål for beskæftigelsesindsatsen, som understøtter
@@ -129,11 +132,24 @@ TARGET_INTRO = ("Figurerne viser de mål, der er opgjort i procent, og som regle
                 "(lodret streg).")
 
 
-def removed_text(evaluated: pd.DataFrame) -> str | None:
-    """A sentence naming the goals taken out of the plan during the year, or None."""
+def removed_text(evaluated: pd.DataFrame, reasons: Mapping[str, str] | None = None) -> str | None:
+    """A sentence naming the goals taken out of the plan during the year, with the source's
+    reason where it gives one (`reasons`: goal id → Markdown-escaped text), or None."""
     removed = evaluated[evaluated["status"] == REMOVED]
     if removed.empty:
         return None
-    return "Udgået i løbet af året: " + "; ".join(
-        f"mål {r['goal_id']} ({r['title']}) den {fmt.date(r['removed_date'])}"
-        for _, r in removed.iterrows()) + "."
+    reasons = reasons or {}
+    return "Udgået i løbet af året: " + " ".join(
+        f"mål {r['goal_id']} ({escape_markdown(r['title'])}) den {fmt.date(r['removed_date'])}."
+        + (f" Ifølge kilden: {reasons[r['goal_id']]}" if r["goal_id"] in reasons else "")
+        for _, r in removed.iterrows())
+
+
+def status_texts(summary: pd.DataFrame, explanations: pd.DataFrame, counts: pd.DataFrame,
+                 plan_year: int, round_: int) -> list[str]:
+    """The paragraphs beside a plan year's counts: first the source's own counts and remarks,
+    labelled as the source's, then the book's check of the counts where it differs."""
+    out = [source_counts_text(summary, plan_year, round_),
+           source_view_text(explanations, plan_year, round_),
+           count_difference_text(counts, plan_year)]
+    return [t for t in out if t]

@@ -183,3 +183,13 @@ def reconciliation_text(checks: list[Check], findings: list) -> str:
 STATUS_ORDER = ("match", "within_rounding", "differs", "not_reproducible")
 STATUS_WORDS = {"match": "stemmer", "within_rounding": "stemmer inden for afrundingen",
                 "differs": "afviger", "not_reproducible": "kan ikke genberegnes"}
+
+
+def theme_heading(theme: str) -> str:
+    """The Markdown heading of a theme (its printed name, escaped)."""
+    return f"### {escape_markdown(theme)}"
+
+
+def theme_caption(theme: str, plan_year: int, round_: int) -> str:
+    """The caption of a theme's table."""
+    return f"{escape_markdown(theme)}: mål, krav og status ({plan_year}, opfølgning {round_})"

@@ -11,7 +11,9 @@ from analysis.core.paths import ROOT, SEEDS_NAME
 RAW = "data/raw/beskaeftigelsesplan"
 FIX = "tests/fixtures/beskaeftigelsesplan"
 PARAMS = dict(register_file=f"{RAW}/goals.csv", followup_file=f"{RAW}/followup.csv",
-              summary_file=f"{RAW}/summary.csv", derived_file=f"{RAW}/derived_figures.csv")
+              summary_file=f"{RAW}/summary.csv", derived_file=f"{RAW}/derived_figures.csv",
+              committee_file=f"{RAW}/committee.csv", explanations_file=f"{RAW}/explanations.csv",
+              abbreviations_file=f"{RAW}/abbreviations.csv")
 EXAMPLE = ROOT / "params/examples/beskaeftigelsesplan-round3.yml"
 # The source document as text (outside the repository; tests that read it skip without it).
 SEED = next((p / SEEDS_NAME / "002_9ca4cba65c336023.txt" for p in ROOT.parents

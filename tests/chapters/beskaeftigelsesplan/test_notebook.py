@@ -83,4 +83,5 @@ def test_notebook_renders_example_edition(tmp_path, example):
     assert "**Eksempel:**" in text and "2024, opfølgning 2" in text
     ev = model.evaluate(ex, 2024, 2)
     n = int((ev["status"] == "nået").sum())
-    assert f"{n} af {int((ev['status'] != 'udgået').sum())} mål er nået" in text
+    assert f"{n} af {int((ev['status'] != 'udgået').sum())} mål nået" in text
+    assert "Opdigtet eksempel – Beskæftigelsesplan 2024" in text

@@ -11,8 +11,8 @@ def test_summary_checks_record_every_printed_count(inputs, published):
     assert len(rows) == len(inputs.summary) - int((inputs.summary["measure"] == "rounds_planned").sum())
     assert all(isinstance(c, Check) for c in rows)
     off = [c.item for c in rows if c.status != "match"]
-    assert off == ["Beskæftigelsesplan 2024, opfølgning 1: antal mål med status 'nået'",
-                   "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status 'endnu ikke nået'"]
+    assert off == ["Beskæftigelsesplan 2024, opfølgning 1: antal mål med status »nået«",
+                   "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status »endnu ikke nået«"]
 
 
 def test_goal_checks_cover_every_decidable_published_verdict(published):
@@ -56,8 +56,8 @@ def test_a_published_verdict_flipped_is_caught(published):
 def test_known_disagreements_and_their_findings(inputs, published):
     off = {c.item: (c.status, c.finding) for c in reconcile.checks(inputs, published) if c.status != "match"}
     assert off == {
-        "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status 'nået'": ("differs", "optaelling_2024"),
-        "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status 'endnu ikke nået'":
+        "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status »nået«": ("differs", "optaelling_2024"),
+        "Beskæftigelsesplan 2024, opfølgning 1: antal mål med status »endnu ikke nået«":
             ("differs", "optaelling_2024"),
         "Beskæftigelsesplan 2024, opfølgning 1, mål 4.1: status nået (1 = ja, 0 = nej)":
             ("differs", "vurdering_2024_maal_4_1"),

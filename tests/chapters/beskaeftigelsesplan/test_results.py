@@ -17,8 +17,11 @@ def test_key_figures_are_counted_from_the_goals(inputs, published):
     assert all(u is None for n, (v, u) in figs.items() if not n.endswith("_share"))
 
 
-def test_key_messages_are_computed(inputs, published):
+def test_key_messages_lead_with_the_source_and_give_the_check_beside(inputs, published):
     msgs = results.key_messages(published, inputs.summary)
     assert len(msgs) == 3
+    printed_reached = printed(inputs.summary, 2024, "status_count", REACHED, 1)
     n = int(model.status_counts(published[2024]).set_index("status").loc[REACHED, "count"])
-    assert f"{n} af" in msgs[1] and "4.1 (2024)" in msgs[2]
+    assert f"ifølge sagsfremstillingen er {printed_reached:g} af 22 mål nået" in msgs[1]
+    assert f"tabellen med de enkelte mål giver {n} nået" in msgs[1]
+    assert "4.1 (2024)" in msgs[2] and "Ifølge kilden" not in msgs[0]
