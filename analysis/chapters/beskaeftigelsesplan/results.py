@@ -1,0 +1,99 @@
+"""Key figures (names stable across editions) and key messages of the chapter."""
+from __future__ import annotations
+
+import math
+from typing import Mapping
+
+import pandas as pd
+
+from ...core import fmt
+from .model import rounds_planned, status_counts
+from .opening import round_words, source_short
+from .schemas import INVENTED, NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
+
+STATUS_KEYS = {REACHED: "reached", NOT_REACHED: "not_reached", NOT_YET: "not_yet_reached",
+               NOT_POSSIBLE: "not_possible", TOO_EARLY: "too_early", REMOVED: "removed"}
+
+def _status_phrases(n: Mapping[str, int]) -> list[str]:
+    """The statuses other than reached, as phrases with their counts."""
+    phrases = {NOT_REACHED: "{n} er ikke nået", NOT_YET: "{n} er endnu ikke nået",
+               NOT_POSSIBLE: "{n} kan ikke følges op",
+               TOO_EARLY: "for {n} er det endnu for tidligt at følge op"}
+    return [phrases[st].format(n=fmt.integer(n[st])) for st in phrases if n.get(st)]
+
+
+def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.DataFrame | None) -> str:
+    """One plan year: the source's counts first (the case text's where it prints them), then
+    the itemised goals where they differ, removals, and the source's short explanation."""
+    year, rnd = int(ev["plan_year"].iloc[0]), int(ev["round"].iloc[0])
+    c = status_counts(ev, summary).set_index("status")
+    active = int((ev["status"] != REMOVED).sum())
+    n_removed = int((ev["status"] == REMOVED).sum())
+    printed = c["printed_count"].notna().any()
+    lead = {st: int(c["printed_count"].get(st) if printed and pd.notna(c["printed_count"].get(st))
+                    else c["count"].get(st, 0)) for st in STATUSES if st in c.index}
+    rest = _status_phrases(lead)
+    text = (f"Beskæftigelsesplan {year} ({round_words(rnd, rounds_planned(summary, year))}): "
+            + ("ifølge sagsfremstillingen er " if printed else "")
+            + f"{fmt.integer(lead.get(REACHED, 0))} af {fmt.integer(active)} mål nået"
+            + (", " + ", ".join(rest[:-1]) + (" og " if len(rest) > 1 else "") + rest[-1] if rest else ""))
+    if n_removed:
+        text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
+    diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
+    if not diff.empty:
+        text += ("; tabellen med de enkelte mål giver "
+                 + " og ".join(f"{fmt.integer(r['count'])} {s}" for s, r in diff.iterrows())
+                 + " (se Afstemning)")
+    text += "."
+    short = None if explanations is None else source_short(explanations, year, rnd)
+    if short:
+        text += f" Ifølge kilden: {short}"
+    if "invented" in ev and ev["invented"].eq(INVENTED).any():
+        text = f"Opdigtet eksempel – {text}"
+    return text
+
+
+def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
+                 explanations: pd.DataFrame | None = None) -> list[str]:
+    """Two or three sentences computed from the evaluated follow-ups: one per plan year (with
+    the source's own explanation where it gives one) and one on the book's rule check."""
+    msgs = [_year_message(ev, summary, explanations) for ev in evaluated_by_year.values()]
+    checks = pd.concat([ev for ev in evaluated_by_year.values()])
+    checked = checks[checks["agrees"].notna()]
+    bad = checked[checked["agrees"].eq(False)]
+    text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
+            f"målenes egne krav; {fmt.integer(len(checked) - len(bad))} stemmer")
+    if len(bad):
+        text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
+                                      for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"
+    msgs.append(text + ".")
+    return msgs
+
+
+def results(evaluated: pd.DataFrame, goals: pd.DataFrame) -> dict[str, float]:
+    """Key figures of one plan year for `report.result` (names stable across editions)."""
+    year = int(evaluated["plan_year"].iloc[0])
+    active = evaluated[evaluated["status"] != REMOVED]
+    p = f"goals_{year}"
+    out = {f"{p}_round": int(evaluated["round"].iloc[0]),
+           f"{p}_planned": int((goals["plan_year"] == year).sum()),
+           f"{p}_removed": int((evaluated["status"] == REMOVED).sum()),
+           f"{p}_followed_up": len(active)}
+    for st in STATUSES[:-1]:
+        out[f"{p}_{STATUS_KEYS[st]}"] = int((active["status"] == st).sum())
+    out[f"{p}_reached_share"] = 100 * out[f"{p}_reached"] / len(active) if len(active) else math.nan
+    out[f"{p}_rule_checked"] = int(evaluated["agrees"].notna().sum())
+    out[f"{p}_rule_disagreements"] = int(evaluated["agrees"].eq(False).sum())
+    return out
+
+
+
+
+def key_figures(evaluated_by_year: Mapping[int, pd.DataFrame],
+                goals: pd.DataFrame) -> list[tuple[str, float, str | None]]:
+    """Every key figure of the chapter as (name, value, unit), plan year by plan year."""
+    out = []
+    for ev in evaluated_by_year.values():
+        for name, value in results(ev, goals).items():
+            out.append((name, value, "%" if name.endswith("_share") else None))
+    return out

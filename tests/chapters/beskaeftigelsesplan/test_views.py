@@ -1,0 +1,40 @@
+"""Tests of `views` and `texts`: the reader's tables, alt texts and sentences."""
+from __future__ import annotations
+
+from analysis.chapters.beskaeftigelsesplan import model, texts, views
+
+
+def test_theme_table_marks_the_removed_goal(published):
+    ev = published[2023]
+    removed = model.removed_goals(ev)
+    table = views.theme_table(ev, removed["theme"].iloc[0])
+    assert table["Status"].str.contains("Udgået").any()
+    assert texts.removed_text(ev).startswith("Udgået i løbet af året: mål 3.1.1")
+    assert texts.removed_text(published[2024]) is None
+
+
+def test_counts_table_shows_printed_and_itemised_counts(inputs, published):
+    t = views.counts_table(model.status_counts(published[2024], inputs.summary))
+    row = t[t["Status"].str.contains("✔")].iloc[0]
+    assert (row["Antal mål"], row["Antal i sagsfremstillingen"], row["Antal efter reglen"]) == (9, "8", 8)
+
+
+def test_alt_texts_say_the_counts(inputs, published):
+    counts = {"Plan 2024": model.status_counts(published[2024], inputs.summary)}
+    assert "9 nået" in views.status_alt(counts)
+    alt = views.target_alt(published[2024], 2024)
+    assert "ikke nået er mål" in alt and "4.1" in alt
+
+
+def test_requirement_texts():
+    r = {"comparator": "max_pp_above_national", "unit": "%", "target_value": 4.0,
+         "reference_label": None, "baseline_value": None, "baseline_period": None}
+    assert texts.requirement_text(r) == "højst 4 procentpoint over landstal"
+    r.update(comparator="decrease", baseline_value=2.0, baseline_period="2022", unit="sager")
+    assert texts.requirement_text(r) == "fald fra 2\u00a0sager (2022)"
+
+
+def test_count_difference_text_names_both_counts(inputs, published):
+    text = texts.count_difference_text(model.status_counts(published[2024], inputs.summary), 2024)
+    assert "8 i sagsfremstillingen, 9 blandt de enkelte mål" in text
+    assert texts.count_difference_text(model.status_counts(published[2023], inputs.summary), 2023) is None
