@@ -1,0 +1,39 @@
+"""Key figures and key messages of the chapter."""
+from __future__ import annotations
+
+from analysis.chapters.investeringer import model, results
+from report.protocol import is_valid_name
+
+TOL = 5e-4
+
+
+def test_key_figures_are_named_and_match_the_notat(inputs, derived, headline):
+    figs = {name: value for name, value, _ in results.key_figures(derived)}
+    assert all(is_valid_name(n) for n in figs)
+    pub = inputs.tabel1.set_index("year")
+    for y in pub.index:
+        assert abs(figs[f"net_total_{y}"] - pub.loc[y, "net"]) < TOL
+    assert abs(figs["net_saving_period"] - headline("net_saving_period")) < TOL
+    assert figs["planned_investment_case_tables"] == 17.777
+    assert {f"case_{c}_cumulative_net_forecast" for c in inputs.cases["case"]} <= set(figs)
+    # the baseline series has no difference to itself
+    assert not [n for n in figs if n.startswith("survival_avg_2017_2019_") and "diff" in n]
+
+
+def test_key_figures_follow_the_selection(inputs):
+    d = model.derive(inputs, [3])
+    names = [n for n, _, _ in results.key_figures(d) if n.startswith("case_")]
+    assert names and all(n.startswith("case_3_") for n in names)
+
+
+def test_balance_message(cy):
+    t1 = model.tabel1(cy)
+    msg = results.balance_message(t1)
+    assert msg.startswith("I 2020 (resultat) gav investeringerne en nettoudgift på 3,061")
+    assert "fra 2021 ventes besparelsen" in msg
+    assert results.balance_message(model.tabel1(cy, [2020])).endswith("i noget af årene.")
+
+
+def test_open_data_tables(derived):
+    names = [n for n, _ in results.open_data(derived)]
+    assert names == ["tabel1", "case_year", "cumulative", "survival_summary"]
