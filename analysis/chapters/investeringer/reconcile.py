@@ -3,11 +3,14 @@ derived, recomputed from the notat's own case rows (`published_amounts_file`), w
 interval the printed inputs allow (each printed amount stands for ± half a thousandth of a
 million kroner), and the headline figures that cannot be recomputed, with a note.
 
-`checks(inputs)` returns `analysis.core.check.Check`s in the order the chapter records them.
+`checks(inputs)` returns `analysis.core.check.Check`s in the order the chapter records them;
+every row that does not match names a finding, and `findings(inputs, checks)` explains each
+finding for a committee member (title, explanation, rows covered), computed from the data.
 """
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -16,6 +19,10 @@ from ...core.check import Check
 from ...core.precision import Approx, total
 from .inputs import Inputs
 from .schemas import ACTUAL_KINDS
+
+CROSS_REFERENCE = "cross_reference"
+PLANNED_INVESTMENT = "planlagt_investering_uden_aar_3_for_investering_1"
+BUDGET_SAVINGS = "budgetbesparelse_ikke_fordelt_paa_investeringer"
 
 SOURCE_DOC = "Notat 26-11-2021, Kvartalsvis opfølgning på investeringer for budget 2020-2023"
 AMOUNT_DECIMALS = 3  # the case tables print thousandths of a million kroner
@@ -120,13 +127,14 @@ def intro_checks(inputs: Inputs) -> list[Check]:
     """The budget agreement's figures in the introduction: the planned investment against the
     case tables' budget columns, and the savings built into the budget per year."""
     a, h, src = inputs.published_amounts, inputs.headlines, f"{SOURCE_DOC}, indledning"
-    case1 = a[(a["case"] == 1) & (a["kind"] == "budget") & (a["measure"] == "investment")]
+    gap = planned_investment_gap(inputs)
     out = [Check.of(
         "Planlagt investering i budgetaftalen 2020-2023", src, headline(h, "planned_investment"),
         cells(a, "budget", measure="investment"), unit=MIO, decimals=AMOUNT_DECIMALS,
-        note=("Summen af budgetkolonnerne i casetabellerne. Case 1 (afsluttet) viser '-' for 2022-2023; "
-              "forskellen svarer til ét års budget for case 1 "
-              f"({fmt.number(float(case1['amount'].dropna().iloc[0]), 3)} mio. kr.)."))]
+        finding=PLANNED_INVESTMENT,
+        note=("Summen af budgetkolonnerne i de fem casetabeller. Investering 1 (afsluttet) står med »-« "
+              f"for {_years_da(gap['dash_years'])}; forskellen på {fmt.number(gap['gap'], 3)} mio. kr. er "
+              f"præcis ét års budget for investering 1 ({fmt.number(gap['case_budget'], 3)} mio. kr.)."))]
     split = h[h["item"] == "planned_savings_year"]
     out.append(Check.of("Besparelse lagt ind i budgettet i alt (sum af årene)", src,
                         headline(h, "planned_savings_total"),
@@ -136,9 +144,9 @@ def intro_checks(inputs: Inputs) -> list[Check]:
         y = int(p["year"])
         b = -cells(a, "budget", year=y, measure="savings").value
         out.append(Check(f"Besparelse lagt ind i budgettet {y}", src, float(p["value"]), None,
-                         unit=MIO, decimals=1,
-                         note=("Budgetaftalens beløb er ikke fordelt på cases i notatet; casetabellernes "
-                               f"budgetterede besparelse {y} er {fmt.number(b, 3)} mio. kr.")))
+                         unit=MIO, decimals=1, finding=BUDGET_SAVINGS,
+                         note=("Budgetaftalens beløb er ikke fordelt på investeringerne i notatet; "
+                               f"casetabellernes budgetterede besparelse {y} er {fmt.number(b, 3)} mio. kr.")))
     return out
 
 
@@ -151,14 +159,16 @@ def case_text_checks(inputs: Inputs) -> list[Check]:
     returned = _clean(cells(a, "budget", case=1, year=2021, measure="investment") - spent)
     out = [
         Check.of("Case 1: brugt på investeringen 2021", sec1, headline(h, "case_investment_spent", 1, 2021),
-                 spent, unit=MIO, decimals=AMOUNT_DECIMALS, note="Forventet investering 2021 i Tabel 3."),
+                 spent, unit=MIO, decimals=AMOUNT_DECIMALS, basis=CROSS_REFERENCE,
+                 note="Samme tal som den forventede investering 2021 i Tabel 3."),
         Check.of("Case 1: midler tilbageført til kassen", sec1, headline(h, "case_returned_funds", 1, 2021),
                  returned, unit=MIO, decimals=AMOUNT_DECIMALS,
                  note="Budgetteret minus brugt investering i de år, hvor begge er angivet."),
         Check.of("Case 2: besparelse på forsørgelsen 2021", f"{SOURCE_DOC}, afsnit 2 (Tabel 4)",
                  headline(h, "case_savings_year", 2, 2021),
                  _neg(cells(a, case=2, year=2021, measure="savings")), unit=MIO,
-                 decimals=AMOUNT_DECIMALS, note="Teksten angiver besparelsen uden fortegn."),
+                 decimals=AMOUNT_DECIMALS, basis=CROSS_REFERENCE,
+                 note="Samme tal som Tabel 4's forventede besparelse 2021; teksten angiver den uden fortegn."),
     ]
     for case, sec in ((3, "afsnit 3 (første Tabel 5)"), (4, "afsnit 4 (anden Tabel 5)")):
         out.append(Check.of(f"Case {case}: samlet overskud i investeringsperioden", f"{SOURCE_DOC}, {sec}",
@@ -170,7 +180,8 @@ def case_text_checks(inputs: Inputs) -> list[Check]:
     out.append(Check("Andel på A-dagpenge efter 13 uger, 1. halvår 2021", f"{SOURCE_DOC}, tekst under Tabel 2",
                      headline(h, "survival_share", year=2021),
                      None if share.empty or math.isnan(share.iloc[0]) else float(share.iloc[0]),
-                     unit="%", decimals=1, note="Tabel 2, 1. halvår 2021, 13 uger."))
+                     unit="%", decimals=1, basis=CROSS_REFERENCE,
+                     note="Samme tal som Tabel 2, 1. halvår 2021, 13 uger."))
     return out
 
 
@@ -178,3 +189,85 @@ def checks(inputs: Inputs) -> list[Check]:
     """Every reconciliation check of the chapter, in the order the chapter records them."""
     return (tabel1_checks(inputs) + case_net_checks(inputs) + text_checks(inputs)
             + intro_checks(inputs) + case_text_checks(inputs))
+
+
+# ---------------------------------------------------------------- findings
+@dataclass(frozen=True)
+class Finding:
+    """A cause shared by non-matching checks: id, Danish title and explanation, rows covered."""
+
+    name: str
+    title: str
+    explanation: str
+    rows: int = 0
+
+
+def _years_da(years) -> str:
+    years = [str(int(y)) for y in years]
+    return years[0] if len(years) == 1 else ", ".join(years[:-1]) + " og " + years[-1]
+
+
+def planned_investment_gap(inputs: Inputs) -> dict:
+    """The printed planned investment against the case tables' budget columns: the gap, the
+    budget of the ended case per year (when one amount throughout) and its years printed '-'."""
+    a = inputs.published_amounts
+    ended = [int(c) for c in inputs.cases.loc[inputs.cases["status"] == "ended", "case"]]
+    budget = a[(a["kind"] == "budget") & (a["measure"] == "investment")]
+    case = budget[budget["case"].isin(ended)]
+    amounts = case["amount"].dropna()
+    planned = headline(inputs.headlines, "planned_investment")
+    return {"planned": planned, "tables": cells(a, "budget", measure="investment").value,
+            "gap": round(planned - cells(a, "budget", measure="investment").value, 9),
+            "case": ended[0] if len(ended) == 1 else None,
+            "decided": case_decision(inputs, ended[0]) if len(ended) == 1 else "",
+            "case_budget": float(amounts.iloc[0]) if amounts.nunique() == 1 else math.nan,
+            "budget_years": sorted(case.dropna(subset=["amount"])["year"].astype(int)),
+            "dash_years": sorted(case[case["amount"].isna()]["year"].astype(int))}
+
+
+def case_decision(inputs: Inputs, case: int) -> str:
+    """The date an ended case was ended, in Danish ('28. april 2021'), or ''."""
+    d = inputs.cases.set_index("case").loc[case, "decision_date"]
+    return "" if pd.isna(d) else fmt.date(str(d))
+
+
+def _planned_investment_finding(inputs: Inputs) -> Finding:
+    g = planned_investment_gap(inputs)
+    one_year = g["case"] is not None and abs(g["gap"] - g["case_budget"]) < 5e-4
+    n = g["case"]
+    why = (f"Forskellen er præcis ét års budget for investering {n} ({fmt.amount(g['case_budget'], decimals=3)} "
+           f"om året i {_years_da(g['budget_years'])}). Investering {n} blev afsluttet ved beslutning "
+           f"{g['decided']}, og dens tabel står med »-« for {_years_da(g['dash_years'])}. En mulig forklaring er "
+           f"derfor, at aftalen oprindelig rummede et år mere for investering {n}, som ikke længere står i "
+           "tabellen; notatet siger det ikke selv." if one_year else "Notatet forklarer ikke forskellen.")
+    return Finding(
+        PLANNED_INVESTMENT, "Budgetaftalens samlede investering kan ikke genfindes i casetabellerne",
+        f"Notatet skriver, at budgetaftalen afsatte {fmt.amount(g['planned'], decimals=3)} til investeringerne. "
+        f"Lægges budgettallene i de fem casetabeller sammen, giver det {fmt.amount(g['tables'], decimals=3)}, "
+        f"altså {fmt.amount(g['gap'], decimals=3)} mindre – langt mere end afrunding kan forklare. {why}")
+
+
+def _budget_savings_finding(inputs: Inputs) -> Finding:
+    h, a = inputs.headlines, inputs.published_amounts
+    split = h[h["item"] == "planned_savings_year"].sort_values("year")
+    years = [int(y) for y in split["year"]]
+    printed = " / ".join(fmt.number(v, 1) if v else "0" for v in split["value"])
+    tables = " / ".join(fmt.number(-cells(a, "budget", year=y, measure="savings").value, 3) for y in years)
+    return Finding(
+        BUDGET_SAVINGS, "Besparelserne i budgettet er ikke fordelt på de enkelte investeringer",
+        f"Notatet oplyser, at der blev lagt en besparelse på {printed} mio. kr. ind i budgettet i "
+        f"{years[0]}–{years[-1]}, i alt {fmt.amount(headline(h, 'planned_savings_total'), decimals=1)} "
+        "Beløbene kommer fra budgetaftalen og er ikke fordelt på investeringerne, så bogen kan ikke regne dem "
+        "efter. De budgetterede besparelser i casetabellerne er et andet og større tal "
+        f"({tables} mio. kr. pr. år); de to kan ikke sammenlignes direkte.")
+
+
+def findings(inputs: Inputs, checks: list[Check]) -> list[Finding]:
+    """The findings the checks name, each with the number of rows it covers."""
+    rows: dict[str, int] = {}
+    for c in checks:
+        if c.finding:
+            rows[c.finding] = rows.get(c.finding, 0) + 1
+    known = {PLANNED_INVESTMENT: _planned_investment_finding, BUDGET_SAVINGS: _budget_savings_finding}
+    return [Finding(f.name, f.title, f.explanation, rows[name])
+            for name, build in known.items() if name in rows for f in [build(inputs)]]

@@ -6,8 +6,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core import fmt
-from ...core.check import STATUS_DA, Check
+from ...core.check import Check
 from ...core.provenance import lookup
+from ...core.tables import escape_markdown
 from . import figures
 from .model import (
     Derived,
@@ -147,10 +148,32 @@ def survival_text(d: Derived) -> str:
 
 
 def reconciliation_text(checks: list[Check]) -> str:
-    """How many of the notat's printed figures the case tables reproduce."""
-    odd = [c for c in checks if c.status != "match"]
-    return (f"{fmt.integer(len(checks) - len(odd))} af notatets {fmt.integer(len(checks))} trykte tal kan "
-            "genskabes fra casetabellerne i notatet. De øvrige står herunder; de er vist, ikke rettet.")
+    """How many of the notat's printed figures the book recomputed and how many agree; figures
+    printed twice count apart, never as verification."""
+    rec = [c for c in checks if c.basis == "recomputed"]
+    same = [c for c in checks if c.basis == "cross_reference"]
+    n = {s: sum(c.status == s for c in rec) for s in ("match", "within_rounding", "differs", "not_reproducible")}
+    text = (f"Bogen har regnet {fmt.integer(len(rec))} af notatets trykte tal efter ud fra notatets egne "
+            f"casetabeller: {fmt.integer(n['match'])} stemmer")
+    if n["within_rounding"]:
+        text += f", {fmt.integer(n['within_rounding'])} stemmer inden for afrunding"
+    text += (f", {fmt.integer(n['differs'])} afviger, og {fmt.integer(n['not_reproducible'])} kan ikke regnes "
+             "efter, fordi notatet ikke har tallene bag.")
+    if same:
+        text += (f" Yderligere {fmt.integer(len(same))} tal i teksten er blot gentaget fra en tabel; de er "
+                 "sammenholdt, men tæller ikke som efterregning.")
+    return text + " Tallene er vist, som notatet trykker dem, ikke rettet."
+
+
+def findings_text(findings: list) -> str:
+    """The chapter's findings as Markdown: title, plain explanation, rows covered."""
+    if not findings:
+        return "Alle efterregnede tal stemmer med notatet."
+    parts = []
+    for f in findings:
+        rows = "ét tal" if f.rows == 1 else f"{fmt.integer(f.rows)} tal"
+        parts.append(f"**{escape_markdown(f.title)}** ({rows})\n\n{escape_markdown(f.explanation)}")
+    return "\n\n".join(parts)
 
 
 # ---------------------------------------------------------------- tables
@@ -267,19 +290,3 @@ def changes_table(d: Derived) -> dict:
     })
     return dict(df=df, decimals=3, source=amounts_source(d),
                 caption=f"Resultater og forventninger, der er ændret siden notatet, mio. kr. (opgjort {date_da(d)})")
-
-
-def reconciliation_table(checks: list[Check]) -> dict | None:
-    """The printed figures the case tables do not reproduce (None when every one does)."""
-    odd = [c for c in checks if c.status != "match"]
-    if not odd:
-        return None
-    df = pd.DataFrame({
-        "Tal": [c.item for c in odd],
-        "Trykt": [fmt.number(c.published, c.decimals or 0) for c in odd],
-        "Beregnet": [fmt.number(c.computed, c.decimals or 0) for c in odd],
-        "Status": [STATUS_DA[c.status] for c in odd],
-        "Bemærkning": [c.note for c in odd]})
-    return dict(df=df, caption="Trykte tal i notatet, som ikke kan genskabes fra casetabellerne",
-                source="Notat 26-11-2021 om kvartalsvis opfølgning på investeringer for budget 2020-2023")
-

@@ -47,6 +47,8 @@ def test_notebook_default_and_example_edition(tmp_path, inputs, derived, example
     assert default["results"] == {n: v for n, v, _ in results.key_figures(derived)}
     statuses = [c["status"] for c in default["checks"]]
     assert statuses.count("differs") == 1 and statuses.count("not_reproducible") == 4
+    named = {c["finding"] for c in default["checks"] if c["finding"]}
+    assert named == {f["finding"] for f in default["findings"]}
 
     later = _run(tmp_path, example_params)
     assert later["stray"] == []

@@ -18,6 +18,42 @@ def test_known_disagreements(inputs):
     assert len(checks) == n_printed + len(inputs.headlines)
 
 
+def test_every_non_match_row_has_a_finding_and_a_note(inputs):
+    checks = reconcile.checks(inputs)
+    for c in checks:
+        if c.status != "match":
+            assert c.finding and c.note, c.item
+        else:
+            assert not c.finding, c.item
+    found = {f.name: f.rows for f in reconcile.findings(inputs, checks)}
+    assert found == {reconcile.PLANNED_INVESTMENT: 1, reconcile.BUDGET_SAVINGS: 4}
+
+
+def test_findings_explain_with_the_data(inputs):
+    checks = reconcile.checks(inputs)
+    (pi, bs) = reconcile.findings(inputs, checks)
+    assert "20,856" in pi.explanation and "17,777" in pi.explanation and "3,079" in pi.explanation
+    assert "28. april 2021" in pi.explanation and "2022 og 2023" in pi.explanation
+    assert "0 / 5,0 / 6,0 / 9,0" in bs.explanation and "20,0" in bs.explanation
+    assert "8,332" in bs.explanation
+
+
+def test_gap_reading_is_not_claimed_when_it_does_not_reproduce(inputs):
+    h = inputs.headlines.copy()
+    h.loc[h["item"] == "planned_investment", "value"] = 20.9
+    other = type(inputs)(**{**inputs.__dict__, "headlines": h})
+    (pi,) = [f for f in reconcile.findings(other, reconcile.checks(other)) if f.name == reconcile.PLANNED_INVESTMENT]
+    assert "Notatet forklarer ikke forskellen." in pi.explanation and "et år mere" not in pi.explanation
+
+
+def test_basis_of_the_rows(inputs):
+    basis = {c.item: c.basis for c in reconcile.checks(inputs)}
+    cross = sorted(k for k, v in basis.items() if v == "cross_reference")
+    assert cross == ["Andel på A-dagpenge efter 13 uger, 1. halvår 2021", "Case 1: brugt på investeringen 2021",
+                     "Case 2: besparelse på forsørgelsen 2021"]
+    assert set(basis.values()) == {"recomputed", "cross_reference"}  # no synthetic data in this chapter
+
+
 def test_planned_investment_interval(inputs):
     (c,) = [c for c in reconcile.checks(inputs) if c.item.startswith("Planlagt investering")]
     assert c.published == 20.856 and c.computed == 17.777

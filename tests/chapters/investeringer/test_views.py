@@ -31,10 +31,14 @@ def test_changes_of_the_example(example):
     assert "opfølgningsfilen" in views.status_text(d)
 
 
-def test_reconciliation_table_lists_non_matches(inputs):
+def test_reconciliation_texts(inputs):
     checks = reconcile.checks(inputs)
-    df = views.reconciliation_table(checks)["df"]
-    assert len(df) == sum(c.status != "match" for c in checks)
+    text = views.reconciliation_text(checks)
+    assert text.startswith("Bogen har regnet 62 af notatets trykte tal efter") and "57 stemmer" in text
+    assert "Yderligere 3 tal" in text
+    shown = views.findings_text(reconcile.findings(inputs, checks))
+    assert "(ét tal)" in shown and "(4 tal)" in shown
+    assert views.findings_text([]).startswith("Alle")
 
 
 def test_join_da():
