@@ -1,6 +1,8 @@
 """Figures of the investeringer chapter (matplotlib, the book's figure style)."""
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pandas as pd
 
@@ -31,7 +33,7 @@ def cumulative_figure(overview: pd.DataFrame, years):
     lo, hi = ax.get_xlim()
     ax.set_xlim(lo - 0.12 * (hi - lo), hi + 0.12 * (hi - lo))
     danish_ticks(ax, "x", 0)
-    ax.set_xlabel(f"Nettoeffekt {min(years)}-{max(years)}, mio. kr. (minus = besparelse)")
+    ax.set_xlabel(f"Nettoeffekt {min(years)}–{max(years)}, mio. kr. (minus = besparelse)")
     ax.legend(loc="lower left", bbox_to_anchor=(0, 1.0), ncols=2)
     return fig
 
@@ -40,7 +42,7 @@ def survival_figure(survival: pd.DataFrame, baseline: str):
     """The survival curves, baseline in black, others with distinct line styles and markers."""
     fig, ax = new()
     wide = survival_wide(survival)
-    labels = series_labels(survival)
+    labels = {k: re.sub(r"(?<=\d)-(?=\d)", "–", v) for k, v in series_labels(survival).items()}
     styles = [("-", "o", PALETTE[0]), ("--", "s", PALETTE[1]), (":", "^", PALETTE[2]), ("-.", "D", PALETTE[3])]
     order = [baseline] + [s for s in survival["series"].drop_duplicates() if s != baseline]
     others = iter(styles)

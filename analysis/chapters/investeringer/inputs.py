@@ -13,7 +13,10 @@ Files (parameters ending in `_file`; CSV, Danish Excel CSV or .xlsx):
 - `published_net_file`, `tabel1_file`, `headlines_file`: the figures the notat derives and
   prints (the 'I alt' rows, Tabel 1, the numbers in the running text), kept to be checked;
 - `survival_file`: Tabel 2, the share of A-dagpenge recipients still on benefit by week;
-- `activity_file`: activity figures from the case sections (narrative only).
+- `activity_file`: activity figures from the case sections (narrative only);
+- `reasons_file`, `judgement_file`: the notat's own reasons for the shortfall (dates and
+  periods as printed) and the administration's judgement on the 2021 budget;
+- `committee_file`: what the notat asks of the committee, written for the book.
 """
 from __future__ import annotations
 
@@ -34,9 +37,12 @@ from .schemas import (
     AMOUNTS_SCHEMA,
     BUDGET_PERIOD,
     CASES_SCHEMA,
+    COMMITTEE_SCHEMA,
     HEADLINES_SCHEMA,
+    JUDGEMENT_SCHEMA,
     MEASURES,
     PUBLISHED_NET_SCHEMA,
+    REASONS_SCHEMA,
     SURVIVAL_SCHEMA,
     TABEL1_SCHEMA,
 )
@@ -52,12 +58,16 @@ DEFAULT_FILES = {
     "headlines_file": f"{RAW}/headlines.csv",
     "survival_file": f"{RAW}/survival_curves.csv",
     "activity_file": f"{RAW}/case_activity.csv",
+    "reasons_file": f"{RAW}/shortfall_reasons.csv",
+    "judgement_file": f"{RAW}/administration_judgement.csv",
+    "committee_file": f"{RAW}/to_committee.csv",
 }
 SCHEMAS = {
     "cases_file": CASES_SCHEMA, "amounts_file": AMOUNTS_SCHEMA,
     "published_amounts_file": AMOUNTS_SCHEMA, "published_net_file": PUBLISHED_NET_SCHEMA,
     "tabel1_file": TABEL1_SCHEMA, "headlines_file": HEADLINES_SCHEMA,
     "survival_file": SURVIVAL_SCHEMA, "activity_file": ACTIVITY_SCHEMA,
+    "reasons_file": REASONS_SCHEMA, "judgement_file": JUDGEMENT_SCHEMA, "committee_file": COMMITTEE_SCHEMA,
 }
 
 
@@ -74,6 +84,9 @@ class Inputs:
     headlines: pd.DataFrame
     survival: pd.DataFrame
     activity: pd.DataFrame
+    reasons: pd.DataFrame
+    judgement: pd.DataFrame
+    committee: pd.DataFrame
     files: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -169,6 +182,23 @@ def check_survival(df: pd.DataFrame) -> list[Failure]:
     return out
 
 
+def check_dates(df: pd.DataFrame, columns) -> list[Failure]:
+    """Dates are ISO dates (YYYY-MM-DD), and a period does not end before it starts."""
+    out: list[Failure] = []
+    for i, r in df.iterrows():
+        parsed = {}
+        for col in columns:
+            if pd.isna(r[col]):
+                continue
+            try:
+                parsed[col] = dt.date.fromisoformat(str(r[col]))
+            except ValueError:
+                out.append(Failure(_row(i), col, "must be an ISO date (YYYY-MM-DD)", r[col]))
+        if "start" in parsed and "end" in parsed and parsed["end"] < parsed["start"]:
+            out.append(Failure(_row(i), "end", "a period cannot end before it starts", r["end"]))
+    return out
+
+
 def _read(params: Mapping[str, Any], name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
     df = read_table(params.get(name, DEFAULT_FILES[name]), parameter=name)
     return validate(df, schema)
@@ -193,6 +223,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     for name, date in (("amounts_file", follow_up), ("published_amounts_file", dt.date.max)):
         raise_if(frames[name].attrs["file"], check_amounts(frames[name], cases, date))
     raise_if(frames["survival_file"].attrs["file"], check_survival(frames["survival_file"]))
+    raise_if(frames["reasons_file"].attrs["file"], check_dates(frames["reasons_file"], ("start", "end")))
+    raise_if(frames["judgement_file"].attrs["file"], check_dates(frames["judgement_file"], ("basis_date",)))
     files = {name: df.attrs["file"] for name, df in frames.items()}
     inputs = Inputs(follow_up, *(frames[name] for name in SCHEMAS), files=files)
     select_cases(inputs, params.get("cases", []))

@@ -200,8 +200,8 @@ class Derived:
 
     @property
     def period(self) -> str:
-        """The years shown, as '2020-2023' (or one year)."""
-        return f"{self.years[0]}-{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
+        """The years shown, as '2020–2023' (en dash; or one year)."""
+        return f"{self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
 
 
 def derive(inputs: Inputs, cases=(), years=BUDGET_PERIOD, baseline: str = "avg_2017_2019") -> Derived:

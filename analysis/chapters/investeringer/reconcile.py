@@ -21,10 +21,10 @@ from .inputs import Inputs
 from .schemas import ACTUAL_KINDS
 
 CROSS_REFERENCE = "cross_reference"
-PLANNED_INVESTMENT = "planlagt_investering_uden_aar_3_for_investering_1"
+PLANNED_INVESTMENT = "planlagt_investering_ikke_i_casetabellerne"
 BUDGET_SAVINGS = "budgetbesparelse_ikke_fordelt_paa_investeringer"
 
-SOURCE_DOC = "Notat 26-11-2021, Kvartalsvis opfølgning på investeringer for budget 2020-2023"
+SOURCE_DOC = "Notat 26-11-2021, Kvartalsvis opfølgning på investeringer for budget 2020–2023"
 AMOUNT_DECIMALS = 3  # the case tables print thousandths of a million kroner
 MIO = "mio. kr."
 TABEL1_LABELS = {"investment": "investering (A)", "savings": "besparelse på forsørgelse (B)",
@@ -91,7 +91,7 @@ def case_net_checks(inputs: Inputs) -> list[Check]:
     for _, p in inputs.published_net.dropna(subset=["net"]).iterrows():
         case, year = int(p["case"]), int(p["year"])
         slot = "budget" if p["kind"] == "budget" else "actual"
-        out.append(Check.of(f"Case {case}: i alt {year}, {KIND_LABELS[p['kind']]}",
+        out.append(Check.of(f"Investering {case}: i alt {year}, {KIND_LABELS[p['kind']]}",
                             f"{SOURCE_DOC}, {tables[case]}", float(p["net"]),
                             cells(inputs.published_amounts, slot, case=case, year=year),
                             unit=MIO, note="Investering + besparelse i casetabellen.",
@@ -107,7 +107,7 @@ def text_checks(inputs: Inputs, year: int = 2021) -> list[Check]:
     period = _clean(total(cells(a, year=y) for y in years))
     rows = [
         ("Nettobesparelse over perioden", "net_saving_period", None, _neg(period),
-         "Minus summen af Tabel 1's i alt-række 2020-2023.", AMOUNT_DECIMALS),
+         "Minus summen af i alt-rækken i Tabel 1 for 2020–2023.", AMOUNT_DECIMALS),
         (f"Investering {year} (tekst)", "investment_year", year,
          cells(a, year=year, measure="investment"), "Sum af casetabellerne.", AMOUNT_DECIMALS),
         (f"Besparelse på forsørgelsen {year} (tekst)", "savings_year", year,
@@ -117,7 +117,7 @@ def text_checks(inputs: Inputs, year: int = 2021) -> list[Check]:
          _neg(cells(a, year=year)), "Teksten angiver forskellen uden fortegn.", AMOUNT_DECIMALS),
         (f"Højere udgifter uden investeringen {year}, afrundet (tekst)", "savings_year_rounded", year,
          _neg(cells(a, year=year, measure="savings")),
-         "Teksten runder besparelsen til én decimal ('ca. 3,8').", 1),
+         "Teksten runder besparelsen til én decimal (»ca. 3,8«).", 1),
     ]
     return [Check.of(item, src, headline(h, key, year=y), computed, unit=MIO, note=note, decimals=d)
             for item, key, y, computed, note, d in rows]
@@ -129,7 +129,7 @@ def intro_checks(inputs: Inputs) -> list[Check]:
     a, h, src = inputs.published_amounts, inputs.headlines, f"{SOURCE_DOC}, indledning"
     gap = planned_investment_gap(inputs)
     out = [Check.of(
-        "Planlagt investering i budgetaftalen 2020-2023", src, headline(h, "planned_investment"),
+        "Planlagt investering i budgetaftalen 2020–2023", src, headline(h, "planned_investment"),
         cells(a, "budget", measure="investment"), unit=MIO, decimals=AMOUNT_DECIMALS,
         finding=PLANNED_INVESTMENT,
         note=("Summen af budgetkolonnerne i de fem casetabeller. Investering 1 (afsluttet) står med »-« "
@@ -158,23 +158,23 @@ def case_text_checks(inputs: Inputs) -> list[Check]:
     spent = cells(a, case=1, year=2021, measure="investment")
     returned = _clean(cells(a, "budget", case=1, year=2021, measure="investment") - spent)
     out = [
-        Check.of("Case 1: brugt på investeringen 2021", sec1, headline(h, "case_investment_spent", 1, 2021),
+        Check.of("Investering 1: brugt 2021", sec1, headline(h, "case_investment_spent", 1, 2021),
                  spent, unit=MIO, decimals=AMOUNT_DECIMALS, basis=CROSS_REFERENCE,
                  note="Samme tal som den forventede investering 2021 i Tabel 3."),
-        Check.of("Case 1: midler tilbageført til kassen", sec1, headline(h, "case_returned_funds", 1, 2021),
+        Check.of("Investering 1: midler ført tilbage til kassen", sec1, headline(h, "case_returned_funds", 1, 2021),
                  returned, unit=MIO, decimals=AMOUNT_DECIMALS,
                  note="Budgetteret minus brugt investering i de år, hvor begge er angivet."),
-        Check.of("Case 2: besparelse på forsørgelsen 2021", f"{SOURCE_DOC}, afsnit 2 (Tabel 4)",
+        Check.of("Investering 2: besparelse på forsørgelsen 2021", f"{SOURCE_DOC}, afsnit 2 (Tabel 4)",
                  headline(h, "case_savings_year", 2, 2021),
                  _neg(cells(a, case=2, year=2021, measure="savings")), unit=MIO,
                  decimals=AMOUNT_DECIMALS, basis=CROSS_REFERENCE,
-                 note="Samme tal som Tabel 4's forventede besparelse 2021; teksten angiver den uden fortegn."),
+                 note="Samme tal som den forventede besparelse 2021 i Tabel 4; teksten angiver den uden fortegn."),
     ]
     for case, sec in ((3, "afsnit 3 (første Tabel 5)"), (4, "afsnit 4 (anden Tabel 5)")):
-        out.append(Check.of(f"Case {case}: samlet overskud i investeringsperioden", f"{SOURCE_DOC}, {sec}",
+        out.append(Check.of(f"Investering {case}: samlet overskud i investeringsperioden", f"{SOURCE_DOC}, {sec}",
                             headline(h, "case_surplus_period", case=case), _neg(cells(a, case=case)),
                             unit=MIO, decimals=AMOUNT_DECIMALS,
-                            note="Minus summen af i alt-rækken (resultat/forventet) 2020-2023."))
+                            note="Minus summen af i alt-rækken (resultat/forventet) 2020–2023."))
     sv = inputs.survival
     share = sv[(sv["series"] == "h1_2021") & (sv["week"] == 13)]["share"]
     out.append(Check("Andel på A-dagpenge efter 13 uger, 1. halvår 2021", f"{SOURCE_DOC}, tekst under Tabel 2",

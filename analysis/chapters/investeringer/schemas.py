@@ -91,3 +91,40 @@ ACTIVITY_SCHEMA = pa.DataFrameSchema(
     },
     strict=True,
 )
+
+REASON_KINDS = ("late_start", "suspension", "no_activation", "assumption", "suspension_in_year")
+
+REASONS_SCHEMA = pa.DataFrameSchema(
+    {
+        "reason": pa.Column(str, unique=True),
+        "kind": pa.Column(str, pa.Check.isin(REASON_KINDS)),
+        "start": pa.Column(str, nullable=True, coerce=True),
+        "end": pa.Column(str, nullable=True, coerce=True),
+        "months": pa.Column(float, pa.Check.gt(0), nullable=True, coerce=True),
+        "section": pa.Column(str),
+        "printed": pa.Column(str),
+    },
+    strict=True,
+)
+
+JUDGEMENT_SCHEMA = pa.DataFrameSchema(
+    {
+        "topic": pa.Column(str, unique=True),
+        "year": pa.Column(int, coerce=True),
+        "basis_date": pa.Column(str, coerce=True),
+        "outcome": pa.Column(str, pa.Check.isin(("kept", "not_kept"))),
+        "section": pa.Column(str),
+        "printed": pa.Column(str),
+    },
+    strict=True,
+)
+
+COMMITTEE_SCHEMA = pa.DataFrameSchema(
+    {
+        "order": pa.Column(int, unique=True, coerce=True),
+        "kind": pa.Column(str),
+        "text": pa.Column(str),
+        "section": pa.Column(str),
+    },
+    strict=True,
+)

@@ -166,3 +166,34 @@ def test_selection_defaults(inputs):
     assert inp.select_cases(inputs, []) == [1, 2, 3, 4, 5]
     assert inp.select_years([2023, 2021]) == [2021, 2023]
     assert inp.select_years([]) == [2020, 2021, 2022, 2023]
+
+
+def test_reasons_judgement_and_committee_as_printed(inputs):
+    r = inputs.reasons.set_index("reason")
+    # "delvis suspenderet fra 11. marts 2020 til 26. maj 2020, samt i perioden 9. december 2020 til 15. april 2021"
+    spring = r.loc["suspension_spring_2020"]
+    assert (spring["start"], spring["end"]) == ("2020-03-11", "2020-05-26")
+    assert (r.loc["suspension_winter_2020_21", "start"], r.loc["suspension_winter_2020_21", "end"]) == (
+        "2020-12-09", "2021-04-15")
+    assert r.loc["late_start", "start"] == "2020-01-01"  # "begyndt 1. januar 2020"
+    assert r.loc["undisturbed_operation", "months"] == 12  # "12 måneders uforstyrret drift"
+    # text under Tabel 2: "delvis suspenderet fra 1. januar-15. april" (2021)
+    in_2021 = r.loc["suspension_2021_note"]
+    assert (in_2021["start"], in_2021["end"]) == ("2021-01-01", "2021-04-15")
+    j = inputs.judgement.iloc[0]
+    assert (j["year"], j["basis_date"], j["outcome"]) == (2021, "2021-10-31", "kept")  # "pr. 31. oktober 2021"
+    c = inputs.committee.set_index("kind")["text"]
+    assert "28. april 2021" in c["decision_taken"] and "18. maj 2021" in c["decision_taken"]
+    assert "25. august 2021" in c["next_step"]
+
+
+def test_dates_are_checked(tmp_path):
+    bad = pd.read_csv(ROOT / inp.DEFAULT_FILES["reasons_file"])
+    bad.loc[1, "end"] = "2020-02-30"
+    bad.loc[2, "end"] = "2020-01-01"
+    path = tmp_path / "reasons.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(InputError) as e:
+        load_inputs({"reasons_file": str(path)})
+    assert [(f.row, f.column, f.rule) for f in e.value.failures] == [
+        (3, "end", "must be an ISO date (YYYY-MM-DD)"), (4, "end", "a period cannot end before it starts")]

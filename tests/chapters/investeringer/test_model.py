@@ -114,7 +114,7 @@ def test_area_between_curves():
 
 def test_derive_selects_and_period(inputs):
     d = model.derive(inputs, [2, 4], [2021, 2020])
-    assert d.shown == (2, 4) and d.years == (2020, 2021) and d.period == "2020-2021"
+    assert d.shown == (2, 4) and d.years == (2020, 2021) and d.period == "2020–2021"
     assert list(d.t1["year"]) == [2020, 2021]
 
 

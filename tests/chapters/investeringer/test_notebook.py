@@ -58,3 +58,12 @@ def test_notebook_default_and_example_edition(tmp_path, inputs, derived, example
         key = f"case_{c}_cumulative_net_forecast"
         assert (abs(r2[key] - r[key]) > 5e-4) == (c in changed)
     assert [c["status"] for c in later["checks"]] == statuses
+
+
+def test_notebook_opens_with_period_messages_and_box(tmp_path):
+    nb = _run(tmp_path, {"book_date": "2025-03-31"})["nb"]
+    md = [o["data"]["text/markdown"] for c in nb["cells"] for o in c.get("outputs", [])
+          if "text/markdown" in o.get("data", {})]
+    assert md[0].startswith("::: {.period}") and "ældre end denne udgave" in md[0]
+    assert md[1].startswith("::: {.key-messages}") and md[2].startswith("::: {.to-committee}")
+    assert not [m for m in md if " ventes " in m]

@@ -10,7 +10,7 @@ from analysis.core.precision import Approx
 def test_known_disagreements(inputs):
     checks = reconcile.checks(inputs)
     odd = {c.item: c.status for c in checks if c.status != "match"}
-    assert odd.pop("Planlagt investering i budgetaftalen 2020-2023") == "differs"
+    assert odd.pop("Planlagt investering i budgetaftalen 2020–2023") == "differs"
     assert set(odd.values()) == {"not_reproducible"}
     years = inputs.headlines.loc[inputs.headlines["item"] == "planned_savings_year", "year"]
     assert sorted(odd) == sorted(f"Besparelse lagt ind i budgettet {int(y)}" for y in years)
@@ -49,8 +49,8 @@ def test_gap_reading_is_not_claimed_when_it_does_not_reproduce(inputs):
 def test_basis_of_the_rows(inputs):
     basis = {c.item: c.basis for c in reconcile.checks(inputs)}
     cross = sorted(k for k, v in basis.items() if v == "cross_reference")
-    assert cross == ["Andel på A-dagpenge efter 13 uger, 1. halvår 2021", "Case 1: brugt på investeringen 2021",
-                     "Case 2: besparelse på forsørgelsen 2021"]
+    assert cross == ["Andel på A-dagpenge efter 13 uger, 1. halvår 2021", "Investering 1: brugt 2021",
+                     "Investering 2: besparelse på forsørgelsen 2021"]
     assert set(basis.values()) == {"recomputed", "cross_reference"}  # no synthetic data in this chapter
 
 
