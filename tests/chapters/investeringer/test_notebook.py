@@ -62,7 +62,7 @@ def test_notebook_default_and_example_edition(tmp_path, inputs, derived, example
 
 def test_notebook_opens_with_period_messages_and_box(tmp_path):
     nb = _run(tmp_path, {"book_date": "2025-03-31"})["nb"]
-    md = [o["data"]["text/markdown"] for c in nb["cells"] for o in c.get("outputs", [])
+    md = ["".join(o["data"]["text/markdown"]) for c in nb["cells"] for o in c.get("outputs", [])
           if "text/markdown" in o.get("data", {})]
     assert md[0].startswith("::: {.period}") and "ældre end denne udgave" in md[0]
     assert md[1].startswith("::: {.key-messages}") and md[2].startswith("::: {.to-committee}")
