@@ -16,7 +16,8 @@ Files (parameters ending in `_file`; CSV, Danish Excel CSV or .xlsx):
 - `activity_file`: activity figures from the case sections (narrative only);
 - `reasons_file`, `judgement_file`: the notat's own reasons for the shortfall (dates and
   periods as printed) and the administration's judgement on the 2021 budget;
-- `committee_file`: what the notat asks of the committee, written for the book.
+- `committee_file`: what the notat asks of the committee, written for the book;
+- `case_notes_file`: the notat's own explanations and caveats per case, in our words.
 """
 from __future__ import annotations
 
@@ -36,6 +37,7 @@ from .schemas import (
     ACTUAL_KINDS,
     AMOUNTS_SCHEMA,
     BUDGET_PERIOD,
+    CASE_NOTES_SCHEMA,
     CASES_SCHEMA,
     COMMITTEE_SCHEMA,
     HEADLINES_SCHEMA,
@@ -61,6 +63,7 @@ DEFAULT_FILES = {
     "reasons_file": f"{RAW}/shortfall_reasons.csv",
     "judgement_file": f"{RAW}/administration_judgement.csv",
     "committee_file": f"{RAW}/to_committee.csv",
+    "case_notes_file": f"{RAW}/case_notes.csv",
 }
 SCHEMAS = {
     "cases_file": CASES_SCHEMA, "amounts_file": AMOUNTS_SCHEMA,
@@ -68,6 +71,7 @@ SCHEMAS = {
     "tabel1_file": TABEL1_SCHEMA, "headlines_file": HEADLINES_SCHEMA,
     "survival_file": SURVIVAL_SCHEMA, "activity_file": ACTIVITY_SCHEMA,
     "reasons_file": REASONS_SCHEMA, "judgement_file": JUDGEMENT_SCHEMA, "committee_file": COMMITTEE_SCHEMA,
+    "case_notes_file": CASE_NOTES_SCHEMA,
 }
 
 
@@ -87,6 +91,7 @@ class Inputs:
     reasons: pd.DataFrame
     judgement: pd.DataFrame
     committee: pd.DataFrame
+    case_notes: pd.DataFrame
     files: Mapping[str, str] = field(default_factory=dict)
 
     @property
@@ -223,6 +228,9 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     for name, date in (("amounts_file", follow_up), ("published_amounts_file", dt.date.max)):
         raise_if(frames[name].attrs["file"], check_amounts(frames[name], cases, date))
     raise_if(frames["survival_file"].attrs["file"], check_survival(frames["survival_file"]))
+    notes = frames["case_notes_file"]
+    raise_if(notes.attrs["file"], [Failure(int(i), "case", f"unknown case; known cases: {sorted(cases)}", int(c))
+                                   for i, c in notes["case"].items() if int(c) not in set(cases)])
     raise_if(frames["reasons_file"].attrs["file"], check_dates(frames["reasons_file"], ("start", "end")))
     raise_if(frames["judgement_file"].attrs["file"], check_dates(frames["judgement_file"], ("basis_date",)))
     files = {name: df.attrs["file"] for name, df in frames.items()}

@@ -128,3 +128,14 @@ COMMITTEE_SCHEMA = pa.DataFrameSchema(
     },
     strict=True,
 )
+
+CASE_NOTES_SCHEMA = pa.DataFrameSchema(
+    {
+        "case": pa.Column(int, coerce=True),
+        "order": pa.Column(int, coerce=True),
+        "text": pa.Column(str),
+        "section": pa.Column(str),
+    },
+    unique=["case", "order"],
+    strict=True,
+)

@@ -80,9 +80,9 @@ def period_text(d: Derived, edition_date: str) -> str:
         parts.append(f"resultat for {years_da(kinds['result'])}")
     if "forecast" in kinds:
         parts.append(f"forvaltningens forventninger til {years_da(kinds['forecast'])}, som de så ud på det tidspunkt")
-    origin = (f"{NOTAT.lower()}" if d.inputs.amounts_are_published
-              else "forvaltningens opfølgning (budgettallene fra notatet af 26. november 2021)")
-    text = f"Tallene er opgjort pr. {date_da(d)} i {origin}: {join_da(parts)}."
+    origin = (NOTAT.lower() if d.inputs.amounts_are_published
+              else f"forvaltningens opfølgning pr. {date_da(d)} (budgettallene fra notatet af 26. november 2021)")
+    text = f"Tallene er fra {origin}: {join_da(parts)}."
     age = age_sentence(d.inputs.follow_up_date, edition_date)
     return text + (f" {age}" if age else "")
 
@@ -199,7 +199,11 @@ def case_text(d: Derived, case: int) -> str:
     act = activity_sentence(d.inputs.activity, case)
     if act:
         text += f" {NOTAT} oplyser: {act}."
-    return f"### {case}. {escape_markdown(c['short_name'])}\n\n{escape_markdown(spell_out(text))}"
+    out = f"### {case}. {escape_markdown(c['short_name'])}\n\n{escape_markdown(spell_out(text))}"
+    notes = d.inputs.case_notes[d.inputs.case_notes["case"] == case].sort_values("order")
+    if len(notes):
+        out += "\n\n**Notatets forklaring:** " + escape_markdown(" ".join(sentence(t) for t in notes["text"]))
+    return out
 
 
 def changes_text(d: Derived) -> str:

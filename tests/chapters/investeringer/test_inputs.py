@@ -197,3 +197,21 @@ def test_dates_are_checked(tmp_path):
         load_inputs({"reasons_file": str(path)})
     assert [(f.row, f.column, f.rule) for f in e.value.failures] == [
         (3, "end", "must be an ISO date (YYYY-MM-DD)"), (4, "end", "a period cannot end before it starts")]
+
+
+def test_case_notes_as_printed(inputs):
+    n = inputs.case_notes
+    assert sorted(n["case"].unique()) == [1, 2, 3, 4, 5]
+    text = " ".join(n["text"])
+    # "Den 9. december 2020 ... frem til den 15. april 2021"; "Den 5. oktober 2021 ... Sostrup Slot"
+    assert "9. december 2020 til 15. april 2021" in text and "5. oktober 2021" in text
+
+
+def test_case_notes_name_known_cases(tmp_path):
+    bad = pd.read_csv(ROOT / inp.DEFAULT_FILES["case_notes_file"])
+    bad.loc[0, "case"] = 7
+    path = tmp_path / "notes.csv"
+    bad.to_csv(path, index=False)
+    with pytest.raises(InputError) as e:
+        load_inputs({"case_notes_file": str(path)})
+    assert [(f.row, f.column, f.value) for f in e.value.failures] == [(2, "case", 7)]

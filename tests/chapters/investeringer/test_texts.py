@@ -10,7 +10,7 @@ from analysis.chapters.investeringer import model, reconcile, texts
 
 def test_period_line_says_when_and_how_old(derived):
     text = texts.period_text(derived, "2025-03-31")
-    assert text.startswith("Tallene er opgjort pr. 26. november 2021 i notatet af 26. november 2021")
+    assert text.startswith("Tallene er fra notatet af 26. november 2021:")
     assert "resultat for 2020 og forvaltningens forventninger til 2021–2023" in text
     assert "mere end 3 år ældre end denne udgave (31. marts 2025)" in text
     assert "ældre" not in texts.period_text(derived, "2022-06-30")
@@ -85,3 +85,10 @@ def test_abbreviations_spelt_out_once(derived):
     text = texts.case_text(derived, 5).replace("\\", "")
     assert text.count("integrationsgrunduddannelse") == 1 and "(IGU = integrationsgrunduddannelse)" in text
     assert texts.spell_out("5 IGU-forløb") == "5 IGU-forløb (integrationsgrunduddannelse)"
+
+
+def test_case_text_tells_the_notats_explanation(derived):
+    text = texts.case_text(derived, 2)
+    head, notes = text.split("\n\n**Notatets forklaring:** ")
+    assert "9\\. december 2020 til 15\\. april 2021" in notes
+    assert "forventede forvaltningen" in notes
