@@ -1,5 +1,6 @@
 """Reading and validation of the chapter's inputs (three file formats, every rule's message),
 the selection parameters, and every data file cross-checked against the notat as printed."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
 import datetime as dt
@@ -7,6 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import inputs as inp
 from analysis.chapters.investeringer import load_inputs

@@ -1,10 +1,12 @@
 """The chapter's computations: the notat's totals recomputed from its case rows, cumulative
 effects, returned funds, changes of a later follow-up, and the survival curves."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
 import numpy as np
 import pandas as pd
 import pytest
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import model
 from analysis.chapters.investeringer.schemas import BUDGET_PERIOD

@@ -1,8 +1,11 @@
 """The chapter notebook: thin (short cells), and it runs for the default and the example
 edition, recording the key figures and checks the modules compute."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
 import json
+
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import load_inputs, model, results
 from analysis.core.paths import ROOT

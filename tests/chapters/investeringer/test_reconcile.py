@@ -1,6 +1,9 @@
 """The chapter's reconciliation: every printed figure the case tables reproduce matches, the
 known disagreements keep their status, and the status rules hold at their boundaries."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
+
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import reconcile
 from analysis.core.check import Check

@@ -1,5 +1,8 @@
 """Key figures and key messages of the chapter."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
+
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import model, results
 from report.protocol import is_valid_name

@@ -1,9 +1,12 @@
 """The chapter's Danish texts: the period line and its age, the notat's reasons and judgement
 told as the notat's, the box for the committee, and plain language (no present-tense
 forecasts, no file paths, »…« quotes, en dashes in ranges)."""
+# ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
 import re
+
+from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import model, reconcile, texts
 

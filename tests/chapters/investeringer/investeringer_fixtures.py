@@ -1,5 +1,6 @@
-"""Shared fixtures of the investeringer chapter's tests: the default inputs (Notat 26-11-2021)
-and the invented later follow-up of the example edition."""
+"""Shared fixtures of the investeringer chapter's tests (imported by each test module; a conftest.py here
+would shadow the suite's root conftest): the default inputs (Notat 26-11-2021) and the invented later
+follow-up of the example edition."""
 from __future__ import annotations
 
 import pytest
