@@ -79,6 +79,9 @@ def balance_message(t1: pd.DataFrame) -> str:
     if turn == y0:
         return sentence(text + (" – besparelsen var større end investeringen i alle viste år" if lasting else ""))
     when = f"fra {turn}" if lasting else f"i {turn}"
+    later = t1[(t1["year"] > turn) & (t1["kind"] == "forecast")]["year"]
+    if kind == "result" and lasting and len(later):
+        tail += f" (for {years_da(later)} som forventet)"
     return text + f"; {when} {tail}."
 
 

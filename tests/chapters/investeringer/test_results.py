@@ -38,7 +38,9 @@ def test_balance_message(cy):
     assert results.balance_message(model.tabel1(cy, [2020])).endswith("i noget af årene.")
     # a result year is told as what happened
     t = t1.assign(kind="result")
-    assert "fra 2021 var besparelsen på forsørgelsen større" in results.balance_message(t)
+    assert results.balance_message(t).endswith("fra 2021 var besparelsen på forsørgelsen større end investeringen.")
+    mixed = t1.assign(kind=["result", "result", "forecast", "forecast"])
+    assert results.balance_message(mixed).endswith("større end investeringen (for 2022–2023 som forventet).")
 
 
 def test_key_messages_lead_with_the_budgeted_savings(derived):
