@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import inputs as inp
 from analysis.chapters.investeringer import load_inputs

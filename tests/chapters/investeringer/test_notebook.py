@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import load_inputs, model, results
 from analysis.core.paths import ROOT

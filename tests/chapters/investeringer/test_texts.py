@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import model, reconcile, texts
 

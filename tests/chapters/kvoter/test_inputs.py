@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import kvoter_common
+from . import kvoter_common
 import pandas as pd
 import pytest
-from kvoter_common import EXAMPLES, FIX, PARAMS, RAW
+from .kvoter_common import EXAMPLES, FIX, PARAMS, RAW
 
 from analysis.chapters.kvoter import load_inputs
 from analysis.chapters.kvoter.inputs import check_parameters, quota_columns, read_quota_table, read_roster

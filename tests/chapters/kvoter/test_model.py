@@ -1,7 +1,7 @@
 """Tests of the Kvoter computations: the quota rule, the allocation models and the sweep."""
 from __future__ import annotations
 
-import kvoter_common
+from . import kvoter_common
 import pandas as pd
 import pytest
 

@@ -3,7 +3,7 @@ default edition is run by the build."""
 from __future__ import annotations
 
 import pytest
-from kvoter_common import EXAMPLES, PARAMS
+from .kvoter_common import EXAMPLES, PARAMS
 
 from analysis.chapters.kvoter import load_inputs, model
 from analysis.chapters.kvoter.inputs import read_roster

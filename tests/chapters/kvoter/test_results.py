@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-import kvoter_common
+from . import kvoter_common
 
 from analysis.chapters.kvoter import model, results
 from report.protocol import is_valid_name

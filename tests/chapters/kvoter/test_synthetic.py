@@ -2,8 +2,8 @@
 is reproducible byte for byte from its generator."""
 from __future__ import annotations
 
-import kvoter_common
-from kvoter_common import RAW
+from . import kvoter_common
+from .kvoter_common import RAW
 
 from analysis.chapters.kvoter import model, synthetic
 from analysis.chapters.kvoter.inputs import quota_columns

@@ -1,7 +1,7 @@
 """Tests of the Kvoter display tables, figure text, disclosure control and open data."""
 from __future__ import annotations
 
-import kvoter_common
+from . import kvoter_common
 import pandas as pd
 
 from analysis.chapters.kvoter import model, views
