@@ -1,0 +1,128 @@
+"""WCAG 2.1 AA of the HTML book in a real browser: every page of the real book is opened in
+Chromium (Debian's `chromium`, driven by playwright with `executable_path`; no browser download)
+and checked with axe-core (bundled by `axe-playwright-python`) at 1280 and 390 px, for sideways
+scrolling at 320 px (reflow, WCAG 1.4.10) and for a focus indicator of at least 3:1 against the
+background it sits on (WCAG 1.4.11, which axe does not check). Skips where Chromium is absent."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from book.editions import find_edition
+from book.pipeline import BuildOptions, build
+
+CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
+sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+axe_package = pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+WIDTHS = (1280, 390)
+AXE_JS = (Path(axe_package.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
+
+# For every focusable element: focus it, then compare its outline colour with the first opaque
+# background behind it (WCAG 1.4.11 asks 3:1 for the focus indicator).
+FOCUS_JS = """() => {
+  const rgb = s => (s.match(/[\\d.]+/g) || []).map(Number);
+  const lum = c => { const f = v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; };
+                     return 0.2126 * f(c[0]) + 0.7152 * f(c[1]) + 0.0722 * f(c[2]); };
+  const ratio = (a, b) => { const [x, y] = [lum(a), lum(b)].sort((p, q) => q - p); return (x + 0.05) / (y + 0.05); };
+  const background = el => { for (let e = el.parentElement; e; e = e.parentElement) {
+      const c = rgb(getComputedStyle(e).backgroundColor); if (c.length === 3 || c[3] > 0) return c; }
+    return [255, 255, 255]; };
+  const bad = [];
+  const sel = 'a[href], button, summary, [tabindex]:not([tabindex="-1"]), input, select, textarea';
+  for (const el of document.querySelectorAll(sel)) {
+    if (!el.getClientRects().length) continue;
+    el.focus();
+    const s = getComputedStyle(el);
+    const width = parseFloat(s.outlineWidth) || 0;
+    const r = s.outlineStyle === 'none' || width < 2 ? 0 : ratio(rgb(s.outlineColor), background(el));
+    if (r < 3) bad.push(`${el.tagName.toLowerCase()} "${(el.textContent || '').trim().slice(0, 40)}": ${r.toFixed(2)}:1`);
+  }
+  return bad;
+}"""
+
+
+@pytest.fixture(scope="module")
+def pages(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("a11y")
+    opts = BuildOptions(engine="pandoc", cache_dir=tmp / "cache", book_dir=tmp / "book",
+                        build_dir=tmp / "build", processed_dir=tmp / "processed")
+    result = build(find_edition(), opts)
+    return sorted(result.folder.glob("*.html"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield chromium
+        chromium.close()
+
+
+def open_page(browser, path: Path, width: int):
+    """A page of the book in a new tab at the given viewport width."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(path.resolve().as_uri())
+    return page
+
+
+def axe_violations(page) -> list[str]:
+    """axe-core's WCAG 2.1 A/AA violations on the page, one line each."""
+    page.evaluate(AXE_JS)
+    result = page.evaluate("o => axe.run(document, o)", {"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    return [f"{v['id']} ({v['impact']}): {len(v['nodes'])}× e.g. {v['nodes'][0]['target']}"
+            for v in result["violations"]]
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_wcag_violations(browser, pages, width):
+    assert len(pages) >= 10
+    found = {}
+    for path in pages:
+        page = open_page(browser, path, width)
+        problems = axe_violations(page)
+        page.close()
+        if problems:
+            found[path.name] = problems
+    assert found == {}
+
+
+def test_reflow_at_320_px_without_sideways_scrolling(browser, pages):
+    wide = {}
+    for path in pages:
+        page = open_page(browser, path, 320)
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        page.close()
+        if scroll_width > 320:
+            wide[path.name] = scroll_width
+    assert wide == {}
+
+
+def test_wide_tables_are_focusable_labelled_regions(browser, pages):
+    unlabelled = {}
+    for path in pages:
+        page = open_page(browser, path, 390)
+        bad = page.evaluate("""() => [...document.querySelectorAll('table')].filter(t => {
+            const r = t.closest('[role=region]');
+            return !r || r.tabIndex !== 0 || !(r.getAttribute('aria-label') || r.getAttribute('aria-labelledby'));
+          }).length""")
+        page.close()
+        if bad:
+            unlabelled[path.name] = bad
+    assert unlabelled == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_focus_indicator_has_3_to_1_contrast(browser, pages, width):
+    weak = {}
+    for path in pages:
+        page = open_page(browser, path, width)
+        bad = page.evaluate(FOCUS_JS)
+        page.close()
+        if bad:
+            weak[path.name] = bad[:5]
+    assert weak == {}
