@@ -1,4 +1,10 @@
-"""The book's figure style: colour-blind safe (Okabe-Ito), readable in print, deterministic SVG."""
+"""The book's figure style: colour-blind safe (Okabe-Ito), readable in print, deterministic SVG.
+
+One typographic system with the PDF: the figures are set in DejaVu Sans (the font matplotlib
+ships, and the font the PDF is set in), 8.5 pt text and 9 pt titles, and drawn at the width of
+the printed text (16 cm), so that the PDF includes them at their natural size and every figure's
+text has the same size as the tables' text. Text is stored as outlines, so the SVG looks the same
+everywhere and is byte-identical across runs."""
 from __future__ import annotations
 
 import io
@@ -14,11 +20,19 @@ NORDDJURS = PALETTE[0]
 PEER = "#7F7F7F"
 HATCHES = ["", "//", "..", "xx", "\\\\", "++", "oo", "--"]
 
+TEXT_WIDTH_IN = 6.3  # the A4 text width of the PDF (16 cm), in inches
+FONT_SIZE = 8.5
+
 STYLE = {
     "font.family": "DejaVu Sans",
-    "font.size": 10,
-    "axes.titlesize": 11,
-    "axes.labelsize": 10,
+    "font.size": FONT_SIZE,
+    "axes.titlesize": 9,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": FONT_SIZE,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 8,
     "axes.prop_cycle": matplotlib.cycler(color=PALETTE),
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -27,7 +41,7 @@ STYLE = {
     "grid.color": "#D0D0D0",
     "grid.linewidth": 0.6,
     "legend.frameon": False,
-    "figure.figsize": (7.0, 3.8),
+    "figure.figsize": (TEXT_WIDTH_IN, 3.4),
     "figure.dpi": 100,
     "savefig.bbox": "tight",
     "svg.hashsalt": "norddjurs-amu-book",
@@ -42,8 +56,12 @@ def apply_style() -> None:
 
 
 def new(nrows: int = 1, ncols: int = 1, **kwargs):
-    """A new figure in the book's style: `fig, ax = figures.new()`."""
+    """A new figure in the book's style: `fig, ax = figures.new()`. A figure is never wider than
+    the printed text, so it is printed at its natural size (keeping the height asked for)."""
     apply_style()
+    if "figsize" in kwargs:
+        width, height = kwargs["figsize"]
+        kwargs["figsize"] = (min(width, TEXT_WIDTH_IN), height)
     return plt.subplots(nrows, ncols, **kwargs)
 
 

@@ -1,7 +1,28 @@
--- HTML output: number figure and table captions ("Figur 3:", "Tabel 12:") across the whole
--- book, in the same order as Typst numbers them in the PDF, so both editions can be cited alike.
+-- HTML output of the embedded renderer:
+-- * Quarto's conditional content: `.content-visible when-format="html"` stays, content meant
+--   for Typst/PDF goes (and `.content-hidden` the other way round);
+-- * figure and table captions numbered across the whole book ("Figur 3:", "Tabel 12:"), in the
+--   same order as Typst numbers them in the PDF, so both editions can be cited alike;
+-- * every table in a region that scrolls sideways on a narrow screen, reachable by keyboard
+--   (tabindex 0) and named by the table's caption (WCAG 2.1.1, 1.3.1, 4.1.2; axe
+--   `scrollable-region-focusable`); the caption stands above the region so it wraps on a phone;
+-- * every figure's image in such a region too, so a phone can show it at a readable size;
+-- * the front chapter's list of parts links to the parts' pages.
 
 local figures, tables = 0, 0
+local part_links = {}
+
+local HTML_FORMATS = {html = true, html5 = true, html4 = true, chunkedhtml = true}
+
+local function shown_here(div)
+  local fmt = div.attributes["when-format"]
+  if div.classes:includes("content-visible") and fmt then
+    return HTML_FORMATS[fmt] == true
+  elseif div.classes:includes("content-hidden") and fmt then
+    return not HTML_FORMATS[fmt]
+  end
+  return nil
+end
 
 local function prefix(blocks, label)
   local first = blocks[1]
@@ -14,17 +35,75 @@ local function prefix(blocks, label)
   return blocks
 end
 
+local function scroll_region(content, classes, label_id, label)
+  local attrs = {role = "region", tabindex = "0"}
+  if label_id then
+    attrs["aria-labelledby"] = label_id
+  else
+    attrs["aria-label"] = label
+  end
+  return pandoc.Div(content, pandoc.Attr("", classes, attrs))
+end
+
+function Div(div)
+  local shown = shown_here(div)
+  if shown == false then
+    return {}
+  elseif shown == true then
+    return div.content
+  end
+end
+
 function Figure(fig)
   figures = figures + 1
   fig.caption.long = prefix(fig.caption.long, "Figur " .. figures .. ":")
+  local label = pandoc.utils.stringify(fig.caption.long)
+  fig.content = {scroll_region(fig.content, {"figure-scroll"}, nil, label)}
   return fig
 end
 
 function Table(tbl)
   if #tbl.caption.long == 0 then
-    return nil
+    return scroll_region({tbl}, {"table-scroll"}, nil, "Tabel")
   end
   tables = tables + 1
-  tbl.caption.long = prefix(tbl.caption.long, "Tabel " .. tables .. ":")
-  return tbl
+  local id = "tabel-" .. tables
+  local caption = prefix(tbl.caption.long, "Tabel " .. tables .. ":")
+  local inlines = pandoc.utils.blocks_to_inlines(caption)
+  tbl.caption = pandoc.Caption()
+  tbl.attr.attributes["aria-labelledby"] = id
+  return pandoc.Div({
+    pandoc.Div({pandoc.Para(inlines)}, pandoc.Attr(id, {"table-caption"})),
+    scroll_region({tbl}, {"table-scroll"}, id),
+  }, pandoc.Attr("", {"table-block"}))
 end
+
+local function link_item(item)
+  local first = item[1]
+  if not first or (first.t ~= "Plain" and first.t ~= "Para") then
+    return item
+  end
+  local text = pandoc.utils.stringify(first.content)
+  local target = part_links[text] or part_links[(text:gsub("^Bilag %u: ", ""))]
+  if target then
+    first.content = {pandoc.Link(first.content, target)}
+  end
+  return item
+end
+
+local function link_list(list)
+  for i, item in ipairs(list.content) do
+    list.content[i] = link_item(item)
+  end
+  return list
+end
+
+return {
+  {Meta = function(meta)
+    for title, target in pairs(meta["part-links"] or {}) do
+      part_links[title] = pandoc.utils.stringify(target)
+    end
+  end},
+  {Div = Div},
+  {Figure = Figure, Table = Table, OrderedList = link_list, BulletList = link_list},
+}

@@ -47,3 +47,47 @@ function Div(div)
     return out
   end
 end
+
+-- Text that looks like a heading is one: the bold title that opens a box ("Hovedbudskaber",
+-- "Til udvalget") and a paragraph that is only bold text (the front chapter's subheads) become
+-- unnumbered headings one level below the section they are in, left out of the contents, so
+-- screen readers and the PDF's tags see the structure a sighted reader sees.
+local BOXES = {"key-messages", "to-committee", "period", "notice"}
+
+local function bold_title(block)
+  if block and block.t == "Para" and #block.content == 1 and block.content[1].t == "Strong" then
+    return block.content[1].content
+  end
+end
+
+local function as_heading(inlines, level)
+  local id = pandoc.utils.stringify(inlines):lower():gsub("[^%w\128-\255]+", "-"):gsub("^-+", ""):gsub("-+$", "")
+  return pandoc.Header(math.min(level, 6), inlines, pandoc.Attr(id, {"unnumbered", "unlisted"}))
+end
+
+local function is_box(div)
+  for _, c in ipairs(BOXES) do
+    if div.classes:includes(c) then return true end
+  end
+  return false
+end
+
+function Pandoc(doc)
+  local level = 1
+  local out = pandoc.Blocks({})
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" then
+      level = b.level
+      out:insert(b)
+    elseif b.t == "Div" and is_box(b) and bold_title(b.content[1]) then
+      b.content[1] = as_heading(bold_title(b.content[1]), level + 1)
+      out:insert(b)
+    elseif bold_title(b) then
+      out:insert(as_heading(bold_title(b), level + 1))
+    else
+      out:insert(b)
+    end
+  end
+  doc.blocks = out
+  return doc
+end

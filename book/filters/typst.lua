@@ -1,11 +1,158 @@
--- Typst output: pandoc 3.9's Typst writer drops image alt text, and Typst's PDF/UA-1 check then
--- refuses the figure. Write figures ourselves, with alt text and caption.
+-- Typst output of the embedded renderer (the PDF):
+-- * Quarto's conditional content: `.content-visible when-format="typst"` or "pdf" stays, content
+--   meant for HTML goes (and `.content-hidden` the other way round);
+-- * figures written by us with alt text (pandoc 3.9's Typst writer drops it and Typst's PDF/UA-1
+--   check then refuses the figure), at their natural size so that the figure text has the same
+--   point size in every figure, floating to the top or bottom of a page so that no page is left
+--   half empty before a figure;
+-- * tables written by us: short columns (numbers, status words, labels) as wide as their longest
+--   entry so words stay whole, text columns sharing the rest; left-aligned with the caption;
+--   repeated header rows when a long table breaks across pages; a short table kept on one page;
+-- * the source line ("Kilde: ...") inside its figure or table, so it is never separated from it;
+-- * source notes, notices and boxes as tagged paragraphs (not loose spans) in the PDF.
+
+local PDF_FORMATS = {typst = true, pdf = true}
+
+local function shown_here(div)
+  local fmt = div.attributes["when-format"]
+  if div.classes:includes("content-visible") and fmt then
+    return PDF_FORMATS[fmt] == true
+  elseif div.classes:includes("content-hidden") and fmt then
+    return not PDF_FORMATS[fmt]
+  end
+  return nil
+end
 
 local function typst_string(s)
   return '"' .. s:gsub("\\", "\\\\"):gsub('"', '\\"'):gsub("\n", " ") .. '"'
 end
 
-function Figure(fig)
+local function typst_of(blocks)
+  return (pandoc.write(pandoc.Pandoc(blocks), "typst"):gsub("%s+$", ""))
+end
+
+local BOXES = {["source"] = "source-note", ["notice"] = "notice", ["key-messages"] = "key-messages",
+               ["to-committee"] = "to-committee", ["period"] = "period"}
+
+local function box(div)
+  for class, fn in pairs(BOXES) do
+    if div.classes:includes(class) then
+      return pandoc.RawBlock("typst", "#" .. fn .. "[" .. typst_of(div.content) .. "]")
+    end
+  end
+end
+
+-- Table layout ---------------------------------------------------------------------------------
+local LINE_CHARS = 100   -- characters of table text (8 pt) on one line of the A4 text width
+local SHORT_COLUMN = 24  -- a column whose entries are all at most this long is never wrapped
+local KEEP_LINES = 18    -- a table of at most this many printed lines is kept on one page
+
+local function rows_of(tbl)
+  local rows = {}
+  for _, r in ipairs(tbl.head.rows) do rows[#rows + 1] = {r, true} end
+  for _, body in ipairs(tbl.bodies) do
+    for _, r in ipairs(body.body) do rows[#rows + 1] = {r, false} end
+  end
+  for _, r in ipairs(tbl.foot.rows) do rows[#rows + 1] = {r, false} end
+  return rows
+end
+
+local function cell_text(cell)
+  return pandoc.utils.stringify(cell.contents)
+end
+
+-- Width of each column: `auto` for short columns, a share (fr) of the rest for text columns.
+local function column_widths(tbl)
+  local n = #tbl.colspecs
+  local longest = {}
+  for i = 1, n do longest[i] = 1 end
+  for _, entry in ipairs(rows_of(tbl)) do
+    local row, is_head = entry[1], entry[2]
+    for i, cell in ipairs(row.cells) do
+      local len = utf8.len(cell_text(cell)) or #cell_text(cell)
+      if is_head then  -- a header may wrap between its words, not inside them
+        len = 0
+        for word in cell_text(cell):gmatch("%S+") do len = math.max(len, utf8.len(word) or #word) end
+      end
+      if i <= n and cell.col_span == 1 then longest[i] = math.max(longest[i], len) end
+    end
+  end
+  local total = 0
+  for i = 1, n do total = total + longest[i] + 2 end
+  local spec, fr = {}, {}
+  for i = 1, n do
+    if total <= LINE_CHARS or longest[i] <= SHORT_COLUMN then
+      spec[i] = "auto"
+    else
+      spec[i] = tostring(math.min(longest[i], 80)) .. "fr"
+      fr[i] = longest[i]
+    end
+  end
+  return spec, fr
+end
+
+-- Printed lines of the table, estimated from the text of its wrapping columns.
+local function printed_lines(tbl, fr)
+  local share, lines = 0, 0
+  for _, w in pairs(fr) do share = share + math.min(w, 80) end
+  for _, entry in ipairs(rows_of(tbl)) do
+    local row_lines = 1
+    for i, cell in ipairs(entry[1].cells) do
+      if fr[i] then
+        local width = LINE_CHARS * 0.6 * math.min(fr[i], 80) / share
+        row_lines = math.max(row_lines, math.ceil((utf8.len(cell_text(cell)) or 1) / width))
+      end
+    end
+    lines = lines + row_lines
+  end
+  return lines
+end
+
+local ALIGN = {AlignLeft = "left", AlignRight = "right", AlignCenter = "center", AlignDefault = "left"}
+
+local function typst_cell(cell)
+  local body = "[" .. typst_of(cell.contents) .. "]"
+  if cell.col_span > 1 or cell.row_span > 1 then
+    return "table.cell(colspan: " .. cell.col_span .. ", rowspan: " .. cell.row_span .. ")" .. body
+  end
+  return body
+end
+
+local function typst_row(row)
+  local cells = {}
+  for _, cell in ipairs(row.cells) do cells[#cells + 1] = typst_cell(cell) end
+  return table.concat(cells, ", ")
+end
+
+local function typst_table(tbl, source)
+  local spec, fr = column_widths(tbl)
+  local aligns = {}
+  for i, cs in ipairs(tbl.colspecs) do aligns[i] = ALIGN[cs[1]] or "left" end
+  local out = {"#table(", "  columns: (" .. table.concat(spec, ", ") .. ",),",
+               "  align: (" .. table.concat(aligns, ", ") .. ",),"}
+  if #tbl.head.rows > 0 then
+    local head = {}
+    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r) end
+    out[#out + 1] = "  table.header(" .. table.concat(head, ", ") .. ",),"
+  end
+  for _, body in ipairs(tbl.bodies) do
+    for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+  end
+  for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+  out[#out + 1] = ")"
+  local body = table.concat(out, "\n")
+  if source then
+    body = body .. "\n#source-note[" .. typst_of(source.content) .. "]"
+  end
+  local caption = typst_of(tbl.caption.long)
+  local keep = printed_lines(tbl, fr) <= KEEP_LINES and "false" or "true"
+  local fig = "#block(breakable: " .. keep .. ", figure(kind: table, [" .. body .. "]" ..
+    (caption ~= "" and (", caption: [" .. caption .. "]") or "") .. "))"
+  return pandoc.RawBlock("typst", fig)
+end
+
+-- Figures --------------------------------------------------------------------------------------
+local function typst_figure(fig, source)
   local img
   fig:walk({Image = function(i) img = i end})
   if not img then
@@ -15,37 +162,50 @@ function Figure(fig)
   if alt == "" then
     alt = pandoc.utils.stringify(fig.caption.long)
   end
-  local caption = pandoc.write(pandoc.Pandoc(fig.caption.long), "typst")
+  local note = source and ("\n#source-note[" .. typst_of(source.content) .. "]") or ""
   local label = fig.identifier ~= "" and (" <" .. fig.identifier .. ">") or ""
   return pandoc.RawBlock("typst",
-    "#figure(image(" .. typst_string(img.src) .. ", alt: " .. typst_string(alt) ..
-    ", width: 100%), caption: [" .. caption:gsub("%s+$", "") .. "])" .. label)
+    "#figure(placement: auto, [#book-image(" .. typst_string(img.src) .. ", " .. typst_string(alt) .. ")" ..
+    note .. "], caption: [" .. typst_of(fig.caption.long) .. "])" .. label)
 end
 
-function Div(div)
-  if div.classes:includes("source") then
-    local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
-    return pandoc.RawBlock("typst", "#source-note[" .. body:gsub("%s+$", "") .. "]")
-  end
-  if div.classes:includes("notice") then
-    local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
-    return pandoc.RawBlock("typst", "#notice[" .. body:gsub("%s+$", "") .. "]")
-  end
-  if div.classes:includes("key-messages") then
-    local body = pandoc.write(pandoc.Pandoc(div.content), "typst")
-    return pandoc.RawBlock("typst", "#key-messages[" .. body:gsub("%s+$", "") .. "]")
-  end
+local function is_source(block)
+  return block and block.t == "Div" and block.classes:includes("source")
 end
 
--- Keep a short table on one page together with its caption (long tables may break).
-local KEEP_ROWS = 30
-
-function Table(tbl)
-  local rows = 0
-  for _, body in ipairs(tbl.bodies) do
-    rows = rows + #body.body
+-- A table or figure takes the source line that follows it.
+local function with_sources(blocks)
+  local out = pandoc.Blocks({})
+  local i = 1
+  while i <= #blocks do
+    local b = blocks[i]
+    local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
+    local made
+    if b.t == "Table" then
+      made = typst_table(b, source)
+    elseif b.t == "Figure" then
+      made = typst_figure(b, source)
+    end
+    if made then
+      out:insert(made)
+      i = i + (source and 2 or 1)
+    else
+      out:insert(b)
+      i = i + 1
+    end
   end
-  if rows <= KEEP_ROWS then
-    return {pandoc.RawBlock("typst", "#block(breakable: false)["), tbl, pandoc.RawBlock("typst", "]")}
-  end
+  return out
 end
+
+return {
+  {Div = function(div)
+    local shown = shown_here(div)
+    if shown == false then
+      return {}
+    elseif shown == true then
+      return div.content
+    end
+  end},
+  {Blocks = with_sources},
+  {Div = box},
+}

@@ -9,6 +9,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import matplotlib
 from babel.dates import format_date
 
 from ..errors import RenderError
@@ -17,7 +18,12 @@ from . import RenderJob, RenderOutput
 HERE = Path(__file__).resolve().parent.parent
 FILTERS = HERE / "filters"
 TEMPLATES = HERE / "templates"
+# The PDF is set in DejaVu Sans, the font matplotlib ships and sets the figures in: one typeface
+# for text, tables and figures, the same files on every machine (no system fonts).
+FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 PDF_STANDARDS = ["ua-1", "a-2a"]
+FRONT_CLASS = "front-title"  # the front chapter's title: its page is the HTML book's landing page
+STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML book only
 
 
 def pandoc_path() -> str:
@@ -26,8 +32,9 @@ def pandoc_path() -> str:
     return pypandoc.get_pandoc_path()
 
 
-def run_pandoc(args: list[str], cwd: Path, step: str) -> str:
-    proc = subprocess.run([pandoc_path(), *args], cwd=cwd, capture_output=True, text=True)
+def run_pandoc(args: list[str], cwd: Path, step: str, stdin: str | None = None) -> str:
+    """Run pandoc; its output, or a RenderError naming the step with pandoc's message."""
+    proc = subprocess.run([pandoc_path(), *args], cwd=cwd, input=stdin, capture_output=True, text=True)
     if proc.returncode != 0:
         raise RenderError("pandoc", step, proc.stderr or proc.stdout)
     return proc.stdout
@@ -64,6 +71,8 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
             classes.append("unnumbered")
         if first and level == 1:
             ident = part_id
+            if role == "front":
+                classes.append(FRONT_CLASS)
             if role == "appendix":
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
             first = False
@@ -73,13 +82,16 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
     return blocks
 
 
-def navigation(blocks: list) -> str:
+def navigation(blocks: list, landing: str = "") -> str:
     """The book's contents as an HTML list (chapters with their numbered sections) for the
-    sidebar of every page; pandoc's chunked HTML shows its own contents on the first page only."""
+    sidebar of every page, led by the landing page (`index.html`) when `landing` names it;
+    pandoc's chunked HTML shows its own contents on the first page only."""
     entries: list[tuple[str, str, list[str]]] = []  # (chapter link, page, section links)
+    if landing:
+        entries.append((f'<a href="index.html">{html.escape(landing)}</a>', "index.html", []))
     number = [0, 0]
     for b in blocks:
-        if b["t"] != "Header" or b["c"][0] > 2:
+        if b["t"] != "Header" or b["c"][0] > 2 or "unlisted" in b["c"][1][1]:
             continue
         level, (ident, classes, _), inlines = b["c"]
         text = html.escape(_stringify(inlines))
@@ -123,15 +135,48 @@ def assemble(job: RenderJob) -> dict:
         "year": meta_str(str(e.date.year)),
         "month": meta_str(str(e.date.month)),
         "day": meta_str(str(e.date.day)),
-        "book-nav": {"t": "MetaBlocks", "c": [{"t": "RawBlock", "c": ["html", navigation(blocks)]}]},
     }
     return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}
 
 
-def write_html(doc_json: Path, job: RenderJob) -> Path:
+def statement_blocks(job: RenderJob) -> list:
+    """The accessibility statement (Danish, from `templates/tilgaengelighed.md`), as the last
+    page of the HTML book: what was checked, how, and the known limits."""
+    text = (TEMPLATES / "tilgaengelighed.md").read_text(encoding="utf-8")
+    text = text.replace("$date$", format_date(job.edition.date, format="long", locale="da_DK"))
+    text = text.replace("$pdf-name$", job.pdf_name)
+    out = run_pandoc(["-f", "markdown", "-t", "json"], job.workdir, "reading the accessibility statement", text)
+    return json.loads(out)["blocks"]
+
+
+def html_document(doc: dict, job: RenderJob) -> dict:
+    """The HTML variant of the book: the front chapter without its title, so that it is the
+    landing page (`index.html`: title, key messages, the way in); the accessibility statement
+    as the last page; the contents for the sidebar; the parts' titles for linking the contents."""
+    blocks, landing, links = [], "", {}
+    for b in doc["blocks"]:
+        if b["t"] == "Header" and b["c"][0] == 1:
+            title, ident = _stringify(b["c"][2]), b["c"][1][0]
+            if FRONT_CLASS in b["c"][1][1]:
+                landing = title
+                links[title] = {"t": "MetaString", "c": "index.html"}
+                continue
+            links[title.split(": ", 1)[-1] if title.startswith("Bilag ") else title] = {"t": "MetaString", "c": f"{ident}.html"}
+        blocks.append(b)
+    blocks += statement_blocks(job)
+    meta = dict(doc["meta"])
+    meta["part-links"] = {"t": "MetaMap", "c": links}
+    meta["book-nav"] = {"t": "MetaBlocks", "c": [{"t": "RawBlock", "c": ["html", navigation(blocks, landing)]}]}
+    meta["statement-page"] = {"t": "MetaString", "c": f"{STATEMENT}.html"}
+    return {**doc, "meta": meta, "blocks": blocks}
+
+
+def write_html(doc: dict, job: RenderJob) -> Path:
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
+    doc_json = job.workdir / "book-html.json"
+    doc_json.write_text(json.dumps(html_document(doc, job), ensure_ascii=False), encoding="utf-8")
     run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
@@ -151,7 +196,7 @@ def write_pdf(doc_json: Path, job: RenderJob) -> Path:
                job.workdir, "writing the Typst source")
     pdf = job.workdir / job.pdf_name
     try:
-        typst.compile(str(typ), output=str(pdf), root=str(job.workdir),
+        typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
                       pdf_standards=PDF_STANDARDS, timestamp=job.edition.epoch)
     except Exception as exc:  # typst raises TypstError with the compiler's diagnostics
         raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
@@ -166,7 +211,7 @@ class PandocRenderer:
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
         doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        html_dir = write_html(doc_json, job)
+        html_dir = write_html(doc, job)
         pdf = write_pdf(doc_json, job)
         job.out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(html_dir.iterdir()):
