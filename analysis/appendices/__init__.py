@@ -4,7 +4,13 @@
 `parameters` is Bilag A, `sources` Bilag B, `reconciliation` Bilag C and the front chapter's
 summary of it; `harvested` reads the files."""
 from .harvested import read_json, read_reconciliation
-from .parameters import changed_parameter_table, parameter_changes, parameter_table
+from .parameters import (
+    changed_parameter_table,
+    moved_parameters,
+    parameter_changes,
+    parameter_table,
+    parameters_intro,
+)
 from .reconciliation import (
                              STATUS_LABELS,
                              STATUS_ORDER,
@@ -13,8 +19,9 @@ from .reconciliation import (
                              status_counts,
                              status_figure,
 )
-from .sources import input_files
+from .sources import input_files, source_list
 
-__all__ = ["read_json", "read_reconciliation", "changed_parameter_table", "parameter_changes",
-           "parameter_table", "STATUS_LABELS", "STATUS_ORDER", "reconciliation_table",
-           "sort_reconciliation", "status_counts", "status_figure", "input_files"]
+__all__ = ["read_json", "read_reconciliation", "changed_parameter_table", "moved_parameters",
+           "parameter_changes", "parameters_intro", "parameter_table", "STATUS_LABELS", "STATUS_ORDER",
+           "reconciliation_table",
+           "sort_reconciliation", "status_counts", "status_figure", "input_files", "source_list"]

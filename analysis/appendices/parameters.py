@@ -1,26 +1,124 @@
-"""Bilag A (Parametre): each part's parameters and what changed since the previous edition."""
+"""Bilag A (Parametre): each part's parameters with Danish labels, and what changed since the
+previous edition. The program's parameter names appear only in the open data."""
 from __future__ import annotations
 
-import json
+import datetime as dt
 from typing import Any, Mapping
 
 import pandas as pd
 
 from ..core import fmt
 
+# What each parameter means, for a reader of the book (the machine name stays in the open data).
+LABELS: dict[str, dict[str, str]] = {
+    "rammer": {
+        "blocks": "Viste afsnit (tom = alle)",
+        "edition_months": "Måneder, hvor en udgave udkommer",
+        "budget_shares_file": "Datafil: budgetandele 2022",
+        "benchmark_file": "Datafil: ministerens benchmark, forventet og faktisk antal",
+        "framework_file": "Datafil: VIVEs rammevilkår",
+        "contact_file": "Datafil: borgere i kontakt med jobcentret",
+        "intro_figures_file": "Datafil: nøgletal fra introduktionen",
+        "key_figures_file": "Datafil: nøgletal fra KL og VIVE",
+        "akasse_agreements_file": "Datafil: a-kasser med samarbejdsaftale",
+        "akasse_coverage_file": "Datafil: a-kassernes medlemsdækning",
+        "annual_cycle_file": "Datafil: udvalgets årshjul",
+    },
+    "kvoter": {
+        "reference_date": "Opgørelsesdato",
+        "thresholds": "Grænser: ansatte pr. plads",
+        "highlight_model": "Fremhævet fordelingsmodel",
+        "sweep_min": "Mindste grænse i følsomhedsberegningen (ansatte)",
+        "sweep_max": "Største grænse i følsomhedsberegningen (ansatte)",
+        "top_units": "Antal enheder i oversigten over størst mangel",
+        "roster_is_synthetic": "Enhedslisten er syntetisk eksempeldata",
+        "roster_file": "Datafil: enhedsliste med ansatte og pladser",
+        "placements_file": "Datafil: pladser efter type",
+        "quota_table_file": "Datafil: Tabel 1, beregning af kvote",
+        "quota_examples_file": "Datafil: regneeksempler på kvoten",
+        "stated_figures_file": "Datafil: tal nævnt i teksten",
+    },
+    "beskaeftigelsesplan": {
+        "plan_years": "Planår",
+        "rounds": "Opfølgningsrunde pr. planår",
+        "example_notice": "Bemærkning om eksempeldata",
+        "register_file": "Datafil: målregister",
+        "followup_file": "Datafil: opfølgning på målene",
+        "summary_file": "Datafil: optællinger i sagsfremstillingen",
+        "derived_file": "Datafil: afledte tal i målteksterne",
+    },
+    "investeringer": {
+        "years": "År",
+        "cases": "Viste investeringscases (tom = alle)",
+        "follow_up_date": "Opfølgningsdato",
+        "baseline_series": "Sammenligningsgrundlag for varighed på ydelse",
+        "cases_file": "Datafil: investeringscases",
+        "amounts_file": "Datafil: beløb pr. case og år",
+        "published_amounts_file": "Datafil: trykte beløb pr. case og år",
+        "published_net_file": "Datafil: trykte nettobeløb pr. case",
+        "tabel1_file": "Datafil: Tabel 1, samlet oversigt",
+        "activity_file": "Datafil: aktivitet pr. case",
+        "headlines_file": "Datafil: hovedtal fra notatet",
+        "survival_file": "Datafil: varighed på ydelse (forløbskurver)",
+    },
+    "benchmark": {
+        "focus": "Kommune i fokus",
+        "groups": "Viste målgrupper (tom = alle)",
+        "tolerance_pct": "Tolerance ved afstemning (%)",
+        "unit_costs_by_group_file": "Datafil: enhedsomkostninger pr. målgruppe",
+        "unit_costs_by_task_file": "Datafil: enhedsomkostninger pr. opgave",
+        "group_tables_file": "Datafil: målgruppetabeller",
+        "key_figures_file": "Datafil: nøgletal for kommunerne (Bilag 2)",
+        "expenditure_file": "Datafil: udgifter pr. målgruppe",
+        "cost_drivers_file": "Datafil: omkostningsdrivere",
+        "fte_correction_file": "Datafil: korrektion af fuldtidspersoner",
+        "text_statements_file": "Datafil: tal nævnt i teksten",
+        "gaps_file": "Datafil: register over manglende tal",
+        "peer_names_file": "Datafil: betegnelser for sammenligningskommunerne",
+    },
+    "datagrundlag": {
+        "provenance_files": "Kilderegistre (filer)",
+    },
+}
+
+
+def label(part: str, key: str) -> str:
+    """The Danish label of a parameter; a parameter without one is named as a data file or by
+    its name in words, so a new parameter never breaks the book."""
+    known = LABELS.get(part, {}).get(key)
+    if known:
+        return known
+    words = key.removesuffix("_file").replace("_", " ")
+    return f"Datafil: {words}" if key.endswith("_file") else words.capitalize()
+
 
 def _value(v: Any) -> str:
+    """A parameter value as the reader sees it: Danish numbers and dates, a data file by its
+    name, lists as a comma list, empty as "(tom)"."""
     if isinstance(v, bool):
         return "ja" if v else "nej"
     if isinstance(v, (int, float)):
         return fmt.number(v, 0 if float(v).is_integer() else len(str(v).split(".")[-1]))
-    if isinstance(v, (list, dict)):
-        return "`" + json.dumps(v, ensure_ascii=False) + "`"
-    return "(tom)" if v == "" else f"`{v}`"
+    if isinstance(v, list):
+        return ", ".join(_value(x) for x in v) if v else "(tom)"
+    if isinstance(v, dict):
+        return ", ".join(f"{k}: {_value(x)}" for k, x in v.items()) if v else "(tom)"
+    if v == "":
+        return "(tom)"
+    text = str(v)
+    try:
+        return fmt.date(dt.date.fromisoformat(text))
+    except ValueError:
+        pass
+    if "/" in text or "*" in text:
+        return "`" + text.split("/")[-1] + "`" if "*" not in text else "`" + text + "`"
+    return text
+
 
 def parameter_changes(current: Mapping[str, Mapping[str, Any]],
                       previous: Mapping[str, Mapping[str, Any]] | None) -> pd.DataFrame:
-    """One row per part and parameter: value now, and what it was in the previous edition."""
+    """One row per part and parameter: Danish label, value now, and what it was in the previous
+    edition (the machine name is kept in `parameter` for the open data)."""
     rows = []
     for part, params in current.items():
         before = (previous or {}).get(part, {})
@@ -33,22 +131,43 @@ def parameter_changes(current: Mapping[str, Mapping[str, Any]],
                 change = f"ændret (før: {_value(before[key])})"
             else:
                 change = "uændret"
-            rows.append({"part": part, "parameter": key, "value": value, "change": change})
-    return pd.DataFrame(rows, columns=["part", "parameter", "value", "change"])
+            rows.append({"part": part, "parameter": key, "label": label(part, key), "value": value,
+                         "change": change})
+    return pd.DataFrame(rows, columns=["part", "parameter", "label", "value", "change"])
+
 
 def parameter_table(changes: pd.DataFrame, part: str) -> pd.DataFrame:
+    """One part's parameters for the book: Danish label, value, change."""
     sub = changes[changes["part"] == part]
     return pd.DataFrame({
-        "Parameter": ["`" + p + "`" for p in sub["parameter"]],
+        "Parameter": list(sub["label"]),
         "Værdi": [_value(v).replace("|", "/") for v in sub["value"]],
         "Ændring": list(sub["change"]),
     })
+
 
 def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
     """The parameters that are new or changed since the previous edition, all chapters at once."""
     return pd.DataFrame({
         "Kapitel": [titles.get(p, p) for p in changes["part"]],
-        "Parameter": ["`" + p + "`" for p in changes["parameter"]],
+        "Parameter": list(changes["label"]),
         "Værdi": [_value(v).replace("|", "/") for v in changes["value"]],
         "Ændring": list(changes["change"]),
     })
+
+
+def moved_parameters(changes: pd.DataFrame) -> pd.DataFrame:
+    """The rows of parameters that are new or changed since the previous edition."""
+    return changes[changes["change"].str.startswith(("ændret", "ny"))]
+
+
+def parameters_intro(previous: str | None, changes: pd.DataFrame) -> str:
+    """The appendix's opening: what it shows, where the machine names are, what changed."""
+    text = ("Bilaget viser alle parametre, som udgaven er dannet med, kapitel for kapitel: de valg, "
+            "der ligger fast for udgaven, og de datafiler, den bygger på (se Bilag B). Programmets "
+            "egne navne på parametrene står i bogens åbne data (`parametre_parameters.csv`). ")
+    if not previous:
+        return text + "Der er ingen tidligere udgave at sammenligne med."
+    n = len(moved_parameters(changes))
+    return (text + f"Kolonnen *Ændring* sammenligner med udgave {previous}. "
+            f"Antal parametre, der er nye eller ændret siden udgave {previous}: {fmt.integer(n)}.")

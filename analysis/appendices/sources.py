@@ -1,9 +1,14 @@
-"""Bilag B (Datagrundlag): every input file with its source and checksum."""
+"""Bilag B (Datagrundlag): every input file with its source, told as a sentence a reader
+understands (document, section, table, page); file names, checksums and the transcription notes
+go to the open data."""
 from __future__ import annotations
 
+import re
 from typing import Any, Mapping
 
 import pandas as pd
+
+from ..core.tables import escape_markdown
 
 
 def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.DataFrame:
@@ -19,3 +24,33 @@ def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.D
     for col in ("document", "section", "table", "page", "notes"):
         df[col] = [prov(p, col) for p in df["path"]]
     return df.drop_duplicates(subset=["part", "path"]).reset_index(drop=True)
+
+
+_DOCUMENT_FILE = re.compile(r"^\d{3}_[0-9a-f]+\.txt\s*[:–-]\s*")
+
+
+def document_title(document: str) -> str:
+    """The source document as a reader names it (without the file name of its text copy)."""
+    return _DOCUMENT_FILE.sub("", document).strip()
+
+
+def source_sentence(row: Mapping[str, Any]) -> str:
+    """One data file in a sentence: what was transcribed, from which section and page."""
+    what = row["table"] or "tal i teksten"
+    where = [f"fra afsnit »{row['section']}«"] if row["section"] else []
+    page = str(row["page"]).strip()
+    if page:
+        where.append(("siderne " if "-" in page or " og " in page else "side ") + page)
+    return ", ".join([what[0].upper() + what[1:], *where]) + "."
+
+
+def source_list(files: pd.DataFrame, part: str) -> str:
+    """One part's data files as Markdown for the reader: per source document, a bulleted
+    sentence per file (file names, checksums and transcription notes are in the open data)."""
+    sub = files[files["part"] == part]
+    blocks = []
+    for document, group in sub.groupby(sub["document"].map(document_title), sort=False):
+        title = document or "Uden angivet kildedokument"
+        items = "\n".join(f"- {escape_markdown(source_sentence(r))}" for r in group.to_dict("records"))
+        blocks.append(f"**{escape_markdown(title)}**\n\n{items}")
+    return "\n\n".join(blocks)

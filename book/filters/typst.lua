@@ -61,46 +61,62 @@ local function cell_text(cell)
   return pandoc.utils.stringify(cell.contents)
 end
 
--- Width of each column: `auto` for short columns, a share (fr) of the rest for text columns.
+local function text_len(text)
+  return utf8.len(text) or #text
+end
+
+local function longest_word(text)
+  local len = 0
+  for word in text:gmatch("%S+") do len = math.max(len, text_len(word)) end
+  return len
+end
+
+-- Width of each column: `auto` (as wide as its longest entry) for short columns; text columns
+-- share the rest of the line (fr), each at least as wide as its longest word, so words stay whole.
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local longest = {}
-  for i = 1, n do longest[i] = 1 end
+  local longest, word = {}, {}
+  for i = 1, n do longest[i], word[i] = 1, 1 end
   for _, entry in ipairs(rows_of(tbl)) do
-    local row, is_head = entry[1], entry[2]
-    for i, cell in ipairs(row.cells) do
-      local len = utf8.len(cell_text(cell)) or #cell_text(cell)
-      if is_head then  -- a header may wrap between its words, not inside them
-        len = 0
-        for word in cell_text(cell):gmatch("%S+") do len = math.max(len, utf8.len(word) or #word) end
+    for i, cell in ipairs(entry[1].cells) do
+      local text = cell_text(cell)
+      if i <= n and cell.col_span == 1 then
+        -- a header may wrap between its words, not inside them
+        longest[i] = math.max(longest[i], entry[2] and longest_word(text) or text_len(text))
+        word[i] = math.max(word[i], longest_word(text))
       end
-      if i <= n and cell.col_span == 1 then longest[i] = math.max(longest[i], len) end
     end
   end
   local total = 0
   for i = 1, n do total = total + longest[i] + 2 end
-  local spec, fr = {}, {}
+  local spec, fr, available, need, extra = {}, {}, LINE_CHARS, 0, 0
   for i = 1, n do
     if total <= LINE_CHARS or longest[i] <= SHORT_COLUMN then
       spec[i] = "auto"
+      available = available - longest[i] - 2
     else
-      spec[i] = tostring(math.min(longest[i], 80)) .. "fr"
-      fr[i] = longest[i]
+      fr[i] = {min = word[i] + 2, want = math.min(longest[i], 80) + 2}
+      need = need + fr[i].min
+      extra = extra + fr[i].want - fr[i].min
     end
   end
-  return spec, fr
+  local spare = math.max(available - need, 0)
+  local widths = {}
+  for i, c in pairs(fr) do
+    widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
+    spec[i] = string.format("%.1ffr", widths[i])
+  end
+  return spec, widths
 end
 
 -- Printed lines of the table, estimated from the text of its wrapping columns.
-local function printed_lines(tbl, fr)
-  local share, lines = 0, 0
-  for _, w in pairs(fr) do share = share + math.min(w, 80) end
+local function printed_lines(tbl, widths)
+  local lines = 0
   for _, entry in ipairs(rows_of(tbl)) do
     local row_lines = 1
     for i, cell in ipairs(entry[1].cells) do
-      if fr[i] then
-        local width = LINE_CHARS * 0.6 * math.min(fr[i], 80) / share
-        row_lines = math.max(row_lines, math.ceil((utf8.len(cell_text(cell)) or 1) / width))
+      if widths[i] then
+        row_lines = math.max(row_lines, math.ceil(text_len(cell_text(cell)) / (0.85 * (widths[i] - 2))))
       end
     end
     lines = lines + row_lines

@@ -161,7 +161,8 @@ def html_document(doc: dict, job: RenderJob) -> dict:
                 landing = title
                 links[title] = {"t": "MetaString", "c": "index.html"}
                 continue
-            links[title.split(": ", 1)[-1] if title.startswith("Bilag ") else title] = {"t": "MetaString", "c": f"{ident}.html"}
+            name = title.split(": ", 1)[-1] if title.startswith("Bilag ") else title
+            links[name] = {"t": "MetaString", "c": f"{ident}.html"}
         blocks.append(b)
     blocks += statement_blocks(job)
     meta = dict(doc["meta"])

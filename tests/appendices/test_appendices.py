@@ -7,13 +7,35 @@ def test_parameter_changes_against_previous_edition():
     current = {"kvoter": {"thresholds": [15, 12], "roster_file": "a.csv", "top_units": 10}}
     previous = {"kvoter": {"thresholds": [15, 10], "roster_file": "a.csv"}}
     ch = appendices.parameter_changes(current, previous)
-    assert ch["change"].tolist() == ["ændret (før: `[15, 10]`)", "uændret", "ny"]
+    assert ch["change"].tolist() == ["ændret (før: 15, 10)", "uændret", "ny"]
+    assert ch["label"].tolist() == ["Grænser: ansatte pr. plads", "Datafil: enhedsliste med ansatte og pladser",
+                                    "Antal enheder i oversigten over størst mangel"]
     assert appendices.parameter_changes(current, None)["change"].tolist() == ["–", "–", "–"]
 
 
-def test_parameter_table_shows_values_as_code_so_globs_survive_markdown():
-    ch = appendices.parameter_changes({"datagrundlag": {"provenance_files": ["data/raw/**/provenance.csv"]}}, None)
-    assert appendices.parameter_table(ch, "datagrundlag")["Værdi"].tolist() == ['`["data/raw/**/provenance.csv"]`']
+def test_parameter_table_shows_danish_labels_and_globs_as_code_so_they_survive_markdown():
+    ch = appendices.parameter_changes({"datagrundlag": {"provenance_files": ["data/raw/**/provenance.csv"]},
+                                       "kvoter": {"reference_date": "2025-02-01", "roster_file": "data/raw/k/r.csv",
+                                                  "new_knob": 2.5}}, None)
+    assert appendices.parameter_table(ch, "datagrundlag").to_dict("records") == [
+        {"Parameter": "Kilderegistre (filer)", "Værdi": "`data/raw/**/provenance.csv`", "Ændring": "–"}]
+    table = appendices.parameter_table(ch, "kvoter")
+    assert table["Parameter"].tolist() == ["Opgørelsesdato", "Datafil: enhedsliste med ansatte og pladser", "New knob"]
+    assert table["Værdi"].tolist() == ["1. februar 2025", "`r.csv`", "2,5"]
+
+
+def test_every_parameter_of_every_edition_has_a_danish_label():
+    import yaml
+
+    from analysis.appendices.parameters import LABELS
+    from analysis.core.paths import ROOT
+
+    for path in sorted((ROOT / "params").rglob("*.yml")):
+        edition = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for part, params in edition.items():
+            if isinstance(params, dict):
+                missing = set(params) - set(LABELS.get(part, {}))
+                assert not missing, (path.name, part, missing)
 
 
 def test_reconciliation_sorted_disagreements_first_and_counted():
@@ -50,8 +72,8 @@ def test_changed_parameter_table_names_chapter_and_before_value():
                                       {"kvoter": {"thresholds": [15, 10], "top_units": 10}})
     moved = ch[ch["change"] != "uændret"]
     table = appendices.changed_parameter_table(moved, {"kvoter": "Kvoter"})
-    assert table.to_dict("records") == [{"Kapitel": "Kvoter", "Parameter": "`thresholds`",
-                                         "Værdi": "`[12, 10]`", "Ændring": "ændret (før: `[15, 10]`)"}]
+    assert table.to_dict("records") == [{"Kapitel": "Kvoter", "Parameter": "Grænser: ansatte pr. plads",
+                                         "Værdi": "12, 10", "Ændring": "ændret (før: 15, 10)"}]
 
 
 def test_status_figure_alt_text_gives_every_count():

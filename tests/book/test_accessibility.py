@@ -37,10 +37,12 @@ FOCUS_JS = """() => {
   for (const el of document.querySelectorAll(sel)) {
     if (!el.getClientRects().length) continue;
     el.focus();
+    if (document.activeElement !== el) continue;  // e.g. inside folded contents: not reachable now
     const s = getComputedStyle(el);
     const width = parseFloat(s.outlineWidth) || 0;
     const r = s.outlineStyle === 'none' || width < 2 ? 0 : ratio(rgb(s.outlineColor), background(el));
-    if (r < 3) bad.push(`${el.tagName.toLowerCase()} "${(el.textContent || '').trim().slice(0, 40)}": ${r.toFixed(2)}:1`);
+    const name = (el.textContent || '').trim().slice(0, 40);
+    if (r < 3) bad.push(`${el.tagName.toLowerCase()} "${name}": ${r.toFixed(2)}:1`);
   }
   return bad;
 }"""
