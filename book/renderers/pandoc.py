@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -185,7 +186,32 @@ def write_html(doc: dict, job: RenderJob) -> Path:
                 "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"],
                job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
+    merge_landing_page(html_dir)
     return html_dir
+
+
+def merge_landing_page(html_dir: Path) -> None:
+    """pandoc's chunked HTML puts the book's title on `index.html` and the text before the first
+    chapter (the front chapter without its title) on a page of its own; make them one landing
+    page: the title, then the front chapter (key messages and the way in)."""
+    sitemap = json.loads((html_dir / "sitemap.json").read_text(encoding="utf-8"))
+    firsts = [s["section"]["path"].split("#")[0] for s in sitemap.get("subsections", [])]
+    landing = next((p for p in firsts if p != "index.html"), None)
+    if landing is None or not firsts or not sitemap["subsections"][0]["section"]["level"] == "2":
+        return  # no front text before the first chapter
+    index = (html_dir / "index.html").read_text(encoding="utf-8")
+    page = (html_dir / landing).read_text(encoding="utf-8")
+    title_block = index[index.index('<div class="title-block">'):index.index('<nav class="pager"')]
+    page = page.replace('<main id="main">\n', '<main id="main">\n' + title_block, 1)
+    page = re.sub(r'<a href="[^"]*" rel="prev">.*?</a>\n', "", page, count=1, flags=re.S)
+    title = re.search(r"<title>.*?</title>", index, flags=re.S).group(0)
+    page = re.sub(r"<title>.*?</title>", lambda _: title, page, count=1, flags=re.S)
+    (html_dir / landing).unlink()
+    (html_dir / "index.html").write_text(page, encoding="utf-8")
+    for path in [*html_dir.glob("*.html"), html_dir / "sitemap.json"]:
+        text = path.read_text(encoding="utf-8")
+        if landing in text:
+            path.write_text(text.replace(landing, "index.html"), encoding="utf-8")
 
 
 def write_pdf(doc_json: Path, job: RenderJob) -> Path:

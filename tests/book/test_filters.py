@@ -1,0 +1,95 @@
+"""The embedded renderer's Lua filters on small Markdown fragments: real headings for box
+titles, Quarto's conditional content per format, tables in labelled keyboard regions (HTML),
+tables and figures with their source line and whole-word column widths (Typst)."""
+from __future__ import annotations
+
+import json
+
+from book.renderers.pandoc import FILTERS, run_pandoc
+
+BOXES = """# Kapitel
+
+::: {.key-messages}
+**Hovedbudskaber**
+
+- Et budskab.
+:::
+
+## Afsnit
+
+**Underoverskrift**
+
+- punkt
+"""
+
+CONDITIONAL = """# Kapitel
+
+::: {.content-visible when-format="html"}
+Kun på nettet.
+:::
+
+::: {.content-visible when-format="typst"}
+Kun i PDF typst.
+:::
+
+::: {.content-visible when-format="pdf"}
+Kun i PDF pdf.
+:::
+
+::: {.content-hidden when-format="html"}
+Skjult på nettet.
+:::
+"""
+
+TABLE = """| Status | Forklaring |
+|:-------|:-----------|
+| Afviger | """ + "Et langt stykke tekst, der skal ombrydes mellem ordene i tabellen. " * 3 + """|
+| Stemmer | kort |
+
+: Status for tallene
+
+::: {.source}
+Kilde: Egne beregninger.
+:::
+"""
+
+
+def _convert(markdown: str, to: str, filt: str, tmp_path) -> str:
+    return run_pandoc(["-f", "markdown", "-t", to, "--lua-filter", str(FILTERS / filt)], tmp_path, "test", markdown)
+
+
+def test_box_title_and_bold_subhead_become_unlisted_headings(tmp_path):
+    doc = json.loads(_convert(BOXES, "json", "notebook.lua", tmp_path))
+    box = doc["blocks"][1]
+    assert box["t"] == "Div" and box["c"][1][0]["t"] == "Header"
+    level, (ident, classes, _), _ = box["c"][1][0]["c"]
+    assert (level, ident, classes) == (2, "hovedbudskaber", ["unnumbered", "unlisted"])
+    sub = doc["blocks"][3]
+    assert sub["t"] == "Header" and sub["c"][0] == 3 and "unlisted" in sub["c"][1][1]
+
+
+def test_html_shows_only_html_content(tmp_path):
+    html = _convert(CONDITIONAL, "html", "html.lua", tmp_path)
+    assert "Kun på nettet" in html
+    assert "Kun i PDF" not in html and "Skjult på nettet" not in html
+
+
+def test_typst_shows_only_typst_and_pdf_content(tmp_path):
+    typ = _convert(CONDITIONAL, "typst", "typst.lua", tmp_path)
+    assert "Kun i PDF typst" in typ and "Kun i PDF pdf" in typ and "Skjult på nettet" in typ
+    assert "Kun på nettet" not in typ
+
+
+def test_html_table_is_a_keyboard_region_named_by_its_caption(tmp_path):
+    html = _convert(TABLE, "html", "html.lua", tmp_path)
+    assert '<div id="tabel-1" class="table-caption">' in html
+    region = html[html.index('<div class="table-scroll"'):html.index("<table")]
+    assert all(a in region for a in ('role="region"', 'tabindex="0"', 'aria-labelledby="tabel-1"'))
+    assert "<strong>Tabel 1:</strong> Status for tallene" in html
+
+
+def test_typst_table_keeps_short_columns_whole_and_its_source_inside(tmp_path):
+    typ = _convert(TABLE, "typst", "typst.lua", tmp_path)
+    assert "columns: (auto, " in typ and "fr,)" in typ
+    assert typ.index("#table(") < typ.index("#source-note[Kilde: Egne beregninger.]") < typ.index("caption: [Status")
+    assert "table.header([Status], [Forklaring],)" in typ
