@@ -75,8 +75,8 @@ end
 -- share the rest of the line (fr), each at least as wide as its longest word, so words stay whole.
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local longest, word = {}, {}
-  for i = 1, n do longest[i], word[i] = 1, 1 end
+  local longest, word, sum, count = {}, {}, {}, {}
+  for i = 1, n do longest[i], word[i], sum[i], count[i] = 1, 1, 0, 0 end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
@@ -84,6 +84,7 @@ local function column_widths(tbl)
         -- a header may wrap between its words, not inside them
         longest[i] = math.max(longest[i], entry[2] and longest_word(text) or text_len(text))
         word[i] = math.max(word[i], longest_word(text))
+        if not entry[2] then sum[i], count[i] = sum[i] + text_len(text), count[i] + 1 end
       end
     end
   end
@@ -95,7 +96,9 @@ local function column_widths(tbl)
       spec[i] = "auto"
       available = available - longest[i] - 2
     else
-      fr[i] = {min = word[i] + 2, want = math.min(longest[i], 80) + 2}
+      -- a text column wants room for its typical entry on about one line
+      local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or longest[i]
+      fr[i] = {min = word[i] + 2, want = math.max(math.min(typical, longest[i], 80), word[i]) + 2}
       need = need + fr[i].min
       extra = extra + fr[i].want - fr[i].min
     end
@@ -168,7 +171,7 @@ local function typst_table(tbl, source)
 end
 
 -- Figures --------------------------------------------------------------------------------------
-local function typst_figure(fig, source)
+local function typst_figure(fig, source, float)
   local img
   fig:walk({Image = function(i) img = i end})
   if not img then
@@ -181,7 +184,7 @@ local function typst_figure(fig, source)
   local note = source and ("\n#source-note[" .. typst_of(source.content) .. "]") or ""
   local label = fig.identifier ~= "" and (" <" .. fig.identifier .. ">") or ""
   return pandoc.RawBlock("typst",
-    "#figure(placement: auto, [#book-image(" .. typst_string(img.src) .. ", " .. typst_string(alt) .. ")" ..
+    "#figure(" .. (float and "placement: auto, " or "") .. "[#book-image(" .. typst_string(img.src) .. ", " .. typst_string(alt) .. ")" ..
     note .. "], caption: [" .. typst_of(fig.caption.long) .. "])" .. label)
 end
 
@@ -193,14 +196,18 @@ end
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
   local i = 1
+  local opening = false  -- between a chapter title and its first section: figures stay in place
   while i <= #blocks do
     local b = blocks[i]
+    if b.t == "Header" then
+      opening = b.level == 1
+    end
     local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
     local made
     if b.t == "Table" then
       made = typst_table(b, source)
     elseif b.t == "Figure" then
-      made = typst_figure(b, source)
+      made = typst_figure(b, source, not opening)
     end
     if made then
       out:insert(made)

@@ -80,51 +80,51 @@ def axe_violations(page) -> list[str]:
             for v in result["violations"]]
 
 
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_wcag_violations(browser, pages, width):
-    assert len(pages) >= 10
-    found = {}
-    for path in pages:
-        page = open_page(browser, path, width)
-        problems = axe_violations(page)
-        page.close()
+REGIONS_JS = """() => [...document.querySelectorAll('table')].filter(t => {
+    const r = t.closest('[role=region]');
+    return !r || r.tabIndex !== 0 || !(r.getAttribute('aria-label') || r.getAttribute('aria-labelledby'));
+  }).length"""
+
+
+@pytest.fixture(scope="module")
+def findings(browser, pages):
+    """Every page checked once per width: axe and focus at 1280 and 390 px, table regions at
+    390 px, the page's width at 320 px. {check: {page: problems}} with only pages that fail."""
+    found: dict[str, dict[str, object]] = {}
+
+    def note(check, path, problems):
         if problems:
-            found[path.name] = problems
-    assert found == {}
+            found.setdefault(check, {})[path.name] = problems
 
-
-def test_reflow_at_320_px_without_sideways_scrolling(browser, pages):
-    wide = {}
     for path in pages:
+        for width in WIDTHS:
+            page = open_page(browser, path, width)
+            note(f"axe {width}", path, axe_violations(page))
+            note(f"focus {width}", path, page.evaluate(FOCUS_JS)[:5])
+            if width == 390:
+                note("regions", path, page.evaluate(REGIONS_JS))
+            page.close()
         page = open_page(browser, path, 320)
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         page.close()
-        if scroll_width > 320:
-            wide[path.name] = scroll_width
-    assert wide == {}
-
-
-def test_wide_tables_are_focusable_labelled_regions(browser, pages):
-    unlabelled = {}
-    for path in pages:
-        page = open_page(browser, path, 390)
-        bad = page.evaluate("""() => [...document.querySelectorAll('table')].filter(t => {
-            const r = t.closest('[role=region]');
-            return !r || r.tabIndex !== 0 || !(r.getAttribute('aria-label') || r.getAttribute('aria-labelledby'));
-          }).length""")
-        page.close()
-        if bad:
-            unlabelled[path.name] = bad
-    assert unlabelled == {}
+        note("reflow", path, scroll_width if scroll_width > 320 else None)
+    return found
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_focus_indicator_has_3_to_1_contrast(browser, pages, width):
-    weak = {}
-    for path in pages:
-        page = open_page(browser, path, width)
-        bad = page.evaluate(FOCUS_JS)
-        page.close()
-        if bad:
-            weak[path.name] = bad[:5]
-    assert weak == {}
+def test_no_wcag_violations(findings, pages, width):
+    assert len(pages) >= 10
+    assert findings.get(f"axe {width}", {}) == {}
+
+
+def test_reflow_at_320_px_without_sideways_scrolling(findings):
+    assert findings.get("reflow", {}) == {}
+
+
+def test_tables_are_focusable_regions_named_by_their_caption(findings):
+    assert findings.get("regions", {}) == {}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_focus_indicator_has_3_to_1_contrast(findings, width):
+    assert findings.get(f"focus {width}", {}) == {}
