@@ -186,14 +186,25 @@ def write_html(doc: dict, job: RenderJob) -> Path:
                 "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"],
                job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
-    merge_landing_page(html_dir)
+    front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
+    merge_landing_page(html_dir, front)
     return html_dir
 
 
-def merge_landing_page(html_dir: Path) -> None:
+REDIRECT = """<!DOCTYPE html>
+<html lang="da" xml:lang="da">
+<head><meta charset="utf-8" /><meta http-equiv="refresh" content="0; url=index.html" />
+<title>{title}</title></head>
+<body><main><h1>{title}</h1><p>Siden er flyttet til <a href="index.html">bogens forside</a>.</p></main></body>
+</html>
+"""
+
+
+def merge_landing_page(html_dir: Path, front: str = "") -> None:
     """pandoc's chunked HTML puts the book's title on `index.html` and the text before the first
     chapter (the front chapter without its title) on a page of its own; make them one landing
-    page: the title, then the front chapter (key messages and the way in)."""
+    page: the title, then the front chapter (key messages and the way in). The front chapter's
+    own address (`<front>.html`) leads there, so links to it keep working."""
     sitemap = json.loads((html_dir / "sitemap.json").read_text(encoding="utf-8"))
     firsts = [s["section"]["path"].split("#")[0] for s in sitemap.get("subsections", [])]
     landing = next((p for p in firsts if p != "index.html"), None)
@@ -212,6 +223,9 @@ def merge_landing_page(html_dir: Path) -> None:
         text = path.read_text(encoding="utf-8")
         if landing in text:
             path.write_text(text.replace(landing, "index.html"), encoding="utf-8")
+    if front:
+        title = html.escape(re.sub(r"<.*?>", "", title))
+        (html_dir / f"{front}.html").write_text(REDIRECT.format(title=title), encoding="utf-8")
 
 
 def write_pdf(doc_json: Path, job: RenderJob) -> Path:
