@@ -29,6 +29,8 @@ class RenderJob:
 
 @dataclass(frozen=True)
 class RenderOutput:
+    """What a renderer made: the HTML book's entry page, the PDF, the renderer's name, a note."""
+
     html_index: Path
     pdf: Path
     renderer: str
@@ -36,9 +38,13 @@ class RenderOutput:
 
 
 class Renderer(Protocol):
+    """A renderer turns the executed notebooks of a job into the HTML book and the PDF."""
+
     name: str
 
-    def render(self, job: RenderJob) -> RenderOutput: ...
+    def render(self, job: RenderJob) -> RenderOutput:
+        """Render the job's book into `job.out_dir`."""
+        ...
 
 
 def _pandoc() -> Renderer:
@@ -57,6 +63,7 @@ RENDERERS: dict[str, Callable[[], Renderer]] = {"pandoc": _pandoc, "quarto": _qu
 
 
 def quarto_available() -> bool:
+    """Whether the `quarto` command is on PATH."""
     return shutil.which("quarto") is not None
 
 

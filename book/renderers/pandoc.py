@@ -28,6 +28,7 @@ STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML
 
 
 def pandoc_path() -> str:
+    """The pandoc binary that pypandoc-binary ships."""
     import pypandoc
 
     return pypandoc.get_pandoc_path()
@@ -55,6 +56,7 @@ def _stringify(inlines: list) -> str:
 
 
 def appendix_letter(i: int) -> str:
+    """The letter of the i-th appendix (0 → A)."""
     return chr(ord("A") + i)
 
 
@@ -108,6 +110,8 @@ def navigation(blocks: list, landing: str = "") -> str:
 
 
 def notebook_ast(executed: Path, part_id: str, workdir: Path) -> dict:
+    """An executed notebook as pandoc's AST, through `filters/notebook.lua` (no code, Markdown
+    outputs parsed, figures with caption and alt text, box titles as headings)."""
     out = run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media", f"media/{part_id}",
                       "--lua-filter", str(FILTERS / "notebook.lua")], workdir, f"reading notebook {part_id}")
     return json.loads(out)
@@ -174,6 +178,7 @@ def html_document(doc: dict, job: RenderJob) -> dict:
 
 
 def write_html(doc: dict, job: RenderJob) -> Path:
+    """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder."""
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
@@ -229,6 +234,8 @@ def merge_landing_page(html_dir: Path, front: str = "") -> None:
 
 
 def write_pdf(doc_json: Path, job: RenderJob) -> Path:
+    """The Typst source through `filters/typst.lua` and `templates/book.typ`, compiled to the
+    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path."""
     import typst
 
     typ = job.workdir / "book.typ"
@@ -245,9 +252,12 @@ def write_pdf(doc_json: Path, job: RenderJob) -> Path:
 
 
 class PandocRenderer:
+    """The embedded renderer: pandoc and Typst, nothing to install beyond pip."""
+
     name = "pandoc"
 
     def render(self, job: RenderJob) -> RenderOutput:
+        """Assemble the book, write the HTML book and the PDF, copy them to `job.out_dir`."""
         job.workdir.mkdir(parents=True, exist_ok=True)
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
