@@ -43,7 +43,10 @@ local function box(div)
 end
 
 -- Table layout ---------------------------------------------------------------------------------
-local LINE_CHARS = 100   -- characters of table text (8 pt) on one line of the A4 text width
+local LINE_EM = 57      -- the A4 text width (16,4 cm) in em of the tables' 8 pt text
+local EM_BODY = 0.64    -- width of a character of table text, in em (DejaVu Sans, generous)
+local EM_HEAD = 0.72    -- the same for the bold header
+local PAD = 1.1         -- a cell's inset on both sides, in em
 local SHORT_COLUMN = 24  -- a column whose entries are all at most this long is never wrapped
 local KEEP_LINES = 18    -- a table of at most this many printed lines is kept on one page
 
@@ -71,43 +74,52 @@ local function longest_word(text)
   return len
 end
 
--- Width of each column: `auto` (as wide as its longest entry) for short columns; text columns
--- share the rest of the line (fr), each at least as wide as its longest word, so words stay whole.
+-- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else a
+-- short column (numbers, status words, labels) gets the width of its longest entry, its header
+-- wrapping between words; text columns share the rest (fr), each at least as wide as its longest
+-- word and wanting room for its typical entry, so no word is split.
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local longest, word, sum, count = {}, {}, {}, {}
-  for i = 1, n do longest[i], word[i], sum[i], count[i] = 1, 1, 0, 0 end
+  local body, word, head, head_word, sum, count = {}, {}, {}, {}, {}, {}
+  for i = 1, n do body[i], word[i], head[i], head_word[i], sum[i], count[i] = 0, 0, 0, 0, 0, 0 end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
       if i <= n and cell.col_span == 1 then
-        -- a header may wrap between its words, not inside them
-        longest[i] = math.max(longest[i], entry[2] and longest_word(text) or text_len(text))
-        word[i] = math.max(word[i], longest_word(text))
-        if not entry[2] then sum[i], count[i] = sum[i] + text_len(text), count[i] + 1 end
+        if entry[2] then
+          head[i], head_word[i] = math.max(head[i], text_len(text)), math.max(head_word[i], longest_word(text))
+        else
+          body[i], word[i] = math.max(body[i], text_len(text)), math.max(word[i], longest_word(text))
+          sum[i], count[i] = sum[i] + text_len(text), count[i] + 1
+        end
       end
     end
   end
-  local total = 0
-  for i = 1, n do total = total + longest[i] + 2 end
-  local spec, fr, available, need, extra = {}, {}, LINE_CHARS, 0, 0
+  local natural = 0
+  for i = 1, n do natural = natural + math.max(body[i] * EM_BODY, head[i] * EM_HEAD) + PAD end
+  local spec, widths = {}, {}
+  if natural <= LINE_EM then
+    for i = 1, n do spec[i] = "auto" end
+    return spec, widths
+  end
+  local available, fr, need, extra = LINE_EM, {}, 0, 0
   for i = 1, n do
-    if total <= LINE_CHARS or longest[i] <= SHORT_COLUMN then
-      spec[i] = "auto"
-      available = available - longest[i] - 2
+    if body[i] <= SHORT_COLUMN then
+      local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+      spec[i] = string.format("%.2fem", w)
+      available = available - w
     else
-      -- a text column wants room for its typical entry on about one line
-      local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or longest[i]
-      fr[i] = {min = word[i] + 2, want = math.max(math.min(typical, longest[i], 80), word[i]) + 2}
+      local least = math.max(word[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+      local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or body[i]
+      fr[i] = {min = least, want = math.max(math.min(typical, body[i], 80) * EM_BODY + PAD, least)}
       need = need + fr[i].min
       extra = extra + fr[i].want - fr[i].min
     end
   end
   local spare = math.max(available - need, 0)
-  local widths = {}
   for i, c in pairs(fr) do
     widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
-    spec[i] = string.format("%.1ffr", widths[i])
+    spec[i] = string.format("%.1ffr", widths[i] * 10)
   end
   return spec, widths
 end
@@ -119,7 +131,8 @@ local function printed_lines(tbl, widths)
     local row_lines = 1
     for i, cell in ipairs(entry[1].cells) do
       if widths[i] then
-        row_lines = math.max(row_lines, math.ceil(text_len(cell_text(cell)) / (0.85 * (widths[i] - 2))))
+        local chars = math.max((widths[i] - PAD) / EM_BODY, 1)
+        row_lines = math.max(row_lines, math.ceil(text_len(cell_text(cell)) / (0.85 * chars)))
       end
     end
     lines = lines + row_lines
