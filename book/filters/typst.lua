@@ -47,7 +47,8 @@ local LINE_EM = 57      -- the A4 text width (16,4 cm) in em of the tables' 8 pt
 local EM_BODY = 0.64    -- width of a character of table text, in em (DejaVu Sans, generous)
 local EM_HEAD = 0.72    -- the same for the bold header
 local PAD = 1.1         -- a cell's inset on both sides, in em
-local SHORT_COLUMN = 24  -- a column whose entries are all at most this long is never wrapped
+local SHORT_COLUMN = 28  -- a column whose entries are all at most this long is never wrapped
+local TEXT_SHARE = 0.4   -- ... as long as the text columns keep this share of the line
 local KEEP_LINES = 18    -- a table of at most this many printed lines is kept on one page
 
 local function rows_of(tbl)
@@ -80,8 +81,8 @@ end
 -- word and wanting room for its typical entry, so no word is split.
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local body, word, head, head_word, sum, count = {}, {}, {}, {}, {}, {}
-  for i = 1, n do body[i], word[i], head[i], head_word[i], sum[i], count[i] = 0, 0, 0, 0, 0, 0 end
+  local body, word, head, head_word, sum, count, lens = {}, {}, {}, {}, {}, {}, {}
+  for i = 1, n do body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i] = 0, 0, 0, 0, 0, 0, {} end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
@@ -91,6 +92,7 @@ local function column_widths(tbl)
         else
           body[i], word[i] = math.max(body[i], text_len(text)), math.max(word[i], longest_word(text))
           sum[i], count[i] = sum[i] + text_len(text), count[i] + 1
+          lens[i][#lens[i] + 1] = text_len(text)
         end
       end
     end
@@ -102,14 +104,32 @@ local function column_widths(tbl)
     for i = 1, n do spec[i] = "auto" end
     return spec, widths
   end
-  local available, fr, need, extra = LINE_EM, {}, 0, 0
+  -- short columns, narrowest first, while they leave the text columns enough room
+  local short, available = {}, LINE_EM
+  local order = {}
   for i = 1, n do
-    if body[i] <= SHORT_COLUMN then
+    if body[i] <= SHORT_COLUMN then order[#order + 1] = i end
+  end
+  table.sort(order, function(a, b) return body[a] < body[b] end)
+  local has_text = #order < n
+  for _, i in ipairs(order) do
+    local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+    if not has_text or available - w >= TEXT_SHARE * LINE_EM then
+      short[i], available = true, available - w
+    end
+  end
+  local fr, need, extra = {}, 0, 0
+  available = LINE_EM
+  for i = 1, n do
+    if short[i] then
       local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
       spec[i] = string.format("%.2fem", w)
       available = available - w
     else
-      local least = math.max(word[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+      -- at least its longest word, and a typical short entry ("✗ Ikke nået") on one line
+      table.sort(lens[i])
+      local median = #lens[i] > 0 and lens[i][math.ceil(#lens[i] / 2)] or 0
+      local least = math.max(math.max(word[i], math.min(median, 16)) * EM_BODY, head_word[i] * EM_HEAD) + PAD
       local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or body[i]
       fr[i] = {min = least, want = math.max(math.min(typical, body[i], 80) * EM_BODY + PAD, least)}
       need = need + fr[i].min
