@@ -36,11 +36,12 @@ local function prefix(blocks, label)
 end
 
 local function scroll_region(content, classes, label_id, label)
-  local attrs = {role = "region", tabindex = "0"}
+  -- attributes as an ordered list, so that every render writes them in the same order
+  local attrs = {{"role", "region"}, {"tabindex", "0"}}
   if label_id then
-    attrs["aria-labelledby"] = label_id
+    attrs[3] = {"aria-labelledby", label_id}
   else
-    attrs["aria-label"] = label
+    attrs[3] = {"aria-label", label}
   end
   return pandoc.Div(content, pandoc.Attr("", classes, attrs))
 end
