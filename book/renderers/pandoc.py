@@ -246,7 +246,7 @@ def write_pdf(doc_json: Path, job: RenderJob) -> Path:
     try:
         typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
                       pdf_standards=PDF_STANDARDS, timestamp=job.edition.epoch)
-    except Exception as exc:  # typst raises TypstError with the compiler's diagnostics
+    except Exception as exc:  # noqa: BLE001 - typst raises TypstError with the compiler's diagnostics
         raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
     return pdf
 
