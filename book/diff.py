@@ -32,6 +32,8 @@ def _results(edition: Edition, book_dir: Path) -> dict | None:
 
 
 def diff_editions(a: Edition, b: Edition, book: BookSpec | None = None, book_dir: Path = BOOK) -> str:
+    """What changed between two editions, as plain text: parameters, input files by content,
+    and every key figure (from each edition's published results.json)."""
     book = book or load_book()
     lines = [f"Changes from edition {a.id} ({display(a.path)}) to {b.id} ({display(b.path)})", ""]
 
@@ -78,6 +80,7 @@ def diff_editions(a: Edition, b: Edition, book: BookSpec | None = None, book_dir
             xa, xb = ra.get(chapter, {}), rb.get(chapter, {})
             for name in sorted(set(xa) | set(xb)):
                 if xa.get(name) != xb.get(name):
-                    changed.append(f"  {chapter}.{name}: {_fmt(xa.get(name, '(none)'))} -> {_fmt(xb.get(name, '(none)'))}")
+                    before, after = _fmt(xa.get(name, "(none)")), _fmt(xb.get(name, "(none)"))
+                    changed.append(f"  {chapter}.{name}: {before} -> {after}")
         lines += changed or ["  (no change)"]
     return "\n".join(lines) + "\n"

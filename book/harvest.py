@@ -31,6 +31,7 @@ from .errors import HarvestError
 
 @dataclass(frozen=True)
 class Harvest:
+    """What the notebooks of one build recorded: key results, checks, open-data tables, key messages and findings."""
     results: dict[str, dict[str, Any]] = field(default_factory=dict)
     checks: list[dict[str, Any]] = field(default_factory=list)
     tables: dict[str, str] = field(default_factory=dict)  # file name → CSV text
@@ -49,6 +50,8 @@ def _outputs(path: Path):
 
 
 def harvest_notebook(part_id: str, path: Path) -> Harvest:
+    """Read the records of one executed notebook (results, checks, tables, messages, findings),
+    refusing malformed or duplicate ones."""
     results: dict[str, Any] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
@@ -103,6 +106,7 @@ def _check_findings(part_id: str, checks: list[dict], findings: list[dict]) -> N
 
 
 def merge(harvests: list[Harvest]) -> Harvest:
+    """One harvest of several notebooks, in book order."""
     results: dict[str, dict[str, Any]] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
@@ -130,10 +134,12 @@ def plain_number(value: Any) -> str:
 
 
 def results_json(h: Harvest) -> str:
+    """results.json: every key figure as {chapter: {name: number}}, sorted."""
     return json.dumps(h.results, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def reconciliation_csv(h: Harvest) -> str:
+    """reconciliation.csv in the contract's header and number format."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(RECONCILIATION_HEADER)

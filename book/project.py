@@ -21,6 +21,7 @@ class Part:
 
 @dataclass(frozen=True)
 class BookSpec:
+    """The book's structure from _quarto.yml: its title and its parts in order."""
     title: str
     author: str
     lang: str
@@ -31,6 +32,7 @@ class BookSpec:
         return tuple(p.id for p in self.parts)
 
     def part(self, part_id: str) -> Part:
+        """The part with this id."""
         return next(p for p in self.parts if p.id == part_id)
 
 

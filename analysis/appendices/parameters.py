@@ -12,6 +12,11 @@ from ..core import fmt
 # What each parameter means, for a reader of the book (the machine name stays in the open data).
 LABELS: dict[str, dict[str, str]] = {
     "rammer": {
+        "meeting_rules_file": "Datafil: udvalgets mødeform",
+        "tasks_file": "Datafil: udvalgets opgaver",
+        "political_room_file": "Datafil: udvalgets politiske råderum",
+        "asks_file": "Datafil: hvad udvalget blev bedt om",
+        "periods_file": "Datafil: perioder, tallene gælder for",
         "blocks": "Viste afsnit (tom = alle)",
         "edition_months": "Måneder, hvor en udgave udkommer",
         "budget_shares_file": "Datafil: budgetandele 2022",
@@ -25,6 +30,9 @@ LABELS: dict[str, dict[str, str]] = {
         "annual_cycle_file": "Datafil: udvalgets årshjul",
     },
     "kvoter": {
+        "periods_file": "Datafil: perioder, tallene gælder for",
+        "committee_file": "Datafil: hvad udvalget bliver bedt om",
+        "disclosure_threshold": "Mindste antal personer, der vises i en tabel under direktørområde",
         "reference_date": "Opgørelsesdato",
         "thresholds": "Grænser: ansatte pr. plads",
         "highlight_model": "Fremhævet fordelingsmodel",
@@ -39,6 +47,9 @@ LABELS: dict[str, dict[str, str]] = {
         "stated_figures_file": "Datafil: tal nævnt i teksten",
     },
     "beskaeftigelsesplan": {
+        "explanations_file": "Datafil: forvaltningens forklaringer",
+        "committee_file": "Datafil: hvad udvalget blev bedt om",
+        "abbreviations_file": "Datafil: forkortelser",
         "plan_years": "Planår",
         "rounds": "Opfølgningsrunde pr. planår",
         "example_notice": "Bemærkning om eksempeldata",
@@ -48,6 +59,10 @@ LABELS: dict[str, dict[str, str]] = {
         "derived_file": "Datafil: afledte tal i målteksterne",
     },
     "investeringer": {
+        "case_notes_file": "Datafil: notatets forklaring pr. investering",
+        "reasons_file": "Datafil: notatets begrundelser for det manglende provenu",
+        "committee_file": "Datafil: hvad udvalget blev bedt om",
+        "judgement_file": "Datafil: forvaltningens vurdering af budget 2021",
         "years": "År",
         "cases": "Viste investeringscases (tom = alle)",
         "follow_up_date": "Opfølgningsdato",
