@@ -1,0 +1,204 @@
+"""Pure computations of the Jobcenterbenchmark, from any participant's point of view.
+
+All computations take a `focus` municipality; the average is always "the others", i.e. the
+mean of every municipality but the focus, leaving out gaps (the source's own convention:
+"Gennemsnittet er ekskl. Norddjurs").
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pandas as pd
+
+from ...core.check import status_of
+from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
+from .terms import (
+    GAP_KINDS,
+    GROUP_TABLES,
+    GROUPS,
+    MAIN_TASKS,
+    MCOLS,
+    MEASURES,
+    N_MUNICIPALITIES,
+    QUALITY,
+    RESULT_MEASURE,
+    SUB_TASKS,
+    T32,
+)
+
+
+def compare(values: pd.Series, focus: str) -> dict[str, float]:
+    """Focus value against the others: average of the others (excluding the focus and gaps),
+    deviation in units and percent, rank from the highest and from the lowest (1 = highest /
+    lowest; ties share the better rank) among municipalities with a value."""
+    v = values.dropna()
+    others = v.drop(labels=[focus], errors="ignore")
+    fv = v.get(focus, np.nan)
+    avg = float(others.mean()) if len(others) else np.nan
+    out = {"focus": float(fv), "average": avg, "n_others": int(len(others)),
+           "deviation": np.nan, "deviation_pct": np.nan, "rank_highest": np.nan,
+           "rank_lowest": np.nan, "n_ranked": int(len(v))}
+    if not math.isnan(fv):
+        out["deviation"] = fv - avg
+        out["deviation_pct"] = (fv / avg - 1) * 100 if avg else np.nan
+        out["rank_highest"] = int((others > fv).sum()) + 1
+        out["rank_lowest"] = int((others < fv).sum()) + 1
+    return out
+
+
+def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
+    """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
+    rows = tidy[(tidy["table"] == table) & (tidy["group"] == group) & (tidy["measure"] == measure)]
+    return rows.set_index("municipality")["value"]
+
+
+def _table_of(group: str) -> str:
+    return GROUP_TABLES[group]
+
+
+def quadrant(cost_dev_pct: float, result_dev_pct: float, tolerance_pct: float) -> int | None:
+    """The source's group (1-4) of a target group. A deviation within ±tolerance counts as "on
+    level", and on level counts as low cost and as good results, as the source does (Gruppe 4:
+    "på eller under gennemsnittet"; dagpenge at -1,5 % results is "på niveau")."""
+    if cost_dev_pct is None or result_dev_pct is None or math.isnan(cost_dev_pct) or math.isnan(result_dev_pct):
+        return None
+    high_cost = cost_dev_pct > tolerance_pct
+    good_result = result_dev_pct >= -tolerance_pct
+    if high_cost:
+        return 3 if good_result else 2
+    return 4 if good_result else 1
+
+
+def group_overview(inputs: Inputs, focus: str, tolerance_pct: float,
+                   groups: list[str] | None = None) -> pd.DataFrame:
+    """Per target group: the focus's unit cost (Tabel 3.2) against the others, its result
+    (afgangsrate, chapter 5 tables) against the others, and the quadrant."""
+    rows = []
+    for g in selected_groups(groups or []):
+        c = compare(series(inputs.tidy, T32, g, "enhedsomkostning"), focus)
+        r = compare(series(inputs.tidy, _table_of(g), g, RESULT_MEASURE), focus)
+        rows.append({"group": g, "label": GROUPS[g], "unit_cost": c["focus"], "average": c["average"],
+                     "deviation": c["deviation"], "deviation_pct": c["deviation_pct"],
+                     "rank_highest": c["rank_highest"], "rank_lowest": c["rank_lowest"],
+                     "n_ranked": c["n_ranked"], "result": r["focus"], "result_average": r["average"],
+                     "result_deviation_pct": r["deviation_pct"],
+                     "quadrant": quadrant(c["deviation_pct"], r["deviation_pct"], tolerance_pct)})
+    return pd.DataFrame(rows)
+
+
+def total_comparison(inputs: Inputs, focus: str) -> dict[str, float]:
+    """Total unit cost across target groups (Tabel 3.2, 'Samlet')."""
+    return compare(series(inputs.tidy, T32, "alle", "samlet"), focus)
+
+
+def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -> pd.DataFrame:
+    """Focus vs. the others' average for a list of measures of one group's chapter 5 table."""
+    tab = _table_of(group)
+    rows = []
+    present = set(inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group), "measure"])
+    for m in measures:
+        if m not in present:
+            continue
+        c = compare(series(inputs.tidy, tab, group, m), focus)
+        unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
+                               & (inputs.tidy["measure"] == m), "unit"].iloc[0]
+        rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c})
+    return pd.DataFrame(rows)
+
+
+def cost_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
+    """Unit cost by task (main tasks with their sub-tasks, then the total) against the average."""
+    order = []
+    for t in MAIN_TASKS:
+        order.append(t)
+        order += SUB_TASKS.get(t, [])
+        if t == "sagsbehandling":
+            order.append("rehabiliteringsteam")
+    return measure_table(inputs, group, order + ["samlet"], focus)
+
+
+def quality_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
+    """Quality indicators and results of one group against the average."""
+    return measure_table(inputs, group, QUALITY, focus)
+
+
+def gap_table(inputs: Inputs) -> pd.DataFrame:
+    """The recorded gaps, for the reader: table, group, measure, municipality, kind, reason."""
+    rows = []
+    for rec in inputs.gaps.to_dict("records"):
+        col = rec["column"]
+        rows.append({"table": rec["table"],
+                     "group": "alle" if rec["group"] == "*" else GROUPS.get(rec["group"], rec["group"]),
+                     "measure": ("alle rækker" if rec["measure"] == "*"
+                                 else MEASURES.get(rec["measure"], rec["measure"])),
+                     "municipality": "alle" if pd.isna(col) else inputs.municipalities[int(col) - 1],
+                     "kind": GAP_KINDS[rec["kind"]]})
+    return pd.DataFrame(rows)
+
+
+def key_figure_column_fit(inputs: Inputs) -> pd.DataFrame:
+    """Evidence for the column order of Bilag 2: for each printed position p (1-9) and each
+    Tabel 3.2 column c, the distance (sum of absolute percentage points over the target groups)
+    between the printed ressourcefordeling of p and the shares implied by forsørgelsestryk of p
+    times the unit costs of column c. Returns the matrix (rows = positions, columns = columns)."""
+    kf = inputs.key_figures
+    uc = inputs.unit_costs_by_group.set_index("group")
+    groups = [g for g in GROUPS]
+    tryk = kf[kf["section"] == "forsoergelsestryk"].set_index("group")
+    share = kf[kf["section"] == "ressourcefordeling"].set_index("group")
+    out = {}
+    for p in range(1, N_MUNICIPALITIES):
+        pc = MCOLS[p - 1]
+        actual = share.loc[groups, pc].to_numpy(float)
+        row = {}
+        for c in range(1, N_MUNICIPALITIES + 1):
+            pred = uc.loc[groups, MCOLS[c - 1]].fillna(0).to_numpy(float) * tryk.loc[groups, pc].to_numpy(float)
+            pred = pred / pred.sum() * 100
+            row[c] = float(np.abs(pred - actual).sum())
+        out[p] = row
+    return pd.DataFrame(out).T
+
+
+def average_convention(inputs: Inputs) -> pd.DataFrame:
+    """Which average does the source print? For every printed row with an average and a
+    Norddjurs value, test the mean of the peers (excluding Norddjurs) and the mean of all ten,
+    at the printed precision. Returns counts of matching rows per table."""
+    rows = []
+    g5 = inputs.group_tables.assign(tab="Kapitel 5")
+    frames = [(inputs.unit_costs_by_group.assign(decimals=1, tab="Tabel 3.2")),
+              (inputs.unit_costs_by_task.assign(decimals=1, tab="Tabel 3.3")), g5]
+    for df in frames:
+        for rec in df.to_dict("records"):
+            vals = pd.Series([rec[c] for c in MCOLS], dtype=float)
+            if pd.isna(vals.iloc[0]) or pd.isna(rec["average"]):
+                continue
+            d = int(rec["decimals"])
+            excl, incl = vals.iloc[1:].mean(), vals.mean()
+            rows.append({"table": rec["tab"], "excl": _round_eq(excl, rec["average"], d),
+                         "incl": _round_eq(incl, rec["average"], d)})
+    df = pd.DataFrame(rows)
+    return (df.groupby("table", sort=False)
+              .agg(rows=("excl", "size"), excl=("excl", "sum"), incl=("incl", "sum"))
+              .reset_index())
+
+
+def _round_eq(computed: float, published: float, decimals: int) -> bool:
+    return status_of(published, computed, decimals) == "match"
+
+def text_quadrants(inputs: Inputs, tolerance_pct: float) -> pd.DataFrame:
+    """Norddjurs' quadrant per group from the deviations the text itself states (unit cost and
+    result in percent), next to the quadrant computed from the tables. The text's result
+    deviations come from figures that are images; they do not follow from the printed afgangsrater."""
+    t = inputs.text.set_index(["group", "kind"])["value"]
+    ov = group_overview(inputs, inputs.municipalities[0], tolerance_pct).set_index("group")
+    rows = []
+    for g in GROUPS:
+        cd = t.get((g, "unit_cost_deviation_pct"), np.nan)
+        rd = t.get((g, "result_deviation_pct"), np.nan)
+        rows.append({"group": g, "label": GROUPS[g], "text_cost_dev": cd, "text_result_dev": rd,
+                     "text_quadrant": quadrant(cd, rd, tolerance_pct),
+                     "table_result_dev": ov.loc[g, "result_deviation_pct"],
+                     "table_quadrant": ov.loc[g, "quadrant"]})
+    return pd.DataFrame(rows)
+
