@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.check import status_of
+from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
 from .terms import (
     GAP_KINDS,
@@ -28,14 +29,16 @@ from .terms import (
 )
 
 
-def compare(values: pd.Series, focus: str) -> dict[str, float]:
-    """Focus value against the others: average of the others (excluding the focus and gaps),
-    deviation in units and percent, rank from the highest and from the lowest (1 = highest /
-    lowest; ties share the better rank) among municipalities with a value."""
+def compare(values: pd.Series, focus: str, leave_out: str | None = None) -> dict[str, float]:
+    """Focus value against the others: average of the others (excluding the focus, gaps and
+    `leave_out`, where the source's averages leave one municipality out), deviation in units
+    and percent, rank from the highest and from the lowest (1 = highest / lowest; ties share
+    the better rank) among municipalities with a value."""
     v = values.dropna()
     others = v.drop(labels=[focus], errors="ignore")
     fv = v.get(focus, np.nan)
-    avg = float(others.mean()) if len(others) else np.nan
+    kept = others.drop(labels=[leave_out], errors="ignore") if leave_out else others
+    avg = float(kept.mean()) if len(kept) else np.nan
     out = {"focus": float(fv), "average": avg, "n_others": int(len(others)),
            "deviation": np.nan, "deviation_pct": np.nan, "rank_highest": np.nan,
            "rank_lowest": np.nan, "n_ranked": int(len(v))}
@@ -93,17 +96,23 @@ def total_comparison(inputs: Inputs, focus: str) -> dict[str, float]:
 
 
 def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -> pd.DataFrame:
-    """Focus vs. the others' average for a list of measures of one group's chapter 5 table."""
+    """Focus vs. the others' average for a list of measures of one group's chapter 5 table,
+    with the average the source prints beside it. Where the source's averages of the table
+    leave one municipality out (an accepted reading), so does the comparison for Norddjurs."""
     tab = _table_of(group)
+    skip = left_out(inputs, tab, focus)
+    gt = inputs.group_tables
+    printed = gt[(gt["table"] == tab) & (gt["group"] == group)].set_index("measure")["average"]
     rows = []
     present = set(inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group), "measure"])
     for m in measures:
         if m not in present:
             continue
-        c = compare(series(inputs.tidy, tab, group, m), focus)
+        c = compare(series(inputs.tidy, tab, group, m), focus, skip)
         unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
                                & (inputs.tidy["measure"] == m), "unit"].iloc[0]
-        rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c})
+        rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c,
+                     "printed_average": printed.get(m, np.nan), "left_out": skip or ""})
     return pd.DataFrame(rows)
 
 
@@ -202,3 +211,60 @@ def text_quadrants(inputs: Inputs, tolerance_pct: float) -> pd.DataFrame:
                      "table_quadrant": ov.loc[g, "quadrant"]})
     return pd.DataFrame(rows)
 
+
+
+def lost_columns(inputs: Inputs, table: str, group: str) -> list[str]:
+    """Columns of a chapter 5 table lost in the text extraction: not printed in the table,
+    although Tabel 3.2 has a unit cost for that municipality and target group (so the
+    municipality has the group, and the printed average counts it)."""
+    gaps = inputs.gaps
+    cols = gaps.loc[(gaps["table"] == table) & (gaps["group"] == group) & (gaps["kind"] == "column_not_printed")
+                    & (gaps["measure"] == "*"), "column"].dropna().astype(int)
+    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    return [MCOLS[c - 1] for c in sorted(cols) if not pd.isna(t32.iloc[c - 1])]
+
+
+def _rows_of(df: pd.DataFrame, decimals: int | None = None) -> list[Row]:
+    return [Row(tuple(None if pd.isna(r[c]) else float(r[c]) for c in MCOLS), float(r["average"]),
+                int(r["decimals"]) if decimals is None else decimals) for r in df.to_dict("records")]
+
+
+def average_rules(inputs: Inputs) -> dict[str, Reading]:
+    """The tables whose printed averages the mean of the others does not reproduce, but one
+    alternative reading of the catalogue (analysis.core.readings) reproduces in every row:
+    {table: reading}. Tables with lost columns are left out (nothing can be recomputed)."""
+    labels = inputs.municipalities
+    out = {}
+    for (table, group), df in inputs.group_tables.groupby(["table", "group"], sort=False):
+        if lost_columns(inputs, table, group):
+            continue
+        found = explain(mean_of_others(), average_readings(labels), _rows_of(df))
+        if len(found) == 1:
+            out[table] = found[0]
+    return out
+
+
+def left_out(inputs: Inputs, table: str, focus: str) -> str | None:
+    """The municipality the source's averages of `table` leave out (by an accepted reading),
+    when the focus is the municipality those averages are printed for; else None."""
+    rule = average_rules(inputs).get(table)
+    if rule is None or rule.parameter is None or focus != inputs.municipalities[0]:
+        return None
+    return inputs.municipalities[int(rule.parameter)]
+
+
+def printed_average_rule(inputs: Inputs, group: str, published: float) -> Reading | None:
+    """The rule behind a chapter 5 table's printed average unit cost where it is also printed
+    elsewhere (Tabel 3.2, the text): the table's own accepted reading (`average_rules`), or,
+    where the table cannot be recomputed, the mean of Tabel 3.2's row leaving out a
+    municipality that has 0,0 there (no persons in the group), when that alone gives the
+    printed figure. None otherwise: a single figure is never explained cell by cell."""
+    table = GROUP_TABLES[group]
+    rule = average_rules(inputs).get(table)
+    if rule is not None:
+        return rule
+    s = series(inputs.tidy, T32, group, "enhedsomkostning")
+    row = Row(tuple(None if pd.isna(v) else float(v) for v in s), float(published), 1)
+    zeros = [i for i, v in enumerate(row.values) if v == 0 and i != 0]
+    found = explain(mean_of_others(), [mean_without(i, inputs.municipalities[i]) for i in zeros], [row], min_rows=1)
+    return found[0] if len(found) == 1 else None

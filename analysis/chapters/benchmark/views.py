@@ -7,13 +7,11 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ...core import fmt
-from ...core.precision import printed_decimals
 from .inputs import Inputs
 from .model import average_convention, compare, cost_profile, gap_table, quality_profile, series
 from .terms import B2, GROUP_TABLES, GROUPS, QUADRANTS
 
 SRC = "BDO, Jobcenterbenchmark 2023"
-REVAL_NOTE = "Tabel 5.7 mangler kolonne 5 og 10"
 
 
 @dataclass(frozen=True)
@@ -25,6 +23,7 @@ class TableView:
     source: str
     note: str | None = None
     align: dict = field(default_factory=dict)
+    widths: dict | None = None
 
     @classmethod
     def of(cls, df: pd.DataFrame, caption: str, source: str, note: str | None = None) -> "TableView":
@@ -108,19 +107,6 @@ def genitive(name: str) -> str:
 def right(df: pd.DataFrame) -> dict[str, str]:
     """Right-align every column but the first (numbers formatted as text)."""
     return {str(c): "right" for c in df.columns[1:]}
-
-
-def disagreement_table(cf: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """The `differs` / `not_reproducible` checks that rounding does not explain, for the book.
-    Tabel 5.7's rows (its averages count a municipality the text leaves out) are counted, not
-    listed. Returns the table and that count."""
-    real = cf[(cf["status"] != "match") & ~cf["note"].str.contains("inden for afrundingen")]
-    reval = real["note"].str.startswith(REVAL_NOTE)
-    shown = real[~reval]
-    num = lambda v: fmt.MISSING if v is None or pd.isna(v) else fmt.number(v, min(printed_decimals(round(v, 2)), 2))  # noqa: E731
-    note = shown["note"].str.replace("; forskellen er større end afrundingen af de trykte tal", "", regex=False)
-    return pd.DataFrame({"Tal": shown["item"], "Trykt": [num(v) for v in shown["published"]],
-                         "Beregnet": [num(v) for v in shown["computed"]], "Bemærkning": note}), int(reval.sum())
 
 
 def intro_text(inputs: Inputs, focus: str, tolerance_pct: float) -> str:
@@ -310,19 +296,22 @@ def convention_view(inputs: Inputs) -> TableView:
     return TableView(df, "Rapportens gennemsnit: genberegnet med og uden Norddjurs", f"{SRC}; egne beregninger")
 
 
-def reconciliation_text(cf: pd.DataFrame, n_reval: int) -> str:
-    """Counts of the checks by status, and what the disagreement table shows."""
-    within = int(cf["note"].str.contains("inden for afrundingen").sum())
-    return f"""
-{len(cf)} tal fra rapporten er genberegnet: {int((cf['status'] == 'match').sum())} passer,
-{int((cf['status'] == 'differs').sum())} afviger, heraf {within}
-kun inden for afrundingen af de trykte tal, og {int((cf['status'] == 'not_reproducible').sum())} kan ikke genberegnes.
-Tabellen viser de afvigelser, som afrunding ikke forklarer. Yderligere {n_reval} afvigelser i tabel 5.7
-(revalidering) skyldes, at rapportens gennemsnit dér tæller en kommune med, hvis tal ikke står i teksten.
-"""
+def reconciliation_text(checks: list) -> str:
+    """How many of the source's figures were checked, by status and basis, in plain Danish."""
+    from ...core.check import STATUS_DA
+    recomputed = [c for c in checks if c.basis == "recomputed"]
+    counts = {k: sum(c.status == k for c in recomputed) for k in STATUS_DA}
+    xref = len(checks) - len(recomputed)
+    parts = [f"{n} {STATUS_DA[k].lower()}" for k, n in counts.items() if n]
+    return (f"Bogen har genberegnet {len(recomputed)} af rapportens tal ud fra rapportens egne tabeller: "
+            f"{', '.join(parts)}. Yderligere {xref} tal er samme tal trykt to steder i rapporten og er "
+            "sammenlignet, men ikke genberegnet. Tallene, der ikke stemmer, har en fælles årsag i et af "
+            "fundene nedenfor; den fulde liste står i bilaget om afstemning og i de åbne data.")
 
 
-def disagreement_view(real: pd.DataFrame) -> TableView:
-    """The disagreements rounding does not explain."""
-    return TableView(real, "Afvigelser mellem rapportens tal og genberegningen", f"{SRC}; egne beregninger",
-                     align={"Trykt": "right", "Beregnet": "right"})
+def findings_view(found: list) -> TableView:
+    """The chapter's findings: title, explanation and the number of figures each covers."""
+    df = pd.DataFrame({"Fund": [f.title for f in found], "Forklaring": [f.explanation for f in found],
+                       "Tal": [fmt.number(f.rows, 0) for f in found]})
+    return TableView(df, "Fund i afstemningen med rapporten", f"{SRC}; egne beregninger",
+                     align={"Tal": "right"}, widths={"Fund": 18, "Forklaring": 60, "Tal": 4})
