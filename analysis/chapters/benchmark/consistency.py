@@ -97,7 +97,7 @@ def task_sum_checks(inputs: Inputs) -> list[Check]:
         s = sum(series(inputs.tidy, tab, g, m) for m in MAIN_TASKS)
         shown = tot.dropna().index
         bad = [m for m in shown if abs(s[m] - tot[m]) > len(MAIN_TASKS) * half_unit(1) + 1e-9]
-        out.append(Check(f"{tab}: opgaverne summerer ikke til 'Samlet' (ud over afrunding), {GROUPS[g]}",
+        out.append(Check(f"{tab}: opgaverne summerer ikke til »Samlet« (ud over afrunding), {GROUPS[g]}",
                          _src(tab), 0, len(bad), "kommuner",
                          ("kommuner: " + ", ".join(bad)) if bad else f"{len(shown)} kommuner kontrolleret", 0))
     return out

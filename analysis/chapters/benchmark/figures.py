@@ -77,3 +77,37 @@ def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: f
     danish_ticks(ax, "y")
     ax.set_title(f"{focus}: omkostninger og resultater pr. målgruppe")
     return fig
+
+
+def spread_figure(spread: pd.DataFrame, overview: pd.DataFrame, focus: str):
+    """The unit cost of all participating municipalities per target group (one row per group,
+    one dot per municipality), the focus drawn as a larger dark diamond and the others' average
+    as a vertical bar, so nothing relies on colour. Drawn with seaborn in the book's style."""
+    import seaborn as sns
+
+    from ...core.figures import NORDDJURS, PEER
+    order = list(overview["label"])
+    short = dict(zip(overview["label"], [GROUP_SHORT[g] for g in overview["group"]]))
+    fig, ax = new(figsize=(7.0, 0.42 * len(order) + 1.4))
+    ax.grid(True, axis="x")
+    ax.grid(False, axis="y")
+    peers = spread[spread["municipality"] != focus]
+    sns.stripplot(data=peers, x="value", y="label", order=order, jitter=False, size=5, color=PEER,
+                  alpha=0.7, ax=ax, label="Øvrige kommuner", legend=False)
+    pos = {lab: i for i, lab in enumerate(order)}
+    ax.scatter(overview["average"], [pos[lab] for lab in overview["label"]], marker="|", s=260, color="black",
+               linewidths=2, zorder=3, label="Gennemsnit af de øvrige")
+    own = overview.dropna(subset=["unit_cost"])
+    ax.scatter(own["unit_cost"], [pos[lab] for lab in own["label"]], marker="D", s=55, color=NORDDJURS,
+               edgecolor="black", linewidth=0.8, zorder=4, label=focus)
+    ax.set_yticks(range(len(order)), [short[lab] for lab in order])
+    ax.set_xlabel("Enhedsomkostning (1.000 kr. pr. fuldtidsperson)")
+    ax.set_ylabel("")
+    danish_ticks(ax, "x")
+    handles, labels = ax.get_legend_handles_labels()
+    keep = {lab: h for h, lab in zip(handles, labels)}
+    ax.legend([keep[k] for k in (focus, "Gennemsnit af de øvrige", "Øvrige kommuner") if k in keep],
+              [k for k in (focus, "Gennemsnit af de øvrige", "Øvrige kommuner") if k in keep],
+              loc="lower right", fontsize=8.5)
+    ax.set_title(f"Enhedsomkostning pr. målgruppe i de deltagende kommuner, {focus} fremhævet")
+    return fig

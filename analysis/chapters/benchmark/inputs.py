@@ -3,6 +3,7 @@ then tidied into one long table (table, group, measure, municipality, value) in 
 missing cell is a recorded gap."""
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -20,6 +21,8 @@ from .schemas import (
     GROUP_TABLES_SCHEMA,
     KEY_FIGURES,
     PEER_NAMES,
+    PERIOD,
+    SOURCE_NOTES,
     TEXT_STATEMENTS,
     TIDY,
     UNIT_COSTS_BY_GROUP,
@@ -39,6 +42,8 @@ FILE_PARAMS = {
     "text_statements_file": TEXT_STATEMENTS,
     "gaps_file": GAPS,
     "peer_names_file": PEER_NAMES,
+    "period_file": PERIOD,
+    "source_notes_file": SOURCE_NOTES,
 }
 
 
@@ -58,6 +63,8 @@ class Inputs:
     peer_names: pd.DataFrame
     municipalities: tuple[str, ...]
     tidy: pd.DataFrame
+    period: pd.DataFrame
+    source_notes: pd.DataFrame
 
 
 def _text(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
@@ -181,7 +188,26 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         group_tables=frames["group_tables_file"], key_figures=frames["key_figures_file"],
         expenditure=frames["expenditure_file"], cost_drivers=frames["cost_drivers_file"],
         fte_correction=frames["fte_correction_file"], text=frames["text_statements_file"],
-        gaps=frames["gaps_file"], peer_names=peers, municipalities=munis, tidy=tidy)
+        gaps=frames["gaps_file"], peer_names=peers, municipalities=munis, tidy=tidy,
+        period=_period(frames["period_file"], files["period_file"]), source_notes=frames["source_notes_file"])
+
+
+def _period(df: pd.DataFrame, file: str) -> pd.DataFrame:
+    """The period file with its dates checked (ISO dates; the report year a year)."""
+    fails = []
+    for idx, rec in df.iterrows():
+        try:
+            if rec["key"] == "report_year":
+                int(rec["value"])
+            else:
+                dt.date.fromisoformat(rec["value"])
+        except ValueError:
+            fails.append(Failure(int(idx), "value", "an ISO date (YYYY-MM-DD), or a year for report_year",
+                                 rec["value"]))
+    missing = {"figures_start", "figures_end"} - set(df["key"])
+    fails += [Failure(None, "key", "a row for this key is required", k) for k in sorted(missing)]
+    raise_if(file, fails)
+    return df
 
 
 def resolve_focus(focus: str, municipalities: tuple[str, ...], peer_names: pd.DataFrame) -> str:

@@ -75,13 +75,18 @@ def quadrant(cost_dev_pct: float, result_dev_pct: float, tolerance_pct: float) -
 
 def group_overview(inputs: Inputs, focus: str, tolerance_pct: float,
                    groups: list[str] | None = None) -> pd.DataFrame:
-    """Per target group: the focus's unit cost (Tabel 3.2) against the others, its result
-    (afgangsrate, chapter 5 tables) against the others, and the quadrant."""
+    """Per target group: the focus's unit cost (Tabel 3.2) against the others (with the
+    source's printed average beside), its result (afgangsrate, chapter 5 tables) against the
+    others (leaving out the municipality the source's averages of that table leave out, where
+    a reading shows it), and the quadrant."""
     rows = []
+    printed = inputs.unit_costs_by_group.set_index(["group", "measure"])["average"]
     for g in selected_groups(groups or []):
         c = compare(series(inputs.tidy, T32, g, "enhedsomkostning"), focus)
-        r = compare(series(inputs.tidy, _table_of(g), g, RESULT_MEASURE), focus)
+        r = compare(series(inputs.tidy, _table_of(g), g, RESULT_MEASURE), focus,
+                    left_out(inputs, _table_of(g), focus))
         rows.append({"group": g, "label": GROUPS[g], "unit_cost": c["focus"], "average": c["average"],
+                     "printed_average": printed.get((g, "enhedsomkostning"), np.nan),
                      "deviation": c["deviation"], "deviation_pct": c["deviation_pct"],
                      "rank_highest": c["rank_highest"], "rank_lowest": c["rank_lowest"],
                      "n_ranked": c["n_ranked"], "result": r["focus"], "result_average": r["average"],
@@ -268,3 +273,79 @@ def printed_average_rule(inputs: Inputs, group: str, published: float) -> Readin
     zeros = [i for i, v in enumerate(row.values) if v == 0 and i != 0]
     found = explain(mean_of_others(), [mean_without(i, inputs.municipalities[i]) for i in zeros], [row], min_rows=1)
     return found[0] if len(found) == 1 else None
+
+
+def figures_period(inputs: Inputs) -> tuple[str, str]:
+    """The first and last day of the period the figures refer to (ISO dates, from the period file)."""
+    p = inputs.period.set_index("key")["value"]
+    return str(p["figures_start"]), str(p["figures_end"])
+
+
+def source_groups(inputs: Inputs) -> dict[str, list[int]]:
+    """The source's own group(s) per target group, as its text states them (section 3.3), in
+    the source's order of target groups; a target group may be named in two groups."""
+    t = inputs.text[inputs.text["kind"] == "quadrant"]
+    out: dict[str, list[int]] = {}
+    for g in GROUPS:
+        stated = sorted(int(v) for v in t.loc[t["group"] == g, "value"])
+        if stated:
+            out[g] = stated
+    return out
+
+
+def _result_deviation(values: pd.Series, leave_out: str | None = None, also: str | None = None) -> float:
+    kept = values.drop(labels=[also]) if also else values
+    return compare(kept, values.index[0], leave_out)["deviation_pct"]
+
+
+def deciding_peer(values: pd.Series, cost_dev_pct: float, target: int, tolerance_pct: float,
+                  skip: str | None = None) -> tuple[str, float] | None:
+    """The one peer whose result alone decides the group: leaving it out of the average puts
+    the target group in the source's group `target`. None when no single peer does."""
+    hits = [(m, float(values[m])) for m in values.index[1:] if not pd.isna(values[m]) and m != skip
+            and quadrant(cost_dev_pct, _result_deviation(values, m, skip), tolerance_pct) == target]
+    return hits[0] if len(hits) == 1 else None
+
+
+def result_interval(values: pd.Series, skip: str | None = None) -> tuple[float, float]:
+    """The result deviation (%) the printed afgangsrater allow (each printed to one decimal)."""
+    from ...core.precision import Approx, mean, pct_deviation
+    focus = Approx.printed(values.iloc[0], 1)
+    avg = mean(Approx.printed(v, 1) for v in values.iloc[1:].drop(labels=[skip] if skip else []).dropna())
+    d = pct_deviation(focus, avg)
+    return d.low, d.high
+
+
+def regrouping(inputs: Inputs, tolerance_pct: float) -> pd.DataFrame:
+    """Norddjurs' groups as the source states them next to the groups the chapter 5 tables'
+    afgangsrater give, with what decides a difference: the interval rounding allows for the
+    result deviation and the one peer (if any) whose result alone moves the group."""
+    ov = group_overview(inputs, inputs.municipalities[0], tolerance_pct).set_index("group")
+    tq = text_quadrants(inputs, tolerance_pct).set_index("group")
+    rows = []
+    for g, stated in source_groups(inputs).items():
+        values = series(inputs.tidy, _table_of(g), g, RESULT_MEASURE)
+        row = {"group": g, "label": GROUPS[g], "source_groups": stated,
+               "source_result_dev": tq.loc[g, "text_result_dev"],
+               "table_result_dev": ov.loc[g, "result_deviation_pct"], "table_group": ov.loc[g, "quadrant"],
+               "low": np.nan, "high": np.nan, "deciding_peer": "", "deciding_value": np.nan, "moved": False}
+        skip = left_out(inputs, _table_of(g), inputs.municipalities[0])
+        if not values.empty:
+            row["low"], row["high"] = result_interval(values, skip)
+            if not pd.isna(row["table_group"]) and int(row["table_group"]) not in stated:
+                row["moved"] = True
+                hit = deciding_peer(values, ov.loc[g, "deviation_pct"], stated[0], tolerance_pct, skip)
+                if hit:
+                    row["deciding_peer"], row["deciding_value"] = hit
+        rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def unit_cost_spread(inputs: Inputs) -> pd.DataFrame:
+    """Unit cost of every municipality per target group (Tabel 3.2), long: group, label,
+    municipality, value (gaps left out)."""
+    t = inputs.tidy
+    rows = t[(t["table"] == T32) & (t["measure"] == "enhedsomkostning") & t["value"].notna()]
+    out = rows[["group", "municipality", "value"]].copy()
+    out["label"] = out["group"].map(GROUPS)
+    return out.reset_index(drop=True)

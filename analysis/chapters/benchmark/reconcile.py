@@ -69,7 +69,7 @@ def _group_note(inputs: Inputs, group: str, lost: list[str]) -> str:
         return (f"kolonnen for {' og '.join(lost)} mangler i tekstudgaven af tabellen, så gennemsnittet "
                 "kan ikke genberegnes")
     if group == "sh_ydelse":
-        return "kolonne 8 har ingen SH-ydelse (trykt '-' i Tabel 3.2)"
+        return "kolonne 8 har ingen SH-ydelse (trykt »-« i Tabel 3.2)"
     return ""
 
 

@@ -1,10 +1,16 @@
-"""Key figures and key messages of the Jobcenterbenchmark chapter."""
+"""Key figures and key messages of the Jobcenterbenchmark chapter.
+
+The key messages give the source's own summary and conclusion first (as BDO's), and the book's
+check of that conclusion labelled as the book's; for a peer focus, where the source says
+nothing, they are computed from the tables.
+"""
 from __future__ import annotations
 
 import pandas as pd
 
 from ...core import fmt
-from .terms import COST_UNIT, QUADRANTS
+from .inputs import Inputs
+from .terms import COST_UNIT, GROUP_PHRASES, QUADRANTS
 
 
 def key_figures(ov: pd.DataFrame, total: dict) -> list[tuple[str, float, str]]:
@@ -25,8 +31,63 @@ def key_figures(ov: pd.DataFrame, total: dict) -> list[tuple[str, float, str]]:
                   ("samlet_afvigelse_pct", total["deviation_pct"], "%")]
 
 
-def key_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float) -> list[str]:
-    """Two or three computed sentences for the top of the chapter."""
+def _stated(inputs: Inputs, kind: str, group: str = "samlet") -> float:
+    t = inputs.text
+    return float(t.loc[(t["kind"] == kind) & (t["group"] == group), "value"].iloc[0])
+
+
+def join_da(items: list[str]) -> str:
+    """`a, b og c` in Danish."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
+def source_summary(inputs: Inputs) -> str:
+    """BDO's summary: total spending, full-time persons and unit cost against the others."""
+    return (f"Ifølge BDO bruger Norddjurs knap {fmt.amount(_stated(inputs, 'expenditure'), 'mio. kr.', 1)} på "
+            f"beskæftigelsesindsatsen for {fmt.number(_stated(inputs, 'fte'), 0)} fuldtidspersoner, "
+            f"{fmt.amount(_stated(inputs, 'focus_unit_cost'), 'kr.', 0)} pr. fuldtidsperson mod "
+            f"{fmt.amount(_stated(inputs, 'average_unit_cost'), 'kr.', 0)} i de øvrige kommuner.")
+
+
+def source_conclusion(groups: dict[str, list[int]]) -> str:
+    """BDO's grouping of the target groups, as BDO states it, best group first."""
+    parts = []
+    for q in (4, 3, 2, 1):
+        named = [GROUP_PHRASES[g] for g, qs in groups.items() if q in qs]
+        if named:
+            parts.append(f"{QUADRANTS[q].lower()} (gruppe {q}) for {join_da(named)}")
+    return "BDO's konklusion: " + "; ".join(parts) + "."
+
+
+def book_check(regroup: pd.DataFrame) -> str | None:
+    """The book's check of BDO's grouping, labelled as the book's, with what decides it."""
+    moved = regroup[regroup["moved"]]
+    if moved.empty:
+        return None
+    parts = []
+    for r in moved.itertuples():
+        text = f"{GROUP_PHRASES[r.group]} i gruppe {int(r.table_group)}"
+        if r.deciding_peer:
+            text += (f" (det afgøres af én kommunes afgangsrate: {r.deciding_peer} med "
+                     f"{fmt.percent(r.deciding_value, 1)})")
+        parts.append(text)
+    return ("Bogens kontrol: regnet med afgangsraterne i rapportens tabeller i stedet for rapportens figurer "
+            f"ligger {join_da(parts)}, ikke i BDO's gruppe.")
+
+
+def key_messages(inputs: Inputs, ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float,
+                 groups: dict[str, list[int]], regroup: pd.DataFrame) -> list[str]:
+    """Two or three sentences for the top of the chapter: for Norddjurs BDO's summary and
+    conclusion, then the book's check; for a peer focus, computed from the tables."""
+    if focus == inputs.municipalities[0]:
+        msgs = [source_summary(inputs), source_conclusion(groups)]
+        check = book_check(regroup)
+        return msgs + ([check] if check else [])
+    return computed_messages(ov, total, focus, tolerance_pct)
+
+
+def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float) -> list[str]:
+    """Key messages computed from the tables (for a focus the source's text does not describe)."""
     above = ov[ov["deviation_pct"] > tolerance_pct]
     kr = lambda v: fmt.amount(round(v, 1) * 1000, "kr.", 0)  # noqa: E731 (printed to 100 kr.)
     msgs = [f"{focus} har en samlet enhedsomkostning på {kr(total['focus'])} pr. "

@@ -126,3 +126,15 @@ TIDY = pa.DataFrameSchema(
      "gap": pa.Column(str, nullable=True)},
     checks=_tidy_checks(), unique=["table", "group", "measure", "column"], strict=True)
 
+
+
+PERIOD = pa.DataFrameSchema(
+    {"key": pa.Column(str, pa.Check.isin(["report_year", "figures_start", "figures_end", "resources_counted"]),
+                      unique=True),
+     "value": pa.Column(str, coerce=True), "section": pa.Column(str), "note": pa.Column(str, nullable=True)},
+    strict=True)
+
+SOURCE_NOTES = pa.DataFrameSchema(
+    {"kind": pa.Column(str, pa.Check.isin(["ask", "caveat"])), "section": pa.Column(str, coerce=True),
+     "text": pa.Column(str)},
+    strict=True)

@@ -82,7 +82,7 @@ CAPPED_SHARES = {"beroert_aktivering", "beroert_virksomhedsrettet", "afgangsrate
 # The source's four groups (section 3.3), numbered as in the source, with its own terms.
 QUADRANTS = {1: "Investeringspotentiale", 2: "Optimeringspotentiale",
              3: "Effektiviseringspotentiale", 4: "Høj omkostningseffektivitet"}
-GAP_KINDS = {"printed_dash": "trykt som '-'",
+GAP_KINDS = {"printed_dash": "trykt som »-«",
              "column_not_printed": "kolonnen mangler i teksten",
              "table_not_in_text": "tabellen mangler i teksten"}
 
@@ -92,3 +92,12 @@ GROUP_SHORT = {"dagpenge": "Dagpenge", "kh_jobparat": "KH jobparate", "kh_aktivi
                "sh_ydelse": "SH-ydelse", "revalidering": "Revalidering", "sygedagpenge": "Sygedagpenge",
                "jobafklaring": "Jobafklaring", "fleksjob": "Fleksjob/ledighedsydelse",
                "ressourceforloeb": "Ressourceforløb"}
+
+# The target groups as they read inside a Danish sentence.
+GROUP_PHRASES = {"dagpenge": "dagpenge", "kh_jobparat": "jobparate på kontanthjælp",
+                 "kh_aktivitetsparat": "aktivitetsparate på kontanthjælp",
+                 "uh_uddannelsesparat": "uddannelsesparate på uddannelseshjælp",
+                 "uh_aktivitetsparat": "aktivitetsparate på uddannelseshjælp",
+                 "sh_ydelse": "selvforsørgelses- og hjemsendelsesydelse", "revalidering": "revalidering",
+                 "sygedagpenge": "sygedagpenge", "jobafklaring": "jobafklaring",
+                 "fleksjob": "fleksjob og ledighedsydelse", "ressourceforloeb": "ressourceforløb"}

@@ -1,5 +1,5 @@
-"""Tables and Danish texts of the Jobcenterbenchmark chapter for the notebook: every number
-in them is computed from the inputs."""
+"""Tables of the Jobcenterbenchmark chapter for the notebook (numbers formatted Danish), the
+per-group sections, and the HTML-only block of detail tables. The narrative is in `texts`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -7,11 +7,14 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from ...core import fmt
+from ...core.tables import markdown_table
 from .inputs import Inputs
 from .model import average_convention, compare, cost_profile, gap_table, quality_profile, series
 from .terms import B2, GROUP_TABLES, GROUPS, QUADRANTS
+from .texts import SRC
 
-SRC = "BDO, Jobcenterbenchmark 2023"
+HTML_ONLY = '::: {.content-visible when-format="html"}'
+PRINT_ONLY = '::: {.content-hidden when-format="html"}'
 
 
 @dataclass(frozen=True)
@@ -30,78 +33,11 @@ class TableView:
         """A table with every column but the first right-aligned."""
         return cls(df, caption, source, note, right(df))
 
-
-def _unit_decimals(unit: str) -> int:
-    """Decimals shown for a unit: durations in years to two, the rest to one."""
-    return 2 if unit == "år" else 1
-
-
-def overview_table(ov: pd.DataFrame, focus: str) -> pd.DataFrame:
-    """Cost overview for the book (≤ 7 columns), numbers formatted Danish."""
-    return pd.DataFrame({
-        "Målgruppe": ov["label"],
-        focus: [fmt.number(v, 1) for v in ov["unit_cost"]],
-        "Gns. øvrige": [fmt.number(v, 1) for v in ov["average"]],
-        "Afvigelse": [fmt.number(v, 1, sign=True) for v in ov["deviation"]],
-        "Afvigelse i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
-        "Placering": [fmt.MISSING if pd.isna(h) else f"{int(h)}. højeste af {int(n)}"
-                      for h, n in zip(ov["rank_highest"], ov["n_ranked"])],
-    })
-
-
-def quadrant_table(ov: pd.DataFrame) -> pd.DataFrame:
-    """The source's group of each target group, with the two deviations that decide it."""
-    return pd.DataFrame({
-        "Målgruppe": ov["label"],
-        "Enhedsomk., afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
-        "Afgangsrate, afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["result_deviation_pct"]],
-        "Gruppe": [fmt.MISSING if pd.isna(q) else f"{int(q)}: {QUADRANTS[int(q)]}" for q in ov["quadrant"]],
-    })
-
-
-def text_quadrant_table(tq: pd.DataFrame) -> pd.DataFrame:
-    """The text's own deviations and groups next to those the tables give."""
-    q = lambda v: fmt.MISSING if v is None or pd.isna(v) else str(int(v))  # noqa: E731
-    return pd.DataFrame({
-        "Målgruppe": tq["label"],
-        "Tekst: omk. afv.": [fmt.percent(v, 0, sign=True) for v in tq["text_cost_dev"]],
-        "Tekst: resultat afv.": [fmt.percent(v, 1, sign=True) for v in tq["text_result_dev"]],
-        "Tabeller: resultat afv.": [fmt.percent(v, 1, sign=True) for v in tq["table_result_dev"]],
-        "Gruppe (tekst)": [q(v) for v in tq["text_quadrant"]],
-        "Gruppe (tabeller)": [q(v) for v in tq["table_quadrant"]],
-    })
-
-
-def profile_table(df: pd.DataFrame, focus: str, first: str) -> pd.DataFrame:
-    """A cost or quality profile for the book: measure, focus, average, deviation, deviation %."""
-    dec = [_unit_decimals(u) for u in df["unit"]]
-    unit = [("pct." if u == "%" else ("andel" if u == "andel" else "")) for u in df["unit"]]
-    label = [f"{lab} ({u})" if u else lab for lab, u in zip(df["label"], unit)]
-    return pd.DataFrame({
-        first: label,
-        focus: [fmt.number(v, d) for v, d in zip(df["focus"], dec)],
-        "Gns. øvrige": [fmt.number(v, d) for v, d in zip(df["average"], dec)],
-        "Afvigelse": [fmt.number(v, d, sign=True) for v, d in zip(df["deviation"], dec)],
-        "Afvigelse i %": [fmt.percent(v, 0, sign=True) for v in df["deviation_pct"]],
-    })
-
-
-def framework_table(inputs: Inputs, focus: str) -> pd.DataFrame:
-    """Bilag 2's framework conditions (rammevilkår, placement 1-98) for the focus vs. the others."""
-    kf = inputs.key_figures[inputs.key_figures["section"] == "rammevilkaar"]
-    rows = []
-    for rec in kf.to_dict("records"):
-        c = compare(series(inputs.tidy, B2, rec["group"], "rammevilkaar_" + rec["group"]), focus)
-        rows.append({"Område": rec["label"].split(" - ", 1)[-1], focus: fmt.number(c["focus"], 0),
-                     "Gns. øvrige": fmt.number(c["average"], 0),
-                     "Placering blandt deltagerne": (fmt.MISSING if pd.isna(c["rank_highest"]) else
-                                                     f"{int(c['rank_highest'])}. bedste af {c['n_ranked']}")})
-    return pd.DataFrame(rows)
-
-
-def genitive(name: str) -> str:
-    """Danish genitive: `Norddjurs'`, `Kommune Bs`."""
-    return name + ("'" if name[-1:].lower() in "sxz" else "s")
+    def markdown(self) -> str:
+        """The table as `report.table` writes it: pipe table, caption, source line."""
+        extra = f" {self.note}" if self.note else ""
+        return (f"{markdown_table(self.df, 0, self.align, self.widths)}\n\n: {self.caption}\n\n"
+                f"::: {{.source}}\nKilde: {self.source}.{extra}\n:::\n")
 
 
 def right(df: pd.DataFrame) -> dict[str, str]:
@@ -109,56 +45,48 @@ def right(df: pd.DataFrame) -> dict[str, str]:
     return {str(c): "right" for c in df.columns[1:]}
 
 
-def intro_text(inputs: Inputs, focus: str, tolerance_pct: float) -> str:
-    """The chapter's opening paragraph: who is compared, from whose side, what the average is."""
-    m = inputs.municipalities
-    return f"""
-Benchmarken sammenligner ressourceforbrug og resultater i beskæftigelsesindsatsen i ti kommuner:
-Norddjurs og ni sammenligningskommuner. Kapitlet ser på tallene fra **{genitive(focus)}** side.
-Sammenligningskommunernes navne står i rapporten, men ikke hvilken kolonne der er hvilken kommune,
-så de kaldes her {m[1]} til {m[-1]} i den rækkefølge, tabellerne
-viser dem. Gennemsnittet er altid de *øvrige* kommuners gennemsnit, uden {focus} og uden
-manglende tal; det er samme opgørelse som rapportens ("gennemsnittet er ekskl. Norddjurs").
-Enhedsomkostninger er i 1.000 kr. pr. fuldtidsperson. En afvigelse på højst {fmt.percent(tolerance_pct, 1)}
-regnes som "på niveau" med gennemsnittet.
-"""
+def html_only(tables: tuple[TableView, ...] | list[TableView]) -> str:
+    """Markdown that shows `tables` in the HTML book only (Quarto's content-visible div)."""
+    return HTML_ONLY + "\n\n" + "\n\n".join(t.markdown() for t in tables) + "\n:::\n"
 
 
-def total_text(total: dict, focus: str) -> str:
-    """The total unit cost of the focus against the others."""
-    return f"""
-Samlet bruger {focus} {fmt.number(total['focus'], 1)} (1.000 kr.) pr. fuldtidsperson mod
-{fmt.number(total['average'], 1)} i gennemsnit for de øvrige kommuner, en afvigelse på
-{fmt.percent(total['deviation_pct'], 1, sign=True)}. Bag gennemsnittet er der stor forskel mellem målgrupperne.
-"""
+def print_only(text: str) -> str:
+    """Markdown shown everywhere but in the HTML book."""
+    return f"{PRINT_ONLY}\n{text.strip()}\n:::\n"
 
 
-def overview_view(ov: pd.DataFrame, focus: str) -> TableView:
-    """Tabel 3.2 from the focus' side."""
-    return TableView.of(overview_table(ov, focus),
-                        f"Enhedsomkostning pr. målgruppe, {focus} og gennemsnittet af de øvrige kommuner "
-                        "(1.000 kr. pr. fuldtidsperson)", f"{SRC}, tabel 3.2; egne beregninger",
-                        "Placering: 1 er den højeste enhedsomkostning blandt kommuner med et tal for målgruppen.")
+def rank_words(rank: float, n: int, top: str = "højest", bottom: str = "lavest") -> str:
+    """A rank said as what it means: `højest`, `lavest`, else `nr. 3 af 10`."""
+    if pd.isna(rank):
+        return fmt.MISSING
+    r = int(rank)
+    return top if r == 1 else bottom if r == n else f"nr. {r} af {n}"
 
 
-def _groups_of_3_1(inputs: Inputs) -> pd.DataFrame:
-    exp = inputs.expenditure
-    return exp[exp["group"].isin(GROUPS)]
+def _unit_decimals(unit: str) -> int:
+    return 2 if unit == "år" else 1
 
 
-def expenditure_text(inputs: Inputs) -> str:
-    """Tabel 3.1 exists for Norddjurs only, and its printed shares do not add up to 100 %."""
-    grp = _groups_of_3_1(inputs)
-    return ("""
-Norddjurs' egne udgifter og fuldtidspersoner (rapportens tabel 3.1) findes kun for Norddjurs. Rapportens
-trykte udgiftsandele passer ikke med de trykte beløb: de summer til """ + fmt.percent(grp["share_pct"].sum(), 1)
-            + """, ikke 100 %. Tabellen viser derfor både den trykte og den beregnede andel.
-""")
+def overview_view(ov: pd.DataFrame, focus: str, show_printed: bool) -> TableView:
+    """Tabel 3.2 from the focus' side, BDO's printed average beside the recomputed one."""
+    cols = {"Målgruppe": ov["label"], focus: [fmt.number(v, 1) for v in ov["unit_cost"]]}
+    if show_printed:
+        cols["Gns., BDO"] = [fmt.number(v, 1) for v in ov["printed_average"]]
+    cols["Gns., genberegnet"] = [fmt.number(v, 2) for v in ov["average"]]
+    cols["Afvigelse i %"] = [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]]
+    cols["Placering"] = [rank_words(h, n) for h, n in zip(ov["rank_highest"], ov["n_ranked"])]
+    note = ("»Placering« siger, om kommunen har den højeste eller laveste enhedsomkostning blandt kommunerne "
+            "med et tal for målgruppen, eller hvilken plads fra den højeste.")
+    if show_printed:
+        note += " »Gns., BDO« er rapportens trykte gennemsnit; »genberegnet« er bogens, med to decimaler."
+    return TableView.of(pd.DataFrame(cols), f"Enhedsomkostning pr. målgruppe, {focus} og gennemsnittet af de "
+                        "øvrige kommuner (1.000 kr. pr. fuldtidsperson)", f"{SRC}, tabel 3.2; egne beregninger", note)
 
 
 def expenditure_view(inputs: Inputs) -> TableView:
     """Tabel 3.1: persons, amounts, printed and recomputed shares, the others' shares."""
-    exp, grp = inputs.expenditure, _groups_of_3_1(inputs)
+    exp = inputs.expenditure
+    grp = exp[exp["group"].isin(GROUPS)]
     total = exp.loc[exp["group"] == "samlet", "expenditure"].iloc[0]
     df = pd.DataFrame({
         "Målgruppe": [GROUPS[g] for g in grp["group"]],
@@ -172,89 +100,97 @@ def expenditure_view(inputs: Inputs) -> TableView:
                         f"{SRC}, tabel 3.1; egne beregninger")
 
 
-QUADRANT_INTRO = """
-Rapporten deler målgrupperne i fire grupper efter enhedsomkostning og resultat (afgangsrate til job og
-uddannelse), begge målt som afvigelse fra gennemsnittet. Her beregnes grupperne af tabellernes
-afgangsrater. Omkostninger *på niveau* tæller som lave og resultater *på niveau* som gode, som i rapporten.
-"""
-
-TEXT_QUADRANT_TEXT = """
-Rapportens egne afvigelser i resultater (fra figurer, der ikke findes som tal) stemmer ikke med afgangsraterne
-i rapportens tabeller. Med rapportens egne afvigelser giver reglen ovenfor præcis rapportens grupper; med
-tabellernes afgangsrater havner ressourceforløb og jobafklaring i gruppe 1 i stedet for gruppe 4.
-Rapporten nævner desuden dagpenge i både gruppe 2 og gruppe 3.
-"""
+def _groups_text(qs) -> str:
+    return " og ".join(str(q) for q in qs)
 
 
-def quadrant_caption(focus: str) -> str:
-    """Caption of the quadrant figure."""
-    return f"{focus}: enhedsomkostning og afgangsrate pr. målgruppe, afvigelse fra gennemsnittet"
-
-
-def quadrant_alt(ov: pd.DataFrame) -> str:
-    """Alt text of the quadrant figure: the layout and every target group's group."""
-    return ("Punktdiagram med én prik pr. målgruppe. Vandret akse: afgangsratens afvigelse fra gennemsnittet i "
-            "procent; lodret akse: enhedsomkostningens afvigelse i procent. De fire felter er mærket gruppe 1 "
-            "investeringspotentiale (nederst til venstre), gruppe 2 optimeringspotentiale (øverst til venstre), "
-            "gruppe 3 effektiviseringspotentiale (øverst til højre) og gruppe 4 høj omkostningseffektivitet "
-            "(nederst til højre). " + "; ".join(f"{r.label}: gruppe {int(r.quadrant)}"
-                                                  for r in ov.dropna(subset=["quadrant"]).itertuples()))
-
-
-QUADRANT_SOURCE = f"{SRC}, tabel 3.2 og 5.2-5.12; egne beregninger"
+def regroup_view(regroup: pd.DataFrame) -> TableView:
+    """BDO's group per target group (with BDO's result deviation) next to the book's check."""
+    pct = lambda v, d=0: fmt.percent(v, d, sign=True)  # noqa: E731
+    df = pd.DataFrame({
+        "Målgruppe": regroup["label"],
+        "BDO: gruppe": [_groups_text(q) for q in regroup["source_groups"]],
+        "BDO: resultat": [pct(v, 1) for v in regroup["source_result_dev"]],
+        "Tabellerne: resultat": [fmt.MISSING if pd.isna(v) else f"{pct(v)} ({pct(lo)} til {pct(hi)})"
+                                 for v, lo, hi in zip(regroup["table_result_dev"], regroup["low"], regroup["high"])],
+        "Tabellerne: gruppe": [fmt.MISSING if pd.isna(q) else str(int(q)) for q in regroup["table_group"]],
+        "Afgøres af": [f"{p}: {fmt.percent(v, 1)}" if p else "" for p, v in
+                       zip(regroup["deciding_peer"], regroup["deciding_value"])],
+    })
+    return TableView.of(df, "BDO's grupper og bogens kontrol med tabellernes afgangsrater, Norddjurs",
+                        f"{SRC}, afsnit 2, 3.3 og 5; tabel 3.2 og 5.2–5.12; egne beregninger",
+                        "Resultat: afvigelse fra gennemsnittet i procent; i parentes det, afrundingen af de trykte "
+                        "afgangsrater tillader. Grupperne: " + "; ".join(f"{k} = {v.lower()}"
+                                                                       for k, v in QUADRANTS.items()) + ".")
 
 
 def quadrant_view(ov: pd.DataFrame, focus: str, shown: list[str]) -> TableView:
-    """The group of each target group, as a table."""
+    """The group of each target group by the tables (for a focus the source does not describe)."""
+    df = pd.DataFrame({
+        "Målgruppe": ov["label"],
+        "Enhedsomk., afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
+        "Afgangsrate, afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["result_deviation_pct"]],
+        "Gruppe": [fmt.MISSING if pd.isna(q) else f"{int(q)}: {QUADRANTS[int(q)]}" for q in ov["quadrant"]],
+    })
     note = "Dagpenge mangler: rapportens tabel 5.1 findes ikke i tekstudgaven." if "dagpenge" in shown else None
-    return TableView.of(quadrant_table(ov), f"Gruppe pr. målgruppe, {focus}", QUADRANT_SOURCE, note)
+    return TableView.of(df, f"Gruppe pr. målgruppe, {focus} (bogens beregning)",
+                        f"{SRC}, tabel 3.2 og 5.2–5.12; egne beregninger", note)
 
 
-def text_quadrant_view(tq: pd.DataFrame) -> TableView:
-    """The text's deviations and groups against the tables'."""
-    return TableView.of(text_quadrant_table(tq), "Rapportens afvigelser og grupper mod tabellernes, Norddjurs",
-                        f"{SRC}, afsnit 2, 3.3 og 5; tabel 3.2 og 5.2-5.12")
-
-
-def no_text_sentence(focus: str) -> str:
-    """Said when the focus is a peer: the source's text describes Norddjurs only."""
-    return f"Rapportens tekst beskriver kun Norddjurs; for {focus} findes ingen tekst at sammenligne med."
+def profile_table(df: pd.DataFrame, focus: str, first: str, show_printed: bool) -> pd.DataFrame:
+    """A cost or quality profile: measure, focus, BDO's average (for Norddjurs), the recomputed
+    average, deviation and deviation in %."""
+    dec = [_unit_decimals(u) for u in df["unit"]]
+    unit = [("pct." if u == "%" else ("andel" if u == "andel" else "")) for u in df["unit"]]
+    cols = {first: [f"{lab} ({u})" if u else lab for lab, u in zip(df["label"], unit)],
+            focus: [fmt.number(v, d) for v, d in zip(df["focus"], dec)]}
+    if show_printed:
+        cols["Gns., BDO"] = [fmt.number(v, d) for v, d in zip(df["printed_average"], dec)]
+    cols["Gns., genberegnet"] = [fmt.number(v, d) for v, d in zip(df["average"], dec)]
+    cols["Afvigelse"] = [fmt.number(v, d, sign=True) for v, d in zip(df["deviation"], dec)]
+    cols["Afvigelse i %"] = [fmt.percent(v, 0, sign=True) for v in df["deviation_pct"]]
+    return pd.DataFrame(cols)
 
 
 @dataclass(frozen=True)
 class GroupSection:
-    """One target group's section: heading, a sentence, and its tables."""
+    """One target group's section: heading, a sentence (print and HTML), its detail tables (HTML)."""
 
     heading: str
     text: str
     tables: tuple[TableView, ...] = ()
 
 
-def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> GroupSection:
-    """The section of one target group: unit cost, result and group; cost and quality profiles."""
-    tab, row = GROUP_TABLES[group], ov.set_index("group").loc[group]
-    prof = cost_profile(inputs, group, focus)
-    cost = (f"{fmt.number(row['unit_cost'], 1)} mod {fmt.number(row['average'], 1)}")
-    if prof.empty:
-        return GroupSection(f"### {GROUPS[group]}",
-                            f"Rapportens {tab.lower()} findes ikke i tekstudgaven, så der er kun enhedsomkostningen: "
-                            f"{cost} i gennemsnit ({fmt.percent(row['deviation_pct'], 0, sign=True)}).")
+def _group_sentence(row: pd.Series, tab: str, skip: str) -> str:
+    cost = f"{fmt.number(row['unit_cost'], 1)} mod {fmt.number(row['average'], 1)} i gennemsnit"
     q = ("–" if pd.isna(row["quadrant"])
          else f"gruppe {int(row['quadrant'])} ({QUADRANTS[int(row['quadrant'])].lower()})")
     text = (f"Enhedsomkostningen er {cost} ({fmt.percent(row['deviation_pct'], 0, sign=True)}); afgangsraten "
-            f"afviger {fmt.percent(row['result_deviation_pct'], 0, sign=True)} fra gennemsnittet: {q}.")
+            f"afviger {fmt.percent(row['result_deviation_pct'], 0, sign=True)} fra gennemsnittet: {q} "
+            "efter bogens beregning.")
+    if skip:
+        text += (f" Gennemsnittene i {tab.lower()} er som i rapporten uden {skip} (se fundet om {tab.lower()} "
+                 "under afstemningen).")
+    return text
+
+
+def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> GroupSection:
+    """The section of one target group: unit cost, result and group in a sentence; the cost and
+    quality profiles as detail tables."""
+    tab, row = GROUP_TABLES[group], ov.set_index("group").loc[group]
+    prof = cost_profile(inputs, group, focus)
+    if prof.empty:
+        return GroupSection(f"### {GROUPS[group]}",
+                            f"Rapportens {tab.lower()} findes ikke i tekstudgaven, så der er kun enhedsomkostningen: "
+                            f"{fmt.number(row['unit_cost'], 1)} mod {fmt.number(row['average'], 1)} i gennemsnit "
+                            f"({fmt.percent(row['deviation_pct'], 0, sign=True)}).")
+    printed = focus == inputs.municipalities[0]
     src = f"{SRC}, {tab.lower()}; egne beregninger"
-    return GroupSection(f"### {GROUPS[group]}", text, (
-        TableView.of(profile_table(prof, focus, "Opgave"),
+    return GroupSection(f"### {GROUPS[group]}", _group_sentence(row, tab, prof["left_out"].iloc[0]), (
+        TableView.of(profile_table(prof, focus, "Opgave", printed),
                      f"{GROUPS[group]}: enhedsomkostning pr. opgave (1.000 kr. pr. fuldtidsperson)", src),
-        TableView.of(profile_table(quality_profile(inputs, group, focus), focus, "Indikator"),
+        TableView.of(profile_table(quality_profile(inputs, group, focus), focus, "Indikator", printed),
                      f"{GROUPS[group]}: kvalitetsindikatorer og resultater", src)))
-
-
-COST_DRIVER_TEXT = """
-Rapporten har beregnet, hvordan Norddjurs' enhedsomkostning ville ændre sig med gennemsnitlig
-redskabssammensætning og gennemsnitlige enhedspriser. Tallene findes kun for Norddjurs.
-"""
 
 
 def cost_driver_view(inputs: Inputs) -> TableView:
@@ -268,25 +204,24 @@ def cost_driver_view(inputs: Inputs) -> TableView:
 
 
 def framework_view(inputs: Inputs, focus: str) -> TableView:
-    """Bilag 2's framework conditions as a table."""
-    return TableView.of(framework_table(inputs, focus),
+    """Bilag 2's framework conditions (rammevilkår, placement 1–98, 98 best) for the focus."""
+    kf = inputs.key_figures[inputs.key_figures["section"] == "rammevilkaar"]
+    rows = []
+    for rec in kf.to_dict("records"):
+        c = compare(series(inputs.tidy, B2, rec["group"], "rammevilkaar_" + rec["group"]), focus)
+        rows.append({"Område": rec["label"].split(" - ", 1)[-1], focus: fmt.number(c["focus"], 0),
+                     "Gns. øvrige": fmt.number(c["average"], 0),
+                     "Blandt deltagerne": rank_words(c["rank_highest"], c["n_ranked"], "bedst", "dårligst")})
+    return TableView.of(pd.DataFrame(rows),
                         f"Rammevilkår, {focus} og de øvrige (placering blandt landets 98 kommuner, 98 er bedst)",
                         f"{SRC}, bilag 2", f"Bilag 2 viser kun ni kommuner; {inputs.municipalities[-1]} mangler.")
-
-
-GAPS_TEXT = """
-Nogle tal findes ikke i tekstudgaven af rapporten. Hvor en række har færre tal end kommuner, er det ud fra
-andre tabeller for samme målgruppe afgjort, hvilken kolonne der mangler (for eksempel er rækken
-'Administration og møder' ens i alle målgrupper). Manglende tal indgår ikke i gennemsnittene.
-"""
 
 
 def gap_view(inputs: Inputs) -> TableView:
     """The recorded gaps, for the reader."""
     df = gap_table(inputs).rename(columns={"table": "Tabel", "group": "Målgruppe", "measure": "Række",
                                            "municipality": "Kommune", "kind": "Hvad mangler"})
-    return TableView(df, "Manglende tal og hvordan de er placeret",
-                     f"{SRC}; egne vurderinger (data/raw/benchmark/gaps.csv)")
+    return TableView(df, "Manglende tal og hvordan de er placeret", f"{SRC}; egne vurderinger")
 
 
 def convention_view(inputs: Inputs) -> TableView:
@@ -294,19 +229,6 @@ def convention_view(inputs: Inputs) -> TableView:
     df = average_convention(inputs).rename(columns={"table": "Tabel", "rows": "Rækker",
                                                     "excl": "Passer uden Norddjurs", "incl": "Passer med Norddjurs"})
     return TableView(df, "Rapportens gennemsnit: genberegnet med og uden Norddjurs", f"{SRC}; egne beregninger")
-
-
-def reconciliation_text(checks: list) -> str:
-    """How many of the source's figures were checked, by status and basis, in plain Danish."""
-    from ...core.check import STATUS_DA
-    recomputed = [c for c in checks if c.basis == "recomputed"]
-    counts = {k: sum(c.status == k for c in recomputed) for k in STATUS_DA}
-    xref = len(checks) - len(recomputed)
-    parts = [f"{n} {STATUS_DA[k].lower()}" for k, n in counts.items() if n]
-    return (f"Bogen har genberegnet {len(recomputed)} af rapportens tal ud fra rapportens egne tabeller: "
-            f"{', '.join(parts)}. Yderligere {xref} tal er samme tal trykt to steder i rapporten og er "
-            "sammenlignet, men ikke genberegnet. Tallene, der ikke stemmer, har en fælles årsag i et af "
-            "fundene nedenfor; den fulde liste står i bilaget om afstemning og i de åbne data.")
 
 
 def findings_view(found: list) -> TableView:

@@ -20,6 +20,8 @@ PARAMS = {
     "text_statements_file": RAW + "text_statements.csv",
     "gaps_file": RAW + "gaps.csv",
     "peer_names_file": RAW + "peer_names.csv",
+    "period_file": RAW + "period.csv",
+    "source_notes_file": RAW + "source_notes.csv",
 }
 
 

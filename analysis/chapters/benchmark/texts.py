@@ -1,0 +1,191 @@
+"""The Danish texts of the Jobcenterbenchmark chapter: every number in them is computed from
+the inputs, and every text from an input file is escaped for Markdown."""
+from __future__ import annotations
+
+import pandas as pd
+
+from ...core import fmt
+from ...core.dates import age_sentence
+from ...core.tables import escape_markdown
+from .inputs import Inputs
+from .model import figures_period
+from .results import join_da
+from .terms import GROUP_PHRASES, QUADRANTS
+
+SRC = "BDO, Jobcenterbenchmark 2023"
+
+
+def genitive(name: str) -> str:
+    """Danish genitive: `Norddjurs'`, `Kommune Bs`."""
+    return name + ("'" if name[-1:].lower() in "sxz" else "s")
+
+
+def period_text(inputs: Inputs, book_date: str) -> str:
+    """The period the figures refer to, from the period file, and their age against the edition."""
+    start, end = figures_period(inputs)
+    p = inputs.period.set_index("key")["value"]
+    span = start[:4] if start[:4] == end[:4] else f"{start[:4]}–{end[:4]}"
+    text = (f"Tallene gælder {span}: fuldtidspersoner, kvalitetsindikatorer og resultater er målt i {span}. "
+            f"Rapporten er fra {p.get('report_year', '–')}")
+    if "resources_counted" in p:
+        text += (", og udgifterne til administration er opgjort ud fra normeringen ultimo "
+                 f"{fmt.date(p['resources_counted'], 'MMMM y')}")
+    age = age_sentence(end, book_date)
+    return text + "." + (f" {age}" if age else "")
+
+
+def committee_points(inputs: Inputs) -> list[str]:
+    """What the source asks of (or suggests to) the committee, from the source notes file."""
+    asks = inputs.source_notes[inputs.source_notes["kind"] == "ask"]
+    return [f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})" for t, s in zip(asks["text"], asks["section"])]
+
+
+def caveats_text(inputs: Inputs) -> str:
+    """BDO's own caveats about its figures, as a list with their sections."""
+    rows = inputs.source_notes[inputs.source_notes["kind"] == "caveat"]
+    items = "\n".join(f"- {escape_markdown(t)} ({escape_markdown(s)})" for t, s in zip(rows["text"], rows["section"]))
+    return "Rapportens egne forbehold om tallene:\n\n" + items
+
+
+def intro_text(inputs: Inputs, focus: str, tolerance_pct: float) -> str:
+    """The chapter's opening paragraph: who is compared, from whose side, what the average is."""
+    m = inputs.municipalities
+    return f"""
+Benchmarken sammenligner ressourceforbrug og resultater i beskæftigelsesindsatsen i ti kommuner:
+Norddjurs og ni sammenligningskommuner. Kapitlet ser på tallene fra **{genitive(focus)}** side.
+Sammenligningskommunernes navne står i rapporten, men ikke hvilken kolonne der er hvilken kommune,
+så de kaldes her {m[1]} til {m[-1]} i den rækkefølge, tabellerne viser dem. Gennemsnittet er de
+*øvrige* kommuners gennemsnit, uden {focus} og uden manglende tal, som i rapporten (»gennemsnittet er
+ekskl. Norddjurs«). Enhedsomkostninger er i 1.000 kr. pr. fuldtidsperson. En afvigelse på højst
+{fmt.percent(tolerance_pct, 1)} regnes som »på niveau« med gennemsnittet. Forkortelser: KH = kontanthjælp,
+UH = uddannelseshjælp, SH-ydelse = selvforsørgelses- og hjemsendelsesydelse.
+"""
+
+
+def source_summary_text(inputs: Inputs) -> str:
+    """BDO's summary figures: total spending and persons, and the konto 5 / konto 6 split."""
+    from .results import source_summary
+    e = inputs.expenditure.set_index("group")
+    k5, k6 = e.loc["konto_5"], e.loc["konto_6"]
+    mio = lambda v: fmt.amount(v / 1000, "mio. kr.", 1)  # noqa: E731
+    return (f"{source_summary(inputs)} Af udgifterne er {fmt.percent(k5['share_pct'], 0)} "
+            f"({mio(k5['expenditure'])}) finansieret på konto 5 (beskæftigelsestilbud mv.) og "
+            f"{fmt.percent(k6['share_pct'], 0)} ({mio(k6['expenditure'])}) på konto 6 (administration); "
+            f"i de øvrige jobcentre er fordelingen {fmt.percent(k5['others_share_pct'], 0)} og "
+            f"{fmt.percent(k6['others_share_pct'], 0)}. BDO bemærker, at Norddjurs er blandt de kommuner, der "
+            "finansierer mindst på konto 5.")
+
+
+def total_text(total: dict, focus: str) -> str:
+    """The total unit cost of the focus against the others (the book's recomputation)."""
+    return (f"Genberegnet af tabel 3.2 bruger {focus} {fmt.number(total['focus'], 1)} (1.000 kr.) pr. "
+            f"fuldtidsperson mod {fmt.number(total['average'], 1)} i gennemsnit for de øvrige kommuner, en "
+            f"afvigelse på {fmt.percent(total['deviation_pct'], 1, sign=True)}. Bag gennemsnittet er der stor "
+            "forskel mellem målgrupperne og mellem kommunerne (figuren).")
+
+
+def spread_alt(ov: pd.DataFrame, focus: str) -> str:
+    """Alt text of the spread figure: what it shows and the focus' place in each group."""
+    parts = [f"{r.label}: {fmt.number(r.unit_cost, 1)} mod gennemsnit {fmt.number(r.average, 1)}"
+             for r in ov.dropna(subset=["unit_cost"]).itertuples()]
+    return (f"Punktdiagram med én række pr. målgruppe og én prik pr. kommune; {focus} er en større mørk ruder "
+            "og de øvrige kommuners gennemsnit en lodret streg. Enhedsomkostning i 1.000 kr. pr. "
+            "fuldtidsperson: " + "; ".join(parts) + ".")
+
+
+def expenditure_text(inputs: Inputs) -> str:
+    """Tabel 3.1 exists for Norddjurs only, and its printed shares do not add up to 100 %."""
+    from .terms import GROUPS
+    grp = inputs.expenditure[inputs.expenditure["group"].isin(GROUPS)]
+    return ("Norddjurs' egne udgifter og fuldtidspersoner (rapportens tabel 3.1) findes kun for Norddjurs. "
+            f"Rapportens trykte udgiftsandele summer til {fmt.percent(grp['share_pct'].sum(), 1)}, ikke "
+            f"{fmt.percent(100, 0)} (se fundet om tabel 3.1 under afstemningen); tabellen viser derfor både den "
+            "trykte og den beregnede andel.")
+
+
+def source_grouping_text(groups: dict[str, list[int]]) -> str:
+    """BDO's method and conclusion (section 3.3), told as BDO's."""
+    from .results import source_conclusion
+    return ("BDO deler målgrupperne i fire grupper efter, om enhedsomkostningen og resultatet (afgangsraten til "
+            "job og uddannelse) ligger over eller under gennemsnittet. Resultaterne er aflæst af rapportens "
+            "figurer. " + source_conclusion(groups))
+
+
+def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
+    """The book's check of BDO's grouping with its caveats: which single value decides a move,
+    and what the rounding of the printed afgangsrater allows."""
+    moved = regroup[regroup["moved"]]
+    text = ("**Bogens kontrol.** Bogen har regnet grupperne igen med afgangsraterne i rapportens tabeller "
+            "(kapitel 5). Rapportens egne resultatafvigelser, som konklusionen bygger på, kan ikke genfindes i "
+            "tabellerne (se afstemningen).")
+    if moved.empty:
+        return text + " Alligevel giver tabellerne de samme grupper som BDO."
+    for r in moved.itertuples():
+        text += (f" Med tabellerne ligger {GROUP_PHRASES[r.group]} i gruppe {int(r.table_group)} "
+                 f"({QUADRANTS[int(r.table_group)].lower()}) i stedet for BDO's gruppe "
+                 f"{join_da([str(q) for q in r.source_groups])}: afvigelsen er "
+                 f"{fmt.percent(r.table_result_dev, 0, sign=True)}, og afrundingen af de trykte rater tillader "
+                 f"{fmt.percent(r.low, 0, sign=True)} til {fmt.percent(r.high, 0, sign=True)}.")
+        if r.deciding_peer:
+            text += (f" Det afgøres af én kommunes tal: uden {r.deciding_peer}s afgangsrate på "
+                     f"{fmt.percent(r.deciding_value, 1)} lå {GROUP_PHRASES[r.group]} i BDO's gruppe.")
+    return text + (f" Grænsen for »på niveau« er ±{fmt.percent(tolerance_pct, 1)}. Bogens beregning er en kontrol, "
+                   "ikke en ny konklusion; BDO's konklusion bygger på rapportens figurer.")
+
+
+QUADRANT_INTRO = ("Figuren viser bogens beregning: hver målgruppe placeret efter enhedsomkostningen (tabel 3.2) og "
+                  "afgangsraten (kapitel 5's tabeller), begge som afvigelse fra gennemsnittet. Omkostninger "
+                  "*på niveau* tæller som lave og resultater *på niveau* som gode, som i rapporten.")
+
+
+def no_text_sentence(focus: str) -> str:
+    """Said when the focus is a peer: the source's text describes Norddjurs only."""
+    return f"Rapportens tekst beskriver kun Norddjurs; for {focus} findes ingen tekst at sammenligne med."
+
+
+COST_DRIVER_TEXT = ("Rapporten har beregnet, hvordan Norddjurs' enhedsomkostning ville ændre sig med "
+                    "gennemsnitlig redskabssammensætning og gennemsnitlige enhedspriser. Tallene findes kun for "
+                    "Norddjurs.")
+
+GAPS_TEXT = ("Nogle tal findes ikke i tekstudgaven af rapporten. Hvor en række har færre tal end kommuner, er det "
+             "ud fra andre tabeller for samme målgruppe afgjort, hvilken kolonne der mangler (for eksempel er "
+             "rækken »Administration og møder« ens i alle målgrupper). Manglende tal indgår ikke i gennemsnittene.")
+
+DETAIL_NOTE = ("Tabellerne med enhedsomkostning pr. opgave og kvalitetsindikatorer for hver målgruppe findes i "
+               "HTML-udgaven af bogen og i de åbne data.")
+
+
+def reconciliation_text(checks: list) -> str:
+    """How many of the source's figures were checked, by status and basis, in plain Danish."""
+    from ...core.check import STATUS_DA
+    recomputed = [c for c in checks if c.basis == "recomputed"]
+    counts = {k: sum(c.status == k for c in recomputed) for k in STATUS_DA}
+    parts = [f"{n} {STATUS_DA[k].lower()}" for k, n in counts.items() if n]
+    return (f"Bogen har genberegnet {len(recomputed)} af rapportens tal ud fra rapportens egne tabeller: "
+            f"{join_da(parts)}. Yderligere {len(checks) - len(recomputed)} tal står to steder i rapporten og er "
+            "sammenlignet, men ikke genberegnet. De tal, der ikke stemmer, er samlet i fundene nedenfor efter "
+            "årsag; den fulde liste står i bilaget om afstemningen og i de åbne data.")
+
+
+QUADRANT_SOURCE = f"{SRC}, tabel 3.2 og 5.2–5.12; egne beregninger"
+SPREAD_SOURCE = f"{SRC}, tabel 3.2; egne beregninger"
+
+
+def quadrant_caption(focus: str) -> str:
+    """Caption of the quadrant figure (the book's computation)."""
+    return f"{focus}: enhedsomkostning og afgangsrate pr. målgruppe, afvigelse fra gennemsnittet (bogens beregning)"
+
+
+def spread_caption(focus: str) -> str:
+    """Caption of the spread figure."""
+    return f"Enhedsomkostning pr. målgruppe i de ti kommuner, {focus} fremhævet"
+
+
+def quadrant_alt(ov: pd.DataFrame) -> str:
+    """Alt text of the quadrant figure: the layout and every target group's group."""
+    return ("Punktdiagram med én prik pr. målgruppe. Vandret akse: afgangsratens afvigelse fra gennemsnittet i "
+            "procent; lodret akse: enhedsomkostningens afvigelse i procent. De fire felter er mærket gruppe 1 "
+            "investeringspotentiale (nederst til venstre), gruppe 2 optimeringspotentiale (øverst til venstre), "
+            "gruppe 3 effektiviseringspotentiale (øverst til højre) og gruppe 4 høj omkostningseffektivitet "
+            "(nederst til højre). " + "; ".join(f"{r.label}: gruppe {int(r.quadrant)}"
+                                                  for r in ov.dropna(subset=["quadrant"]).itertuples()))
