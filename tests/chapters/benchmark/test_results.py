@@ -1,4 +1,4 @@
-"""The benchmark's key figures and key messages."""
+"""The benchmark's key figures and key messages: BDO's summary and conclusion first."""
 from __future__ import annotations
 
 import re
@@ -14,3 +14,27 @@ def test_key_figures_are_named_and_numeric(inp):
     d = {n: v for n, v, _ in figs}
     assert d["samlet_enhedsomkostning"] == 24.9 and "dagpenge_kvadrant" not in d
     assert d["sygedagpenge_enhedsomkostning"] == 20.2
+
+
+def _messages(inp, focus):
+    ov = model.group_overview(inp, focus, 2.0)
+    return results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
+                                model.source_groups(inp), model.regrouping(inp, 2.0))
+
+
+def test_key_messages_lead_with_bdo(inp):
+    msgs = [m.replace("\xa0", " ") for m in _messages(inp, "Norddjurs")]
+    assert len(msgs) == 3
+    assert msgs[0].startswith("Ifølge BDO") and "74,8 mio. kr." in msgs[0] and "25.400 kr." in msgs[0]
+    assert msgs[1].startswith("BDO's konklusion: høj omkostningseffektivitet (gruppe 4) for sygedagpenge, "
+                              "jobafklaring, fleksjob og ledighedsydelse og ressourceforløb")
+    assert msgs[2].startswith("Bogens kontrol:") and "Kommune F med 26,0 %" in msgs[2]
+
+
+def test_key_messages_for_a_peer_are_computed(inp):
+    msgs = _messages(inp, "Kommune D")
+    assert msgs[0].startswith("Kommune D har en samlet enhedsomkostning") and "BDO" not in " ".join(msgs)
+
+
+def test_join_da():
+    assert results.join_da(["a"]) == "a" and results.join_da(["a", "b", "c"]) == "a, b og c"

@@ -4,17 +4,42 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analysis.chapters.benchmark import model, views
+from analysis.chapters.benchmark import model, texts, views
 
 
 def test_genitive():
-    assert views.genitive("Norddjurs") == "Norddjurs'" and views.genitive("Kommune B") == "Kommune Bs"
+    assert texts.genitive("Norddjurs") == "Norddjurs'" and texts.genitive("Kommune B") == "Kommune Bs"
 
 
-def test_overview_table_has_one_row_per_group(inp):
+def test_rank_words_say_what_they_mean():
+    assert views.rank_words(1, 10) == "højest" and views.rank_words(10, 10) == "lavest"
+    assert views.rank_words(3, 10) == "nr. 3 af 10" and views.rank_words(9, 9, "bedst", "dårligst") == "dårligst"
+
+
+def test_overview_shows_bdos_average_beside_the_recomputed(inp):
     ov = model.group_overview(inp, "Norddjurs", 2.0)
-    t = views.overview_view(ov, "Norddjurs")
-    assert len(t.df) == 11 and t.df.iloc[0]["Norddjurs"] == "26,6" and "Kilde" not in t.source
+    t = views.overview_view(ov, "Norddjurs", True)
+    row = t.df.set_index("Målgruppe").loc["Fleksjob og ledighedsydelse"]
+    assert (row["Norddjurs"], row["Gns., BDO"], row["Gns., genberegnet"]) == ("7,0", "9,2", "9,14")
+    assert "Gns., BDO" not in views.overview_view(ov, "Kommune D", False).df.columns
+    assert t.df.set_index("Målgruppe").loc["Revalidering", "Placering"] == "højest"
+
+
+def test_sygedagpenge_profile_follows_bdos_rule(inp):
+    prof = model.quality_profile(inp, "sygedagpenge", "Norddjurs").set_index("measure")
+    row = prof.loc["beroert_aktivering"]
+    assert row["left_out"] == "Kommune J" and round(row["average"], 1) == row["printed_average"] == 6.2
+    assert round(row["deviation_pct"]) == -2  # not the -36 % an average with Kommune J gives
+    peer = model.quality_profile(inp, "sygedagpenge", "Kommune D").set_index("measure")
+    assert peer.loc["beroert_aktivering", "left_out"] == ""
+
+
+def test_detail_tables_are_html_only(inp):
+    ov = model.group_overview(inp, "Norddjurs", 2.0)
+    s = views.group_section(inp, ov, "jobafklaring", "Norddjurs")
+    md = views.html_only(s.tables)
+    assert md.startswith('::: {.content-visible when-format="html"}') and md.rstrip().endswith(":::")
+    assert md.count("Kilde: BDO") == 2
 
 
 def test_group_section_without_table(inp):
