@@ -56,10 +56,12 @@ class _Text:
         self.tq = text_quadrants(inputs, tolerance_pct).set_index("group")
 
     def cost(self, group: str) -> pd.Series:
+        """Tabel 3.2's unit costs of a target group (or the total), by municipality."""
         return series(self.inputs.tidy, T32, "alle" if group == "samlet" else group,
                       "samlet" if group == "samlet" else "enhedsomkostning")
 
     def result(self, group: str) -> pd.Series:
+        """The afgangsrater of a target group's chapter 5 table, by municipality."""
         return series(self.inputs.tidy, GROUP_TABLES[group], group, RESULT_MEASURE)
 
 
