@@ -11,7 +11,8 @@ from analysis.core.paths import ROOT
 
 def _pyproject_pins() -> dict[str, str]:
     data = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    deps = data["project"]["dependencies"] + [d for extra in data["project"]["optional-dependencies"].values() for d in extra]
+    extras = data["project"]["optional-dependencies"].values()
+    deps = data["project"]["dependencies"] + [d for extra in extras for d in extra]
     return {m.group(1).lower(): m.group(2) for d in deps if (m := re.match(r"^([A-Za-z0-9_.-]+)==(\S+)$", d))}
 
 

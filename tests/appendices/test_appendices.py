@@ -57,7 +57,8 @@ def test_reconciliation_table_is_danish_at_printed_precision():
 
 
 def test_input_files_join_provenance_and_leave_out_the_registry():
-    inputs = [{"part": "kvoter", "parameter": "roster_file", "path": "data/raw/kvoter/r.csv", "sha256": "ab", "bytes": 1},
+    inputs = [{"part": "kvoter", "parameter": "roster_file", "path": "data/raw/kvoter/r.csv", "sha256": "ab",
+               "bytes": 1},
               {"part": "datagrundlag", "parameter": "provenance_files", "path": "data/raw/kvoter/provenance.csv",
                "sha256": "cd", "bytes": 1}]
     registry = pd.DataFrame([{"path": "data/raw/kvoter/r.csv", "document": "000.txt", "section": "2.0",

@@ -8,12 +8,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import inputs as inp
 from analysis.chapters.investeringer import load_inputs
 from analysis.core.errors import InputError, ParameterValueError
 from analysis.core.paths import ROOT
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 FIX = "tests/fixtures/investeringer"
 

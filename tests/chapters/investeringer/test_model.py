@@ -6,11 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 from analysis.chapters.investeringer import model
 from analysis.chapters.investeringer.schemas import BUDGET_PERIOD
 from analysis.core.paths import ROOT
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 TOL = 5e-4
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import json
 
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
-
 from analysis.chapters.investeringer import load_inputs, model, results
 from analysis.core.paths import ROOT
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 NOTEBOOK = ROOT / "notebooks/investeringer.ipynb"
 

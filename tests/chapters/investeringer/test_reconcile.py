@@ -3,11 +3,11 @@ known disagreements keep their status, and the status rules hold at their bounda
 # ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
-
 from analysis.chapters.investeringer import reconcile
 from analysis.core.check import Check
 from analysis.core.precision import Approx
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 
 def test_known_disagreements(inputs):

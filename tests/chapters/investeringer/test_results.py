@@ -2,10 +2,10 @@
 # ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
-
 from analysis.chapters.investeringer import model, results
 from report.protocol import is_valid_name
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 TOL = 5e-4
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import re
 
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
-
 from analysis.chapters.investeringer import model, reconcile, texts
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 
 def test_period_line_says_when_and_how_old(derived):

@@ -2,9 +2,9 @@
 # ruff: noqa: F401, F811  (the shared fixtures are imported, then requested by name)
 from __future__ import annotations
 
-from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
-
 from analysis.chapters.investeringer import model, texts, views
+
+from .investeringer_fixtures import cy, derived, example, example_params, headline, inputs  # pytest fixtures
 
 
 def test_tabel1_table_has_the_notat_rows(derived):

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import kvoter_common
 import pandas as pd
 import pytest
-from .kvoter_common import EXAMPLES, FIX, PARAMS, RAW
 
 from analysis.chapters.kvoter import load_inputs
 from analysis.chapters.kvoter.inputs import check_parameters, quota_columns, read_quota_table, read_roster
 from analysis.chapters.kvoter.schemas import PLACEMENT_TYPES
 from analysis.core.errors import InputError, MissingInputError, ParameterValueError
+
+from . import kvoter_common
+from .kvoter_common import EXAMPLES, FIX, PARAMS, RAW
 
 inputs = kvoter_common.inputs  # the shared fixture
 seed_text = kvoter_common.seed_text  # the shared fixture

@@ -1,12 +1,13 @@
 """Tests of the Kvoter computations: the quota rule, the allocation models and the sweep."""
 from __future__ import annotations
 
-from . import kvoter_common
 import pandas as pd
 import pytest
 
 from analysis.chapters.kvoter import model
 from analysis.chapters.kvoter.inputs import quota_columns
+
+from . import kvoter_common
 
 inputs = kvoter_common.inputs  # the shared fixture
 

@@ -3,11 +3,12 @@ default edition is run by the build."""
 from __future__ import annotations
 
 import pytest
-from .kvoter_common import EXAMPLES, PARAMS
 
 from analysis.chapters.kvoter import load_inputs, model
 from analysis.chapters.kvoter.inputs import read_roster
 from analysis.core.paths import ROOT
+
+from .kvoter_common import EXAMPLES, PARAMS
 
 
 def test_notebook_runs_with_xlsx_example_edition(tmp_path):

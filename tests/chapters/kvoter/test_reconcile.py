@@ -2,12 +2,13 @@
 disagreement (28,4 % printed for 28,46 %), and that a changed transcription is caught."""
 from __future__ import annotations
 
-from . import kvoter_common
 import pytest
-from .kvoter_common import PARAMS, RAW
 
 from analysis.chapters.kvoter import load_inputs, reconcile
 from analysis.core.check import Check
+
+from . import kvoter_common
+from .kvoter_common import PARAMS, RAW
 
 inputs = kvoter_common.inputs  # the shared fixture
 

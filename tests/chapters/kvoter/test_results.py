@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from . import kvoter_common
-
 from analysis.chapters.kvoter import model, results
 from report.protocol import is_valid_name
+
+from . import kvoter_common
 
 inputs = kvoter_common.inputs  # the shared fixture
 

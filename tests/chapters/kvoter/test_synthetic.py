@@ -2,11 +2,11 @@
 is reproducible byte for byte from its generator."""
 from __future__ import annotations
 
-from . import kvoter_common
-from .kvoter_common import RAW
-
 from analysis.chapters.kvoter import model, synthetic
 from analysis.chapters.kvoter.inputs import quota_columns
+
+from . import kvoter_common
+from .kvoter_common import RAW
 
 inputs = kvoter_common.inputs  # the shared fixture
 

@@ -1,11 +1,12 @@
 """Tests of the Kvoter display tables, figure text, disclosure control and open data."""
 from __future__ import annotations
 
-from . import kvoter_common
 import pandas as pd
 
 from analysis.chapters.kvoter import model, views
 from analysis.core import disclosure
+
+from . import kvoter_common
 
 inputs = kvoter_common.inputs  # the shared fixture
 
