@@ -11,6 +11,7 @@ import yaml
 
 from .errors import EditionError
 from .paths import PARAMS, display
+from .safety import EDITION_ID_RULE, is_edition_id
 
 META_KEYS = ("edition", "title", "subtitle", "date", "previous")
 
@@ -86,6 +87,12 @@ def load_edition(path: Path) -> Edition:
         date = dt.date.fromisoformat(str(data["date"]))
     except ValueError:
         raise EditionError(shown, f"'date' must be an ISO date (YYYY-MM-DD), not {data['date']!r}") from None
+    for key in ("edition", "previous"):
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = data[key] = str(value)
+        if (key == "edition" or value) and not is_edition_id(value):
+            raise EditionError(shown, f"'{key}: {value}' is not a valid edition id: {EDITION_ID_RULE}")
     sections = {}
     for key, value in data.items():
         if key in META_KEYS:
@@ -120,6 +127,8 @@ def find_edition(edition: str | None = None, params: str | Path | None = None,
         return load_edition(path)
     files = edition_files(folder)
     if edition:
+        if not is_edition_id(edition):
+            raise EditionError(str(edition), f"is not a valid edition id: {EDITION_ID_RULE}")
         path = folder / f"{edition}.yml"
         if not path.is_file():
             known = ", ".join(p.stem for p in files) or "(none)"

@@ -21,8 +21,9 @@ from .execute import Job, execute_all, say
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
-from .publish import git_commit, manifest, package_versions, swap_into_place, write_json, write_text
+from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
+from .safety import inside, remove_tree
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -36,6 +37,12 @@ class BuildOptions:
     book_dir: Path = BOOK
     build_dir: Path = BUILD
     processed_dir: Path = PROCESSED
+    timeout: float = 600.0  # seconds one notebook may run
+
+    @property
+    def output_roots(self) -> tuple[Path, ...]:
+        """The project's own output folders: the only places the build deletes, replaces or locks."""
+        return (self.book_dir, self.build_dir, self.processed_dir, self.cache_dir)
 
 
 @dataclass(frozen=True)
@@ -129,7 +136,7 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
 
 def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
     cache = None if opts.force else NotebookCache(opts.cache_dir)
-    outcomes = execute_all(jobs, cache, opts.jobs, epoch)
+    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout)
     if opts.force:  # --force ignores the cache for reading but refreshes it
         store = NotebookCache(opts.cache_dir)
         for job, o in zip(jobs, outcomes):
@@ -145,7 +152,8 @@ def build(edition: Edition, opts: BuildOptions = BuildOptions(), book: BookSpec 
     start = time.monotonic()
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(opts.build_dir / f"{edition.id}.lock")):
+    lock = inside(opts.build_dir / f"{edition.id}.lock", opts.output_roots, "lock")
+    with FileLock(str(lock)):
         return _build_locked(edition, opts, book, start)
 
 
@@ -156,9 +164,10 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
     renderer = get_renderer(opts.engine)
 
+    final = opts.book_dir / edition.id
+    recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
     staging = opts.build_dir / edition.id
-    if staging.exists():
-        shutil.rmtree(staging)
+    remove_tree(staging, opts.output_roots)
     (staging / "book").mkdir(parents=True)
     analysis_hash = analysis_source_hash()
 
@@ -174,7 +183,6 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
-    final = opts.book_dir / edition.id
     key = publish_key(edition, renderer.name, [by_id[p.id].output for p in plan.parts])
     if published_key(final) == key:
         say(f"Unchanged: {display(final)} already holds this edition ({len(outcomes)} notebooks cached)")
@@ -190,8 +198,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     for p in plan.parts:
         shutil.copyfile(by_id[p.id].output, notebooks_dir / f"{p.id}.ipynb")
     processed = opts.processed_dir / edition.id
-    if processed.exists():
-        shutil.rmtree(processed)
+    remove_tree(processed, opts.output_roots)
     for name, text in sorted(harvested.tables.items()):
         write_text(out_dir / "data" / name, text)
         write_text(processed / name, text)
@@ -203,7 +210,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
                 "publish_key": key})
 
-    swap_into_place(out_dir, final, staging / "previous-edition")
+    swap_into_place(out_dir, final, opts.output_roots)
     seconds = time.monotonic() - start
     cached = tuple(o.part_id for o in outcomes if o.cached)
     executed = tuple(o.part_id for o in outcomes if not o.cached)

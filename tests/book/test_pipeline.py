@@ -24,7 +24,7 @@ def test_publishes_every_contract_file(fixture_book, build_options, write_editio
                                                                  "beta": {"beta_ok": 1}}
     rows = (folder / "reconciliation.csv").read_text().splitlines()
     assert rows[0] == "chapter,item,source,published,computed,low,high,unit,status,basis,finding,note"
-    assert rows[1] == "alpha,Sum af værdier,\"testkilde, tabel 1\",3,3,antal,match,"
+    assert rows[1] == "alpha,Sum af værdier,\"testkilde, tabel 1\",3,3,,,antal,match,recomputed,,"
     manifest = json.loads((folder / "manifest.json").read_text())
     assert manifest["renderer"] == "pandoc"
     assert manifest["parameters"]["alpha"]["factor"] == 2
