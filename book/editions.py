@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -13,7 +14,8 @@ from .errors import EditionError
 from .paths import PARAMS, display
 from .safety import EDITION_ID_RULE, is_edition_id
 
-META_KEYS = ("edition", "title", "subtitle", "date", "previous")
+META_KEYS = ("edition", "title", "subtitle", "date", "previous", "columns")
+SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -49,6 +51,7 @@ class Edition:
     path: Path
     previous: str | None
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def epoch(self) -> int:
@@ -73,6 +76,27 @@ def read_yaml(path: Path) -> Any:
         where = f" (line {mark.line + 1})" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
         raise EditionError(shown, f"is not valid YAML{where}: {problem}") from None
+
+
+def _columns(shown: str, value: Any) -> dict[str, dict[str, str]]:
+    """The optional `columns:` map: input file → {the extract's header: declared column}."""
+    if value is None:
+        return {}
+    rule = ("'columns' maps an input file to {header in the file: declared column}, e.g. "
+            "columns: {data/hr/roster.xlsx: {'Antal i løntilskud': loentilskud}}")
+    if not isinstance(value, dict):
+        raise EditionError(shown, rule)
+    out = {}
+    for file, mapping in value.items():
+        if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                    for k, v in mapping.items()):
+            raise EditionError(shown, f"{rule}; the entry for {file!r} is not such a mapping")
+        bad = [v for v in mapping.values() if not SNAKE.fullmatch(v)]
+        if bad:
+            raise EditionError(shown, f"'columns' for {file!r}: {bad[0]!r} is not a declared column "
+                                      f"name (lower case a-z, 0-9 and _)")
+        out[str(file)] = dict(mapping)
+    return out
 
 
 def load_edition(path: Path) -> Edition:
@@ -110,6 +134,7 @@ def load_edition(path: Path) -> Edition:
         path=path.resolve(),
         previous=(str(data["previous"]) if data.get("previous") else None),
         sections=MappingProxyType(sections),
+        columns=MappingProxyType(_columns(shown, data.get("columns"))),
     )
 
 

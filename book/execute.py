@@ -122,7 +122,7 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             cwd=str(ROOT), kernel_name="python3", progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, report_mode=False,
         )
-    except Exception as exc:  # papermill's PapermillExecutionError, or a kernel failure
+    except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
         job.failed_dir.mkdir(parents=True, exist_ok=True)
         saved = job.failed_dir / job.output.name
         if job.output.is_file():

@@ -57,18 +57,21 @@ def declared_parameters(path: Path) -> Declared:
     try:
         tree = ast.parse(cell.source)
     except SyntaxError as exc:
-        raise BuildError(f"Notebook {shown}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
+        raise BuildError(f"Notebook {shown}: the parameters cell is not valid Python "
+                         f"({exc.msg}, line {exc.lineno})") from None
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name, value = node.targets[0].id, node.value
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             name, value = node.target.id, node.value
         else:
-            raise BuildError(f"Notebook {shown}: the parameters cell may only hold `name = literal` lines (line {node.lineno})")
+            raise BuildError(f"Notebook {shown}: the parameters cell may only hold `name = literal` lines "
+                             f"(line {node.lineno})")
         try:
             defaults[name] = ast.literal_eval(value)
         except ValueError:
-            raise BuildError(f"Notebook {shown}: parameter '{name}' must have a literal default (line {node.lineno})") from None
+            raise BuildError(f"Notebook {shown}: parameter '{name}' must have a literal default "
+                             f"(line {node.lineno})") from None
     return Declared(shown, MappingProxyType(defaults))
 
 
@@ -125,7 +128,8 @@ def resolve_parameters(edition_file: str, chapter: str, declared: Declared,
     valid = [n for n in declared.names if not n.startswith(BUILD_PREFIX)]
     for key, value in section.items():
         if key.startswith(BUILD_PREFIX):
-            raise ParameterError(edition_file, chapter, key, "is set by the build and cannot be given in an edition", valid)
+            raise ParameterError(edition_file, chapter, key,
+                                 "is set by the build and cannot be given in an edition", valid)
         if key not in declared.defaults:
             raise ParameterError(edition_file, chapter, key, "is not a parameter of this chapter", valid)
         problem = value_problem(declared.defaults[key], value)

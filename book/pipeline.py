@@ -19,7 +19,7 @@ from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
-from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
+from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
 from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
@@ -128,7 +128,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     jobs = []
     for p in parts:
         params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
-        key = cache_key(p.part.path, params, analysis_hash)
+        columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
+        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params, analysis_hash)
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
     return jobs
@@ -148,7 +149,9 @@ def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
     return outcomes
 
 
-def build(edition: Edition, opts: BuildOptions = BuildOptions(), book: BookSpec | None = None) -> BuildResult:
+def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | None = None) -> BuildResult:
+    """Build one edition and publish it in `opts.book_dir/<edition id>/` (see the module docstring)."""
+    opts = opts or BuildOptions()
     start = time.monotonic()
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)

@@ -57,7 +57,8 @@ def manifest(edition, parameters: Mapping[str, Any], inputs: list[dict], noteboo
         "edition": edition.id,
         "title": edition.title,
         "date": edition.date.isoformat(),
-        "edition_file": edition.path.relative_to(ROOT).as_posix() if edition.path.is_relative_to(ROOT) else str(edition.path),
+        "edition_file": (edition.path.relative_to(ROOT).as_posix() if edition.path.is_relative_to(ROOT)
+                         else str(edition.path)),
         "parameters": parameters,
         "inputs": {i["path"]: i["sha256"] for i in inputs},
         "notebooks": dict(notebooks),

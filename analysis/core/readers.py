@@ -21,7 +21,7 @@ import os
 import re
 import unicodedata
 from pathlib import Path
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Mapping
 
 import pandas as pd
 
