@@ -71,8 +71,11 @@ def _terminate(signum, frame):
     raise Terminated(signal.Signals(signum).name)
 
 
-def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | None = None) -> str:
+def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | None = None,
+             command: str = "render") -> str:
     """The sentence about the published edition after a failure, true in every case."""
+    if command == "check":
+        return "(check renders and publishes nothing.)"
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -115,16 +118,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
         return 0
     except BuildError as err:
-        print(f"\nError: {err}\n{_outcome(edition, before, err)}", file=sys.stderr)
+        print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
         what = "Terminated" if isinstance(err, Terminated) else "Interrupted"
-        print(f"\n{what}; every worker and kernel was stopped. {_outcome(edition, before)}", file=sys.stderr)
+        outcome = _outcome(edition, before, command=command)
+        print(f"\n{what}; every worker and kernel was stopped. {outcome}", file=sys.stderr)
         return 143 if isinstance(err, Terminated) else 130
     except Exception as err:  # noqa: BLE001 - last resort: still one clear paragraph
         if getattr(args, "debug", False):
             traceback.print_exc()
-        print(f"\nError: an unexpected {type(err).__name__}: {err}\n{_outcome(edition, before)} "
+        print(f"\nError: an unexpected {type(err).__name__}: {err}\n{_outcome(edition, before, command=command)} "
               f"Run again with --debug for the Python traceback.", file=sys.stderr)
         return 2
 

@@ -36,6 +36,8 @@ def _failures(err: SchemaErrors) -> list[Failure]:
         value = rec.get("failure_case")
         if check.startswith("column_in_dataframe"):
             column, value, check = str(value), None, "required column is missing"
+        elif check.startswith("column_in_schema"):
+            column, value, check = str(value), None, "this column is not one of the file's declared columns"
         elif check == "not_nullable":
             check, value = "a value is required", None
         elif check.startswith(("dtype(", "coerce_dtype(")):
