@@ -93,8 +93,15 @@ def main(argv: list[str] | None = None) -> int:
     """Run the command line; returns the exit status (0 ok, 1 a build error, 2 unexpected, 130/143 stopped)."""
     args = _parser().parse_args(argv)
     command = args.command or "render"
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, _terminate)
+    handlers = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return _run(args, command)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def _run(args: argparse.Namespace, command: str) -> int:
     edition: Edition | None = None
     before = None
     try:

@@ -112,7 +112,11 @@ def run_job(job: Job) -> Outcome:
     start = time.monotonic()
     job.output.parent.mkdir(parents=True, exist_ok=True)
     with _KernelLog(job.output.with_suffix(".log")):
-        return _run_papermill(pm, job, start)
+        outcome = _run_papermill(pm, job, start)
+        if isinstance(outcome.error, KernelStartError):  # e.g. a port taken between choice and bind
+            time.sleep(1.0)
+            outcome = _run_papermill(pm, job, start)
+        return outcome
 
 
 def _run_papermill(pm, job: Job, start: float) -> Outcome:
