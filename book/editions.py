@@ -44,6 +44,7 @@ _UniqueKeyLoader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class Edition:
+    """One edition: its id (a name), metadata, file, previous edition, one section per part and the column map."""
     id: str
     title: str
     subtitle: str
@@ -59,6 +60,7 @@ class Edition:
         return int(dt.datetime.combine(self.date, dt.time(12), dt.timezone.utc).timestamp())
 
     def section(self, chapter: str) -> Mapping[str, Any]:
+        """The parameters the edition gives one part (empty when it gives none)."""
         return self.sections.get(chapter, MappingProxyType({}))
 
 
@@ -100,6 +102,7 @@ def _columns(shown: str, value: Any) -> dict[str, dict[str, str]]:
 
 
 def load_edition(path: Path) -> Edition:
+    """Read and check one edition file (required keys, ISO date, edition ids, sections, column map)."""
     data = read_yaml(path)
     shown = display(path)
     if not isinstance(data, dict):
@@ -139,6 +142,7 @@ def load_edition(path: Path) -> Edition:
 
 
 def edition_files(folder: Path = PARAMS) -> list[Path]:
+    """The edition files (`*.yml`) in a folder, sorted."""
     return sorted(p for p in folder.glob("*.yml") if p.is_file())
 
 

@@ -42,6 +42,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
+    """The result of one notebook: where it is, whether it came from the cache, its error if any."""
     part_id: str
     output: Path
     cached: bool

@@ -33,6 +33,7 @@ class Declared:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The declared parameter names, in order."""
         return tuple(self.defaults)
 
     @property
@@ -42,6 +43,7 @@ class Declared:
 
 
 def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
+    """The notebook's cell tagged `parameters` (None when it has none)."""
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     return cells[0] if cells else None
 

@@ -30,6 +30,7 @@ RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filt
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """How to build: renderer, parallel jobs, cache use, timeout and the output folders."""
     engine: str = "auto"
     jobs: int = os.cpu_count() or 1
     force: bool = False
@@ -47,6 +48,7 @@ class BuildOptions:
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build did: the published folder and PDF, the renderer, executed and cached parts."""
     edition: Edition
     folder: Path
     pdf: Path
@@ -57,6 +59,7 @@ class BuildResult:
 
 
 def input_listing(plan: Plan) -> list[dict[str, Any]]:
+    """Every input file of the plan with its part, parameter, sha256 and size."""
     rows = []
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():
@@ -81,6 +84,7 @@ def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
 
 
 def published_key(folder: Path) -> str | None:
+    """The publish key of the edition published in `folder` (None when there is none)."""
     try:
         return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("publish_key")
     except (OSError, ValueError):
@@ -135,11 +139,10 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     return jobs
 
 
-def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
-    cache = None if opts.force else NotebookCache(opts.cache_dir)
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
+    cache = None if opts.force else store
     outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout)
     if opts.force:  # --force ignores the cache for reading but refreshes it
-        store = NotebookCache(opts.cache_dir)
         for job, o in zip(jobs, outcomes):
             if not o.error:
                 store.put(job.key, o.output)
@@ -160,6 +163,16 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
         return _build_locked(edition, opts, book, start)
 
 
+def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
+    """Finish an interrupted publish of this edition, and start a clean staging folder."""
+    final = opts.book_dir / edition.id
+    recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
+    staging = opts.build_dir / edition.id
+    remove_tree(staging, opts.output_roots)
+    (staging / "book").mkdir(parents=True)
+    return final, staging
+
+
 def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
     say(f"Edition {edition.id} ({display(edition.path)})")
     plan = make_plan(edition, book)
@@ -167,28 +180,27 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
     renderer = get_renderer(opts.engine)
 
-    final = opts.book_dir / edition.id
-    recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
-    staging = opts.build_dir / edition.id
-    remove_tree(staging, opts.output_roots)
-    (staging / "book").mkdir(parents=True)
+    final, staging = _prepare_folders(edition, opts)
     analysis_hash = analysis_source_hash()
+    store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch)
+    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
     key = publish_key(edition, renderer.name, [by_id[p.id].output for p in plan.parts])
     if published_key(final) == key:
-        say(f"Unchanged: {display(final)} already holds this edition ({len(outcomes)} notebooks cached)")
+        ran = sum(1 for o in outcomes if not o.cached)
+        say(f"Unchanged: {display(final)} already holds exactly this edition ({ran} notebooks executed, "
+            f"{len(outcomes) - ran} from the cache)")
         return BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
                            tuple(o.part_id for o in outcomes), time.monotonic() - start)
 

@@ -28,6 +28,7 @@ HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_par
 
 @dataclass(frozen=True)
 class PlannedPart:
+    """One part of the book with its checked parameters and title."""
     part: Part
     declared: Declared
     parameters: Mapping[str, Any]  # edition over defaults, without book_* parameters
@@ -35,6 +36,7 @@ class PlannedPart:
 
     @property
     def id(self) -> str:
+        """The part's id (its notebook's stem)."""
         return self.part.id
 
     @property
@@ -45,15 +47,18 @@ class PlannedPart:
 
 @dataclass(frozen=True)
 class Plan:
+    """An edition's build plan: every part of the book with its parameters."""
     edition: Edition
     book: BookSpec
     parts: tuple[PlannedPart, ...]
 
     def part(self, part_id: str) -> PlannedPart:
+        """The planned part with this id."""
         return next(p for p in self.parts if p.id == part_id)
 
 
 def notebook_title(path: Path) -> str:
+    """The notebook's first Markdown heading (its file name when it has none)."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "markdown":

@@ -21,6 +21,7 @@ PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "
 
 
 def package_versions() -> dict[str, str]:
+    """Versions of the packages that shape the book (for the manifest)."""
     out = {}
     for name in PACKAGES:
         try:
@@ -31,6 +32,7 @@ def package_versions() -> dict[str, str]:
 
 
 def git_commit() -> str:
+    """The project's git commit (`-dirty` with uncommitted changes), or `unknown`."""
     try:
         proc = subprocess.run(["git", "rev-parse", "HEAD"], cwd=ROOT, capture_output=True, text=True, timeout=10)
         commit = proc.stdout.strip() if proc.returncode == 0 else "unknown"
@@ -42,10 +44,12 @@ def git_commit() -> str:
 
 
 def write_json(path: Path, data: Any) -> None:
+    """Write JSON with sorted keys, two-space indent and UTF-8."""
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
 
 
 def write_text(path: Path, text: str) -> None:
+    """Write UTF-8 text with `\n` line ends, creating the folder."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "w", encoding="utf-8", newline="\n") as fh:
         fh.write(text)
@@ -53,6 +57,7 @@ def write_text(path: Path, text: str) -> None:
 
 def manifest(edition, parameters: Mapping[str, Any], inputs: list[dict], notebooks: Mapping[str, str],
              renderer: str, renderer_note: str) -> dict:
+    """The edition's manifest: parameters, input and notebook checksums, packages, renderer, commit."""
     return {
         "edition": edition.id,
         "title": edition.title,
