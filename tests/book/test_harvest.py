@@ -29,7 +29,8 @@ def test_harvest_writes_contract_formats(tmp_path):
             {DATA_MIME: {"name": "t", "csv": "a\n1\n"}})
     h = harvest_notebook("kvoter", p)
     assert results_json(h) == '{\n  "kvoter": {\n    "gap": 72\n  }\n}\n'
-    assert reconciliation_csv(h).splitlines()[1] == 'kvoter,Stigning,"Notat, s. 1",28.4,28.458,,,%,differs,recomputed,,"a, b"'
+    row = 'kvoter,Stigning,"Notat, s. 1",28.4,28.458,,,%,differs,recomputed,,"a, b"'
+    assert reconciliation_csv(h).splitlines()[1] == row
     assert h.tables == {"kvoter_t.csv": "a\n1\n"}
 
 
