@@ -8,8 +8,10 @@ from __future__ import annotations
 import glob
 import hashlib
 import json
+import os
 import platform
 import shutil
+import sys
 from dataclasses import dataclass
 from functools import cache
 from importlib import metadata
@@ -125,22 +127,53 @@ def cache_key(notebook: Path, params: Mapping[str, Any], analysis_hash: str) -> 
 
 
 class NotebookCache:
-    """Executed notebooks stored by cache key under `<folder>/<key>.ipynb`."""
+    """Executed notebooks stored by cache key under `<folder>/<key>.ipynb`. The cache is
+    optional: a cache that cannot be read or written (full disk, read-only folder) gives one
+    warning and the build goes on without it."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, warn=None):
         self.folder = Path(folder)
+        self.warn = warn or _warn
+        self.broken = False
 
     def path(self, key: CacheKey) -> Path:
         return self.folder / f"{key.value}.ipynb"
 
-    def get(self, key: CacheKey) -> Path | None:
-        p = self.path(key)
-        return p if p.is_file() else None
+    def _failed(self, action: str, exc: OSError) -> None:
+        if not self.broken:
+            self.warn(f"Warning: the notebook cache in {self.folder} cannot be {action} "
+                      f"({exc.strerror or exc}); continuing without it.")
+        self.broken = True
 
-    def put(self, key: CacheKey, executed: Path) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
+    def get(self, key: CacheKey) -> Path | None:
+        """The cached executed notebook for `key`, or None (also when the cache is unreadable)."""
+        p = self.path(key)
+        try:
+            return p if p.is_file() and os.access(p, os.R_OK) else None
+        except OSError as exc:
+            self._failed("read", exc)
+            return None
+
+    def put(self, key: CacheKey, executed: Path) -> Path | None:
+        """Store an executed notebook; None (with a warning) when the cache cannot be written."""
+        if self.broken:
+            return None
         target = self.path(key)
-        tmp = target.with_suffix(".tmp")
-        shutil.copyfile(executed, tmp)
-        tmp.replace(target)
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(executed, tmp)
+            tmp.replace(target)
+        except OSError as exc:
+            self._failed("written", exc)
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            return None
         return target
+
+
+def _warn(line: str) -> None:
+    sys.stderr.flush()
+    os.write(2, (line + "\n").encode("utf-8"))

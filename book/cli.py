@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 import traceback
 
 from .editions import Edition, find_edition
-from .errors import BuildError
+from .errors import BuildError, PublishError
+from .paths import BOOK, display
+from .publish import edition_state
 
 
 def _edition_arg(value: str) -> Edition:
@@ -45,12 +48,62 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                    help="notebooks executed in parallel (default: number of cores)")
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
+    p.add_argument("--timeout", type=_seconds, default=600.0,
+                   help="seconds one notebook may run before it is stopped (default: 600)")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected errors")
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = float("nan")
+    if not 0 < seconds < 7 * 24 * 3600:
+        raise argparse.ArgumentTypeError(f"must be a number of seconds above 0, not {value!r}")
+    return seconds
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM (or SIGHUP), turned into an exception so the build stops its workers and kernels."""
+
+
+def _terminate(signum, frame):
+    raise Terminated(signal.Signals(signum).name)
+
+
+def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | None = None,
+             command: str = "render") -> str:
+    """The sentence about the published edition after a failure, true in every case."""
+    if command == "check":
+        return "(check renders and publishes nothing.)"
+    if edition is None:
+        return "Nothing was published."
+    final = BOOK / edition.id
+    if isinstance(err, PublishError) and err.published:
+        return f"The new edition is published in {display(final)}."
+    after = edition_state(final)
+    if before is None and after is None:
+        return f"Nothing was published; there is no earlier edition in {display(final)}."
+    if after == before:
+        return f"Nothing was published; the last good edition in {display(final)} is unchanged."
+    return f"Check {display(final)}: it changed during this failed run."
+
+
 def main(argv: list[str] | None = None) -> int:
+    """Run the command line; returns the exit status (0 ok, 1 a build error, 2 unexpected, 130/143 stopped)."""
     args = _parser().parse_args(argv)
     command = args.command or "render"
+    handlers = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
+    try:
+        return _run(args, command)
+    finally:
+        for sig, handler in handlers.items():
+            signal.signal(sig, handler)
+
+
+def _run(args: argparse.Namespace, command: str) -> int:
+    edition: Edition | None = None
+    before = None
     try:
         if command == "diff":
             from .diff import diff_editions
@@ -58,6 +111,7 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
             return 0
         edition = find_edition(args.edition, args.params)
+        before = edition_state(BOOK / edition.id)
         if command == "check":
             from .pipeline import check
 
@@ -66,20 +120,23 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         from .pipeline import BuildOptions, build
 
-        result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force))
+        result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
+                                             timeout=args.timeout))
         print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
         return 0
     except BuildError as err:
-        print(f"\nError: {err}\nNothing was published; the last good edition in _book/ is unchanged.", file=sys.stderr)
+        print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1
-    except KeyboardInterrupt:
-        print("\nInterrupted; nothing was published.", file=sys.stderr)
-        return 130
+    except KeyboardInterrupt as err:
+        what = "Terminated" if isinstance(err, Terminated) else "Interrupted"
+        outcome = _outcome(edition, before, command=command)
+        print(f"\n{what}; every worker and kernel was stopped. {outcome}", file=sys.stderr)
+        return 143 if isinstance(err, Terminated) else 130
     except Exception as err:  # noqa: BLE001 - last resort: still one clear paragraph
         if getattr(args, "debug", False):
             traceback.print_exc()
-        print(f"\nError: an unexpected {type(err).__name__}: {err}\nNothing was published; the last good "
-              f"edition in _book/ is unchanged. Run again with --debug for the Python traceback.", file=sys.stderr)
+        print(f"\nError: an unexpected {type(err).__name__}: {err}\n{_outcome(edition, before, command=command)} "
+              f"Run again with --debug for the Python traceback.", file=sys.stderr)
         return 2
 
 

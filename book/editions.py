@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -11,8 +12,10 @@ import yaml
 
 from .errors import EditionError
 from .paths import PARAMS, display
+from .safety import EDITION_ID_RULE, is_edition_id
 
-META_KEYS = ("edition", "title", "subtitle", "date", "previous")
+META_KEYS = ("edition", "title", "subtitle", "date", "previous", "columns")
+SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 
 
 class _UniqueKeyLoader(yaml.SafeLoader):
@@ -41,6 +44,7 @@ _UniqueKeyLoader.yaml_implicit_resolvers = {
 
 @dataclass(frozen=True)
 class Edition:
+    """One edition: its id (a name), metadata, file, previous edition, one section per part and the column map."""
     id: str
     title: str
     subtitle: str
@@ -48,6 +52,7 @@ class Edition:
     path: Path
     previous: str | None
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
 
     @property
     def epoch(self) -> int:
@@ -55,6 +60,7 @@ class Edition:
         return int(dt.datetime.combine(self.date, dt.time(12), dt.timezone.utc).timestamp())
 
     def section(self, chapter: str) -> Mapping[str, Any]:
+        """The parameters the edition gives one part (empty when it gives none)."""
         return self.sections.get(chapter, MappingProxyType({}))
 
 
@@ -74,7 +80,29 @@ def read_yaml(path: Path) -> Any:
         raise EditionError(shown, f"is not valid YAML{where}: {problem}") from None
 
 
+def _columns(shown: str, value: Any) -> dict[str, dict[str, str]]:
+    """The optional `columns:` map: input file → {the extract's header: declared column}."""
+    if value is None:
+        return {}
+    rule = ("'columns' maps an input file to {header in the file: declared column}, e.g. "
+            "columns: {data/hr/roster.xlsx: {'Antal i løntilskud': loentilskud}}")
+    if not isinstance(value, dict):
+        raise EditionError(shown, rule)
+    out = {}
+    for file, mapping in value.items():
+        if not isinstance(mapping, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                                    for k, v in mapping.items()):
+            raise EditionError(shown, f"{rule}; the entry for {file!r} is not such a mapping")
+        bad = [v for v in mapping.values() if not SNAKE.fullmatch(v)]
+        if bad:
+            raise EditionError(shown, f"'columns' for {file!r}: {bad[0]!r} is not a declared column "
+                                      f"name (lower case a-z, 0-9 and _)")
+        out[str(file)] = dict(mapping)
+    return out
+
+
 def load_edition(path: Path) -> Edition:
+    """Read and check one edition file (required keys, ISO date, edition ids, sections, column map)."""
     data = read_yaml(path)
     shown = display(path)
     if not isinstance(data, dict):
@@ -86,6 +114,12 @@ def load_edition(path: Path) -> Edition:
         date = dt.date.fromisoformat(str(data["date"]))
     except ValueError:
         raise EditionError(shown, f"'date' must be an ISO date (YYYY-MM-DD), not {data['date']!r}") from None
+    for key in ("edition", "previous"):
+        value = data.get(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = data[key] = str(value)
+        if (key == "edition" or value) and not is_edition_id(value):
+            raise EditionError(shown, f"'{key}: {value}' is not a valid edition id: {EDITION_ID_RULE}")
     sections = {}
     for key, value in data.items():
         if key in META_KEYS:
@@ -103,10 +137,12 @@ def load_edition(path: Path) -> Edition:
         path=path.resolve(),
         previous=(str(data["previous"]) if data.get("previous") else None),
         sections=MappingProxyType(sections),
+        columns=MappingProxyType(_columns(shown, data.get("columns"))),
     )
 
 
 def edition_files(folder: Path = PARAMS) -> list[Path]:
+    """The edition files (`*.yml`) in a folder, sorted."""
     return sorted(p for p in folder.glob("*.yml") if p.is_file())
 
 
@@ -120,6 +156,8 @@ def find_edition(edition: str | None = None, params: str | Path | None = None,
         return load_edition(path)
     files = edition_files(folder)
     if edition:
+        if not is_edition_id(edition):
+            raise EditionError(str(edition), f"is not a valid edition id: {EDITION_ID_RULE}")
         path = folder / f"{edition}.yml"
         if not path.is_file():
             known = ", ".join(p.stem for p in files) or "(none)"

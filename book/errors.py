@@ -117,6 +117,50 @@ class RenderError(BuildError):
 
 
 class PublishError(BuildError):
-    """The rendered edition could not be moved into place."""
+    """The rendered edition could not be moved into place. `published` tells whether the new
+    edition is nevertheless in place (the error came after the swap, e.g. while tidying up)."""
 
     stage = "publish"
+
+    def __init__(self, message: str, published: bool = False):
+        super().__init__(message)
+        self.published = published
+
+
+class UnsafePathError(BuildError):
+    """The build was about to delete, replace or lock a path outside its own output folders."""
+
+    stage = "paths"
+
+
+class NotebookTimeoutError(BuildError):
+    """A notebook ran longer than the execution timeout; its worker and kernel were stopped."""
+
+    stage = "execute"
+
+    def __init__(self, notebook: str, seconds: float):
+        self.notebook = notebook
+        self.seconds = seconds
+        super().__init__(f"Notebook {notebook} did not finish within the execution timeout of "
+                         f"{seconds:g} s; it was stopped. Raise the limit with --timeout SECONDS "
+                         f"if the notebook really needs longer.")
+
+    def __reduce__(self):
+        return (type(self), (self.notebook, self.seconds))
+
+
+class KernelStartError(BuildError):
+    """A notebook's Python kernel could not be started (or died before running a cell)."""
+
+    stage = "execute"
+
+    def __init__(self, notebook: str, detail: str):
+        self.notebook = notebook
+        self.detail = detail
+        super().__init__(f"Could not start a Python kernel for notebook {notebook}: {detail}. "
+                         f"Kernels talk to the build over the loopback network (127.0.0.1): check "
+                         f"that it is up, and that ipykernel is installed in this environment "
+                         f"(python -m ipykernel --version).")
+
+    def __reduce__(self):
+        return (type(self), (self.notebook, self.detail))

@@ -1,19 +1,31 @@
 """Execution of notebooks with papermill, in parallel, through the cache, with a progress line
-per notebook (started / cached / done in N s / failed)."""
+per notebook (started / cached / done in N s / failed).
+
+Every notebook runs in a worker process of its own, which ends with the command: a worker
+dies with the build (parent-death signal), a kernel ends with its worker (ipykernel's parent
+poller), and when the build stops (error, Ctrl-C, SIGTERM, timeout) it kills its workers and
+every kernel started for this run (found by a marker in their environment)."""
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
+import signal
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor
+import uuid
 from dataclasses import dataclass
+from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
 from .cache import CacheKey, NotebookCache
-from .errors import ExecutionError
+from .errors import BuildError, ExecutionError, KernelStartError, NotebookTimeoutError
 from .paths import ROOT, display
+from .processes import die_with_parent, kill_marked
+from .strip import normalise_executed
+
+RUN_MARKER = "BOOK_RUN"
 
 
 @dataclass(frozen=True)
@@ -30,11 +42,12 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
+    """The result of one notebook: where it is, whether it came from the cache, its error if any."""
     part_id: str
     output: Path
     cached: bool
     seconds: float
-    error: ExecutionError | None = None
+    error: BuildError | None = None
 
 
 def say(line: str) -> None:
@@ -49,7 +62,22 @@ def kernel_environment(epoch: int) -> dict[str, str]:
             "TZ": "UTC", "LC_ALL": "C.UTF-8"}
 
 
-def _execution_error(job: Job, exc: Exception, saved: Path) -> ExecutionError:
+def _no_cell_ran(path: Path) -> bool:
+    """True when the executed notebook shows that no code cell ran (the kernel never started)."""
+    import nbformat
+
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # noqa: BLE001 - missing or half-written: nothing ran
+        return True
+    return all(c.get("execution_count") is None for c in nb.cells if c.cell_type == "code")
+
+
+def _execution_error(job: Job, exc: Exception, saved: Path) -> BuildError:
+    from papermill.exceptions import PapermillExecutionError
+
+    if not isinstance(exc, PapermillExecutionError) and _no_cell_ran(job.output):
+        return KernelStartError(display(job.notebook), f"{type(exc).__name__}: {exc}".strip())
     cell_index = getattr(exc, "cell_index", None)
     source = getattr(exc, "source", "") or ""
     ename = getattr(exc, "ename", type(exc).__name__)
@@ -82,11 +110,14 @@ def run_job(job: Job) -> Outcome:
     """Execute one notebook with papermill (in a worker process)."""
     import papermill as pm
 
-    say(f"  {job.part_id:<22} started")
     start = time.monotonic()
     job.output.parent.mkdir(parents=True, exist_ok=True)
     with _KernelLog(job.output.with_suffix(".log")):
-        return _run_papermill(pm, job, start)
+        outcome = _run_papermill(pm, job, start)
+        if isinstance(outcome.error, KernelStartError):  # e.g. a port taken between choice and bind
+            time.sleep(1.0)
+            outcome = _run_papermill(pm, job, start)
+        return outcome
 
 
 def _run_papermill(pm, job: Job, start: float) -> Outcome:
@@ -96,18 +127,118 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             cwd=str(ROOT), kernel_name="python3", progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, report_mode=False,
         )
-    except Exception as exc:  # papermill's PapermillExecutionError, or a kernel failure
+    except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
         job.failed_dir.mkdir(parents=True, exist_ok=True)
         saved = job.failed_dir / job.output.name
         if job.output.is_file():
             shutil.copyfile(job.output, saved)
         return Outcome(job.part_id, job.output, False, time.monotonic() - start,
                        _execution_error(job, exc, saved))
+    normalise_executed(job.output)
     return Outcome(job.part_id, job.output, False, time.monotonic() - start)
 
 
+def _worker(runner: Callable[[Job], Outcome], job: Job, conn, parent: int) -> None:
+    """Body of a worker process: die with the build, leave Ctrl-C to the build, run one job."""
+    die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        outcome = runner(job)
+    except BaseException as exc:  # noqa: BLE001 - reported to the build, never lost
+        outcome = Outcome(job.part_id, job.output, False, 0.0, ExecutionError(
+            display(job.notebook), None, "", type(exc).__name__, str(exc), "(nothing was saved)"))
+    conn.send(outcome)
+    conn.close()
+
+
+@dataclass
+class _Running:
+    job: Job
+    process: Any
+    conn: Any
+    started: float
+
+
+def _context():
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+
+
+def _start(ctx, runner, job: Job) -> _Running:
+    say(f"  {job.part_id:<22} started")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_worker, args=(runner, job, send, os.getpid()), daemon=True,
+                       name=f"book-{job.part_id}")
+    proc.start()
+    send.close()
+    return _Running(job, proc, receive, time.monotonic())
+
+
+def _finish(run: _Running, timeout: float) -> Outcome:
+    """The outcome of a worker that sent it, ended, or ran out of time."""
+    job, seconds = run.job, time.monotonic() - run.started
+    outcome = None
+    if run.conn.poll():
+        try:
+            outcome = run.conn.recv()
+        except (EOFError, OSError):
+            outcome = None
+    if outcome is None:
+        run.process.kill()
+        if seconds >= timeout:
+            outcome = Outcome(job.part_id, job.output, False, seconds,
+                              NotebookTimeoutError(display(job.notebook), timeout))
+        else:
+            code = run.process.exitcode
+            outcome = Outcome(job.part_id, job.output, False, seconds, KernelStartError(
+                display(job.notebook), f"its worker process ended unexpectedly (exit status {code})"))
+    run.process.join(5)
+    run.conn.close()
+    return outcome
+
+
+def _report(outcome: Outcome) -> None:
+    if outcome.error:
+        say(f"  {outcome.part_id:<22} failed after {outcome.seconds:.1f} s")
+    else:
+        say(f"  {outcome.part_id:<22} done in {outcome.seconds:.1f} s")
+
+
+def run_parallel(todo: list[Job], workers: int, timeout: float,
+                 runner: Callable[[Job], Outcome] = run_job) -> dict[str, Outcome]:
+    """Run jobs in worker processes, `workers` at a time, each stopped after `timeout` s.
+    Whatever ends this function (success, error, Ctrl-C, SIGTERM), no worker and no kernel of
+    this run is left running."""
+    ctx = _context()
+    marker = uuid.uuid4().hex
+    os.environ[RUN_MARKER] = marker  # inherited by every kernel of this run
+    queue, running, done = list(todo), [], {}
+    try:
+        while queue or running:
+            while queue and len(running) < max(1, workers):
+                running.append(_start(ctx, runner, queue.pop(0)))
+            now = time.monotonic()
+            left = min(r.started + timeout - now for r in running)
+            ready = wait([r.conn for r in running] + [r.process.sentinel for r in running],
+                         timeout=max(0.0, left))
+            for run in list(running):
+                expired = time.monotonic() - run.started >= timeout
+                if run.conn in ready or run.process.sentinel in ready or expired:
+                    running.remove(run)
+                    done[run.job.part_id] = outcome = _finish(run, timeout)
+                    _report(outcome)
+    finally:
+        for run in running:
+            run.process.kill()
+        for run in running:
+            run.process.join(5)
+        kill_marked(RUN_MARKER, marker)
+    return done
+
+
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
-                runner: Callable[[Job], Outcome] = run_job) -> list[Outcome]:
+                runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time; outcomes in job order."""
     os.environ.update(kernel_environment(epoch))
     outcomes: dict[str, Outcome] = {}
@@ -122,17 +253,9 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         else:
             todo.append(job)
     if todo:
-        if workers > 1 and len(todo) > 1:
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-                results = list(pool.map(runner, todo))
-        else:
-            results = [runner(j) for j in todo]
-        for job, res in zip(todo, results):
-            outcomes[job.part_id] = res
-            if res.error:
-                say(f"  {job.part_id:<22} failed after {res.seconds:.1f} s")
-            else:
-                say(f"  {job.part_id:<22} done in {res.seconds:.1f} s")
-                if cache:
-                    cache.put(job.key, res.output)
+        outcomes.update(run_parallel(todo, workers, timeout, runner))
+        if cache:
+            for job in todo:
+                if not outcomes[job.part_id].error:
+                    cache.put(job.key, outcomes[job.part_id].output)
     return [outcomes[j.part_id] for j in jobs]

@@ -7,6 +7,8 @@ declares them; an edition file may not set them.
 from __future__ import annotations
 
 import ast
+import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -31,6 +33,7 @@ class Declared:
 
     @property
     def names(self) -> tuple[str, ...]:
+        """The declared parameter names, in order."""
         return tuple(self.defaults)
 
     @property
@@ -40,6 +43,7 @@ class Declared:
 
 
 def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
+    """The notebook's cell tagged `parameters` (None when it has none)."""
     cells = [c for c in nb.cells if "parameters" in c.get("metadata", {}).get("tags", [])]
     return cells[0] if cells else None
 
@@ -55,18 +59,21 @@ def declared_parameters(path: Path) -> Declared:
     try:
         tree = ast.parse(cell.source)
     except SyntaxError as exc:
-        raise BuildError(f"Notebook {shown}: the parameters cell is not valid Python ({exc.msg}, line {exc.lineno})") from None
+        raise BuildError(f"Notebook {shown}: the parameters cell is not valid Python "
+                         f"({exc.msg}, line {exc.lineno})") from None
     for node in tree.body:
         if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
             name, value = node.targets[0].id, node.value
         elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.value is not None:
             name, value = node.target.id, node.value
         else:
-            raise BuildError(f"Notebook {shown}: the parameters cell may only hold `name = literal` lines (line {node.lineno})")
+            raise BuildError(f"Notebook {shown}: the parameters cell may only hold `name = literal` lines "
+                             f"(line {node.lineno})")
         try:
             defaults[name] = ast.literal_eval(value)
         except ValueError:
-            raise BuildError(f"Notebook {shown}: parameter '{name}' must have a literal default (line {node.lineno})") from None
+            raise BuildError(f"Notebook {shown}: parameter '{name}' must have a literal default "
+                             f"(line {node.lineno})") from None
     return Declared(shown, MappingProxyType(defaults))
 
 
@@ -83,20 +90,53 @@ def _type_ok(default: Any, value: Any) -> bool:
     return type(value) is type(default)
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _element_type(values) -> type | None:
+    """The one type of a default's elements (list items or mapping values), if they share one."""
+    kinds = {type(v) for v in values}
+    return kinds.pop() if len(kinds) == 1 and not kinds & {list, dict} else None
+
+
+def value_problem(default: Any, value: Any) -> str | None:
+    """Why `value` cannot stand for a parameter whose default is `default` (None when it can):
+    the default's type; for lists and mappings the type of the default's elements; for a
+    default written as an ISO date, a real date."""
+    if not _type_ok(default, value):
+        want = TYPE_NAMES.get(type(default), type(default).__name__)
+        return f"must be {want} like the default {default!r}, not {value!r}"
+    if isinstance(default, str) and ISO_DATE.fullmatch(default):
+        try:
+            dt.date.fromisoformat(value)
+        except ValueError:
+            return f"must be a real date written YYYY-MM-DD like the default {default!r}, not {value!r}"
+    items = list(default.values()) if isinstance(default, dict) else default if isinstance(default, list) else []
+    kind = _element_type(items)
+    if kind is None or kind is type(None):
+        return None
+    given = ((f"the value of {k!r}", v) for k, v in value.items()) if isinstance(value, dict) else \
+        ((f"item {i + 1}", v) for i, v in enumerate(value))
+    for where, item in given:
+        if not _type_ok(kind(), item):
+            return (f"every element must be {TYPE_NAMES.get(kind, kind.__name__)} like in the default "
+                    f"{default!r}; {where} is {item!r}")
+    return None
+
+
 def resolve_parameters(edition_file: str, chapter: str, declared: Declared,
                        section: Mapping[str, Any]) -> dict[str, Any]:
     """The edition's section merged over the notebook defaults, after checking every key."""
     valid = [n for n in declared.names if not n.startswith(BUILD_PREFIX)]
     for key, value in section.items():
         if key.startswith(BUILD_PREFIX):
-            raise ParameterError(edition_file, chapter, key, "is set by the build and cannot be given in an edition", valid)
+            raise ParameterError(edition_file, chapter, key,
+                                 "is set by the build and cannot be given in an edition", valid)
         if key not in declared.defaults:
             raise ParameterError(edition_file, chapter, key, "is not a parameter of this chapter", valid)
-        default = declared.defaults[key]
-        if not _type_ok(default, value):
-            want = TYPE_NAMES.get(type(default), type(default).__name__)
-            raise ParameterError(edition_file, chapter, key,
-                                 f"must be {want} like the default {default!r}, not {value!r}", valid)
+        problem = value_problem(declared.defaults[key], value)
+        if problem:
+            raise ParameterError(edition_file, chapter, key, problem, valid)
     merged = {k: v for k, v in declared.defaults.items() if not k.startswith(BUILD_PREFIX)}
     merged.update({k: (float(v) if isinstance(declared.defaults[k], float) else v) for k, v in section.items()})
     return merged

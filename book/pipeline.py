@@ -19,16 +19,18 @@ from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
-from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
+from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
 from .project import BookSpec, load_book
-from .publish import git_commit, manifest, package_versions, swap_into_place, write_json, write_text
+from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
+from .safety import inside, remove_tree
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
 
 @dataclass(frozen=True)
 class BuildOptions:
+    """How to build: renderer, parallel jobs, cache use, timeout and the output folders."""
     engine: str = "auto"
     jobs: int = os.cpu_count() or 1
     force: bool = False
@@ -36,10 +38,17 @@ class BuildOptions:
     book_dir: Path = BOOK
     build_dir: Path = BUILD
     processed_dir: Path = PROCESSED
+    timeout: float = 600.0  # seconds one notebook may run
+
+    @property
+    def output_roots(self) -> tuple[Path, ...]:
+        """The project's own output folders: the only places the build deletes, replaces or locks."""
+        return (self.book_dir, self.build_dir, self.processed_dir, self.cache_dir)
 
 
 @dataclass(frozen=True)
 class BuildResult:
+    """What a build did: the published folder and PDF, the renderer, executed and cached parts."""
     edition: Edition
     folder: Path
     pdf: Path
@@ -50,6 +59,7 @@ class BuildResult:
 
 
 def input_listing(plan: Plan) -> list[dict[str, Any]]:
+    """Every input file of the plan with its part, parameter, sha256 and size."""
     rows = []
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():
@@ -74,6 +84,7 @@ def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
 
 
 def published_key(folder: Path) -> str | None:
+    """The publish key of the edition published in `folder` (None when there is none)."""
     try:
         return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("publish_key")
     except (OSError, ValueError):
@@ -121,17 +132,17 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     jobs = []
     for p in parts:
         params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
-        key = cache_key(p.part.path, params, analysis_hash)
+        columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
+        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params, analysis_hash)
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
     return jobs
 
 
-def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
-    cache = None if opts.force else NotebookCache(opts.cache_dir)
-    outcomes = execute_all(jobs, cache, opts.jobs, epoch)
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
+    cache = None if opts.force else store
+    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout)
     if opts.force:  # --force ignores the cache for reading but refreshes it
-        store = NotebookCache(opts.cache_dir)
         for job, o in zip(jobs, outcomes):
             if not o.error:
                 store.put(job.key, o.output)
@@ -141,12 +152,25 @@ def _execute(jobs: list[Job], opts: BuildOptions, epoch: int) -> list:
     return outcomes
 
 
-def build(edition: Edition, opts: BuildOptions = BuildOptions(), book: BookSpec | None = None) -> BuildResult:
+def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | None = None) -> BuildResult:
+    """Build one edition and publish it in `opts.book_dir/<edition id>/` (see the module docstring)."""
+    opts = opts or BuildOptions()
     start = time.monotonic()
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)
-    with FileLock(str(opts.build_dir / f"{edition.id}.lock")):
+    lock = inside(opts.build_dir / f"{edition.id}.lock", opts.output_roots, "lock")
+    with FileLock(str(lock)):
         return _build_locked(edition, opts, book, start)
+
+
+def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
+    """Finish an interrupted publish of this edition, and start a clean staging folder."""
+    final = opts.book_dir / edition.id
+    recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
+    staging = opts.build_dir / edition.id
+    remove_tree(staging, opts.output_roots)
+    (staging / "book").mkdir(parents=True)
+    return final, staging
 
 
 def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
@@ -156,28 +180,27 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
     renderer = get_renderer(opts.engine)
 
-    staging = opts.build_dir / edition.id
-    if staging.exists():
-        shutil.rmtree(staging)
-    (staging / "book").mkdir(parents=True)
+    final, staging = _prepare_folders(edition, opts)
     analysis_hash = analysis_source_hash()
+    store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch)
+    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
-    final = opts.book_dir / edition.id
     key = publish_key(edition, renderer.name, [by_id[p.id].output for p in plan.parts])
     if published_key(final) == key:
-        say(f"Unchanged: {display(final)} already holds this edition ({len(outcomes)} notebooks cached)")
+        ran = sum(1 for o in outcomes if not o.cached)
+        say(f"Unchanged: {display(final)} already holds exactly this edition ({ran} notebooks executed, "
+            f"{len(outcomes) - ran} from the cache)")
         return BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
                            tuple(o.part_id for o in outcomes), time.monotonic() - start)
 
@@ -190,8 +213,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     for p in plan.parts:
         shutil.copyfile(by_id[p.id].output, notebooks_dir / f"{p.id}.ipynb")
     processed = opts.processed_dir / edition.id
-    if processed.exists():
-        shutil.rmtree(processed)
+    remove_tree(processed, opts.output_roots)
     for name, text in sorted(harvested.tables.items()):
         write_text(out_dir / "data" / name, text)
         write_text(processed / name, text)
@@ -203,7 +225,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
                 "publish_key": key})
 
-    swap_into_place(out_dir, final, staging / "previous-edition")
+    swap_into_place(out_dir, final, opts.output_roots)
     seconds = time.monotonic() - start
     cached = tuple(o.part_id for o in outcomes if o.cached)
     executed = tuple(o.part_id for o in outcomes if not o.cached)

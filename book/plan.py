@@ -2,6 +2,8 @@
 check of every chapter's input files (before anything runs)."""
 from __future__ import annotations
 
+import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,8 +17,10 @@ from .chapters import check_chapter_inputs
 from .editions import Edition
 from .errors import EditionError, InputCheckError
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
-from .paths import display
+from .paths import display, resolve
 from .project import BookSpec, Part
+
+COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name there)
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
                       "book_inputs_file", "book_messages_file", "book_findings_file")
@@ -24,6 +28,7 @@ HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_par
 
 @dataclass(frozen=True)
 class PlannedPart:
+    """One part of the book with its checked parameters and title."""
     part: Part
     declared: Declared
     parameters: Mapping[str, Any]  # edition over defaults, without book_* parameters
@@ -31,6 +36,7 @@ class PlannedPart:
 
     @property
     def id(self) -> str:
+        """The part's id (its notebook's stem)."""
         return self.part.id
 
     @property
@@ -41,15 +47,18 @@ class PlannedPart:
 
 @dataclass(frozen=True)
 class Plan:
+    """An edition's build plan: every part of the book with its parameters."""
     edition: Edition
     book: BookSpec
     parts: tuple[PlannedPart, ...]
 
     def part(self, part_id: str) -> PlannedPart:
+        """The planned part with this id."""
         return next(p for p in self.parts if p.id == part_id)
 
 
 def notebook_title(path: Path) -> str:
+    """The notebook's first Markdown heading (its file name when it has none)."""
     nb = nbformat.read(path, as_version=4)
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -76,8 +85,19 @@ def make_plan(edition: Edition, book: BookSpec) -> Plan:
     return Plan(edition, book, tuple(parts))
 
 
+def column_map(edition: Edition) -> dict[str, dict[str, str]]:
+    """The edition's `columns:` map with every file as an absolute path."""
+    return {str(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
+
+
+def share_column_map(edition: Edition) -> None:
+    """Make the edition's column map known to the readers, here and in every kernel."""
+    os.environ[COLUMN_MAP_ENV] = json.dumps(column_map(edition), sort_keys=True, ensure_ascii=False)
+
+
 def check_inputs(plan: Plan) -> int:
     """Every input file exists and passes its chapter's validation; returns the files checked."""
+    share_column_map(plan.edition)
     count = 0
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():

@@ -1,13 +1,21 @@
-"""Strip outputs and execution counts from notebooks before committing:
-`python -m book.strip notebooks/*.ipynb`."""
+"""Notebooks without what changes from run to run.
+
+`strip` removes outputs and execution counts before committing:
+`python -m book.strip notebooks/*.ipynb`. `normalise_executed` makes an executed notebook
+byte-stable: no wall-clock timestamps or durations (papermill's and nbclient's), and cell ids
+that follow from the cell's position, so re-executing unchanged inputs gives the same bytes."""
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import nbformat
 
+TIMING_KEYS = ("start_time", "end_time", "duration")
+
 
 def strip(path: str) -> bool:
+    """Remove outputs, execution counts and papermill metadata; True when the file changed."""
     nb = nbformat.read(path, as_version=4)
     changed = False
     for cell in nb.cells:
@@ -17,6 +25,29 @@ def strip(path: str) -> bool:
     if changed:
         nbformat.write(nb, path)
     return changed
+
+
+def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Drop timestamps and durations; number the cell ids (`cell-0`, `cell-1`, ...)."""
+    papermill = nb.metadata.get("papermill")
+    if isinstance(papermill, dict):
+        for key in TIMING_KEYS:
+            papermill.pop(key, None)
+    for i, cell in enumerate(nb.cells):
+        cell["id"] = f"cell-{i}"
+        meta = cell.get("metadata", {})
+        meta.pop("execution", None)
+        if isinstance(meta.get("papermill"), dict):
+            for key in TIMING_KEYS:
+                meta["papermill"].pop(key, None)
+    return nb
+
+
+def normalise_executed(path: str | Path) -> None:
+    """Rewrite an executed notebook in place without run-to-run differences."""
+    nb = nbformat.read(str(path), as_version=4)
+    nb.nbformat_minor = max(nb.nbformat_minor, 5)
+    nbformat.write(normalise(nb), str(path))
 
 
 if __name__ == "__main__":

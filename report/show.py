@@ -15,7 +15,7 @@ import pandas as pd
 
 from analysis.core.check import Check
 from analysis.core.figures import to_svg
-from analysis.core.tables import markdown_table
+from analysis.core.tables import escape_markdown, markdown_table
 
 from .errors import RecordingError
 from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
@@ -64,12 +64,16 @@ def to_committee(points: Iterable[str], title: str = "Til udvalget") -> None:
 def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,
           align: Mapping[str, str] | None = None, note: str | None = None,
           widths: Mapping[str, int] | None = None) -> None:
-    """Show a table with a numbered Danish caption and its source line ("Kilde: ...")."""
+    """Show a table with a numbered Danish caption and its source line ("Kilde: ...").
+
+    Cells, headers, caption and source are text (escaped, never read as markup); `note` is
+    Markdown written for the book, so values from input files in it need `escape_markdown`."""
     if not caption or not source:
         raise RecordingError("a table needs a caption and a source")
     text = markdown_table(df, decimals, align, widths)
     extra = f" {note}" if note else ""
-    markdown(f"{text}\n\n: {caption}\n\n::: {{.source}}\nKilde: {source}.{extra}\n:::\n")
+    markdown(f"{text}\n\n: {escape_markdown(caption)}\n\n::: {{.source}}\nKilde: {escape_markdown(source)}."
+             f"{extra}\n:::\n")
 
 
 def figure(fig, caption: str, alt: str, source: str) -> None:
@@ -82,9 +86,10 @@ def figure(fig, caption: str, alt: str, source: str) -> None:
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
     svg = to_svg(fig)
-    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": caption.strip()}}
+    # the renderers read the caption as Markdown and the alt text as plain text
+    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip())}}
     _display({"image/svg+xml": svg}, metadata=meta)
-    markdown(f"::: {{.source}}\nKilde: {source}.\n:::\n")
+    markdown(f"::: {{.source}}\nKilde: {escape_markdown(source)}.\n:::\n")
 
 
 def _check_name(name: str, what: str = "result") -> None:

@@ -47,6 +47,7 @@ STYLE = {
     "svg.hashsalt": "norddjurs-amu-book",
     "svg.fonttype": "path",
     "axes.formatter.use_locale": False,
+    "text.parse_math": False,  # labels from input files stay text ("$x$" is not TeX)
 }
 
 

@@ -4,13 +4,24 @@ Accepted: UTF-8 CSV (comma, `.` decimal: the transcription format of data/raw), 
 CSV (semicolon, decimal comma, thousands dot, cp1252 or UTF-8 with BOM) and `.xlsx`.
 Every reader returns a DataFrame whose index is the row number the analyst sees in the file
 (header = row 1, first data row = row 2), so validation errors can name the row.
+
+Column names are read in their canonical spelling (`canonical_column`): lower case, æ/ø/å as
+ae/oe/aa, spaces and hyphens as `_`. An analyst's `Løntilskud` or `Voksen-lærling` is the
+declared `loentilskud` / `voksen_laerling`, for every chapter. An edition file may also map an
+extract's own headers to the declared ones (`columns:`; the build passes it in
+`BOOK_COLUMN_MAP`). Empty and header-only files and unreadable workbooks are refused with the
+file named.
 """
 from __future__ import annotations
 
 import csv
 import io
+import json
+import os
+import re
+import unicodedata
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 import pandas as pd
 
@@ -18,6 +29,50 @@ from .errors import Failure, InputError, MissingInputError, UnsupportedFormatErr
 from .paths import display, resolve
 
 Reader = Callable[[Path, frozenset], pd.DataFrame]
+COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"
+_DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
+_SNAKE = re.compile(r"[a-z0-9_]+")
+
+
+def canonical_column(name) -> str:
+    """A column name as the chapters declare it: `Løntilskud` → `loentilskud`, `Unit ID` →
+    `unit_id`. Names that do not become lower snake case this way are kept as written."""
+    text = " ".join(str(name).split())
+    low = unicodedata.normalize("NFC", text).lower().translate(_DANISH)
+    low = unicodedata.normalize("NFKD", low).encode("ascii", "ignore").decode()
+    low = re.sub(r"[\s-]+", "_", low)
+    return low if _SNAKE.fullmatch(low) else text
+
+
+def column_map(path: Path) -> dict[str, str]:
+    """The edition's own mapping of this file's headers to declared columns (may be empty)."""
+    try:
+        maps = json.loads(os.environ.get(COLUMN_MAP_ENV) or "{}")
+    except ValueError:
+        return {}
+    for file, mapping in maps.items():
+        if resolve(file) == path:
+            return {canonical_column(k): str(v) for k, v in mapping.items()}
+    return {}
+
+
+def _canonical_columns(df: pd.DataFrame, raw_header: list[str], shown: str,
+                       mapping: Mapping[str, str]) -> pd.DataFrame:
+    """Rename every header to its declared spelling; two headers naming one column fail."""
+    failures, first = [], {}
+    names = []
+    for original in raw_header:
+        name = canonical_column(original)
+        name = mapping.get(name, name)
+        if name in first:
+            failures.append(Failure(1, name, f"the columns '{first[name]}' and '{original}' are the same "
+                                             f"column (names compare without case, æ/ø/å as ae/oe/aa)"))
+        first.setdefault(name, original)
+        names.append(name)
+    if failures:
+        raise InputError(shown, failures)
+    df.columns = names
+    return df
 
 
 def _decode(raw: bytes) -> str:
@@ -48,17 +103,22 @@ def read_csv(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame:
     else:
         dialect = dict(sep=",", quoting=csv.QUOTE_MINIMAL)
     header = pd.read_csv(io.StringIO(text), nrows=0, **dialect)
-    dtype = {c: str for c in header.columns if str(c).strip() in text_columns}
+    wanted = {canonical_column(c) for c in text_columns}
+    dtype = {c: str for c in header.columns if canonical_column(c) in wanted}
     df = pd.read_csv(io.StringIO(text), skipinitialspace=True, dtype=dtype or None, **dialect)
-    df.columns = [str(c).strip() for c in df.columns]
+    raw = next(csv.reader(io.StringIO(text.splitlines()[0]), delimiter=dialect["sep"]))
+    df.attrs["raw_header"] = [c.strip() for c in raw] if len(raw) == len(df.columns) else list(df.columns)
     return _number_rows(df)
 
 
 def read_xlsx(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame:
     """Read the first sheet of an Excel workbook with python-calamine (text columns keep text
     cells as text; a number typed into a text column stays a number for the schema to catch)."""
-    df = pd.read_excel(path, engine="calamine", sheet_name=0, dtype={c: object for c in text_columns} or None)
-    df.columns = [str(c).strip() for c in df.columns]
+    header = pd.read_excel(path, engine="calamine", sheet_name=0, nrows=0)
+    wanted = {canonical_column(c) for c in text_columns}
+    dtype = {c: object for c in header.columns if canonical_column(c) in wanted}
+    df = pd.read_excel(path, engine="calamine", sheet_name=0, dtype=dtype or None)
+    df.attrs["raw_header"] = [str(c).strip() for c in df.columns]
     df = df.dropna(how="all")
     return _number_rows(df)
 
@@ -78,9 +138,20 @@ def read_table(path: str | Path, parameter: str | None = None, text_columns=()) 
     reader = READERS.get(p.suffix.lower())
     if reader is None:
         raise UnsupportedFormatError(shown, sorted(READERS))
+    if p.stat().st_size == 0:
+        raise InputError(shown, [Failure(None, None, "the file is empty (a header row and data rows are needed)")])
     try:
         df = reader(p, frozenset(text_columns))
+    except pd.errors.EmptyDataError:
+        raise InputError(shown, [Failure(None, None, "the file is empty (a header row and data rows are needed)")]) \
+            from None
     except (ValueError, pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise InputError(shown, [Failure(None, None, f"cannot be read as a table: {exc}")]) from exc
+        raise InputError(shown, [Failure(None, None, f"cannot be read as a table: {exc}")]) from None
+    except Exception as exc:  # noqa: BLE001 - e.g. calamine's error for a damaged workbook
+        raise InputError(shown, [Failure(None, None, f"cannot be read as a {p.suffix.lower()} file "
+                                                     f"({type(exc).__name__}: {exc})")]) from None
+    df = _canonical_columns(df, df.attrs.pop("raw_header", list(df.columns)), shown, column_map(p))
+    if len(df) == 0:
+        raise InputError(shown, [Failure(None, None, "the file has a header row but no data rows")])
     df.attrs["file"] = shown
     return df

@@ -35,10 +35,6 @@ def escape_markdown(text) -> str:
     return "".join(out)
 
 
-def _escape(text) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def _alignments(df: pd.DataFrame, align: Mapping[str, str] | None) -> list[str]:
     out = []
     for c in df.columns:
@@ -52,8 +48,10 @@ def _alignments(df: pd.DataFrame, align: Mapping[str, str] | None) -> list[str]:
 def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
                    align: Mapping[str, str] | None = None, widths: Mapping[str, int] | None = None) -> str:
     """A pipe table in Danish number format. Numeric columns are right-aligned; `decimals`
-    is one number or a mapping column → decimals; strings are shown as they are. `widths`
-    (column → relative width) overrides the widths taken from the content."""
+    is one number or a mapping column → decimals. Every header and cell is text, never markup:
+    it is escaped with `escape_markdown`, so a value such as `<img onerror=...>`, `*x*` or
+    `$x$` from an input file reaches HTML and PDF literally. `widths` (column → relative width)
+    overrides the widths taken from the content."""
     cols = [str(c) for c in df.columns]
     aligns = _alignments(df, align)
     body = []
@@ -61,15 +59,15 @@ def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
         cells = []
         for c in df.columns:
             d = decimals.get(str(c), 0) if isinstance(decimals, Mapping) else decimals
-            cells.append(_escape(cell_text(row[c], d)))
+            cells.append(" ".join(cell_text(row[c], d).split()))
         body.append(cells)
     # Dash counts proportional to content width: pandoc uses them as relative column widths
     # when a row is wider than the page, so long text columns get the room they need.
-    sizes = [min(40, max([len(_escape(c))] + [len(r[i]) for r in body])) for i, c in enumerate(cols)]
+    sizes = [min(40, max([len(c)] + [len(r[i]) for r in body])) for i, c in enumerate(cols)]
     if widths:
         sizes = [int(widths.get(c, s)) for c, s in zip(cols, sizes)]
     rule = {"left": (":", "-"), "right": ("-", ":"), "center": (":", ":")}
-    lines = ["| " + " | ".join(_escape(c) for c in cols) + " |",
+    lines = ["| " + " | ".join(escape_markdown(c) for c in cols) + " |",
              "|" + "|".join(rule[a][0] + "-" * max(3, w) + rule[a][1] for a, w in zip(aligns, sizes)) + "|"]
-    lines += ["| " + " | ".join(cells) + " |" for cells in body]
+    lines += ["| " + " | ".join(escape_markdown(c) for c in cells) + " |" for cells in body]
     return "\n".join(lines)

@@ -7,6 +7,21 @@ import pandera.pandas as pa
 from pandera.errors import SchemaErrors
 
 from .errors import Failure, InputError
+from .readers import canonical_column
+
+
+def declared_spelling(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Rename columns to the schema's spelling where they match it without case and with
+    æ/ø/å as ae/oe/aa (the readers already give the canonical spelling; this covers schemas
+    that declare another one)."""
+    declared = {canonical_column(name): name for name in schema.columns}
+    renames = {c: declared[canonical_column(c)] for c in df.columns
+               if canonical_column(c) in declared and declared[canonical_column(c)] != c}
+    if not renames or len(set(renames.values()) | (set(df.columns) - set(renames))) < len(df.columns):
+        return df
+    out = df.rename(columns=renames)
+    out.attrs.update(df.attrs)
+    return out
 
 
 def _failures(err: SchemaErrors) -> list[Failure]:
@@ -21,6 +36,8 @@ def _failures(err: SchemaErrors) -> list[Failure]:
         value = rec.get("failure_case")
         if check.startswith("column_in_dataframe"):
             column, value, check = str(value), None, "required column is missing"
+        elif check.startswith("column_in_schema"):
+            column, value, check = str(value), None, "this column is not one of the file's declared columns"
         elif check == "not_nullable":
             check, value = "a value is required", None
         elif check.startswith(("dtype(", "coerce_dtype(")):
@@ -40,6 +57,7 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | None = No
     analyst sees in the file.
     """
     name = file or df.attrs.get("file", "<table>")
+    df = declared_spelling(df, schema)
     try:
         out = schema.validate(df, lazy=True)
     except SchemaErrors as err:

@@ -82,3 +82,31 @@ def test_key_changes_with_the_provenance_registry_beside_an_input(tmp_path):
     base = _key(ALPHA, params)
     registry.write_text("file,document\nvalues.csv,Anden kilde\n")
     assert _key(ALPHA, params) != base
+
+
+def test_a_cache_that_cannot_be_written_is_a_warning(tmp_path):
+    from book.cache import CacheKey, NotebookCache
+
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be")
+    warnings = []
+    cache = NotebookCache(blocker / "executed", warn=warnings.append)
+    key = CacheKey("k", {})
+    assert cache.put(key, ALPHA) is None and cache.put(key, ALPHA) is None
+    assert cache.get(key) is None
+    assert len(warnings) == 1 and "cannot be written" in warnings[0] and "continuing without it" in warnings[0]
+
+
+def test_a_full_disk_is_a_warning(tmp_path, monkeypatch):
+    import errno
+
+    from book import cache as cache_module
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(cache_module.shutil, "copyfile", full)
+    warnings = []
+    c = cache_module.NotebookCache(tmp_path / "c", warn=warnings.append)
+    assert c.put(cache_module.CacheKey("k", {}), ALPHA) is None
+    assert "No space left on device" in warnings[0] and not list((tmp_path / "c").glob("*.tmp"))

@@ -42,3 +42,24 @@ def test_diff_shows_parameter_and_metadata_changes(tmp_path, capsys):
     assert "Parameters\n  datagrundlag.provenance_files:" in out
     assert '-> ["data/raw/**/provenance.csv"]' in out
     assert "not compared: edition(s) a, b not rendered yet" in out
+
+
+def test_the_last_good_edition_is_called_unchanged_only_when_it_is(tmp_path, monkeypatch):
+    from book import cli
+    from book.editions import Edition
+    from book.errors import PublishError, RenderError
+    from book.publish import edition_state
+
+    monkeypatch.setattr(cli, "BOOK", tmp_path)
+    e = Edition("e1", "T", "", __import__("datetime").date(2025, 3, 31), tmp_path / "e1.yml", None)
+    err = RenderError("pandoc", "writing", "boom")
+    assert "there is no earlier edition" in cli._outcome(e, None, err)
+    (tmp_path / "e1").mkdir()
+    (tmp_path / "e1" / "manifest.json").write_text("{}")
+    before = edition_state(tmp_path / "e1")
+    assert "the last good edition in" in cli._outcome(e, before, err) and "is unchanged" in cli._outcome(e, before, err)
+    (tmp_path / "e1" / "manifest.json").write_text('{"changed": 1}')
+    changed = cli._outcome(e, before, err)
+    assert "unchanged" not in changed and "changed during this failed run" in changed
+    assert "The new edition is published" in cli._outcome(e, before, PublishError("x", published=True))
+    assert "publishes nothing" in cli._outcome(e, before, err, "check")

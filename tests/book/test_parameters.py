@@ -36,3 +36,14 @@ def test_rejected_keys_name_file_chapter_key_and_valid_keys(section, message):
         resolve_parameters("params/e.yml", "alpha", declared_parameters(ALPHA), section)
     assert str(err.value).startswith("[parameters] Edition file params/e.yml, chapter 'alpha', ")
     assert message in str(err.value)
+
+
+def test_values_are_never_silently_coerced_and_dates_are_real():
+    from book.parameters import value_problem
+
+    assert "must be a whole number like the default 2, not 1.5" in value_problem(2, 1.5)
+    assert "item 2 is 1.5" in value_problem([15, 10], [15, 1.5])
+    assert "the value of '2023' is 1.5" in value_problem({"2023": 2}, {"2023": 1.5})
+    assert "must be a real date" in value_problem("2021-11-26", "2024-13-45")
+    assert value_problem("2021-11-26", "2024-02-29") is None
+    assert value_problem(2.0, 3) is None and value_problem([], ["x"]) is None

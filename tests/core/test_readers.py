@@ -1,3 +1,5 @@
+import json
+
 import pandas as pd
 import pytest
 from conftest import FIXTURES
@@ -16,16 +18,16 @@ def test_utf8_csv_rows_are_numbered_as_in_the_file():
 @pytest.mark.parametrize("name", ["danish_excel_utf8_bom.csv", "danish_excel_cp1252.csv"])
 def test_danish_excel_csv(name):
     df = read_table(R / name)
-    assert list(df.columns) == ["navn", "værdi"]
+    assert list(df.columns) == ["navn", "vaerdi"]  # the canonical spelling of "værdi"
     assert df["navn"].tolist() == ["Støvring", "b"]
-    assert df["værdi"].tolist() == [1234.5, 2]
+    assert df["vaerdi"].tolist() == [1234.5, 2]
 
 
 def test_xlsx(tmp_path):
     path = tmp_path / "t.xlsx"
     pd.DataFrame({"navn": ["a", "b"], "værdi": [1, 2]}).to_excel(path, index=False)
     df = read_table(path)
-    assert df["værdi"].tolist() == [1, 2] and list(df.index) == [2, 3]
+    assert df["vaerdi"].tolist() == [1, 2] and list(df.index) == [2, 3]
 
 
 def test_missing_file_names_file_and_parameter(tmp_path):
@@ -56,3 +58,56 @@ def test_text_columns_are_never_read_as_numbers(tmp_path):
     assert read_table(plain, text_columns=["goal_id"])["goal_id"].tolist() == ["6.10", "1.1"]
     df = read_table(danish, text_columns=["goal_id"])
     assert df["goal_id"].tolist() == ["6.10", "1.1"] and df["value"].tolist() == [1.5, 2]
+
+
+@pytest.mark.parametrize("header", ["unit_id,løntilskud,voksenlærling", "Unit ID,LØNTILSKUD,Voksen-Lærling",
+                                    "unit_id;loentilskud;voksenlaerling"])
+def test_analysts_spelling_of_columns_is_the_declared_one(tmp_path, header):
+    p = tmp_path / "roster.csv"
+    sep = ";" if ";" in header else ","
+    p.write_text(header + "\n" + sep.join(["E1", "2", "1"]) + "\n", encoding="utf-8")
+    df = read_table(p, text_columns=["unit_id"])
+    assert list(df.columns)[1:] == ["loentilskud", "voksen_laerling" if "-" in header else "voksenlaerling"]
+    assert df["unit_id"].tolist() == ["E1"]
+
+
+def test_two_spellings_of_one_column_are_refused(tmp_path):
+    p = tmp_path / "roster.csv"
+    p.write_text("løntilskud,loentilskud\n1,2\n", encoding="utf-8")
+    with pytest.raises(InputError, match="the columns 'løntilskud' and 'loentilskud' are the same column"):
+        read_table(p)
+
+
+def test_edition_column_map_renames_an_extracts_headers(tmp_path, monkeypatch):
+    p = tmp_path / "roster.csv"
+    p.write_text("Enhed,Antal løntilskud\nE1,2\n", encoding="utf-8")
+    monkeypatch.setenv("BOOK_COLUMN_MAP", json.dumps({str(p): {"Enhed": "unit_id", "Antal løntilskud": "loentilskud"}}))
+    assert list(read_table(p).columns) == ["unit_id", "loentilskud"]
+
+
+@pytest.mark.parametrize("content, rule", [
+    (b"", "the file is empty"),
+    (b"name,value\n", "the file has a header row but no data rows"),
+    (b"name;value\r\n", "the file has a header row but no data rows"),
+])
+def test_empty_and_header_only_files_are_refused(tmp_path, content, rule):
+    p = tmp_path / "followup.csv"
+    p.write_bytes(content)
+    with pytest.raises(InputError, match=rule) as err:
+        read_table(p)
+    assert err.value.file.endswith("followup.csv")
+
+
+def test_header_only_workbook_is_refused(tmp_path):
+    p = tmp_path / "t.xlsx"
+    pd.DataFrame({"navn": [], "værdi": []}).to_excel(p, index=False)
+    with pytest.raises(InputError, match="no data rows"):
+        read_table(p)
+
+
+def test_random_bytes_as_xlsx_name_the_file(tmp_path):
+    p = tmp_path / "roster.xlsx"
+    p.write_bytes(bytes(range(256)) * 8)
+    with pytest.raises(InputError, match=r"roster\.xlsx") as err:
+        read_table(p)
+    assert "cannot be read as a .xlsx file" in str(err.value)

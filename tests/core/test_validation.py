@@ -33,3 +33,13 @@ def test_missing_column_is_named():
 def test_valid_frame_passes():
     df = _frame({"unit": ["a"], "employees": [3]})
     assert validate(df, SCHEMA, "x.csv")["employees"].tolist() == [3]
+
+
+def test_declared_spelling_is_matched_without_case_and_with_danish_letters():
+    import pandera.pandas as pa
+
+    from analysis.core.validation import validate as _validate
+
+    schema = pa.DataFrameSchema({"Løntilskud": pa.Column(int)}, strict=True)
+    out = _validate(pd.DataFrame({"loentilskud": [1]}), schema, file="x.csv")
+    assert list(out.columns) == ["Løntilskud"]

@@ -21,7 +21,7 @@ def test_markdown_table_is_danish_and_right_aligns_numbers():
     df = pd.DataFrame({"Område": ["A", "B|C"], "Ansatte": [1234, 5], "Andel": [12.345, float("nan")]})
     text = report.markdown_table(df, decimals={"Andel": 1})
     assert text.splitlines() == ["| Område | Ansatte | Andel |", "|:-------|--------:|------:|",
-                                 "| A | 1.234 | 12,3 |", "| B\\|C | 5 | – |"]
+                                 "| A | 1\\.234 | 12,3 |", "| B\\|C | 5 | – |"]  # cells are escaped text
 
 
 def test_table_has_caption_and_source(shown):
