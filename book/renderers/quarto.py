@@ -33,7 +33,7 @@ from . import RenderJob, RenderOutput
 RECORD_MIMES = {RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME}
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
-PDF_STANDARDS = ["ua-1"]   # Typst's PDF/UA-1 check (the embedded renderer also adds PDF/A-2a)
+PDF_STANDARDS = ["ua-1", "a-2a"]  # Typst's PDF/UA-1 and PDF/A-2a checks, as in the embedded renderer
 HERE = Path(__file__).resolve().parent.parent
 STAGED_FILES = {"quarto.css": HERE / "templates" / "quarto.css", "quarto.lua": HERE / "filters" / "quarto.lua",
                 "typst-show.typ": HERE / "templates" / "quarto-typst-show.typ",
