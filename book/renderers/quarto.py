@@ -45,6 +45,11 @@ def _version_text(version: tuple[int, ...]) -> str:
     return ".".join(str(x) for x in version)
 
 
+def _standards(names: list[str]) -> str:
+    """["ua-1", "a-2a"] -> "PDF/UA-1 and PDF/A-2a"."""
+    return " and ".join(f"PDF/{n.split('-', 1)[0].upper()}-{n.split('-', 1)[1]}" for n in names)
+
+
 def quarto_version() -> tuple[int, ...]:
     try:
         out = subprocess.run(["quarto", "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
@@ -133,7 +138,8 @@ def quarto_notebook(executed: Path, part_id: str = "", role: str = "chapter") ->
                 text = data["text/markdown"]
                 text = "".join(text) if isinstance(text, list) else text
                 text = mark_headings(text, role, seen)
-                out = nbformat.from_dict({**out, "data": {**data, "text/markdown": label_tables(text, part_id, tables)}})
+                text = label_tables(text, part_id, tables)
+                out = nbformat.from_dict({**out, "data": {**data, "text/markdown": text}})
             new = nbformat.v4.new_code_cell("\n".join(options))
             new.outputs = [out]
             cells.append(new)
@@ -283,8 +289,7 @@ class QuartoRenderer:
         target = job.out_dir / job.pdf_name
         v = _version_text(version)
         if typst:
-            note = (f"Quarto {v}: HTML book and PDF by Quarto (Typst, A4, PDF standard "
-                    f"{', '.join(PDF_STANDARDS).upper()} checked).")
+            note = f"Quarto {v}: HTML book and PDF by Quarto (Typst, A4, {_standards(PDF_STANDARDS)} checked)."
         else:
             from .pandoc import PDF_STANDARDS as EMBEDDED_STANDARDS
             from .pandoc import PandocRenderer
@@ -294,6 +299,6 @@ class QuartoRenderer:
             shutil.copyfile(embedded.pdf, target)
             note = (f"Quarto {v}: HTML book by Quarto; Quarto older than "
                     f"{_version_text(TYPST_BOOKS_FROM)} renders no Typst book, so the PDF comes from the embedded "
-                    f"Typst renderer (A4, PDF standards {', '.join(EMBEDDED_STANDARDS).upper()} checked).")
+                    f"Typst renderer (A4, {_standards(EMBEDDED_STANDARDS)} checked).")
         print(f"Renderer: {note}", flush=True)
         return RenderOutput(job.out_dir / "index.html", target, self.name, note)
