@@ -147,6 +147,19 @@ def test_versions():
         q.check_version((1, 6, 40))
 
 
+def test_quarto_is_installable_the_ways_users_do(root):
+    import tomllib
+
+    extra = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pin = next(d for d in extra["quarto"] if d.startswith("quarto-cli=="))
+    version = tuple(int(x) for x in pin.split("==")[1].split("."))
+    assert version >= q.TYPST_BOOKS_FROM
+    env = yaml.safe_load((root / "environment.yml").read_text(encoding="utf-8"))
+    assert f"quarto={pin.split('==')[1]}" in env["dependencies"]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "quarto-cli" in readme and "internet" in readme
+
+
 def _fake_quarto(tmp_path, monkeypatch, version, writes):
     """A `quarto` on PATH that prints `version` and, on render, creates `writes` in _book/."""
     bin_dir = tmp_path / "fakebin"
