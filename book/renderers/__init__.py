@@ -24,6 +24,7 @@ class RenderJob:
 
     @property
     def pdf_name(self) -> str:
+        """The PDF's file name, the same for every renderer."""
         return f"arbejdsmarkedsudvalget-{self.edition.id}.pdf"
 
 
@@ -79,6 +80,7 @@ class CheckedRenderer:
         self.name = inner.name
 
     def render(self, job: RenderJob) -> RenderOutput:
+        """Render with the inner renderer, then check every expected output is there."""
         output = self.inner.render(job)
         missing = missing_outputs(job, output)
         if missing:

@@ -51,6 +51,7 @@ def _standards(names: list[str]) -> str:
 
 
 def quarto_version() -> tuple[int, ...]:
+    """The version of the `quarto` on PATH, e.g. (1, 10, 18)."""
     try:
         out = subprocess.run(["quarto", "--version"], capture_output=True, text=True, timeout=120).stdout.strip()
     except (OSError, subprocess.SubprocessError) as exc:
@@ -188,6 +189,7 @@ def front_markdown(executed: Path, part_id: str, media: Path) -> str:
 
 
 def staged_name(part) -> str:
+    """The part's file in the staging project: the front chapter is Quarto's `index.md`."""
     return "index.md" if part.role == "front" else f"{part.id}.ipynb"
 
 
@@ -228,6 +230,7 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
 
 
 def stage_project(job: RenderJob, typst: bool) -> Path:
+    """Write the staging Quarto project (notebooks, `_quarto.yml`, CSS, filter, Typst partials)."""
     project = job.workdir / "quarto"
     if project.exists():
         shutil.rmtree(project)
@@ -255,10 +258,12 @@ def commands(project: Path, typst: bool) -> list[list[str]]:
 
 
 def expected_pages(job: RenderJob) -> list[str]:
+    """The HTML pages a Quarto book of the job has: `index.html` and one per other part."""
     return ["index.html"] + [f"{p.id}.html" for p, _ in job.notebooks if p.role != "front"]
 
 
 def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
+    """Run one Quarto command in the project with the edition date as SOURCE_DATE_EPOCH."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
     try:
         proc = subprocess.run(cmd, cwd=project, capture_output=True, text=True, env=env)
@@ -269,9 +274,12 @@ def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
 
 
 class QuartoRenderer:
+    """Renders the book with the `quarto` on PATH."""
+
     name = "quarto"
 
     def render(self, job: RenderJob) -> RenderOutput:
+        """Render the job's book with Quarto (and the PDF with the embedded path before 1.9)."""
         version = quarto_version()
         typst = check_version(version)
         project = stage_project(job, typst)
