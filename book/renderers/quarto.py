@@ -210,6 +210,9 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
         "appendices": appendices,
         "output-file": pdf_stem,
         "sidebar": {"header": f"[{PDF_LINK_TEXT}]({job.pdf_name}){{.book-pdf-link}}"},
+        # on a phone the sidebar is folded away: the footer of every page links the PDF too
+        "page-footer": {"center": f"Norddjurs Kommune · Arbejdsmarkedsudvalget · udgave {e.id} · "
+                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})"},
     })
     formats = base.get("format", {})
     html = dict(formats.get("html", {}), css="quarto.css")
