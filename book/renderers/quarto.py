@@ -277,39 +277,42 @@ def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
 
 
 class QuartoRenderer:
-    """Renders the book with the `quarto` on PATH."""
+    """Renders the book with the `quarto` on PATH. Its version is checked when the renderer is
+    chosen, before any notebook runs: older than 1.7 is an error naming both versions."""
 
     name = "quarto"
 
+    def __init__(self) -> None:
+        self.version = quarto_version()
+        self.typst = check_version(self.version)
+
     def render(self, job: RenderJob) -> RenderOutput:
         """Render the job's book with Quarto (and the PDF with the embedded path before 1.9)."""
-        version = quarto_version()
-        typst = check_version(version)
-        project = stage_project(job, typst)
-        for cmd in commands(project, typst):
+        project = stage_project(job, self.typst)
+        for cmd in commands(project, self.typst):
             run_quarto(cmd, project, job.edition.epoch)
         out = project / "_book"
         missing = [p for p in expected_pages(job) if not (out / p).is_file()]
-        if typst and not (out / job.pdf_name).is_file():
-            missing.append(job.pdf_name)
+        missing += [job.pdf_name] if self.typst and not (out / job.pdf_name).is_file() else []
         if missing:
-            raise RenderError("quarto", "checking what `quarto render` wrote",
-                              f"{out} lacks {', '.join(missing)}")
+            raise RenderError("quarto", "checking what `quarto render` wrote", f"{out} lacks {', '.join(missing)}")
         job.out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copytree(out, job.out_dir, dirs_exist_ok=True)
         target = job.out_dir / job.pdf_name
-        v = _version_text(version)
-        if typst:
-            note = f"Quarto {v}: HTML book and PDF by Quarto (Typst, A4, {_standards(PDF_STANDARDS)} checked)."
-        else:
-            from .pandoc import PDF_STANDARDS as EMBEDDED_STANDARDS
-            from .pandoc import PandocRenderer
-
-            embedded = PandocRenderer().render(
-                RenderJob(job.book, job.edition, job.notebooks, job.workdir / "embedded", job.workdir / "embedded-out"))
-            shutil.copyfile(embedded.pdf, target)
-            note = (f"Quarto {v}: HTML book by Quarto; Quarto older than "
-                    f"{_version_text(TYPST_BOOKS_FROM)} renders no Typst book, so the PDF comes from the embedded "
-                    f"Typst renderer (A4, {_standards(EMBEDDED_STANDARDS)} checked).")
+        note = self._embedded_pdf(job, target) if not self.typst else (
+            f"Quarto {_version_text(self.version)}: HTML book and PDF by Quarto "
+            f"(Typst, A4, {_standards(PDF_STANDARDS)} checked).")
         print(f"Renderer: {note}", flush=True)
         return RenderOutput(job.out_dir / "index.html", target, self.name, note)
+
+    def _embedded_pdf(self, job: RenderJob, target: Path) -> str:
+        """Quarto 1.7-1.8: the PDF from the embedded Typst path; returns the note saying so."""
+        from .pandoc import PDF_STANDARDS as EMBEDDED_STANDARDS
+        from .pandoc import PandocRenderer
+
+        embedded = PandocRenderer().render(
+            RenderJob(job.book, job.edition, job.notebooks, job.workdir / "embedded", job.workdir / "embedded-out"))
+        shutil.copyfile(embedded.pdf, target)
+        return (f"Quarto {_version_text(self.version)}: HTML book by Quarto; Quarto older than "
+                f"{_version_text(TYPST_BOOKS_FROM)} renders no Typst book, so the PDF comes from the embedded "
+                f"Typst renderer (A4, {_standards(EMBEDDED_STANDARDS)} checked).")

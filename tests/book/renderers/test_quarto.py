@@ -179,10 +179,12 @@ def test_a_render_that_leaves_out_an_output_is_an_error(executed, tmp_path, fixt
         q.QuartoRenderer().render(_job(tmp_path, fixture_book, write_edition, executed))
 
 
-def test_an_old_quarto_is_refused_by_name(executed, tmp_path, fixture_book, write_edition, monkeypatch):
+def test_an_old_quarto_is_refused_by_name_before_anything_runs(tmp_path, monkeypatch):
+    from book.renderers import get_renderer
+
     _fake_quarto(tmp_path, monkeypatch, "1.4.557", [])
     with pytest.raises(RenderError, match=r"found Quarto 1\.4\.557"):
-        q.QuartoRenderer().render(_job(tmp_path, fixture_book, write_edition, executed))
+        get_renderer("auto")  # the pipeline chooses its renderer before executing any notebook
 
 
 # ---------------------------------------------------------------- real renders (quarto on PATH)
