@@ -248,6 +248,9 @@ def test_html_numbering_captions_and_links(rendered):
         assert '<a href="arbejdsmarkedsudvalget-q2.pdf" class="book-pdf-link">Hent bogen som PDF</a>' in html
         assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
     assert ".sidebar-title" in (result.folder / "quarto.css").read_text(encoding="utf-8")
+    for page in result.folder.glob("*.html"):  # alt text on every figure
+        for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
+            assert re.search(r'alt="[^"]+"', img), (page.name, img)
 
 
 @real_quarto
