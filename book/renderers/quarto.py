@@ -13,6 +13,7 @@ from Quarto and the PDF from the embedded Typst path (stdout and the manifest sa
 Quarto is refused with the version found and the version needed."""
 from __future__ import annotations
 
+import base64
 import json
 import os
 import re
@@ -175,8 +176,6 @@ def front_markdown(executed: Path, part_id: str, media: Path) -> str:
                     path = media / f"{label.group(1)}.svg"
                     path.write_text("".join(svg) if isinstance(svg, list) else svg, encoding="utf-8")
                 else:
-                    import base64
-
                     path = media / f"{label.group(1)}.png"
                     path.write_bytes(base64.b64decode(data["image/png"]))
                 caption = meta.get("caption", "").replace("[", "\\[").replace("]", "\\]")
