@@ -25,6 +25,8 @@ def _environment_pins() -> dict[str, str]:
             m = re.match(r"^([A-Za-z0-9_.-]+)=?=(\S+)$", item)
             if m:
                 pins[m.group(1).lower()] = m.group(2)
+    if "quarto" in pins:  # conda-forge's quarto is PyPI's quarto-cli (the `quarto` extra)
+        pins.setdefault("quarto-cli", pins["quarto"])
     return pins
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Callable, Protocol
 
 from ..editions import Edition
-from ..errors import BuildError
+from ..errors import BuildError, RenderError
 from ..project import BookSpec, Part
 
 
@@ -24,6 +24,7 @@ class RenderJob:
 
     @property
     def pdf_name(self) -> str:
+        """The PDF's file name, the same for every renderer."""
         return f"arbejdsmarkedsudvalget-{self.edition.id}.pdf"
 
 
@@ -45,6 +46,47 @@ class Renderer(Protocol):
     def render(self, job: RenderJob) -> RenderOutput:
         """Render the job's book into `job.out_dir`."""
         ...
+
+
+def expected_outputs(job: RenderJob) -> list[Path]:
+    """What every renderer must leave in `job.out_dir`: the HTML book's entry page, one page per
+    chapter and appendix (`<part id>.html`; the front chapter is the entry page) and the PDF."""
+    pages = ["index.html"] + [f"{part.id}.html" for part, _ in job.notebooks if part.role != "front"]
+    return [job.out_dir / p for p in pages] + [job.out_dir / job.pdf_name]
+
+
+def missing_outputs(job: RenderJob, output: RenderOutput) -> list[str]:
+    """The expected outputs that are absent or empty (a PDF must start with `%PDF`)."""
+    missing = []
+    for path in dict.fromkeys([*expected_outputs(job), output.html_index, output.pdf]):
+        try:
+            ok = path.is_file() and path.stat().st_size > 0
+            if ok and path.suffix == ".pdf":
+                with open(path, "rb") as fh:
+                    ok = fh.read(5) == b"%PDF-"
+        except OSError:
+            ok = False
+        if not ok:
+            missing.append(path.relative_to(job.out_dir).as_posix() if path.is_relative_to(job.out_dir) else str(path))
+    return missing
+
+
+class CheckedRenderer:
+    """A renderer whose result is checked: a missing expected output is a render-stage error
+    naming what is missing, never a success, whatever the engine."""
+
+    def __init__(self, inner: Renderer):
+        self.inner = inner
+        self.name = inner.name
+
+    def render(self, job: RenderJob) -> RenderOutput:
+        """Render with the inner renderer, then check every expected output is there."""
+        output = self.inner.render(job)
+        missing = missing_outputs(job, output)
+        if missing:
+            raise RenderError(self.name, "checking the rendered book",
+                              f"expected outputs are missing from {job.out_dir}: {', '.join(missing)}")
+        return output
 
 
 def _pandoc() -> Renderer:
@@ -78,4 +120,4 @@ def get_renderer(name: str) -> Renderer:
     if name == "quarto" and not quarto_available():
         raise BuildError("The quarto renderer needs `quarto` on PATH (conda-forge: environment.yml); "
                          "use --engine pandoc (the embedded renderer) or --engine auto")
-    return factory()
+    return CheckedRenderer(factory())

@@ -1,0 +1,292 @@
+"""The Quarto renderer: the staging project's contract, tested without Quarto (always), and real
+renders of the fixture book wherever `quarto` is on PATH (marked `quarto`, skipped elsewhere):
+both outputs, chapter numbering, numbered captions in HTML and PDF, PDF/UA, the manifest, and the
+same results, reconciliation and open data as the embedded renderer."""
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import stat
+import subprocess
+
+import nbformat
+import pytest
+import yaml
+from conftest import FIXTURES, tree_digest
+
+from book.editions import load_edition
+from book.errors import RenderError
+from book.pipeline import BuildOptions, build
+from book.project import load_book
+from book.renderers import RenderJob
+from book.renderers import quarto as q
+from report.protocol import RESULT_MIME
+
+QUARTO = shutil.which("quarto")
+
+
+def real_quarto(test):
+    """A test that renders with the real Quarto: marked `quarto`, skipped where it is not on PATH."""
+    return pytest.mark.quarto(pytest.mark.skipif(QUARTO is None, reason="quarto is not on PATH")(test))
+
+
+TABLE = "| a | b |\n|---|--:|\n| x | 1 |\n\n: Pladser pr. enhed\n\n::: {.source}\nKilde: test.\n:::\n"
+
+
+def _notebook(path, heading, outputs, more_markdown=()):
+    nb = nbformat.v4.new_notebook()
+    nb.cells.append(nbformat.v4.new_markdown_cell(heading))
+    cell = nbformat.v4.new_code_cell("report.figure(...)")
+    cell.outputs = outputs
+    nb.cells.append(cell)
+    nb.cells += [nbformat.v4.new_markdown_cell(m) for m in more_markdown]
+    nbformat.write(nb, path)
+    return path
+
+
+def _outputs():
+    return [
+        nbformat.v4.new_output("display_data", data={"text/markdown": TABLE}),
+        nbformat.v4.new_output("display_data", data={"image/svg+xml": "<svg/>"},
+                               metadata={"image/svg+xml": {"alt": "Søjler \"høje\"", "caption": "Pladser [i alt]"}}),
+        nbformat.v4.new_output("display_data", data={RESULT_MIME: {"name": "x", "value": 1}, "text/plain": ""}),
+        nbformat.v4.new_output("stream", text="noise"),
+    ]
+
+
+@pytest.fixture
+def executed(tmp_path):
+    return _notebook(tmp_path / "kvoter.ipynb", "# Kvoter", _outputs(), ["## Baggrund"])
+
+
+# ---------------------------------------------------------------- contract, without Quarto
+def test_notebook_has_no_code_no_records_and_cross_reference_ids(executed):
+    nb = q.quarto_notebook(executed, "kvoter", "chapter")
+    code = [c for c in nb.cells if c.cell_type == "code"]
+    assert [c.source.splitlines()[0] for c in code] == ["#| echo: false", "#| echo: false"]
+    assert "#| output: asis" in code[0].source
+    assert ": Pladser pr. enhed {#tbl-kvoter-1}" in code[0].outputs[0]["data"]["text/markdown"]
+    assert "#| label: fig-kvoter-1" in code[1].source
+    assert '#| fig-cap: "Pladser [i alt]"' in code[1].source and '#| fig-alt: "Søjler \\"høje\\""' in code[1].source
+    assert all(RESULT_MIME not in o.get("data", {}) for c in code for o in c.outputs)
+    assert all(o["output_type"] != "stream" for c in code for o in c.outputs)
+    assert [c.source for c in nb.cells if c.cell_type == "markdown"] == ["# Kvoter", "## Baggrund"]
+
+
+def test_table_ids_are_numbered_per_part_and_existing_ids_kept():
+    counter = [0]
+    text = q.label_tables(TABLE + "\n" + TABLE.replace("Pladser pr. enhed", "Andet {#tbl-eget}"), "rammer", counter)
+    assert ": Pladser pr. enhed {#tbl-rammer-1}" in text and ": Andet {#tbl-eget}" in text and counter == [1]
+
+
+def test_headings_numbered_like_the_embedded_book():
+    seen = [False]
+    assert q.mark_headings("# Forord\n\n## Indhold", "front", seen) == \
+        "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
+    seen = [False]
+    assert q.mark_headings("# Afstemning {#top}\n\n## Afviger", "appendix", seen) == \
+        "# Afstemning {#top}\n\n## Afviger {.unnumbered}"
+    assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
+
+
+def test_front_chapter_is_markdown_with_an_unnumbered_title(executed, tmp_path):
+    text = q.front_markdown(executed, "forord", tmp_path / "forord_media")
+    assert text.startswith("# Kvoter {.unnumbered}\n")  # quarto-cli issue 8526: .ipynb titles stay numbered
+    assert "## Baggrund {.unnumbered}" in text and ": Pladser pr. enhed {#tbl-forord-1}" in text
+    assert '![Pladser \\[i alt\\]](forord_media/fig-forord-1.svg){#fig-forord-1 fig-alt="Søjler \\"høje\\""}' in text
+    assert (tmp_path / "forord_media" / "fig-forord-1.svg").read_text() == "<svg/>"
+    assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
+
+
+def _job(tmp_path, fixture_book, write_edition, executed):
+    parts = fixture_book.parts
+    notebooks = ((parts[0], executed), (parts[1], executed), (parts[3], executed))
+    return RenderJob(fixture_book, write_edition("q1"), notebooks, tmp_path / "work", tmp_path / "out")
+
+
+def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, write_edition):
+    job = _job(tmp_path, fixture_book, write_edition, executed)
+    project = q.stage_project(job, typst=True)
+    config = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))
+    assert config["book"]["chapters"] == ["index.md", "alpha.ipynb"]
+    assert config["book"]["appendices"] == ["afstemning.ipynb"]
+    assert config["book"]["output-file"] == "arbejdsmarkedsudvalget-q1"
+    assert "[Hent bogen som PDF](arbejdsmarkedsudvalget-q1.pdf)" in config["book"]["sidebar"]["header"]
+    assert config["execute"] == {"enabled": False, "echo": False} and config["lang"] == "da"
+    assert config["crossref"]["appendix-delim"] == ":"
+    assert set(config["format"]) == {"html", "typst"}
+    html, typst = config["format"]["html"], config["format"]["typst"]
+    assert html["css"] == "quarto.css" and html["toc-title"] == "Indhold" and html["number-sections"]
+    assert typst["papersize"] == "a4" and typst["pdf-standard"] == ["ua-1", "a-2a"]
+    assert typst["filters"] == ["quarto.lua"] and typst["template-partials"] == ["typst-show.typ", "page.typ"]
+    assert config["amu-date"] == "31. marts 2025" and config["amu-edition"] == "q1"
+    for name in ("index.md", "alpha.ipynb", "afstemning.ipynb", "quarto.css", "quarto.lua", "typst-show.typ",
+                 "page.typ"):
+        assert (project / name).is_file(), name
+    show = (project / "typst-show.typ").read_text(encoding="utf-8")
+    assert "$amu-title-plain$" in show and "#outline(title: [Indhold]" in show and '"Bilag "' in show
+
+
+def test_staging_project_for_an_html_only_quarto(executed, tmp_path, fixture_book, write_edition):
+    project = q.stage_project(_job(tmp_path, fixture_book, write_edition, executed), typst=False)
+    config = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))
+    assert set(config["format"]) == {"html"}
+
+
+def test_one_render_makes_both_formats(tmp_path):
+    assert q.commands(tmp_path, typst=True) == [["quarto", "render", str(tmp_path), "--no-execute"]]
+    assert all("--to" not in c for c in q.commands(tmp_path, typst=False))
+
+
+def test_versions():
+    assert q.check_version((1, 10, 18)) is True and q.check_version((1, 9, 0)) is True
+    assert q.check_version((1, 7, 34)) is False and q.check_version((1, 8, 25)) is False
+    with pytest.raises(RenderError, match=r"found Quarto 1\.6\.40, .* needs Quarto 1\.7 or newer \(1\.9 or newer"):
+        q.check_version((1, 6, 40))
+
+
+def test_quarto_is_installable_the_ways_users_do(root):
+    import tomllib
+
+    extra = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pin = next(d for d in extra["quarto"] if d.startswith("quarto-cli=="))
+    version = tuple(int(x) for x in pin.split("==")[1].split("."))
+    assert version >= q.TYPST_BOOKS_FROM
+    env = yaml.safe_load((root / "environment.yml").read_text(encoding="utf-8"))
+    assert f"quarto={pin.split('==')[1]}" in env["dependencies"]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert "quarto-cli" in readme and "internet" in readme
+
+
+def _fake_quarto(tmp_path, monkeypatch, version, writes):
+    """A `quarto` on PATH that prints `version` and, on render, creates `writes` in _book/."""
+    bin_dir = tmp_path / "fakebin"
+    bin_dir.mkdir()
+    script = bin_dir / "quarto"
+    touch = " ".join(f'"$2/_book/{w}"' for w in writes)
+    script.write_text(f'#!/bin/sh\nif [ "$1" = "--version" ]; then echo {version}; exit 0; fi\n'
+                      f'mkdir -p "$2/_book" && for f in {touch}; do printf "%%PDF-x" > "$f"; done\n')
+    script.chmod(script.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{bin_dir}{os.pathsep}{os.environ['PATH']}")
+
+
+def test_a_render_that_leaves_out_an_output_is_an_error(executed, tmp_path, fixture_book, write_edition,
+                                                         monkeypatch):
+    _fake_quarto(tmp_path, monkeypatch, "1.10.18", ["index.html", "alpha.html"])
+    with pytest.raises(RenderError, match=r"lacks afstemning\.html, arbejdsmarkedsudvalget-q1\.pdf"):
+        q.QuartoRenderer().render(_job(tmp_path, fixture_book, write_edition, executed))
+
+
+def test_an_old_quarto_is_refused_by_name_before_anything_runs(tmp_path, monkeypatch):
+    from book.renderers import get_renderer
+
+    _fake_quarto(tmp_path, monkeypatch, "1.4.557", [])
+    with pytest.raises(RenderError, match=r"found Quarto 1\.4\.557"):
+        get_renderer("auto")  # the pipeline chooses its renderer before executing any notebook
+
+
+# ---------------------------------------------------------------- real renders (quarto on PATH)
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    """The fixture book rendered by Quarto and by the embedded renderer from one notebook cache."""
+    tmp = tmp_path_factory.mktemp("quarto")
+    (tmp / "params").mkdir()
+    (tmp / "params" / "q2.yml").write_text("edition: q2\ntitle: Testbog\ndate: 2025-03-31\n", encoding="utf-8")
+    edition, book = load_edition(tmp / "params" / "q2.yml"), load_book(FIXTURES / "book" / "_quarto.yml")
+    out = {}
+    for engine in ("quarto", "pandoc"):
+        opts = BuildOptions(engine=engine, jobs=2, cache_dir=tmp / "cache", book_dir=tmp / engine / "book",
+                            build_dir=tmp / engine / "build", processed_dir=tmp / engine / "processed")
+        out[engine] = build(edition, opts, book)
+    return out["quarto"], out["pandoc"], q.quarto_version()
+
+
+def _pdf_text(pdf):
+    try:
+        from pypdf import PdfReader
+    except ImportError:
+        if shutil.which("pdftotext") is None:
+            return None
+        return subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return "\n".join(page.extract_text() or "" for page in PdfReader(pdf).pages)
+
+
+def _title(page):
+    m = re.search(r'<h1 class="title">(.*?)</h1>', page.read_text(encoding="utf-8"), re.S)
+    return re.sub(r"<[^>]+>", "", m.group(1)).replace("&nbsp;", " ").split() if m else None
+
+
+@real_quarto
+def test_both_outputs_and_every_page(rendered):
+    result, _, _ = rendered
+    for page in ("index.html", "alpha.html", "beta.html", "afstemning.html"):
+        assert (result.folder / page).is_file(), page
+    assert result.pdf.name == "arbejdsmarkedsudvalget-q2.pdf" and result.pdf.read_bytes().startswith(b"%PDF-")
+    assert not list(result.folder.glob("*.typ")) and not (result.folder / "index.md").exists()
+    for page in result.folder.glob("*.html"):  # no code in the book
+        assert "cell-code" not in page.read_text(encoding="utf-8"), page.name
+
+
+@real_quarto
+def test_html_numbering_captions_and_links(rendered):
+    result, _, _ = rendered
+    index = (result.folder / "index.html").read_text(encoding="utf-8")
+    assert '<h1 class="unnumbered">Indledning</h1>' in index and 'lang="da"' in index
+    assert _title(result.folder / "alpha.html") == ["1", "Alfa"]
+    assert _title(result.folder / "beta.html") == ["2", "Beta"]
+    assert _title(result.folder / "afstemning.html") == ["Bilag", "A:", "Afstemning"]
+    alpha = (result.folder / "alpha.html").read_text(encoding="utf-8")
+    assert "Tabel&nbsp;1.1: Værdier" in alpha and "Figur&nbsp;1.1: Værdier pr. navn" in alpha
+    assert 'id="tbl-alpha-1"' in alpha and 'id="fig-alpha-1"' in alpha
+    assert re.search(r'<img [^>]*alt="Søjlediagram over værdierne\."', alpha)
+    appendix = (result.folder / "afstemning.html").read_text(encoding="utf-8")
+    assert "Figur&nbsp;A.1" in appendix and 'id="toc-title">Indhold<' in appendix  # the page's contents
+    for page in ("index.html", "alpha.html", "afstemning.html"):
+        html = (result.folder / page).read_text(encoding="utf-8")
+        assert '<a href="arbejdsmarkedsudvalget-q2.pdf" class="book-pdf-link">Hent bogen som PDF</a>' in html
+        assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
+    assert ".sidebar-title" in (result.folder / "quarto.css").read_text(encoding="utf-8")
+    for page in result.folder.glob("*.html"):  # alt text on every figure
+        for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
+            assert re.search(r'alt="[^"]+"', img), (page.name, img)
+
+
+@real_quarto
+def test_pdf_numbering_captions_and_pdf_ua(rendered):
+    result, _, version = rendered
+    data = result.pdf.read_bytes()
+    assert b"pdfuaid:part>1<" in data or b"<pdfuaid:part>1</pdfuaid:part>" in data
+    text = _pdf_text(result.pdf)
+    if text is None:
+        pytest.skip("neither pypdf nor pdftotext to read the PDF's text")
+    text = re.sub(r"\s+", " ", text)
+    if version >= q.TYPST_BOOKS_FROM:  # Quarto's PDF numbers like Quarto's HTML
+        assert "Tabel 1.1: Værdier" in text and "Figur 1.1: Værdier pr. navn" in text and "Figur A.1:" in text
+        assert "1 Alfa" in text and "2 Beta" in text and "Bilag A: Afstemning" in text
+        assert "Indhold" in text and "Udgave q2 · 31. marts 2025" in text and "Norddjurs Kommune" in text
+    else:  # the embedded renderer's PDF numbers through the book
+        assert "Tabel 1: Værdier" in text and "Figur 1: Værdier pr. navn" in text
+        assert "1 Alfa" in text and "Bilag A: Afstemning" in text
+
+
+@real_quarto
+def test_manifest_records_quarto_and_the_pdf(rendered):
+    result, _, version = rendered
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["renderer"] == "quarto"
+    note = manifest["renderer_note"]
+    assert f"Quarto {'.'.join(map(str, version))}" in note and "PDF/UA-1" in note and "A4" in note
+    if version >= q.TYPST_BOOKS_FROM:
+        assert "HTML book and PDF by Quarto" in note
+    else:
+        assert "PDF comes from the embedded Typst renderer" in note
+
+
+@real_quarto
+def test_results_reconciliation_and_data_are_the_embedded_renderers(rendered):
+    by_quarto, by_pandoc, _ = rendered
+    for name in ("results.json", "reconciliation.csv"):
+        assert (by_quarto.folder / name).read_bytes() == (by_pandoc.folder / name).read_bytes(), name
+    assert tree_digest(by_quarto.folder / "data") == tree_digest(by_pandoc.folder / "data")
