@@ -173,6 +173,16 @@ def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
     return final, staging
 
 
+def _published_line(final: Path, seconds: float, executed: tuple, cached: tuple, harvested: hv.Harvest) -> str:
+    """The closing line of a render, with the checks no finding explains (the analyst's to-do)."""
+    line = f"Published {display(final)} in {seconds:.1f} s ({len(executed)} executed, {len(cached)} cached)"
+    loose = hv.unexplained(harvested)
+    if loose:
+        line += (f"\n  {len(loose)} checked figures do not match and no finding explains them "
+                 "(see reconciliation.csv: status other than match, empty finding)")
+    return line
+
+
 def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
     say(f"Edition {edition.id} ({display(edition.path)})")
     plan = make_plan(edition, book)
@@ -229,7 +239,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     seconds = time.monotonic() - start
     cached = tuple(o.part_id for o in outcomes if o.cached)
     executed = tuple(o.part_id for o in outcomes if not o.cached)
-    say(f"Published {display(final)} in {seconds:.1f} s ({len(executed)} executed, {len(cached)} cached)")
+    say(_published_line(final, seconds, executed, cached, harvested))
     return BuildResult(edition, final, final / rendered.pdf.name, rendered.renderer, executed, cached, seconds)
 
 

@@ -122,11 +122,10 @@ def result(name: str, value, unit: str | None = None) -> None:
     _display({RESULT_MIME: {"name": name, "value": v, "unit": unit}, "text/plain": ""})
 
 
-def check(*args, **kwargs) -> str:
-    """Record one reconciliation check; returns its status."""
-    c = args[0] if len(args) == 1 and not kwargs and isinstance(args[0], Check) else None
-    if c is None:  # TRANSITIONAL: keyword form, removed once chapters pass Checks
-        c = Check(*args, **kwargs)
+def check(c: Check) -> str:
+    """Record one reconciliation check (the one check type); returns its status."""
+    if not isinstance(c, Check):
+        raise RecordingError(f"a check must be an analysis.core.check.Check, not {type(c).__name__}")
     row = c.record()
     for key in ("published", "computed", "low", "high"):
         _plain_number(row[key], f"{key} value of '{c.item}'")
