@@ -34,10 +34,12 @@ IMPLICIT_INPUT_NAMES = ("provenance.csv",)
 
 
 def sha256_bytes(data: bytes) -> str:
+    """sha256 of bytes, as hex."""
     return hashlib.sha256(data).hexdigest()
 
 
 def sha256_file(path: Path) -> str:
+    """sha256 of a file's bytes, as hex."""
     return sha256_bytes(Path(path).read_bytes())
 
 
@@ -103,6 +105,7 @@ def _file_entry(p: Path) -> list:
 
 @dataclass(frozen=True)
 class CacheKey:
+    """A cache key: its hash and the parts it was made from (for debugging a cache miss)."""
     value: str
     parts: Mapping[str, Any]
 
@@ -137,6 +140,7 @@ class NotebookCache:
         self.broken = False
 
     def path(self, key: CacheKey) -> Path:
+        """Where the executed notebook of `key` is stored."""
         return self.folder / f"{key.value}.ipynb"
 
     def _failed(self, action: str, exc: OSError) -> None:
