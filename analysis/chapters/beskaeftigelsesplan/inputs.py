@@ -166,5 +166,20 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
                             EXPLANATIONS_SCHEMA)
     abbreviations = _prepare(params["abbreviations_file"], "abbreviations_file", "abbreviations",
                              ABBREVIATIONS_SCHEMA)
+    _check_rounds(followup, params)
     return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations)
+
+
+def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
+    """The plan years and rounds an edition asks for exist in the follow-up table."""
+    from ...core.errors import ParameterValueError
+    from .model import selected_rounds
+
+    if "plan_years" not in params and "rounds" not in params:
+        return
+    try:
+        selected_rounds(followup, params.get("plan_years", []), params.get("rounds"))
+    except (ValueError, TypeError) as err:
+        key = "rounds" if "round" in str(err) and "no rows" not in str(err) else "plan_years"
+        raise ParameterValueError("beskaeftigelsesplan", key, params.get(key), str(err)) from None
 

@@ -34,6 +34,10 @@ from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOL
 
 CHAPTER = "kvoter"
 
+# The threshold sweep shows one employee count per place from sweep_min to sweep_max; beyond
+# this a place per that many employees means no places at all in any unit of the municipality.
+SWEEP_MAX_LIMIT = 1000
+
 
 def _parameter_error(key: str, value: object, rule: str) -> ParameterValueError:
     return ParameterValueError(CHAPTER, key, value, rule)
@@ -270,8 +274,8 @@ def check_parameters(params: Mapping[str, Any]) -> None:
     if "highlight_model" in params and params["highlight_model"] not in MODELS:
         raise _parameter_error("highlight_model", params["highlight_model"], f"one of {', '.join(MODELS)}")
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
-    if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi):
-        raise _parameter_error("sweep_min", (lo, hi), "1 <= sweep_min <= sweep_max")
+    if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= SWEEP_MAX_LIMIT):
+        raise _parameter_error("sweep_min", (lo, hi), f"1 <= sweep_min <= sweep_max <= {SWEEP_MAX_LIMIT}")
     if "book_date" in params:
         try:
             dt.date.fromisoformat(str(params["book_date"]))

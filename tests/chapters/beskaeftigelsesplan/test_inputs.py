@@ -126,3 +126,12 @@ def test_register_rule_comparator_needs_target():
 def test_missing_file_names_the_parameter():
     with pytest.raises(MissingInputError, match="followup_file"):
         load_inputs(dict(PARAMS, followup_file=f"{FIX}/nope.csv"))
+
+
+def test_a_round_missing_from_the_followup_is_a_parameter_error():
+    from analysis.core.errors import ParameterValueError
+
+    with pytest.raises(ParameterValueError, match="no follow-up round 9") as err:
+        load_inputs({**PARAMS, "plan_years": [2023], "rounds": {"2023": 9}})
+    assert err.value.parameter == "rounds"
+    load_inputs({**PARAMS, "plan_years": [2023], "rounds": {"2023": 2}})

@@ -205,4 +205,14 @@ def test_empty_committee_ask_is_refused(tmp_path):
     f.write_text("order,point,section\n", encoding="utf-8")
     with pytest.raises(InputError) as exc:
         load_inputs({**PARAMS, "committee_file": str(f)})
-    assert exc.value.first.rule == "needs at least one point"
+    assert exc.value.first.rule == "the file has a header row but no data rows"
+    assert exc.value.file.endswith("ask.csv")
+
+
+def test_the_threshold_sweep_has_an_upper_bound():
+    from analysis.chapters.kvoter.inputs import SWEEP_MAX_LIMIT
+    from analysis.core.errors import ParameterValueError
+
+    load_inputs({**PARAMS, "sweep_min": 5, "sweep_max": SWEEP_MAX_LIMIT})
+    with pytest.raises(ParameterValueError, match="sweep_max <= 1000"):
+        load_inputs({**PARAMS, "sweep_min": 5, "sweep_max": SWEEP_MAX_LIMIT + 1})
