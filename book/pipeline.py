@@ -75,12 +75,21 @@ def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
     published edition is already exactly what a render would produce."""
     h = hashlib.sha256()
     meta = [edition.id, edition.title, edition.subtitle, edition.date.isoformat(), renderer, git_commit(),
-            json.dumps(package_versions(), sort_keys=True)]
+            json.dumps(package_versions(), sort_keys=True), _renderer_version(renderer)]
     h.update("\0".join(meta).encode())
     build_files = sorted(p for p in RENDERER_FILES.rglob("*") if p.suffix in (".py", ".lua", ".typ", ".html", ".css"))
     for path in executed + build_files:
         h.update(path.name.encode() + b"\0" + path.read_bytes())
     return h.hexdigest()
+
+
+def _renderer_version(renderer: str) -> str:
+    """The version of an external renderer (Quarto), so that switching it re-renders."""
+    if renderer != "quarto":
+        return ""
+    from .renderers.quarto import quarto_version
+
+    return ".".join(map(str, quarto_version()))
 
 
 def published_key(folder: Path) -> str | None:
