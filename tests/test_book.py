@@ -35,12 +35,19 @@ def test_every_chapter_records_results_and_checks(rendered):
     assert all(isinstance(v, (int, float)) and not isinstance(v, bool) for c in results.values() for v in c.values())
     with open(result.folder / "reconciliation.csv", encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert list(rows[0]) == ["chapter", "item", "source", "published", "computed", "unit", "status", "note"]
+    assert list(rows[0]) == ["chapter", "item", "source", "published", "computed", "low", "high", "unit",
+                             "status", "basis", "finding", "note"]
     assert {r["chapter"] for r in rows} == set(CHAPTERS)
-    assert {r["status"] for r in rows} <= {"match", "differs", "not_reproducible"}
+    assert {r["status"] for r in rows} <= {"match", "within_rounding", "differs", "not_reproducible"}
+    assert {r["basis"] for r in rows} <= {"recomputed", "cross_reference", "synthetic"}
+    assert all(r["finding"] and r["note"] for r in rows if r["status"] != "match")
+    with open(result.folder / "findings.csv", encoding="utf-8", newline="") as fh:
+        findings = list(csv.DictReader(fh))
+    assert {(r["chapter"], r["finding"]) for r in rows if r["finding"]} == {(f["chapter"], f["finding"]) for f in findings}
+    assert all(f["title"] and f["explanation"] and int(f["rows"]) > 0 for f in findings)
     number = re.compile(r"^-?\d+(\.\d+)?$")
     assert all(number.match(r["published"]) for r in rows if r["published"])
-    assert all(number.match(r["computed"]) for r in rows if r["computed"])
+    assert all(number.match(r[k]) for r in rows for k in ("computed", "low", "high") if r[k])
     assert all(r["computed"] == "" for r in rows if r["status"] == "not_reproducible")
 
 

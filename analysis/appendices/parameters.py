@@ -77,6 +77,8 @@ LABELS: dict[str, dict[str, str]] = {
         "survival_file": "Datafil: varighed på ydelse (forløbskurver)",
     },
     "benchmark": {
+        "period_file": "Datafil: perioder, tallene gælder for",
+        "source_notes_file": "Datafil: rapportens forbehold og overvejelser til udvalget",
         "focus": "Kommune i fokus",
         "groups": "Viste målgrupper (tom = alle)",
         "tolerance_pct": "Tolerance ved afstemning (%)",
