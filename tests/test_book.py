@@ -43,7 +43,8 @@ def test_every_chapter_records_results_and_checks(rendered):
     assert all(r["finding"] and r["note"] for r in rows if r["status"] != "match")
     with open(result.folder / "findings.csv", encoding="utf-8", newline="") as fh:
         findings = list(csv.DictReader(fh))
-    assert {(r["chapter"], r["finding"]) for r in rows if r["finding"]} == {(f["chapter"], f["finding"]) for f in findings}
+    named = {(r["chapter"], r["finding"]) for r in rows if r["finding"]}
+    assert named == {(f["chapter"], f["finding"]) for f in findings}
     assert all(f["title"] and f["explanation"] and int(f["rows"]) > 0 for f in findings)
     number = re.compile(r"^-?\d+(\.\d+)?$")
     assert all(number.match(r["published"]) for r in rows if r["published"])
