@@ -5,6 +5,14 @@ from __future__ import annotations
 from typing import Iterable
 
 
+def _restore(cls: type, state: dict) -> "BuildError":
+    """A build error rebuilt from its attributes (see BuildError.__reduce__)."""
+    err = cls.__new__(cls)
+    Exception.__init__(err, state.get("message", ""))
+    err.__dict__.update(state)
+    return err
+
+
 class BuildError(Exception):
     """Base class of every build error."""
 
@@ -13,6 +21,11 @@ class BuildError(Exception):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
+
+    def __reduce__(self):
+        """Build errors cross process boundaries (a worker raises, the parent reports them), so
+        every one is pickled by its attributes, whatever its constructor takes."""
+        return (_restore, (type(self), dict(self.__dict__)))
 
     def __str__(self) -> str:
         return f"[{self.stage}] {self.message}"
@@ -93,10 +106,6 @@ class ExecutionError(BuildError):
             f"The executed notebook is kept at {saved_to} for debugging."
         )
 
-    def __reduce__(self):  # raised in a worker process, re-raised in the parent
-        return (type(self), (self.notebook, self.cell_index, self.source, self.ename,
-                             self.evalue, self.saved_to))
-
 
 class HarvestError(BuildError):
     """A notebook recorded a malformed or duplicate result, check or data table."""
@@ -145,9 +154,6 @@ class NotebookTimeoutError(BuildError):
                          f"{seconds:g} s; it was stopped. Raise the limit with --timeout SECONDS "
                          f"if the notebook really needs longer.")
 
-    def __reduce__(self):
-        return (type(self), (self.notebook, self.seconds))
-
 
 class KernelStartError(BuildError):
     """A notebook's Python kernel could not be started (or died before running a cell)."""
@@ -161,6 +167,3 @@ class KernelStartError(BuildError):
                          f"Kernels talk to the build over the loopback network (127.0.0.1): check "
                          f"that it is up, and that ipykernel is installed in this environment "
                          f"(python -m ipykernel --version).")
-
-    def __reduce__(self):
-        return (type(self), (self.notebook, self.detail))
