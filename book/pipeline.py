@@ -136,13 +136,24 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
+def located_by_content(params: dict[str, Any], harvest_files: dict[str, Path]) -> dict[str, Any]:
+    """The parameters as the cache key sees them: a harvested file by its content, not by where
+    the build staged it (another build folder or checkout executes nothing again)."""
+    out = {k: v for k, v in params.items() if k not in harvest_files}
+    for name, path in harvest_files.items():
+        if name in params:
+            out[name.removesuffix("_file") + "_sha256"] = sha256_file(path)
+    return out
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           analysis_hash: str) -> list[Job]:
     jobs = []
     for p in parts:
         params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params, analysis_hash)
+        keyed = located_by_content(params, harvest_files)
+        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed, analysis_hash)
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
     return jobs

@@ -120,5 +120,7 @@ def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, 
         "book_date": e.date.isoformat(),
         "book_parts": [[q.id, q.part.role, q.title] for q in plan.parts],
     }
-    values.update({k: str(v) for k, v in harvest_files.items()})
+    # relative to the project (where notebooks run) when inside it: the executed notebooks then
+    # show the same text in every checkout
+    values.update({k: display(v) for k, v in harvest_files.items()})
     return {k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)}
