@@ -60,39 +60,49 @@ def _increase(c: model.Computed, n: int) -> str:
     printed = c.source.printed_increase.get(n)
     own = c.source.increase_pct(n)
     if printed is None:
-        return f"en stigning på {fmt.percent(own)}"
-    text = f"ifølge kilden en stigning på {fmt.percent(printed)}"
+        return f"en stigning på {fmt.percent(own)} (bogens beregning)"
+    text = f"en stigning på {fmt.percent(printed)}"
     if fmt.number(printed, 1) != fmt.number(own, 1):
-        text += f" (kildens egne tal giver {fmt.percent(own)})"
+        text += f" (bogens beregning ud fra kildens tal giver {fmt.percent(own)})"
     return text
 
 
-def _threshold_clause(c: model.Computed, n: int) -> str:
+def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
     gap = c.source.gap(n)
-    head = f"ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(c.source.required[n])} pladser"
+    head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
-        return head + ", som kommunen under ét allerede lever op til"
-    return head + f", {fmt.integer(gap)} flere end i dag – {_increase(c, n)}"
+        return head + ", som kommunen samlet set allerede lever op til"
+    return head + f", {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'} – {_increase(c, n)}"
+
+
+def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
+    """The quota at the source's thresholds, in the source's voice; the claim is that of the
+    highest threshold's clause when the register has one per threshold."""
+    shown = sorted(c.published, reverse=True)
+    text = "Ifølge budgetanalysen kræver kvoten " + "; ".join(_threshold_clause(c, n, when) for n in shown) + "."
+    ids = [f"kvote-n{n}" for n in shown]
+    for extra in ids[1:]:
+        inputs.claims.said(extra, text)  # refuses a dropped condition of every threshold's claim
+    return inputs.claims.said(ids[0], text)
 
 
 def key_messages(inputs, c: model.Computed) -> list[str]:
-    """Two or three sentences from the source's own figures: places today, the quota at the
-    source's thresholds, and the source's caveat that more new places will be needed."""
-    src = c.source
+    """Two or three sentences from the source's own figures, each in its voice: places at the
+    source's date, the quota at the source's thresholds (with its conditions), and the source's
+    expectation that more new places will be needed, with its reasons."""
+    src, claims = c.source, inputs.claims
     when = period_of(inputs.periods, "placements")
     ratio = model.employees_per_place(src.employees, src.places)
     staff = period_of(inputs.periods, "employees")
-    first = (f"{fmt.integer(src.places)} borgere var {when} tilknyttet kommunen som arbejdsgiver "
-             f"som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
-             f"{fmt.integer(ratio)} ansatte" + (f" (ansatte i {staff})." if staff else "."))
-    msgs = [first]
-    shown = sorted(c.published, reverse=True)
-    if shown:
-        clauses = [_threshold_clause(c, n) for n in shown]
-        text = "; ".join(clauses) + "."
-        msgs.append(text[0].upper() + text[1:])
-    msgs.append("Kilden venter, at der skal oprettes flere nye pladser end forskellen, fordi "
-                "enheder med flere pladser end kvoten ikke forventes at skære ned, mens enheder uden "
-                "pladser skal op; hvor mange flere, afhænger af pladsernes fordeling på enheder, "
-                "som kilden ikke oplyser.")
+    first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
+             f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
+             f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
+             + "; borgere fra andre kommuner er ikke talt med.")
+    msgs = [claims.said("pladser-i-dag", first)]
+    if c.published:
+        msgs.append(_quota_message(inputs, c, when))
+    last = ("Budgetanalysen venter, at stigningen med stor sandsynlighed bliver større, fordi der er "
+            "arbejdspladser uden sådanne pladser, og fordi arbejdspladser, der allerede har flere end "
+            "kvoten, ikke forventes at gå ned i antal.")
+    msgs.append(claims.said("stigning-stoerre", last))
     return msgs
