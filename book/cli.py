@@ -1,4 +1,4 @@
-"""Command line of the book: render (default), check, diff."""
+"""Command line of the book: render (default), check, diff, new."""
 from __future__ import annotations
 
 import argparse
@@ -32,9 +32,25 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed between two editions (parameters, inputs, key figures)")
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
+    _new_parser(sub)
     _edition_options(p)
     _render_options(p)
     return p
+
+
+def _new_parser(sub) -> None:
+    n = sub.add_parser("new", help="start the next edition: params/<id>.yml from the newest edition")
+    n.add_argument("id", help="the new edition's id: a quarter (2025-Q2) or a name (then give --date)")
+    n.add_argument("--from", dest="base", help="edition id or file to start from (default: the newest)")
+    n.add_argument("--date", help="the edition's date, YYYY-MM-DD (default: the end of the quarter)")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .newedition import describe, start_edition
+
+    base = _edition_arg(args.base) if args.base else find_edition()
+    sys.stdout.write(describe(start_edition(args.id, base, date=args.date)))
+    return 0
 
 
 def _edition_options(p: argparse.ArgumentParser) -> None:
@@ -76,6 +92,8 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
     """The sentence about the published edition after a failure, true in every case."""
     if command == "check":
         return "(check renders and publishes nothing.)"
+    if command == "new":
+        return "No edition file was written."
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -110,6 +128,8 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
             return 0
+        if command == "new":
+            return _new(args)
         edition = find_edition(args.edition, args.params)
         before = edition_state(BOOK / edition.id)
         if command == "check":
