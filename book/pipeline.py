@@ -140,12 +140,13 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
 
 
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
-          analysis_hash: str, series: dict[str, Path] | None = None) -> list[Job]:
+          series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
     for p in parts:
         params = {**p.parameters, **injected_parameters(p, plan, {**harvest_files, **series_parameter(p.id, series)})}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params, analysis_hash)
+        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+                        analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
     return jobs
@@ -203,19 +204,18 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     renderer = get_renderer(opts.engine)
 
     final, staging = _prepare_folders(edition, opts)
-    analysis_hash = analysis_source_hash()
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     series = write_series(staging / "harvest", edition, current_params, opts.book_dir)
-    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash, series), opts, edition.epoch, store)
+    outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
     harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash, series), opts, edition.epoch, store)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
