@@ -11,7 +11,7 @@ from typing import Any
 from .cache import expand_inputs
 from .chapters import is_chapter
 from .editions import Edition, previous_edition
-from .errors import BuildError
+from .errors import BuildError, EditionError
 from .paths import ROOT, display
 
 EXAMPLES = ROOT / "data" / "examples"
@@ -118,3 +118,12 @@ def series_parameter(part_id: str, files: dict[str, Path]) -> dict[str, str]:
     if not files:
         return {}
     return {"book_series_file": str(files.get(part_id, files["*"]))}
+
+
+def series_editions(last: Edition) -> list[Edition]:
+    """`last` and every edition before it by `previous`, oldest first (for `render.py --series`);
+    a `previous` that names no edition file is an error naming it."""
+    earlier, broken = chain(last)
+    if broken:
+        raise EditionError(display(last.path), f"the series cannot be followed: {broken}")
+    return earlier + [last]
