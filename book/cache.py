@@ -20,7 +20,9 @@ from typing import Any, Mapping
 
 import nbformat
 
-from .paths import ROOT, resolve
+from report.inputs import glob_input
+
+from .paths import ROOT, display, resolve
 
 SOURCE_DIRS = (ROOT / "analysis", ROOT / "report")
 KEY_VERSION = "2"
@@ -61,11 +63,10 @@ def expand_inputs(params: Mapping[str, Any]) -> dict[str, list[Path]]:
         elif name.endswith("_files") and isinstance(value, list):
             paths: list[Path] = []
             for item in value:
-                pattern = str(resolve(str(item)))
-                if glob.has_magic(pattern):
-                    paths += [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
+                if glob.has_magic(str(item)):
+                    paths += glob_input(str(item), ROOT)
                 else:
-                    paths.append(Path(pattern))
+                    paths.append(resolve(str(item)))
             out[name] = paths
     return out
 
@@ -99,8 +100,7 @@ def implicit_inputs(paths: list[Path]) -> list[Path]:
 
 
 def _file_entry(p: Path) -> list:
-    shown = p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p)
-    return [shown, sha256_file(p) if p.is_file() else None]
+    return [display(p), sha256_file(p) if p.is_file() else None]
 
 
 @dataclass(frozen=True)

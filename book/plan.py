@@ -86,8 +86,9 @@ def make_plan(edition: Edition, book: BookSpec) -> Plan:
 
 
 def column_map(edition: Edition) -> dict[str, dict[str, str]]:
-    """The edition's `columns:` map with every file as an absolute path."""
-    return {str(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
+    """The edition's `columns:` map with every file by its project-relative name (during a
+    render, the name of its copy in the snapshot)."""
+    return {display(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
 
 
 def share_column_map(edition: Edition) -> None:
