@@ -249,10 +249,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:
-        hit = cache.get(job.key) if cache else None
-        if hit:
-            job.output.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(hit, job.output)
+        if cache and cache.restore(job.key, job.output, job.part_id):
             outcomes[job.part_id] = Outcome(job.part_id, job.output, True, 0.0)
             say(f"  {job.part_id:<22} cached")
         else:
