@@ -1,4 +1,9 @@
-"""Command line of the book: render (default), check, diff."""
+"""Command line of the book: render (default), check, diff, new.
+
+Run it as `render` (the console script), `python -m book` or `python render.py`. Exit status:
+0 ok; 1 the command failed (a build error, or `diff` found differences); 2 a usage error (an
+unknown option or a bad value on the command line); 130 interrupted (Ctrl-C), 143 terminated.
+"""
 from __future__ import annotations
 
 import argparse
@@ -11,6 +16,9 @@ from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
 from .paths import BOOK, display
 from .publish import edition_state
+from .renderers import RENDERERS
+
+ENGINES = ("auto", *RENDERERS)
 
 
 def _edition_arg(value: str) -> Edition:
@@ -20,8 +28,28 @@ def _edition_arg(value: str) -> Edition:
     return find_edition(edition=value)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="render.py", description="Render the labour-market committee's report book.")
+EXIT_CODES = """exit status:
+  0    ok
+  1    the command failed (the error says which stage, file and rule), or diff found differences
+  2    usage error (unknown option, bad value on the command line)
+  130  interrupted (Ctrl-C); 143 terminated (kill)"""
+
+
+def version() -> str:
+    """The installed project's version (the one in pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("norddjurs-amu-book")
+    except PackageNotFoundError:
+        return "unknown (not installed: pip install -e .)"
+
+
+def _parser(prog: str | None = None) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, description="Render the labour-market committee's report book.",
+                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = p.add_subparsers(dest="command")
     for name, help_ in (("render", "render an edition (the default command)"),
                         ("check", "validate an edition's parameters and input files without rendering")):
@@ -32,9 +60,25 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed between two editions (parameters, inputs, key figures)")
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
+    _new_parser(sub)
     _edition_options(p)
     _render_options(p)
     return p
+
+
+def _new_parser(sub) -> None:
+    n = sub.add_parser("new", help="start the next edition: params/<id>.yml from the newest edition")
+    n.add_argument("id", help="the new edition's id: a quarter (2025-Q2) or a name (then give --date)")
+    n.add_argument("--from", dest="base", help="edition id or file to start from (default: the newest)")
+    n.add_argument("--date", help="the edition's date, YYYY-MM-DD (default: the end of the quarter)")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .newedition import describe, start_edition
+
+    base = _edition_arg(args.base) if args.base else find_edition()
+    sys.stdout.write(describe(start_edition(args.id, base, date=args.date)))
+    return 0
 
 
 def _edition_options(p: argparse.ArgumentParser) -> None:
@@ -44,7 +88,8 @@ def _edition_options(p: argparse.ArgumentParser) -> None:
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", default="auto", help="auto (default), quarto or pandoc")
+    p.add_argument("--engine", default="auto", choices=ENGINES,
+                   help="renderer: auto (quarto if on PATH, else pandoc; the default), " + ", ".join(ENGINES[1:]))
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                    help="notebooks executed in parallel (default: number of cores)")
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
@@ -76,6 +121,8 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
     """The sentence about the published edition after a failure, true in every case."""
     if command == "check":
         return "(check renders and publishes nothing.)"
+    if command == "new":
+        return "No edition file was written."
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -89,9 +136,10 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
     return f"Check {display(final)}: it changed during this failed run."
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 a build error, 2 unexpected, 130/143 stopped)."""
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Run the command line; returns the exit status (EXIT_CODES: 0 ok, 1 failed, 2 usage,
+    130 interrupted, 143 terminated)."""
+    args = _parser(prog).parse_args(argv)
     command = args.command or "render"
     handlers = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -110,6 +158,8 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
             return 0
+        if command == "new":
+            return _new(args)
         edition = find_edition(args.edition, args.params)
         before = edition_state(BOOK / edition.id)
         if command == "check":
@@ -137,7 +187,7 @@ def _run(args: argparse.Namespace, command: str) -> int:
             traceback.print_exc()
         print(f"\nError: an unexpected {type(err).__name__}: {err}\n{_outcome(edition, before, command=command)} "
               f"Run again with --debug for the Python traceback.", file=sys.stderr)
-        return 2
+        return 1
 
 
 if __name__ == "__main__":

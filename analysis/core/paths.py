@@ -7,7 +7,6 @@ from report.inputs import display_input, resolve_input
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-SEEDS_NAME = "shared/seeds"
 
 
 def resolve(path: str | Path) -> Path:

@@ -114,3 +114,9 @@ def test_forced_reexecution_republishes_identical_bytes(fixture_book, build_opti
     assert [name for name in a if a[name] != b[name]] == []
     executed = json.loads((other.book_dir / "t9" / "notebooks" / "beta.ipynb").read_text())
     assert "start_time" not in json.dumps(executed) and executed["cells"][0]["id"] == "cell-0"
+
+
+def test_bad_keys_of_every_chapter_are_reported_together(fixture_book, build_options, write_edition):
+    with pytest.raises(ParameterError) as err:
+        build(write_edition("t5b", "alpha:\n  factr: 3\nbeta:\n  nothing: 1\n"), build_options, fixture_book)
+    assert [(c, k) for c, k, _, _ in err.value.problems] == [("alpha", "factr"), ("beta", "nothing")]
