@@ -140,14 +140,14 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
-def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
-          analysis_hash: str) -> list[Job]:
+def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path]) -> list[Job]:
     jobs = []
     for p in parts:
         harvest = {k: display(v) for k, v in harvest_files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params, analysis_hash)
+        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+                        analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
     return jobs
@@ -218,18 +218,17 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
                             opts: BuildOptions, start: float) -> BuildResult:
     edition = plan.edition
-    analysis_hash = analysis_source_hash()
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}, analysis_hash), opts, edition.epoch, store)
+    outcomes = _execute(_jobs(first, plan, staging, {}), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, analysis_hash), opts, edition.epoch, store)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
