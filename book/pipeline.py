@@ -24,6 +24,7 @@ from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
+from .series import series_parameter, write_series
 from .snapshot import Snapshot, reading_from, take_snapshot
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
@@ -128,7 +129,8 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
              for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
                                ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
-                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"))}
+                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
+                               ("book_key_figures_file", ".json"))}
     write_text(files["book_results_file"], hv.results_json(harvested))
     write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
     write_text(files["book_findings_file"], hv.findings_csv(harvested))
@@ -137,13 +139,16 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
                                                "previous": prev_params})
     write_json(files["book_inputs_file"], inputs)
     write_json(files["book_messages_file"], harvested.messages)
+    write_text(files["book_key_figures_file"], hv.key_figures_json(harvested))
     return files
 
 
-def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path]) -> list[Job]:
+def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
+          series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
     for p in parts:
-        harvest = {k: display(v) for k, v in harvest_files.items()}  # names in the snapshot
+        files = {**harvest_files, **series_parameter(p.id, series)}
+        harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
         key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
@@ -222,13 +227,14 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}), opts, edition.epoch, store)
+    current_params = {p.id: dict(p.parameters) for p in plan.parts}
+    series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
+    outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
-    current_params = {p.id: dict(p.parameters) for p in plan.parts}
     harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files), opts, edition.epoch, store)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -254,6 +260,7 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
         write_text(out_dir / "data" / name, text)
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
+    write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
     write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
     notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}

@@ -12,7 +12,8 @@ Files (parameters ending in `_file`):
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
 - `periods_file` – the dates the placements and the employees refer to, as printed.
-- `committee_file` – what the source asks of the committee (our wording, one point a row).
+- `committee_file` – what the source asks of the committee (our wording, one point a row);
+  the claims register `claims.csv` beside it says which points are the source's (`udvalget-<n>`).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -29,6 +30,7 @@ import pandera.pandas as pa
 from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from . import schemas
 from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOLE
 
@@ -55,6 +57,8 @@ class Inputs:
 
     periods: pd.DataFrame
     committee: pd.DataFrame
+    # the claims register beside the committee file (what the source says, with its conditions)
+    claims: Claims | None = None
 
     @property
     def areas(self) -> list[str]:
@@ -276,11 +280,12 @@ def check_parameters(params: Mapping[str, Any]) -> None:
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= SWEEP_MAX_LIMIT):
         raise _parameter_error("sweep_min", (lo, hi), f"1 <= sweep_min <= sweep_max <= {SWEEP_MAX_LIMIT}")
-    if "book_date" in params:
-        try:
-            dt.date.fromisoformat(str(params["book_date"]))
-        except ValueError:
-            raise _parameter_error("book_date", params["book_date"], "an ISO date, YYYY-MM-DD") from None
+    for key in ("book_date", "roster_date"):
+        if params.get(key):
+            try:
+                dt.date.fromisoformat(str(params[key]))
+            except ValueError:
+                raise _parameter_error(key, params[key], "an ISO date, YYYY-MM-DD") from None
     t = params.get("disclosure_threshold", 5)
     if isinstance(t, bool) or not isinstance(t, int) or t < 1:
         raise _parameter_error("disclosure_threshold", t, "a whole number >= 1")
@@ -301,4 +306,5 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         examples=read_examples(params["quota_examples_file"]),
         periods=read_periods(params["periods_file"]),
         committee=read_committee(params["committee_file"]),
+        claims=claims_beside(params["committee_file"]),
     )
