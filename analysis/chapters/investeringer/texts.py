@@ -11,6 +11,7 @@ import re
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
@@ -131,10 +132,19 @@ def reasons_text(d: Derived) -> str:
             f"{bullets}\n\n{tail}{escape_markdown(judgement_text(d))}")
 
 
-def committee_points(d: Derived) -> list[str]:
-    """What the notat asks of the committee (from the committee file), escaped for Markdown."""
-    c = d.inputs.committee.sort_values("order")
-    return [escape_markdown(t) for t in c["text"]]
+def committee_points(d: Derived) -> list[items.CommitteeItem]:
+    """What the notat asks of the committee (from the committee file), escaped for Markdown: a
+    decision taken (with its date), an ask, or else for information."""
+    out = []
+    for _, r in d.inputs.committee.sort_values("order").iterrows():
+        text = escape_markdown(r["text"])
+        if r["kind"] == "decision_taken":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "ask":
+            out.append(items.ask(text, section=r["section"]))
+        else:
+            out.append(items.orientation(text, section=r["section"]))
+    return out
 
 
 # ---------------------------------------------------------------- running text
@@ -171,7 +181,7 @@ def totals_text(d: Derived) -> str:
             f"{fmt.amount(-t1['savings'].sum(), decimals=3)} på forsørgelsen, en nettobesparelse på "
             f"{fmt.amount(net_saving(t1), decimals=3)}{label_note} Budgetaftalens samlede investering på "
             f"{fmt.amount(g['planned'], decimals=3)} kan ikke genfindes: budgettallene i casetabellerne giver "
-            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se afstemningen sidst i kapitlet).")
+            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se Bilag C: Afstemning).")
     return f"{notat}\n\n{book}"
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
@@ -41,9 +42,22 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     return text + (f" {age}" if age else "")
 
 
-def committee_points(inputs: Inputs) -> list[str]:
-    """What the source asks of the committee, in order (from the transcribed ask)."""
-    return [escape_markdown(p) for p in inputs.committee["point"]]
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """What the source asks of the committee, in order (from the transcribed ask): each ask with
+    the options that follow it, what is for information, and decisions taken with their date."""
+    out: list[items.CommitteeItem] = []
+    for _, r in inputs.committee.iterrows():
+        text = escape_markdown(r["point"])
+        if r["kind"] == "option" and out and out[-1].kind == items.ASK:
+            last = out[-1]
+            out[-1] = items.ask(last.text, [*last.options, text], last.recommendation, last.section)
+        elif r["kind"] == "decided":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "orientation":
+            out.append(items.orientation(text, section=r["section"]))
+        else:
+            out.append(items.ask(text, section=r["section"]))
+    return out
 
 
 def background_text(c: model.Computed) -> str:
