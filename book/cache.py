@@ -1,7 +1,8 @@
 """A cache of executed notebooks, keyed on everything that changes the result (jupyter-cache
 style): the normalised code cells, the parameters, the content of every input file and of the
-provenance registry beside it (read implicitly), the source of the `analysis` and `report`
-packages, and the versions of Python and of the packages that execute and render notebooks.
+provenance registry beside it (read implicitly), the `analysis` and `report` modules the
+notebook imports (its chapter's package, the core it uses, the report protocol), and the
+versions of Python and of the packages that execute and render notebooks.
 Unlike Quarto's freeze, a changed data extract or a changed function body changes the key."""
 from __future__ import annotations
 
@@ -20,10 +21,11 @@ from typing import Any, Mapping
 
 import nbformat
 
+from .imports import notebook_sources
 from .paths import ROOT, resolve
 
 SOURCE_DIRS = (ROOT / "analysis", ROOT / "report")
-KEY_VERSION = "2"
+KEY_VERSION = "3"
 # Packages whose version can change an executed notebook or its rendering.
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "ipykernel",
                 "babel", "matplotlib", "seaborn", "python-calamine", "pyyaml", "pypandoc-binary",
@@ -70,13 +72,19 @@ def expand_inputs(params: Mapping[str, Any]) -> dict[str, list[Path]]:
     return out
 
 
-def analysis_source_hash(folders: tuple[Path, ...] = SOURCE_DIRS) -> str:
-    """sha256 of the content of every Python file of the domain and recording packages."""
+def analysis_source_hash(notebook: Path | None = None, folders: tuple[Path, ...] = SOURCE_DIRS) -> str:
+    """sha256 of the project source a notebook runs: the `analysis` and `report` modules its
+    code imports, followed through their imports (book.imports), so a chapter's key covers its
+    own package, the core modules it uses and the report protocol, and an edit in another
+    chapter leaves it alone. Without a notebook: every Python file under `folders`."""
+    if notebook is not None:
+        files = [(p.relative_to(ROOT).as_posix(), p) for p in notebook_sources(notebook)]
+    else:
+        files = [(p.relative_to(Path(folder).parent).as_posix(), p)
+                 for folder in folders for p in sorted(Path(folder).rglob("*.py"))]
     h = hashlib.sha256()
-    for folder in folders:
-        for p in sorted(Path(folder).rglob("*.py")):
-            name = p.relative_to(Path(folder).parent).as_posix().encode()
-            h.update(name + b"\0" + p.read_bytes() + b"\0")
+    for name, p in files:
+        h.update(name.encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
 
@@ -111,8 +119,10 @@ class CacheKey:
 
 
 def cache_key(notebook: Path, params: Mapping[str, Any], analysis_hash: str) -> CacheKey:
-    """The key of one executed notebook: its code, parameters, input content (named and
-    implicit), the analysis source hash and the package versions."""
+    """The key of one executed notebook: its code, parameters (the build injects `book_date` and
+    the other `book_*` values only into notebooks that declare them), input content (named and
+    implicit), the hash of the source it imports (analysis_source_hash(notebook)) and the
+    package versions."""
     named = expand_inputs(params)
     inputs = {name: [_file_entry(p) for p in paths] for name, paths in sorted(named.items())}
     implicit = implicit_inputs([p for paths in named.values() for p in paths])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analysis.chapters import CHAPTERS, load_inputs
+from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, load_inputs
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
 
 from .errors import InputCheckError, ParameterValueCheckError
@@ -31,3 +31,11 @@ def check_chapter_inputs(part_id: str, params: Mapping[str, Any], edition_file: 
     except AnalysisError as err:
         raise InputCheckError(part_id, str(err)) from None
     return True
+
+
+def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """The input parameters of a part that an analyst replaces (QUARTERLY or YEARLY), with what
+    the new file holds; empty for parts that are not chapters or have none."""
+    if not is_chapter(part_id):
+        return {}
+    return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}

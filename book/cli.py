@@ -1,4 +1,9 @@
-"""Command line of the book: render (default), check, diff."""
+"""Command line of the book: render (default), check, diff, new.
+
+Run it as `render` (the console script), `python -m book` or `python render.py`. Exit status:
+0 ok; 1 the command failed (a build error, or `diff` found differences); 2 a usage error (an
+unknown option or a bad value on the command line); 130 interrupted (Ctrl-C), 143 terminated.
+"""
 from __future__ import annotations
 
 import argparse
@@ -9,19 +14,47 @@ import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
-from .paths import BOOK, display
+from .paths import BOOK, PARAMS, display
 from .publish import edition_state
+from .renderers import RENDERERS
+from .safety import is_edition_id
+
+ENGINES = ("auto", *RENDERERS)
 
 
 def _edition_arg(value: str) -> Edition:
-    """An edition given as an id (params/<id>.yml) or as a path to a YAML file."""
+    """An edition given as an id (params/<id>.yml, else params/examples/<id>.yml) or as a path
+    to a YAML file."""
     if value.endswith((".yml", ".yaml")) or "/" in value:
         return find_edition(params=value)
+    example = PARAMS / "examples" / f"{value}.yml"
+    if not (PARAMS / f"{value}.yml").is_file() and is_edition_id(value) and example.is_file():
+        return find_edition(params=example)
     return find_edition(edition=value)
 
 
-def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="render.py", description="Render the labour-market committee's report book.")
+EXIT_CODES = """exit status:
+  0    ok
+  1    the command failed (the error says which stage, file and rule), or diff found differences
+  2    usage error (unknown option, bad value on the command line)
+  130  interrupted (Ctrl-C); 143 terminated (kill)"""
+
+
+def version() -> str:
+    """The installed project's version (the one in pyproject.toml)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed
+
+    try:
+        return installed("norddjurs-amu-book")
+    except PackageNotFoundError:
+        return "unknown (not installed: pip install -e .)"
+
+
+def _parser(prog: str | None = None) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog=prog, description="Render the labour-market committee's report book.",
+                                epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"%(prog)s {version()}")
     sub = p.add_subparsers(dest="command")
     for name, help_ in (("render", "render an edition (the default command)"),
                         ("check", "validate an edition's parameters and input files without rendering")):
@@ -32,19 +65,39 @@ def _parser() -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed between two editions (parameters, inputs, key figures)")
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
+    _new_parser(sub)
     _edition_options(p)
     _render_options(p)
     return p
+
+
+def _new_parser(sub) -> None:
+    n = sub.add_parser("new", help="start the next edition: params/<id>.yml from the newest edition")
+    n.add_argument("id", help="the new edition's id: a quarter (2025-Q2) or a name (then give --date)")
+    n.add_argument("--from", dest="base", help="edition id or file to start from (default: the newest)")
+    n.add_argument("--date", help="the edition's date, YYYY-MM-DD (default: the end of the quarter)")
+
+
+def _new(args: argparse.Namespace) -> int:
+    from .newedition import describe, start_edition
+
+    base = _edition_arg(args.base) if args.base else find_edition()
+    sys.stdout.write(describe(start_edition(args.id, base, date=args.date)))
+    return 0
 
 
 def _edition_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--edition", "-e", help="edition id in params/ (default: the newest)")
     g.add_argument("--params", "-p", help="path of an edition file")
+    g.add_argument("--series", "-s", metavar="EDITION",
+                   help="render this edition (id, example id or file) and every edition before it by "
+                        "`previous`, oldest first, each published on its own")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--engine", default="auto", help="auto (default), quarto or pandoc")
+    p.add_argument("--engine", default="auto", choices=ENGINES,
+                   help="renderer: auto (quarto if on PATH, else pandoc; the default), " + ", ".join(ENGINES[1:]))
     p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
                    help="notebooks executed in parallel (default: number of cores)")
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
@@ -76,6 +129,8 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
     """The sentence about the published edition after a failure, true in every case."""
     if command == "check":
         return "(check renders and publishes nothing.)"
+    if command == "new":
+        return "No edition file was written."
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -89,9 +144,10 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
     return f"Check {display(final)}: it changed during this failed run."
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit status (0 ok, 1 a build error, 2 unexpected, 130/143 stopped)."""
-    args = _parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str | None = None) -> int:
+    """Run the command line; returns the exit status (EXIT_CODES: 0 ok, 1 failed, 2 usage,
+    130 interrupted, 143 terminated)."""
+    args = _parser(prog).parse_args(argv)
     command = args.command or "render"
     handlers = {sig: signal.signal(sig, _terminate) for sig in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -99,6 +155,22 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         for sig, handler in handlers.items():
             signal.signal(sig, handler)
+
+
+def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -> int:
+    """Check or render (and publish) one edition; raises BuildError."""
+    if command == "check":
+        from .pipeline import check
+
+        parts, files = check(edition)
+        print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
+        return 0
+    from .pipeline import BuildOptions, build
+
+    result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
+                                         timeout=args.timeout))
+    print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
+    return 0
 
 
 def _run(args: argparse.Namespace, command: str) -> int:
@@ -110,20 +182,18 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
             return 0
+        if command == "new":
+            return _new(args)
+        if getattr(args, "series", None):
+            from .series import series_editions
+
+            for edition in series_editions(_edition_arg(args.series)):
+                before = edition_state(BOOK / edition.id)
+                _render_or_check(edition, args, command)
+            return 0
         edition = find_edition(args.edition, args.params)
         before = edition_state(BOOK / edition.id)
-        if command == "check":
-            from .pipeline import check
-
-            parts, files = check(edition)
-            print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
-            return 0
-        from .pipeline import BuildOptions, build
-
-        result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                             timeout=args.timeout))
-        print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
-        return 0
+        return _render_or_check(edition, args, command)
     except BuildError as err:
         print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1
@@ -137,7 +207,7 @@ def _run(args: argparse.Namespace, command: str) -> int:
             traceback.print_exc()
         print(f"\nError: an unexpected {type(err).__name__}: {err}\n{_outcome(edition, before, command=command)} "
               f"Run again with --debug for the Python traceback.", file=sys.stderr)
-        return 2
+        return 1
 
 
 if __name__ == "__main__":

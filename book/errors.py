@@ -43,20 +43,34 @@ class EditionError(BuildError):
 
 
 class ParameterError(BuildError):
-    """A chapter's section of an edition file names an unknown key or a value of the wrong type."""
+    """Keys of an edition file's chapter sections that are unknown or hold a value of the wrong
+    type: every one at once. `chapter`, `key`, `problem` and `valid_keys` are the first's;
+    `problems` holds each as (chapter, key, problem, valid keys)."""
 
     stage = "parameters"
 
-    def __init__(self, file: str, chapter: str, key: str, problem: str, valid_keys: Iterable[str]):
+    def __init__(self, file: str, chapter: str, key: str, problem: str, valid_keys: Iterable[str],
+                 also: Iterable[tuple[str, str, str, tuple[str, ...]]] = ()):
         self.file = file
         self.chapter = chapter
         self.key = key
         self.problem = problem
         self.valid_keys = tuple(sorted(valid_keys))
-        super().__init__(
-            f"Edition file {file}, chapter '{chapter}', key '{key}': {problem}. "
-            f"Valid keys for '{chapter}': {', '.join(self.valid_keys) or '(none)'}."
-        )
+        self.problems = ((chapter, key, problem, self.valid_keys), *also)
+        lines = [f"chapter '{c}', key '{k}': {p}. Valid keys for '{c}': {', '.join(v) or '(none)'}."
+                 for c, k, p, v in self.problems]
+        if len(lines) == 1:
+            super().__init__(f"Edition file {file}, {lines[0]}")
+        else:
+            super().__init__(f"Edition file {file} has {len(lines)} parameter problems:\n"
+                             + "\n".join(f"  - {line}" for line in lines))
+
+    @classmethod
+    def joined(cls, errors: "list[ParameterError]") -> "ParameterError":
+        """One error holding every problem of `errors` (all of one edition file)."""
+        problems = [p for e in errors for p in e.problems]
+        first = problems[0]
+        return cls(errors[0].file, first[0], first[1], first[2], first[3], also=problems[1:])
 
 
 class ParameterValueCheckError(BuildError):

@@ -126,17 +126,20 @@ def value_problem(default: Any, value: Any) -> str | None:
 
 def resolve_parameters(edition_file: str, chapter: str, declared: Declared,
                        section: Mapping[str, Any]) -> dict[str, Any]:
-    """The edition's section merged over the notebook defaults, after checking every key."""
+    """The edition's section merged over the notebook defaults, after checking every key (one
+    ParameterError naming every bad key at once)."""
     valid = [n for n in declared.names if not n.startswith(BUILD_PREFIX)]
+    problems = []
     for key, value in section.items():
         if key.startswith(BUILD_PREFIX):
-            raise ParameterError(edition_file, chapter, key,
-                                 "is set by the build and cannot be given in an edition", valid)
-        if key not in declared.defaults:
-            raise ParameterError(edition_file, chapter, key, "is not a parameter of this chapter", valid)
-        problem = value_problem(declared.defaults[key], value)
-        if problem:
-            raise ParameterError(edition_file, chapter, key, problem, valid)
+            problems.append((key, "is set by the build and cannot be given in an edition"))
+        elif key not in declared.defaults:
+            problems.append((key, "is not a parameter of this chapter"))
+        elif problem := value_problem(declared.defaults[key], value):
+            problems.append((key, problem))
+    if problems:
+        errors = [ParameterError(edition_file, chapter, key, problem, valid) for key, problem in problems]
+        raise ParameterError.joined(errors)
     merged = {k: v for k, v in declared.defaults.items() if not k.startswith(BUILD_PREFIX)}
     merged.update({k: (float(v) if isinstance(declared.defaults[k], float) else v) for k, v in section.items()})
     return merged

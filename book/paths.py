@@ -5,12 +5,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS = ROOT / "params"
-NOTEBOOKS = ROOT / "notebooks"
 PROCESSED = ROOT / "data" / "processed"
 BOOK = ROOT / "_book"
 BUILD = ROOT / "_build"
 CACHE = ROOT / ".cache"
-QUARTO_CONFIG = ROOT / "_quarto.yml"
 
 
 def resolve(path: str | Path) -> Path:

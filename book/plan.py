@@ -15,7 +15,7 @@ import nbformat
 from .cache import expand_inputs
 from .chapters import check_chapter_inputs
 from .editions import Edition
-from .errors import EditionError, InputCheckError
+from .errors import EditionError, InputCheckError, ParameterError
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
 from .paths import display, resolve
 from .project import BookSpec, Part
@@ -23,7 +23,8 @@ from .project import BookSpec, Part
 COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name there)
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
-                      "book_inputs_file", "book_messages_file", "book_findings_file", "book_front_file")
+                      "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
+                      "book_front_file")
 
 
 @dataclass(frozen=True)
@@ -75,13 +76,19 @@ def make_plan(edition: Edition, book: BookSpec) -> Plan:
     if unknown:
         raise EditionError(shown, f"section '{unknown[0]}' is not a part of the book; "
                                   f"known parts: {', '.join(book.ids)}")
-    parts = []
+    parts, errors = [], []
     for part in book.parts:
         if not part.path.is_file():
             raise EditionError("_quarto.yml", f"lists {display(part.path)}, which does not exist")
         declared = declared_parameters(part.path)
-        params = resolve_parameters(shown, part.id, declared, edition.section(part.id))
+        try:
+            params = resolve_parameters(shown, part.id, declared, edition.section(part.id))
+        except ParameterError as err:  # every chapter's bad keys are reported together
+            errors.append(err)
+            continue
         parts.append(PlannedPart(part, declared, MappingProxyType(params), notebook_title(part.path)))
+    if errors:
+        raise ParameterError.joined(errors)
     return Plan(edition, book, tuple(parts))
 
 

@@ -18,3 +18,15 @@ def test_every_registered_chapter_is_in_the_book():
     config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
     listed = [p.split("/")[-1].removesuffix(".ipynb") for p in config["book"]["chapters"]]
     assert [c for c in listed if c in CHAPTERS] == list(CHAPTERS)
+
+
+def test_quarto_render_in_the_project_folder_stops_with_one_line_saying_what_to_run():
+    import subprocess
+    import sys
+
+    config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
+    script = ROOT / config["project"]["pre-render"]
+    proc = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode != 0 and proc.stdout == ""
+    assert proc.stderr.count("\n") == 1 and "run `render` (or `python render.py`)" in proc.stderr
+    assert ".quarto/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()

@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "top_units": "Antal enheder i oversigten over størst mangel",
         "roster_is_synthetic": "Enhedslisten er syntetisk eksempeldata",
         "roster_file": "Datafil: enhedsliste med ansatte og pladser",
+        "roster_date": "Opgørelsesdato for enhedslisten",
         "placements_file": "Datafil: pladser efter type",
         "quota_table_file": "Datafil: Tabel 1, beregning af kvote",
         "quota_examples_file": "Datafil: regneeksempler på kvoten",

@@ -16,7 +16,6 @@ from ..core.check import BASIS_DA, STATUS_DA
 
 STATUS_ORDER = (DIFFERS, NOT_REPRODUCIBLE, WITHIN_ROUNDING, MATCH)
 STATUS_LABELS = {s: STATUS_DA[s] for s in STATUS_ORDER}
-BASIS_ORDER = (RECOMPUTED, CROSS_REFERENCE, SYNTHETIC)
 
 
 def read_findings(path: str | Path) -> pd.DataFrame:

@@ -7,7 +7,9 @@
     results.py   key figures and key messages
     views.py     tables, figures and texts for the notebook
 
-`CHAPTERS` is the one registry: the build finds a chapter's input check through it.
+`CHAPTERS` is the one registry: the build finds a chapter's input check through it, and
+`EXTRACTS` says which of a chapter's input parameters are extracts an analyst replaces (each
+quarter, or when a new year's tables arrive); every other input is a fixed source document.
 """
 from __future__ import annotations
 
@@ -16,6 +18,31 @@ from types import ModuleType
 from typing import Any, Mapping
 
 CHAPTERS = ("rammer", "kvoter", "beskaeftigelsesplan", "investeringer", "benchmark")
+
+QUARTERLY = "quarterly"
+YEARLY = "yearly"
+FIXED = "fixed"
+# chapter -> {input parameter: (how often it is replaced, what the new file holds)}
+EXTRACTS: dict[str, dict[str, tuple[str, str]]] = {
+    "rammer": {},
+    "kvoter": {
+        "roster_file": (QUARTERLY, "HR's unit roster: employees and places held per unit, as of the extract date "
+                                   "(set roster_is_synthetic: false for a real extract)"),
+    },
+    "beskaeftigelsesplan": {
+        "followup_file": (QUARTERLY, "the goals' status at the new follow-up round"),
+        "summary_file": (QUARTERLY, "the follow-up's own count of goals by status"),
+    },
+    "investeringer": {
+        "amounts_file": (QUARTERLY, "the investment cases' forecast and results at the new follow-up date"),
+    },
+    "benchmark": {
+        "unit_costs_by_group_file": (YEARLY, "the new benchmark year's unit costs by target group"),
+        "unit_costs_by_task_file": (YEARLY, "the new benchmark year's unit costs by task"),
+        "group_tables_file": (YEARLY, "the new benchmark year's tables per target group"),
+        "key_figures_file": (YEARLY, "the new benchmark year's key figures"),
+    },
+}
 
 
 def chapter(chapter_id: str) -> ModuleType:
@@ -29,3 +56,11 @@ def load_inputs(chapter_id: str, params: Mapping[str, Any]) -> Any:
     """Read and validate every input of a chapter (raises analysis.core.errors.InputError or
     ParameterValueError)."""
     return chapter(chapter_id).load_inputs(params)
+
+
+def input_kinds(chapter_id: str, parameters: Mapping[str, Any]) -> dict[str, tuple[str, str]]:
+    """Every input parameter (`*_file`, `*_files`) of a chapter with how often it is replaced
+    (QUARTERLY, YEARLY or FIXED) and, for extracts, what the new file holds."""
+    extracts = EXTRACTS.get(chapter_id, {})
+    return {name: extracts.get(name, (FIXED, "a source document, transcribed"))
+            for name in parameters if name.endswith(("_file", "_files"))}

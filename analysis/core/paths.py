@@ -5,7 +5,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-SEEDS_NAME = "shared/seeds"
 
 
 def resolve(path: str | Path) -> Path:

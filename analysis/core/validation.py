@@ -1,13 +1,16 @@
 """Lazy validation of input tables with pandera: every failure at once, as an InputError that
-names the file, the row, the column, the rule and the bad value."""
+names the file, the row, the column, the rule (in the schema's plain words, analysis.core.rules:
+the library's structured errors are read, never its message strings) and the bad value."""
 from __future__ import annotations
 
 import pandas as pd
 import pandera.pandas as pa
-from pandera.errors import SchemaErrors
+from pandera.errors import SchemaError, SchemaErrors
+from pandera.errors import SchemaErrorReason as R
 
 from .errors import Failure, InputError
 from .readers import canonical_column
+from .rules import check_words, found_words, own_error, type_kind, type_words
 
 
 def declared_spelling(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
@@ -24,29 +27,78 @@ def declared_spelling(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFr
     return out
 
 
-def _failures(err: SchemaErrors) -> list[Failure]:
-    out: list[Failure] = []
+def _cases(err: SchemaError) -> list[tuple[int | None, str | None, object]]:
+    """The failing cells of one schema error as (row, column, value); one case without a row
+    where the failure concerns a whole column or the whole file."""
+    default = getattr(err.schema, "name", None) if isinstance(err.schema, pa.Column) else None
     cases = err.failure_cases
+    if not isinstance(cases, pd.DataFrame):
+        return [(None, default, cases)]
+    out = []
     for rec in cases.to_dict("records"):
-        idx = rec.get("index")
+        idx, column = rec.get("index"), rec.get("column", default)
         row = None if idx is None or pd.isna(idx) else int(idx)
-        column = rec.get("column")
         column = None if column is None or (isinstance(column, float) and pd.isna(column)) else str(column)
-        check = str(rec.get("check"))
-        value = rec.get("failure_case")
-        if check.startswith("column_in_dataframe"):
-            column, value, check = str(value), None, "required column is missing"
-        elif check.startswith("column_in_schema"):
-            column, value, check = str(value), None, "this column is not one of the file's declared columns"
-        elif check == "not_nullable":
-            check, value = "a value is required", None
-        elif check.startswith(("dtype(", "coerce_dtype(")):
-            check = f"wrong type: expected {check.split('(', 1)[1].rstrip(')')}"
-        out.append(Failure(row, column, check, value))
+        out.append((row, column, rec.get("failure_case")))
+    return out
+
+
+def _rule(err: SchemaError, column: str | None, df: pd.DataFrame, whole: bool) -> tuple[str, bool]:
+    """The rule one schema error broke, in the schema's plain words, and whether the failing
+    value is worth showing."""
+    reason = err.reason_code
+    declared = err.schema.dtype if isinstance(err.schema, pa.Column) else None
+    if reason in (R.WRONG_DATATYPE, R.DATATYPE_COERCION):
+        if whole and column in df.columns:
+            return f"expected {type_words(declared)}, found {found_words(df[column].dtype)}", False
+        return f"expected {type_words(declared)}", True
+    if reason == R.SERIES_CONTAINS_NULLS:
+        return "a value is required", False
+    if reason == R.SERIES_CONTAINS_DUPLICATES:
+        return "each value may appear only once", True
+    if reason == R.DUPLICATES:
+        together = ", ".join(getattr(err.schema, "unique", None) or [])
+        return f"each combination of {together} may appear only once", True
+    own = getattr(err.check, "description", None) is None and own_error(err.check)
+    words = check_words(err.check, declared) if own else f"expected {check_words(err.check, declared)}"
+    if reason == R.CHECK_ERROR:
+        return f"this rule could not be checked on the values: {words}", False
+    return words, True
+
+
+def _failures(err: SchemaErrors, df: pd.DataFrame) -> list[Failure]:
+    out: list[Failure] = []
+    typed = {e.schema.name for e in err.schema_errors
+             if e.reason_code in (R.WRONG_DATATYPE, R.DATATYPE_COERCION) and isinstance(e.schema, pa.Column)}
+    for e in err.schema_errors:
+        if e.reason_code == R.COLUMN_NOT_IN_DATAFRAME:
+            out.append(Failure(None, str(e.failure_cases), "required column is missing"))
+            continue
+        if e.reason_code == R.COLUMN_NOT_IN_SCHEMA:
+            out.append(Failure(None, str(e.failure_cases), "this column is not one of the file's declared columns"))
+            continue
+        if e.reason_code == R.CHECK_ERROR and typed:
+            continue  # a column's type is reported; checks could not run on its values
+        for row, column, value in _cases(e):
+            rule, show = _rule(e, column, df, row is None)
+            out.append(Failure(row, column, rule, value if show else None))
     # pandera may report one bad cell twice (failed coercion and wrong dtype): keep it once
     seen: set[tuple] = set()
     out = [f for f in out if not ((k := (f.row, f.column, f.rule, repr(f.value))) in seen or seen.add(k))]
     out.sort(key=lambda f: (f.row is not None, f.row or 0, f.column or ""))
+    return out
+
+
+def accept_whole_numbers(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.DataFrame:
+    """Read a column of whole numbers as numbers where the schema expects a (decimal) number:
+    an extract that happens to hold only whole amounts is not wrong."""
+    cast = [name for name, col in schema.columns.items()
+            if name in df.columns and type_kind(col.dtype) == "number"
+            and type_kind(df[name].dtype) == "whole"]
+    if not cast:
+        return df
+    out = df.astype({name: "float64" for name in cast})
+    out.attrs.update(df.attrs)
     return out
 
 
@@ -57,11 +109,11 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | None = No
     analyst sees in the file.
     """
     name = file or df.attrs.get("file", "<table>")
-    df = declared_spelling(df, schema)
+    df = accept_whole_numbers(declared_spelling(df, schema), schema)
     try:
         out = schema.validate(df, lazy=True)
     except SchemaErrors as err:
-        raise InputError(name, _failures(err)) from None
+        raise InputError(name, _failures(err, df)) from None
     out.attrs["file"] = name
     return out
 

@@ -52,9 +52,9 @@ def test_source_hash_sees_a_changed_function_body(tmp_path):
     from book.cache import analysis_source_hash
 
     pkg = _source_tree(tmp_path)
-    before = analysis_source_hash((pkg,))
+    before = analysis_source_hash(folders=(pkg,))
     (pkg / "model.py").write_text("def quota(n):\n    return n // 12\n")
-    assert analysis_source_hash((pkg,)) != before
+    assert analysis_source_hash(folders=(pkg,)) != before
 
 
 def test_source_hash_covers_the_analysis_and_report_packages():
@@ -110,3 +110,50 @@ def test_a_full_disk_is_a_warning(tmp_path, monkeypatch):
     c = cache_module.NotebookCache(tmp_path / "c", warn=warnings.append)
     assert c.put(cache_module.CacheKey("k", {}), ALPHA) is None
     assert "No space left on device" in warnings[0] and not list((tmp_path / "c").glob("*.tmp"))
+
+
+def _project(tmp_path):
+    """A tiny project: two chapters sharing one core module, and a notebook of chapter a."""
+    import nbformat
+
+    files = {"analysis/__init__.py": "", "analysis/chapters/__init__.py": "CHAPTERS = ('a', 'b')\n",
+             "analysis/chapters/a/__init__.py": "from .model import total\n",
+             "analysis/chapters/a/model.py": "from ...core import fmt\n\ndef total(x):\n    return fmt.n(x)\n",
+             "analysis/chapters/b/__init__.py": "", "analysis/chapters/b/model.py": "X = 1\n",
+             "analysis/core/fmt.py": "def n(x):\n    from report import protocol\n    return str(x)\n",
+             "report/__init__.py": "", "report/protocol.py": "MIME = 'x'\n"}
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    cell = nbformat.v4.new_code_cell("import pandas\nfrom analysis.chapters.a import total")
+    nbformat.write(nbformat.v4.new_notebook(cells=[cell]), tmp_path / "a.ipynb")
+    return tmp_path / "a.ipynb"
+
+
+def test_a_notebook_depends_on_its_chapter_the_core_it_imports_and_the_protocol(tmp_path):
+    from book.imports import notebook_sources
+
+    got = [p.relative_to(tmp_path).as_posix() for p in notebook_sources(_project(tmp_path), tmp_path)]
+    # not chapter b, not the chapter registry, not pandas; relative and in-function imports followed
+    assert got == ["analysis/chapters/a/__init__.py", "analysis/chapters/a/model.py", "analysis/core/fmt.py",
+                   "report/__init__.py", "report/protocol.py"]
+
+
+def test_each_chapter_notebook_depends_on_no_other_chapter():
+    from analysis.chapters import CHAPTERS
+    from book.imports import notebook_sources
+    from book.paths import ROOT
+
+    for chapter in CHAPTERS:
+        files = {p.relative_to(ROOT).as_posix() for p in notebook_sources(ROOT / "notebooks" / f"{chapter}.ipynb")}
+        assert f"analysis/chapters/{chapter}/model.py" in files and "report/protocol.py" in files
+        assert not [f for f in files if f.startswith("analysis/chapters/") and f"/{chapter}/" not in f], chapter
+
+
+def test_an_edit_in_one_chapter_leaves_the_others_keys_alone():
+    from book.cache import analysis_source_hash
+    from book.paths import ROOT
+
+    kvoter, rammer = ROOT / "notebooks" / "kvoter.ipynb", ROOT / "notebooks" / "rammer.ipynb"
+    assert analysis_source_hash(kvoter) != analysis_source_hash(rammer)
+    assert analysis_source_hash(kvoter) == analysis_source_hash(kvoter)

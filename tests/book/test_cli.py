@@ -63,3 +63,38 @@ def test_the_last_good_edition_is_called_unchanged_only_when_it_is(tmp_path, mon
     assert "unchanged" not in changed and "changed during this failed run" in changed
     assert "The new edition is published" in cli._outcome(e, before, PublishError("x", published=True))
     assert "publishes nothing" in cli._outcome(e, before, err, "check")
+
+
+def test_the_console_script_python_m_and_render_py_are_one_command():
+    from importlib.metadata import entry_points
+
+    script = next(e for e in entry_points(group="console_scripts") if e.name == "render")
+    assert script.value == "book.cli:main"
+    for cmd in ([sys.executable, "-m", "book", "--version"], [sys.executable, "render.py", "--version"]):
+        proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+        assert proc.returncode == 0 and proc.stdout.split()[-1][0].isdigit(), proc
+
+
+def test_usage_errors_exit_2_and_list_the_choices(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit) as exit_:
+        main(["--engine", "latex"])
+    assert exit_.value.code == 2
+    assert "(choose from 'auto', 'pandoc', 'quarto')" in capsys.readouterr().err
+
+
+def test_help_documents_the_exit_codes(capsys):
+    import pytest
+
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    out = capsys.readouterr().out
+    assert all(f"\n  {code} " in out for code in ("0", "1", "2", "130"))
+
+
+def test_every_bad_key_of_an_edition_is_reported_at_once(tmp_path, capsys):
+    body = "kvoter:\n  roster_fil: x\n  round: 1.5\nbenchmark:\n  fokus: X\n"
+    assert main(["check", "--params", _edition(tmp_path, "bad", body)]) == 1
+    err = capsys.readouterr().err
+    assert "3 parameter problems" in err and "'roster_fil'" in err and "'fokus'" in err

@@ -47,3 +47,12 @@ def test_values_are_never_silently_coerced_and_dates_are_real():
     assert "must be a real date" in value_problem("2021-11-26", "2024-13-45")
     assert value_problem("2021-11-26", "2024-02-29") is None
     assert value_problem(2.0, 3) is None and value_problem([], ["x"]) is None
+
+
+def test_every_bad_key_is_reported_at_once():
+    with pytest.raises(ParameterError) as err:
+        resolve_parameters("params/e.yml", "alpha", declared_parameters(ALPHA),
+                           {"factr": 3, "factor": "3", "book_edition": "x"})
+    assert [(c, k) for c, k, _, _ in err.value.problems] == [("alpha", "factr"), ("alpha", "factor"),
+                                                             ("alpha", "book_edition")]
+    assert str(err.value).startswith("[parameters] Edition file params/e.yml has 3 parameter problems:\n")

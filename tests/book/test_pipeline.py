@@ -114,3 +114,24 @@ def test_forced_reexecution_republishes_identical_bytes(fixture_book, build_opti
     assert [name for name in a if a[name] != b[name]] == []
     executed = json.loads((other.book_dir / "t9" / "notebooks" / "beta.ipynb").read_text())
     assert "start_time" not in json.dumps(executed) and executed["cells"][0]["id"] == "cell-0"
+
+
+def test_bad_keys_of_every_chapter_are_reported_together(fixture_book, build_options, write_edition):
+    with pytest.raises(ParameterError) as err:
+        build(write_edition("t5b", "alpha:\n  factr: 3\nbeta:\n  nothing: 1\n"), build_options, fixture_book)
+    assert [(c, k) for c, k, _, _ in err.value.problems] == [("alpha", "factr"), ("beta", "nothing")]
+
+
+def test_a_new_quarter_with_one_new_extract_executes_that_chapter_and_what_shows_its_figures(
+        fixture_book, build_options, write_edition, tmp_path):
+    """The README's new-quarter steps: a new edition file (new id and date) and one changed
+    extract re-execute the chapter that reads it, the appendix that shows its checks and the
+    front chapter that prints the edition; the other chapter comes from the cache."""
+    data = tmp_path / "values.csv"
+    shutil.copyfile(FIXTURES / "book" / "data" / "values.csv", data)
+    body = f"alpha:\n  values_file: {data}\n"
+    first = build(write_edition("2025-Q1", body, date="2025-03-31"), build_options, fixture_book)
+    assert len(first.executed) == 4
+    data.write_text(data.read_text().replace("a,1,", "a,2,"))
+    again = build(write_edition("2025-Q2", body, date="2025-06-30"), build_options, fixture_book)
+    assert again.executed == ("intro", "alpha", "afstemning") and again.cached == ("beta",)

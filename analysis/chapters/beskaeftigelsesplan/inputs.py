@@ -10,7 +10,7 @@ from typing import Any, Mapping
 import pandas as pd
 import pandera.pandas as pa
 
-from ...core.errors import Failure
+from ...core.errors import Failure, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
 from .schemas import (
@@ -170,11 +170,26 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations)
 
 
+def selected_rounds(followup: pd.DataFrame, plan_years, rounds: Mapping | None) -> dict[int, int]:
+    """The round to show per plan year: `rounds[year]` (int or str key), else the latest round
+    in the follow-up table. Raises ValueError for a year or round without follow-up rows."""
+    chosen = {int(k): int(v) for k, v in (rounds or {}).items()}
+    out = {}
+    for year in plan_years:
+        year = int(year)
+        available = sorted(followup.loc[followup["plan_year"] == year, "round"].unique())
+        if not available:
+            raise ValueError(f"plan year {year} has no rows in the follow-up table")
+        rnd = chosen.get(year, int(available[-1]))
+        if rnd not in available:
+            raise ValueError(f"plan year {year} has no follow-up round {rnd} "
+                             f"(rounds in the table: {', '.join(map(str, available))})")
+        out[year] = rnd
+    return out
+
+
 def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
     """The plan years and rounds an edition asks for exist in the follow-up table."""
-    from ...core.errors import ParameterValueError
-    from .model import selected_rounds
-
     if "plan_years" not in params and "rounds" not in params:
         return
     try:

@@ -1,12 +1,10 @@
 """Shared fixtures of the chapter's tests: the inputs of data/raw and the published follow-ups."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from analysis.chapters.beskaeftigelsesplan import load_inputs, model
-from analysis.core.paths import ROOT, SEEDS_NAME
+from analysis.core.paths import ROOT
 
 RAW = "data/raw/beskaeftigelsesplan"
 FIX = "tests/fixtures/beskaeftigelsesplan"
@@ -15,9 +13,7 @@ PARAMS = dict(register_file=f"{RAW}/goals.csv", followup_file=f"{RAW}/followup.c
               committee_file=f"{RAW}/committee.csv", explanations_file=f"{RAW}/explanations.csv",
               abbreviations_file=f"{RAW}/abbreviations.csv")
 EXAMPLE = ROOT / "params/examples/beskaeftigelsesplan-round3.yml"
-# The source document as text (outside the repository; tests that read it skip without it).
-SEED = next((p / SEEDS_NAME / "002_9ca4cba65c336023.txt" for p in ROOT.parents
-             if (p / SEEDS_NAME).is_dir()), None)
+SEED = "002_9ca4cba65c336023.txt"  # the source document (see the `sources` fixture)
 
 
 @pytest.fixture(scope="session")
@@ -44,11 +40,8 @@ def printed(summary, year, measure, status=None, round_=None):
     return s["value"].iloc[0]
 
 
-def seed_text() -> str:
+@pytest.fixture(scope="session")
+def seed_text(sources) -> str:
     """The source document with line breaks, hyphenations and page furniture joined, so a
-    printed phrase can be found; skips the test where the document is not on this machine."""
-    if SEED is None or not Path(SEED).is_file():
-        pytest.skip("source document not available")
-    raw = Path(SEED).read_text(encoding="utf-8")
-    joined = raw.replace("-\n\n", "").replace("-\n", "")
-    return " ".join(joined.split())
+    printed phrase can be found (the `sources` fixture skips, or fails in CI, without it)."""
+    return sources.text(SEED, join_hyphenation=True)

@@ -7,16 +7,14 @@ import pytest
 
 from analysis.chapters.beskaeftigelsesplan import opening, results
 
-from .conftest import seed_text
-
 SHOWN = {2023: 2, 2024: 1}
 
 
-def test_committee_file_holds_the_printed_indstilling(inputs):
+def test_committee_file_holds_the_printed_indstilling(inputs, seed_text):
     c = inputs.committee
     assert c["ask"].tolist() == ["at orienteringen tages til efterretning"] * 2
     assert c["agenda_item"].tolist() == [3, 4] and c["decision"].tolist() == ["godkendt"] * 2
-    assert "Formanden indstiller, at orienteringen tages til efterretning" in seed_text()
+    assert "Formanden indstiller, at orienteringen tages til efterretning" in seed_text
 
 
 @pytest.mark.parametrize("printed", [
@@ -24,9 +22,9 @@ def test_committee_file_holds_the_printed_indstilling(inputs):
     "Forsørgelsesbudgettet samt driftsbudgettet for 2023 er overholdt",
     "IGU var en omvej på vejen mod målet om beskæftigelse for Ukrainerne",
 ])
-def test_explanations_quote_the_source_in_their_notes(inputs, printed):
+def test_explanations_quote_the_source_in_their_notes(inputs, printed, seed_text):
     assert any(printed in n for n in inputs.explanations["notes"])
-    assert printed in seed_text()
+    assert printed in seed_text
 
 
 def test_period_names_the_rounds_and_the_meeting(inputs, published):

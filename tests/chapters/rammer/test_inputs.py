@@ -16,7 +16,7 @@ from analysis.chapters.rammer.inputs import (
 )
 from analysis.core.errors import MissingInputError, ParameterValueError
 
-from .helpers import SEED_INTRO, SEED_NBR, raw, seed_text
+from .helpers import SEED_INTRO, SEED_NBR, raw
 
 
 def test_blocks_parameter():
@@ -121,8 +121,8 @@ def test_transcribed_figure_equals_the_printed_literal(key, value, literal, _tex
 
 
 @pytest.mark.parametrize("key, _value, _literal, text, seed", PRINTED, ids=[p[0] for p in PRINTED])
-def test_printed_literal_is_in_the_source(key, _value, _literal, text, seed):
-    assert text in seed_text(seed)
+def test_printed_literal_is_in_the_source(key, _value, _literal, text, seed, sources):
+    assert text in sources.text(seed)
 
 
 def test_every_input_has_a_provenance_row():

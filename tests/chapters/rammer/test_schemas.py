@@ -20,8 +20,8 @@ def test_utf8_csv_annual_cycle_errors_exact_message():
         "Input file tests/fixtures/rammer/annual_cycle_end_before_start.csv is not valid (4 problem(s)):\n"
         "  - row 2, column 'end_month': end_month must not be before start_month (value: 8)\n"
         "  - row 4, column 'end_month': start_month and end_month must both be given or both be empty\n"
-        "  - row 5, column 'end_month': in_range(1, 12) (value: 13)\n"
-        "  - row 5, column 'start_month': in_range(1, 12) (value: 13)")
+        "  - row 5, column 'end_month': expected a whole number from 1 to 12 (value: 13)\n"
+        "  - row 5, column 'start_month': expected a whole number from 1 to 12 (value: 13)")
 
 
 def test_danish_csv_benchmark_duplicate_group_names_row():
