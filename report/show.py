@@ -19,6 +19,7 @@ from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from analysis.core.figures import to_svg
 from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
+from analysis.core.voice import CLASSES, LABELS, is_valid_claim
 
 from .errors import RecordingError
 from .protocol import (
@@ -37,8 +38,9 @@ from .protocol import (
     is_valid_name,
 )
 
-__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table", "figure",
-           "result", "key_figures", "section", "check", "checks", "check_line", "finding", "data", "markdown_table"]
+__all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table",
+           "figure", "result", "key_figures", "section", "check", "checks", "check_line", "finding", "data",
+           "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
@@ -52,10 +54,25 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
+def voiced(item: str) -> str:
+    """A sentence as Markdown with its voice made visible: a `Voiced` sentence
+    (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
+    vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
+    claim id (`data-claim`); a plain string is returned as it is."""
+    voice = getattr(item, "voice", None)
+    if voice is None:
+        return str(item)
+    claim = getattr(item, "claim", None)
+    if claim is not None and not is_valid_claim(claim):
+        raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
+    attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
+    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+
+
 def key_messages(messages: Iterable[str]) -> None:
     """Show the chapter's key messages (two or three computed sentences) as a highlighted box,
-    and record them for the book's summary in the front chapter."""
-    messages = [str(m) for m in messages]
+    and record them for the book's summary in the front chapter (with their voice labels)."""
+    messages = [voiced(m) for m in messages]
     body = "\n".join(f"- {m}" for m in messages)
     markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
     _display({MESSAGES_MIME: {"messages": messages}, "text/plain": ""})
@@ -75,14 +92,14 @@ def period(text: str) -> None:
 
 
 def _committee_line(item: CommitteeItem) -> str:
-    text = item.text.strip()
+    text = voiced(item.text)
     if item.kind == DECIDED:
         return f"- Besluttet {fmt.date(item.date)}: {text}"
     extra = []
     if item.options:
-        extra.append("Muligheder: " + "; ".join(o.strip().rstrip(".") for o in item.options) + ".")
+        extra.append("Muligheder:\n\n" + "\n".join(f"  - {voiced(o)}" for o in item.options))
     if item.recommendation:
-        extra.append(f"Kildens indstilling: {item.recommendation.strip()}")
+        extra.append(f"Kildens forslag: {voiced(item.recommendation)}")
     return f"- {text}" + "".join(f"\n\n  {e}" for e in extra)
 
 
@@ -105,14 +122,17 @@ def committee_markdown(items: Iterable[CommitteeItem], title: str = "Til udvalge
 
 def to_committee(items: Iterable[CommitteeItem], title: str = "Til udvalget") -> None:
     """Show the box with what the source asks of the committee, and record its items (kind:
-    ask, orientation or decided with its date) for the front chapter's »Til beslutning«."""
+    ask, orientation or decided with its date; each text with its voice label, see `voiced`)
+    for the front chapter's »Til beslutning«."""
     items = list(items)
     for item in items:
         if not isinstance(item, CommitteeItem):
             raise RecordingError("to_committee takes analysis.core.committee items (ask, orientation, "
                                  f"decided), not {type(item).__name__}: {str(item)[:60]!r}")
     markdown(committee_markdown(items, title))
-    _display({COMMITTEE_MIME: {"items": [i.record() for i in items]}, "text/plain": ""})
+    records = [{**i.record(), "text": voiced(i.text), "options": [voiced(o) for o in i.options],
+                "recommendation": voiced(i.recommendation) if i.recommendation else None} for i in items]
+    _display({COMMITTEE_MIME: {"items": records}, "text/plain": ""})
 
 
 def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,

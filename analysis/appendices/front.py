@@ -35,9 +35,9 @@ def _items(front: Mapping, pid: str, kind: str) -> list[dict]:
 def _ask(item: Mapping) -> str:
     text = f"- {item['text'].strip()}"
     if item.get("options"):
-        text += "\n\n  Muligheder: " + "; ".join(o.strip().rstrip(".") for o in item["options"]) + "."
+        text += "\n\n  Muligheder:\n\n" + "\n".join(f"  - {o.strip()}" for o in item["options"])
     if item.get("recommendation"):
-        text += f"\n\n  Kildens indstilling: {item['recommendation'].strip()}"
+        text += f"\n\n  Kildens forslag: {item['recommendation'].strip()}"
     return text
 
 

@@ -17,7 +17,7 @@ def test_decisions_come_first_with_options_recommendation_and_page_link():
     text = front.decisions_markdown(FRONT, PARTS)
     assert text.startswith("## Til beslutning")
     assert "**Alfa** ([kapitel 1](#a-til-udvalget){.page-ref})" in text
-    assert "Muligheder: pr. 15; pr. 10." in text and "Kildens indstilling: Formanden indstiller pr. 10." in text
+    assert "Muligheder:\n\n  - pr. 15\n  - pr. 10" in text and "Kildens forslag: Formanden indstiller pr. 10." in text
     asks, rest = text.split("Til orientering", 1)
     assert "Godkendt" not in asks  # a decision taken is never shown as an ask
     assert "::: {.decided}" in rest and "2 sager besluttet 29. august 2024" in rest

@@ -89,7 +89,7 @@ def test_to_committee_shows_asks_and_decisions_apart_and_records_the_items(shown
                          items.decided("Godkendt.", "2024-08-29")])
     text = "".join(d.get("text/markdown", "") for d, _ in shown)
     box, taken = text.split("::: {.decided}")
-    assert "**Til beslutning**" in box and "Muligheder: pr. 15; pr. 10." in box and "Godkendt" not in box
+    assert "**Til beslutning**" in box and "Muligheder:\n\n  - pr. 15\n  - pr. 10" in box and "Godkendt" not in box
     assert "**Besluttet**" in taken and "Besluttet 29. august 2024: Godkendt." in taken
     record = next(d[COMMITTEE_MIME] for d, _ in shown if COMMITTEE_MIME in d)
     assert [i["kind"] for i in record["items"]] == ["ask", "orientation", "decided"]

@@ -16,6 +16,7 @@ from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
+from ...core.voice import reading
 from .model import (
     Derived,
     case_year,
@@ -114,10 +115,10 @@ def judgement_text(d: Derived) -> str:
     """The administration's judgement on the budget of a year, as the notat's."""
     parts = []
     for _, j in d.inputs.judgement.iterrows():
-        verdict = "ville holde" if j["outcome"] == "kept" else "ikke ville holde"
+        verdict = "ikke ville blive påvirket" if j["outcome"] == "kept" else "ville blive påvirket"
         parts.append(f"Forvaltningen vurderede ud fra budgetopfølgningen pr. {fmt.date(j['basis_date'])}, at "
-                     f"budgettet for forsørgelsesudgifterne i {int(j['year'])} {verdict}, selv om investeringerne "
-                     f"kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
+                     f"budgetoverholdelsen på forsørgelsesudgifterne i {int(j['year'])} {verdict} af, at "
+                     f"investeringerne kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
     return " ".join(parts)
 
 
@@ -134,10 +135,14 @@ def reasons_text(d: Derived) -> str:
 
 def committee_points(d: Derived) -> list[items.CommitteeItem]:
     """What the notat asks of the committee (from the committee file), escaped for Markdown: a
-    decision taken (with its date), an ask, or else for information."""
+    decision taken (with its date), an ask, or else for information. A point with a claim
+    `udvalget-<order>` in the claims register is the notat's (its conditions kept); any other
+    point is the book's own reading of the notat, labelled as the book's."""
+    c, claims = d.inputs.committee.sort_values("order"), d.inputs.claims
     out = []
-    for _, r in d.inputs.committee.sort_values("order").iterrows():
-        text = escape_markdown(r["text"])
+    for _, r in c.iterrows():
+        text, claim = escape_markdown(r["text"]), f"udvalget-{int(r['order'])}"
+        text = claims.said(claim, text) if claims is not None and claim in claims else reading(text)
         if r["kind"] == "decision_taken":
             out.append(items.decided(text, r["date"], section=r["section"]))
         elif r["kind"] == "ask":

@@ -12,7 +12,8 @@ Files (parameters ending in `_file`):
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
 - `periods_file` – the dates the placements and the employees refer to, as printed.
-- `committee_file` – what the source asks of the committee (our wording, one point a row).
+- `committee_file` – what the source asks of the committee (our wording, one point a row);
+  the claims register `claims.csv` beside it says which points are the source's (`udvalget-<n>`).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -29,6 +30,7 @@ import pandera.pandas as pa
 from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from . import schemas
 from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOLE
 
@@ -55,6 +57,8 @@ class Inputs:
 
     periods: pd.DataFrame
     committee: pd.DataFrame
+    # the claims register beside the committee file (what the source says, with its conditions)
+    claims: Claims | None = None
 
     @property
     def areas(self) -> list[str]:
@@ -241,12 +245,12 @@ def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
 
 
 def _committee_rules(df: pd.DataFrame) -> list[Failure]:
-    """An option follows an ask (or another option); a decision taken has its date."""
+    """An option or the source's proposal follows its ask; a decision taken has its date."""
     if not {"kind", "order"} <= set(df.columns):
         return []
     failures, before = [], None
     for row, r in df.sort_values("order", kind="stable").iterrows():
-        if r["kind"] == "option" and before not in ("ask", "option"):
+        if r["kind"] in ("option", "recommendation") and before not in ("ask", "option", "recommendation"):
             failures.append(Failure(int(row), "kind", "an option follows the ask it belongs to", r["kind"]))
         if r["kind"] == "decided" and not r.get("date"):
             failures.append(Failure(int(row), "date", "a decision taken needs its date", r.get("date")))
@@ -318,4 +322,5 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         examples=read_examples(params["quota_examples_file"]),
         periods=read_periods(params["periods_file"]),
         committee=read_committee(params["committee_file"]),
+        claims=claims_beside(params["committee_file"]),
     )

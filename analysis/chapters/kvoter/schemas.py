@@ -94,12 +94,13 @@ def periods() -> pa.DataFrameSchema:
         strict=True)
 
 
-COMMITTEE_KINDS = ("ask", "option", "orientation", "decided")
+COMMITTEE_KINDS = ("ask", "option", "recommendation", "orientation", "decided")
 
 
 def committee_ask() -> pa.DataFrameSchema:
     """What the source asks of the committee, one point per row, in order: its kind (an ask, an
-    option of the ask before it, for information, or a decision taken with its ISO date)."""
+    option of the ask before it or the source's own proposal for it, for information, or a
+    decision taken with its ISO date)."""
     return pa.DataFrameSchema(
         {"order": pa.Column("float64", count_checks()),
          "kind": pa.Column(str, pa.Check.isin(COMMITTEE_KINDS)),
