@@ -14,17 +14,22 @@ import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
-from .paths import BOOK, display
+from .paths import BOOK, PARAMS, display
 from .publish import edition_state
 from .renderers import RENDERERS
+from .safety import is_edition_id
 
 ENGINES = ("auto", *RENDERERS)
 
 
 def _edition_arg(value: str) -> Edition:
-    """An edition given as an id (params/<id>.yml) or as a path to a YAML file."""
+    """An edition given as an id (params/<id>.yml, else params/examples/<id>.yml) or as a path
+    to a YAML file."""
     if value.endswith((".yml", ".yaml")) or "/" in value:
         return find_edition(params=value)
+    example = PARAMS / "examples" / f"{value}.yml"
+    if not (PARAMS / f"{value}.yml").is_file() and is_edition_id(value) and example.is_file():
+        return find_edition(params=example)
     return find_edition(edition=value)
 
 
@@ -88,6 +93,9 @@ def _edition_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--edition", "-e", help="edition id in params/ (default: the newest)")
     g.add_argument("--params", "-p", help="path of an edition file")
+    g.add_argument("--series", "-s", metavar="EDITION",
+                   help="render this edition (id, example id or file) and every edition before it by "
+                        "`previous`, oldest first, each published on its own")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
@@ -154,6 +162,22 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
             signal.signal(sig, handler)
 
 
+def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -> int:
+    """Check or render (and publish) one edition; raises BuildError."""
+    if command == "check":
+        from .pipeline import check
+
+        parts, files = check(edition)
+        print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
+        return 0
+    from .pipeline import BuildOptions, build
+
+    result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
+                                         timeout=args.timeout))
+    print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
+    return 0
+
+
 def _run(args: argparse.Namespace, command: str) -> int:
     edition: Edition | None = None
     before = None
@@ -170,20 +194,16 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(describe(args.id, new_chapter(args.id, args.title)))
             return 0
+        if getattr(args, "series", None):
+            from .series import series_editions
+
+            for edition in series_editions(_edition_arg(args.series)):
+                before = edition_state(BOOK / edition.id)
+                _render_or_check(edition, args, command)
+            return 0
         edition = find_edition(args.edition, args.params)
         before = edition_state(BOOK / edition.id)
-        if command == "check":
-            from .pipeline import check
-
-            parts, files = check(edition)
-            print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
-            return 0
-        from .pipeline import BuildOptions, build
-
-        result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                             timeout=args.timeout))
-        print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
-        return 0
+        return _render_or_check(edition, args, command)
     except BuildError as err:
         print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1

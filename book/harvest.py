@@ -37,6 +37,7 @@ class Harvest:
     tables: dict[str, str] = field(default_factory=dict)  # file name → CSV text
     messages: dict[str, list[str]] = field(default_factory=dict)  # part id → key messages
     findings: list[dict[str, Any]] = field(default_factory=list)  # chapter, finding, title, explanation
+    meta: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # chapter → name → metadata
 
 
 def _outputs(path: Path):
@@ -53,6 +54,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     """Read the records of one executed notebook (results, checks, tables, messages, findings),
     refusing malformed or duplicate ones."""
     results: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
     messages: list[str] = []
@@ -68,6 +70,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             if name in results:
                 raise HarvestError(f"Notebook {part_id}: result '{name}' is recorded twice")
             results[name] = rec["value"]
+            meta[name] = {"unit": rec.get("unit"), **(rec.get("meta") or {})}
         if CHECK_MIME in data:
             checks.append(_check_record(part_id, data[CHECK_MIME]))
         if FINDING_MIME in data:
@@ -80,7 +83,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             tables[fname] = rec["csv"]
     _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,
-                   {part_id: messages} if messages else {}, findings)
+                   {part_id: messages} if messages else {}, findings, {part_id: meta} if meta else {})
 
 
 def _check_record(part_id: str, record: dict) -> dict[str, Any]:
@@ -112,13 +115,15 @@ def merge(harvests: list[Harvest]) -> Harvest:
     tables: dict[str, str] = {}
     messages: dict[str, list[str]] = {}
     findings: list[dict[str, Any]] = []
+    meta: dict[str, dict[str, dict[str, Any]]] = {}
     for h in harvests:
         results.update(h.results)
+        meta.update(h.meta)
         messages.update(h.messages)
         checks += h.checks
         tables.update(h.tables)
         findings += h.findings
-    return Harvest(results, checks, tables, messages, findings)
+    return Harvest(results, checks, tables, messages, findings, meta)
 
 
 def plain_number(value: Any) -> str:
@@ -136,6 +141,15 @@ def plain_number(value: Any) -> str:
 def results_json(h: Harvest) -> str:
     """results.json: every key figure as {chapter: {name: number}}, sorted."""
     return json.dumps(h.results, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def key_figures_json(h: Harvest) -> str:
+    """key_figures.json: every key figure of results.json with its value and metadata (unit,
+    Danish label, population, source, as_of, definition), as {chapter: {name: {...}}}, sorted."""
+    out = {chapter: {name: {"value": value, **h.meta.get(chapter, {}).get(name, {})}
+                     for name, value in figures.items()}
+           for chapter, figures in h.results.items()}
+    return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def reconciliation_csv(h: Harvest) -> str:

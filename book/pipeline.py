@@ -24,6 +24,7 @@ from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
+from .series import series_parameter, write_series
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -124,7 +125,8 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
              for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
                                ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
-                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"))}
+                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
+                               ("book_key_figures_file", ".json"))}
     write_text(files["book_results_file"], hv.results_json(harvested))
     write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
     write_text(files["book_findings_file"], hv.findings_csv(harvested))
@@ -133,13 +135,15 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
                                                "previous": prev_params})
     write_json(files["book_inputs_file"], inputs)
     write_json(files["book_messages_file"], harvested.messages)
+    write_text(files["book_key_figures_file"], hv.key_figures_json(harvested))
     return files
 
 
-def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path]) -> list[Job]:
+def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
+          series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
     for p in parts:
-        params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
+        params = {**p.parameters, **injected_parameters(p, plan, {**harvest_files, **series_parameter(p.id, series)})}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
         key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
                         analysis_source_hash(p.part.path))
@@ -204,13 +208,14 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}), opts, edition.epoch, store)
+    current_params = {p.id: dict(p.parameters) for p in plan.parts}
+    series = write_series(staging / "harvest", edition, current_params, opts.book_dir)
+    outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
-    current_params = {p.id: dict(p.parameters) for p in plan.parts}
     harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files), opts, edition.epoch, store)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -236,6 +241,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
         write_text(out_dir / "data" / name, text)
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
+    write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
     write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
     notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}

@@ -15,13 +15,14 @@ import pandas as pd
 
 from analysis.core.check import Check
 from analysis.core.figures import to_svg
+from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
 
 from .errors import RecordingError
 from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
 
 __all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result",
-           "check", "checks", "finding", "data", "markdown_table"]
+           "key_figures", "section", "check", "checks", "finding", "data", "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
@@ -113,13 +114,30 @@ def _plain_number(value, what: str) -> float | int | None:
     return f
 
 
-def result(name: str, value, unit: str | None = None) -> None:
-    """Record one key figure of the chapter for `results.json` (a number, lower snake name)."""
+META_FIELDS = ("label", "population", "source", "as_of", "definition")
+
+
+def result(name: str, value, unit: str | None = None, *, label: str | None = None,
+           population: str | None = None, source: str | None = None, as_of: str | None = None,
+           definition: str | None = None) -> None:
+    """Record one key figure of the chapter for `results.json` (a number, lower snake name) and,
+    for `key_figures.json`, its Danish label, population (source, edition or synthetic, see
+    `analysis.core.keyfigures`), source, the date its data refer to and its definition."""
     _check_name(name)
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
-    _display({RESULT_MIME: {"name": name, "value": v, "unit": unit}, "text/plain": ""})
+    if population is not None and population not in POPULATIONS:
+        raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
+    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
+    _display({RESULT_MIME: {"name": name, "value": v, "unit": unit,
+                            "meta": {k: x for k, x in meta.items() if x is not None}}, "text/plain": ""})
+
+
+def key_figures(figures: Iterable[KeyFigure]) -> None:
+    """Record key figures with their metadata (`analysis.core.keyfigures.KeyFigure`), in order."""
+    for f in figures:
+        result(f.name, f.value, f.unit, **{k: getattr(f, k) for k in META_FIELDS})
 
 
 def check(c: Check) -> str:
@@ -152,3 +170,16 @@ def data(name: str, df: pd.DataFrame) -> None:
     _check_name(name, "data table")
     csv_text = df.to_csv(index=False, lineterminator="\n")
     _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+
+
+def section(sec) -> None:
+    """Show a section of `analysis.core.seriesviews` (»Siden sidste udgave«, the series): its
+    notice, text, figure (with alt text) and table, each when it has one."""
+    if sec.notice:
+        notice(sec.notice, title="Opdigtede eksempeldata")
+    if sec.text:
+        markdown(sec.text)
+    if sec.figure is not None:
+        figure(sec.figure, caption=sec.caption, alt=sec.alt, source=sec.source)
+    if sec.table is not None and len(sec.table):
+        table(sec.table, caption=sec.caption, source=sec.source)

@@ -7,7 +7,8 @@
     results.py   key figures and key messages
     views.py     tables, figures and texts for the notebook
 
-`CHAPTERS` is the one registry (the chapter packages in this folder): the build finds a chapter's input check through it, and
+`CHAPTERS` is the one registry (the chapter packages in this folder): the build finds a
+chapter's input check through it, and
 `EXTRACTS` says which of a chapter's input parameters are extracts an analyst replaces (each
 quarter, or when a new year's tables arrive); every other input is a fixed source document.
 """

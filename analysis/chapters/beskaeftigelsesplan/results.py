@@ -97,3 +97,42 @@ def key_figures(evaluated_by_year: Mapping[int, pd.DataFrame],
         for name, value in results(ev, goals).items():
             out.append((name, value, "%" if name.endswith("_share") else None))
     return out
+
+
+_WHAT = {"round": "Opfølgningsrunde", "planned": "Mål i planen", "removed": "Mål taget ud",
+         "followed_up": "Mål fulgt op", "reached": "Mål nået", "not_reached": "Mål ikke nået",
+         "not_yet_reached": "Mål endnu ikke nået", "too_early": "For tidligt at vurdere",
+         "not_possible": "Mål, der ikke kan vurderes", "reached_share": "Andel mål nået",
+         "rule_checked": "Mål kontrolleret efter reglen",
+         "rule_disagreements": "Mål, hvor reglen giver en anden status"}
+
+
+def label(name: str) -> str:
+    """The Danish label of a Beskæftigelsesplan key figure: `goals_2024_reached` → `Mål nået, plan 2024`."""
+    parts = name.split("_", 2)
+    if len(parts) == 3 and parts[0] == "goals" and parts[2] in _WHAT:
+        return f"{_WHAT[parts[2]]}, Beskæftigelsesplan {parts[1]}"
+    return name
+
+
+def described(evaluated_by_year: Mapping[int, pd.DataFrame], goals: pd.DataFrame):
+    """The key figures with label, population (the follow-up as documented) and the date of the
+    latest follow-up shown of each plan year."""
+    from ...core.keyfigures import SOURCE, describe
+
+    out = []
+    for year, ev in evaluated_by_year.items():
+        as_of = str(ev["followup_date"].max())
+        figs = key_figures({year: ev}, goals)
+        out += describe(figs, population=SOURCE, source=f"Opfølgning på Beskæftigelsesplan {year}",
+                        as_of=as_of, label_of=label)
+    return out
+
+
+def series_spec(evaluated_by_year: Mapping[int, pd.DataFrame]):
+    """What the chapter follows across editions: goals reached, not yet reached and too early
+    to judge, per plan year, by follow-up round."""
+    from ...core.seriesviews import SeriesSpec
+
+    names = tuple(f"goals_{y}_{k}" for y in evaluated_by_year for k in ("reached", "not_yet_reached", "too_early"))
+    return SeriesSpec(names, "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning")

@@ -127,3 +127,47 @@ def key_messages(d: Derived) -> list[str]:
     """The chapter's key messages, computed from the data: the savings built into the budget,
     what the administration expected at the follow-up, and the notat's reasons."""
     return [budget_message(d), expectation_message(d), reasons_message(d)]
+
+
+_LABELS = [(r"investment_total_(\d+)", "Investering i alt {0}"), (r"savings_total_(\d+)", "Besparelse i alt {0}"),
+           (r"net_total_(\d+)", "Netto i alt {0}, resultat og prognose"),
+           (r"net_budget_total_(\d+)", "Netto i alt {0}, budget"),
+           (r"net_saving_period", "Nettobesparelse i perioden, resultat og prognose"),
+           (r"net_saving_period_budget", "Nettobesparelse i perioden, budget"),
+           (r"planned_investment_case_tables", "Planlagt investering i alt (sagernes tabeller)"),
+           (r"returned_funds_total", "Tilbageførte midler i alt"),
+           (r"case_(\d+)_cumulative_net_forecast", "Sag {0}: netto i alt, resultat og prognose"),
+           (r"case_(\d+)_cumulative_net_budget", "Sag {0}: netto i alt, budget"),
+           (r"case_(\d+)_cumulative_deviation", "Sag {0}: afvigelse fra budget"),
+           (r"survival_(\w+?)_week_(\d+)_diff_pp", "Forløb på dagpenge efter {1} uger, {0}: forskel i procentpoint"),
+           (r"survival_(\w+?)_week_(\d+)_pct", "Andel stadig på dagpenge efter {1} uger, {0}"),
+           (r"survival_(\w+?)_mean_diff_pp", "Forløb på dagpenge, {0}: gennemsnitlig forskel i procentpoint")]
+
+
+def label(name: str) -> str:
+    """The Danish label of an Investeringer key figure, from its name."""
+    import re
+
+    for pattern, text in _LABELS:
+        m = re.fullmatch(pattern, name)
+        if m:
+            return text.format(*m.groups())
+    return name
+
+
+def described(d: Derived):
+    """The key figures with label, population (the notat's, as of the follow-up date) and definition."""
+    from ...core.keyfigures import SOURCE, describe
+
+    as_of = d.inputs.follow_up_date.isoformat()
+    return describe(key_figures(d), population=SOURCE, source=f"Opfølgningen pr. {as_of}", as_of=as_of,
+                    label_of=label)
+
+
+def series_spec():
+    """What the chapter follows across editions: the net saving forecast, by follow-up date."""
+    from ...core.seriesviews import SeriesSpec
+
+    return SeriesSpec(("net_saving_period", "net_saving_period_budget"),
+                      "Nettobesparelse i perioden efter opfølgningsdato", by_as_of=True,
+                      as_of_label="Opfølgningsdato")

@@ -276,11 +276,12 @@ def check_parameters(params: Mapping[str, Any]) -> None:
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= SWEEP_MAX_LIMIT):
         raise _parameter_error("sweep_min", (lo, hi), f"1 <= sweep_min <= sweep_max <= {SWEEP_MAX_LIMIT}")
-    if "book_date" in params:
-        try:
-            dt.date.fromisoformat(str(params["book_date"]))
-        except ValueError:
-            raise _parameter_error("book_date", params["book_date"], "an ISO date, YYYY-MM-DD") from None
+    for key in ("book_date", "roster_date"):
+        if params.get(key):
+            try:
+                dt.date.fromisoformat(str(params[key]))
+            except ValueError:
+                raise _parameter_error(key, params[key], "an ISO date, YYYY-MM-DD") from None
     t = params.get("disclosure_threshold", 5)
     if isinstance(t, bool) or not isinstance(t, int) or t < 1:
         raise _parameter_error("disclosure_threshold", t, "a whole number >= 1")
