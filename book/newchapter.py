@@ -2,8 +2,8 @@
 (`analysis/chapters/<id>/`: schemas, inputs, model, reconcile, results, views), its notebook,
 a data file to replace with the transcribed tables (with its provenance row), the chapter's
 section in the newest edition file, its place in `_quarto.yml` (the one list of the book's
-parts, in order) and tests that pass. The chapter registry finds the new package by itself.
-Nothing existing is overwritten."""
+parts, in order), the Danish label of its parameter in Bilag A and tests that pass. The
+chapter registry finds the new package by itself. Nothing existing is overwritten."""
 from __future__ import annotations
 
 import keyword
@@ -84,6 +84,18 @@ def _add_to_book(config: Path, chapter_id: str) -> None:
     config.write_text("".join(lines), encoding="utf-8")
 
 
+LABELS_START = "LABELS: dict[str, dict[str, str]] = {\n"
+
+
+def _add_labels(module: Path, chapter_id: str) -> None:
+    """The Danish label of the chapter's parameter in Bilag A (analysis/appendices/parameters.py)."""
+    text = module.read_text(encoding="utf-8")
+    if LABELS_START not in text:
+        raise NewChapterError(f"{display(module)} has no LABELS table to add the chapter's parameters to")
+    entry = f'    "{chapter_id}": {{\n        "values_file": "Datafil: tallene pr. kategori",\n    }},\n'
+    module.write_text(text.replace(LABELS_START, LABELS_START + entry, 1), encoding="utf-8")
+
+
 def new_chapter(chapter_id: str, title: str | None = None, root: Path = ROOT) -> list[Path]:
     """Write a new chapter (see the module docstring); returns the files written or changed."""
     _check_id(chapter_id, root)
@@ -113,7 +125,9 @@ def new_chapter(chapter_id: str, title: str | None = None, root: Path = ROOT) ->
     with open(edition.path, "a", encoding="utf-8") as fh:
         fh.write(f"\n{chapter_id}:\n  values_file: data/raw/{chapter_id}/values.csv\n")
     _add_to_book(root / "_quarto.yml", chapter_id)
-    return written + [edition.path, root / "_quarto.yml"]
+    labels = root / "analysis" / "appendices" / "parameters.py"
+    _add_labels(labels, chapter_id)
+    return written + [edition.path, root / "_quarto.yml", labels]
 
 
 def describe(chapter_id: str, files: list[Path], root: Path = ROOT) -> str:
