@@ -30,9 +30,9 @@ KEY_VERSION = "3"
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "ipykernel",
                 "babel", "matplotlib", "seaborn", "python-calamine", "pyyaml", "pypandoc-binary",
                 "typst")
-# Files a chapter reads without a parameter naming them: the provenance registry of the folder
-# of each of its input files (the chapters cite their sources from it).
-IMPLICIT_INPUT_NAMES = ("provenance.csv",)
+# Files a chapter reads without a parameter naming them: the provenance registry and the claims
+# register of the folder of each of its input files (the chapters cite their sources from them).
+IMPLICIT_INPUT_NAMES = ("provenance.csv", "claims.csv")
 
 
 def sha256_bytes(data: bytes) -> str:

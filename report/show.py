@@ -17,11 +17,12 @@ from analysis.core.check import Check
 from analysis.core.figures import to_svg
 from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
+from analysis.core.voice import CLASSES, LABELS, is_valid_claim
 
 from .errors import RecordingError
 from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
 
-__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result",
+__all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "table", "figure", "result",
            "key_figures", "section", "check", "checks", "finding", "data", "markdown_table"]
 
 
@@ -36,10 +37,25 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
+def voiced(item: str) -> str:
+    """A sentence as Markdown with its voice made visible: a `Voiced` sentence
+    (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
+    vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
+    claim id (`data-claim`); a plain string is returned as it is."""
+    voice = getattr(item, "voice", None)
+    if voice is None:
+        return str(item)
+    claim = getattr(item, "claim", None)
+    if claim is not None and not is_valid_claim(claim):
+        raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
+    attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
+    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+
+
 def key_messages(messages: Iterable[str]) -> None:
     """Show the chapter's key messages (two or three computed sentences) as a highlighted box,
-    and record them for the book's summary in the front chapter."""
-    messages = [str(m) for m in messages]
+    and record them for the book's summary in the front chapter (with their voice labels)."""
+    messages = [voiced(m) for m in messages]
     body = "\n".join(f"- {m}" for m in messages)
     markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
     _display({MESSAGES_MIME: {"messages": messages}, "text/plain": ""})
@@ -57,8 +73,9 @@ def period(text: str) -> None:
 
 
 def to_committee(points: Iterable[str], title: str = "Til udvalget") -> None:
-    """Show the box with what the source asks of the committee (decision, orientation, ...)."""
-    body = "\n".join(f"- {p}" for p in points)
+    """Show the box with what the source asks of the committee (decision, orientation, ...),
+    each point with its voice label when it has one (see `voiced`)."""
+    body = "\n".join(f"- {voiced(p)}" for p in points)
     markdown(f"::: {{.to-committee}}\n**{title}**\n\n{body}\n:::\n")
 
 

@@ -253,7 +253,22 @@ local function with_sources(blocks)
   return out
 end
 
+-- words (issue 25): a voice label (`[**Kilden:**]{.voice-tag .voice-source}`) as `#voice-tag`.
+local VOICES = {["voice-source"] = "source", ["voice-calculation"] = "calculation",
+                ["voice-reading"] = "reading"}
+
+local function voice_tag(span)
+  if not span.classes:includes("voice-tag") then return nil end
+  for class, kind in pairs(VOICES) do
+    if span.classes:includes(class) then
+      return pandoc.RawInline("typst", "#voice-tag(\"" .. kind .. "\")[" ..
+        typst_of({pandoc.Plain(span.content)}) .. "]")
+    end
+  end
+end
+
 return {
+  {Span = voice_tag},
   {Div = function(div)
     local shown = shown_here(div)
     if shown == false then

@@ -15,6 +15,7 @@ from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
+from ...core.voice import Voiced, reading
 from .model import (
     Derived,
     case_year,
@@ -113,10 +114,10 @@ def judgement_text(d: Derived) -> str:
     """The administration's judgement on the budget of a year, as the notat's."""
     parts = []
     for _, j in d.inputs.judgement.iterrows():
-        verdict = "ville holde" if j["outcome"] == "kept" else "ikke ville holde"
+        verdict = "ikke ville blive påvirket" if j["outcome"] == "kept" else "ville blive påvirket"
         parts.append(f"Forvaltningen vurderede ud fra budgetopfølgningen pr. {fmt.date(j['basis_date'])}, at "
-                     f"budgettet for forsørgelsesudgifterne i {int(j['year'])} {verdict}, selv om investeringerne "
-                     f"kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
+                     f"budgetoverholdelsen på forsørgelsesudgifterne i {int(j['year'])} {verdict} af, at "
+                     f"investeringerne kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
     return " ".join(parts)
 
 
@@ -131,10 +132,16 @@ def reasons_text(d: Derived) -> str:
             f"{bullets}\n\n{tail}{escape_markdown(judgement_text(d))}")
 
 
-def committee_points(d: Derived) -> list[str]:
-    """What the notat asks of the committee (from the committee file), escaped for Markdown."""
-    c = d.inputs.committee.sort_values("order")
-    return [escape_markdown(t) for t in c["text"]]
+def committee_points(d: Derived) -> list[Voiced]:
+    """What the notat asks of the committee (from the committee file), escaped for Markdown: a
+    point with a claim `udvalget-<order>` in the claims register is the notat's (its conditions
+    kept); any other point is the book's own reading of the notat, labelled as the book's."""
+    c, claims = d.inputs.committee.sort_values("order"), d.inputs.claims
+    out = []
+    for order, t in zip(c["order"], c["text"]):
+        text, claim = escape_markdown(t), f"udvalget-{int(order)}"
+        out.append(claims.said(claim, text) if claims is not None and claim in claims else reading(text))
+    return out
 
 
 # ---------------------------------------------------------------- running text

@@ -12,7 +12,8 @@ Files (parameters ending in `_file`):
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
 - `periods_file` – the dates the placements and the employees refer to, as printed.
-- `committee_file` – what the source asks of the committee (our wording, one point a row).
+- `committee_file` – what the source asks of the committee (our wording, one point a row);
+  the claims register `claims.csv` beside it says which points are the source's (`udvalget-<n>`).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -29,6 +30,7 @@ import pandera.pandas as pa
 from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from . import schemas
 from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOLE
 
@@ -55,6 +57,8 @@ class Inputs:
 
     periods: pd.DataFrame
     committee: pd.DataFrame
+    # the claims register beside the committee file (what the source says, with its conditions)
+    claims: Claims | None = None
 
     @property
     def areas(self) -> list[str]:
@@ -302,4 +306,5 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         examples=read_examples(params["quota_examples_file"]),
         periods=read_periods(params["periods_file"]),
         committee=read_committee(params["committee_file"]),
+        claims=claims_beside(params["committee_file"]),
     )
