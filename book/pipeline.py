@@ -126,7 +126,8 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
              for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
                                ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
                                ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
-                               ("book_key_figures_file", ".json"))}
+                               ("book_key_figures_file", ".json"),
+                               ("book_front_file", ".json"))}
     write_text(files["book_results_file"], hv.results_json(harvested))
     write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
     write_text(files["book_findings_file"], hv.findings_csv(harvested))
@@ -136,6 +137,7 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     write_json(files["book_inputs_file"], inputs)
     write_json(files["book_messages_file"], harvested.messages)
     write_text(files["book_key_figures_file"], hv.key_figures_json(harvested))
+    write_text(files["book_front_file"], hv.front_json(harvested))
     return files
 
 
