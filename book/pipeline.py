@@ -15,6 +15,7 @@ from filelock import FileLock
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
@@ -215,6 +216,8 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
     harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
+    harvest_files["book_changes_file"] = write_changes(staging / "harvest", plan, harvested.results,
+                                                       harvested.meta, opts.book_dir)
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
