@@ -9,7 +9,7 @@ def test_chapter_order_is_the_books():
     chapters = [p.split("/")[-1].removesuffix(".ipynb") for p in config["book"]["chapters"]]
     appendices = [p.split("/")[-1].removesuffix(".ipynb") for p in config["book"]["appendices"]]
     assert chapters == ["forord", "rammer", "kvoter", "beskaeftigelsesplan", "investeringer", "benchmark"]
-    assert appendices == ["parametre", "datagrundlag", "afstemning"]
+    assert appendices == ["parametre", "datagrundlag", "afstemning", "aendringer"]
 
 
 def test_every_registered_chapter_is_in_the_book():

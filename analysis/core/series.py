@@ -91,11 +91,14 @@ def decimals_of(unit: str | None, *values) -> int:
 
 
 def show_value(value, unit: str | None, decimals: int, sign: bool = False) -> str:
-    """A key figure as printed in the book: Danish number at its precision, with its unit."""
+    """A key figure as printed in the book: Danish number at its precision, with its unit; a
+    signed change of a percentage is in percentage points."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = fmt.number(value, decimals, sign=sign)
-    return f"{text} %" if unit == "%" else (f"{text} {unit}" if unit in ("mio. kr.",) else text)
+    if unit == "%":
+        return f"{text} procentpoint" if sign else f"{text} %"
+    return f"{text} {unit}" if unit in ("mio. kr.",) else text
 
 
 def _definition(meta: Mapping[str, Any]) -> tuple:
@@ -165,15 +168,15 @@ def change_table(chapter: str, previous: EditionFigures | None,
     return pd.DataFrame(rows, columns=cols)
 
 
-def change_sentence(row: Mapping[str, Any], previous_id: str) -> str:
-    """One plain-Danish sentence about one material change."""
+def change_sentence(row: Mapping[str, Any], previous_id: str, since: bool = True) -> str:
+    """One plain-Danish sentence about one material change (`since`: ending with the edition)."""
     label, unit = row["label"], row["unit"]
     if row["note"]:
         return f"{label}: {row['note'][0].lower()}{row['note'][1:]}."
     d = decimals_of(unit, row["then"], row["now"])
     verb = "steget" if row["change"] > 0 else "faldet"
     return (f"{label} er {verb} fra {show_value(row['then'], unit, d)} til {show_value(row['now'], unit, d)} "
-            f"({show_value(row['change'], unit, d, sign=True)}) siden udgave {previous_id}.")
+            f"({show_value(row['change'], unit, d, sign=True)})" + (f" siden udgave {previous_id}." if since else "."))
 
 
 def _weight(r) -> float:
@@ -204,7 +207,7 @@ def change_sentences(table: pd.DataFrame, previous_id: str, limit: int = 5) -> l
     comparable for the same reason, new figures, figures gone)."""
     rows = ordered_changes(table)
     changed = [r for r in rows if not r["note"]]
-    out = [change_sentence(r, previous_id) for r in changed[:limit]]
+    out = [change_sentence(r, previous_id, since=False) for r in changed[:limit]]
     if len(changed) > limit:
         out.append(f"{fmt.integer(len(changed) - limit)} andre nøgletal har også ændret sig; se tabellen.")
     notes: dict[str, list[dict]] = {}
@@ -216,10 +219,13 @@ def change_sentences(table: pd.DataFrame, previous_id: str, limit: int = 5) -> l
     return out
 
 
-def shown_table(table: pd.DataFrame, previous_id: str, edition_id: str) -> pd.DataFrame:
-    """The material rows as the book shows them: label, then, now, change, note (Danish text)."""
+def shown_table(table: pd.DataFrame, previous_id: str, edition_id: str, notes: int = 6) -> pd.DataFrame:
+    """The material rows as the book shows them: label, then, now, change, note (Danish text);
+    of the rows with a note (not comparable, new, gone) at most `notes`."""
     rows = []
-    for r in ordered_changes(table):
+    ordered = ordered_changes(table)
+    noted = [r for r in ordered if r["note"]]
+    for r in [r for r in ordered if not r["note"]] + noted[:notes]:
         d = decimals_of(r["unit"], r["then"], r["now"])
         change = "" if r["change"] is None or pd.isna(r["change"]) else show_value(r["change"], r["unit"], d, True)
         rows.append({"Nøgletal": r["label"], previous_id: show_value(r["then"], r["unit"], d),
