@@ -194,7 +194,7 @@ def diff_editions(a: Edition, b: Edition, book: BookSpec | None = None, book_dir
     return diff_text(diff_data(a, b, book, book_dir))
 
 
-def write_changes(folder: Path, plan, results: Mapping, meta: Mapping, book_dir: Path) -> Path:
+def write_changes(folder: Path, plan, harvested, book_dir: Path) -> Path:
     """Write `changes.json` for the appendix »Ændringer siden sidste udgave«: `diff_data` from the
     previous edition to this one (this edition's key figures as harvested), or `{}` without one."""
     from .editions import previous_edition
@@ -204,7 +204,7 @@ def write_changes(folder: Path, plan, results: Mapping, meta: Mapping, book_dir:
         prev = previous_edition(plan.edition, plan.edition.path.parent)
     except BuildError:
         prev = None
-    data = diff_data(prev, plan.edition, plan.book, book_dir, results, meta) if prev else {}
+    data = diff_data(prev, plan.edition, plan.book, book_dir, harvested.results, harvested.meta) if prev else {}
     share_column_map(plan.edition)
     path = folder / "changes.json"
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")

@@ -215,9 +215,8 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan)
-    harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    harvest_files["book_changes_file"] = write_changes(staging / "harvest", plan, harvested.results,
-                                                       harvested.meta, opts.book_dir)
+    harvest_files = {**write_harvest(staging / "harvest", plan, harvested, inputs),
+                     "book_changes_file": write_changes(staging / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
