@@ -204,6 +204,17 @@ def themes(evaluated: pd.DataFrame) -> list[str]:
     return list(dict.fromkeys(evaluated["theme"]))
 
 
+SELF_JUDGED = "stikprøve"
+
+
+def self_judged(r) -> bool:
+    """True when the goal's »measured« value is the administration's own judgement from samples
+    (its data source names »stikprøver«): comparing it with the published verdict checks the
+    administration against itself, so it is no verification."""
+    src = r.get("data_source") if hasattr(r, "get") else None
+    return isinstance(src, str) and SELF_JUDGED in src.lower()
+
+
 def target_points(evaluated: pd.DataFrame) -> pd.DataFrame:
     """The goals the measured-vs-requirement figure shows: unit %, evaluable by the rule."""
     ok = (evaluated["unit"] == "%") & evaluated["rule_reached"].notna() & evaluated["threshold"].notna()

@@ -19,6 +19,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.keyfigures import EDITION, SOURCE, SYNTHETIC, KeyFigure, describe
+from ...core.voice import calculated
 from . import model
 
 SHORT = "Budgetanalyse af kvoter (2025)"
@@ -138,19 +139,30 @@ def _increase(c: model.Computed, n: int) -> str:
     printed = c.source.printed_increase.get(n)
     own = c.source.increase_pct(n)
     if printed is None:
-        return f"en stigning på {fmt.percent(own)}"
-    text = f"ifølge kilden en stigning på {fmt.percent(printed)}"
+        return f"en stigning på {fmt.percent(own)} (bogens beregning)"
+    text = f"en stigning på {fmt.percent(printed)}"
     if fmt.number(printed, 1) != fmt.number(own, 1):
-        text += f" (kildens egne tal giver {fmt.percent(own)})"
+        text += f" (bogens beregning ud fra kildens tal giver {fmt.percent(own)})"
     return text
 
 
-def _threshold_clause(c: model.Computed, n: int) -> str:
+def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
     gap = c.source.gap(n)
-    head = f"ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(c.source.required[n])} pladser"
+    head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
-        return head + ", som kommunen under ét allerede lever op til"
-    return head + f", {fmt.integer(gap)} flere end i dag – {_increase(c, n)}"
+        return head + ", som kommunen samlet set allerede lever op til"
+    return head + f", {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'} – {_increase(c, n)}"
+
+
+def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
+    """The quota at the source's thresholds, in the source's voice; the claim is that of the
+    highest threshold's clause when the register has one per threshold."""
+    shown = sorted(c.published, reverse=True)
+    text = "Ifølge budgetanalysen kræver kvoten " + "; ".join(_threshold_clause(c, n, when) for n in shown) + "."
+    ids = [f"kvote-n{n}" for n in shown]
+    for extra in ids[1:]:
+        inputs.claims.said(extra, text)  # refuses a dropped condition of every threshold's claim
+    return inputs.claims.said(ids[0], text)
 
 
 def roster_message(c: model.Computed, roster_as_of: str) -> str:
@@ -160,12 +172,12 @@ def roster_message(c: model.Computed, roster_as_of: str) -> str:
     clauses = []
     for n in c.thresholds:
         s = c.summaries[n]
-        more = (f"{fmt.integer(s['gap'])} flere end i dag" if s["gap"] > 0
+        more = (f"{fmt.integer(s['gap'])} flere end pladserne i udtrækket" if s["gap"] > 0
                 else "som kommunen under ét allerede lever op til")
         clauses.append(f"ved én plads pr. {n} ansatte er kvoten {fmt.integer(s['quota_per_unit'])} pladser, {more}")
-    return (f"Ifølge kvartalets udtræk af enhedslisten pr. {fmt.date(roster_as_of)} har kommunen "
-            f"{fmt.integer(first['employees'])} ansatte i {fmt.integer(first['units'])} enheder og "
-            f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
+    return calculated(f"Ifølge kvartalets udtræk af enhedslisten pr. {fmt.date(roster_as_of)} har kommunen "
+                      f"{fmt.integer(first['employees'])} ansatte i {fmt.integer(first['units'])} enheder og "
+                      f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
 
 
 def roster_as_of(roster_date: str, book_date: str) -> str:
@@ -183,25 +195,24 @@ def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> 
 
 
 def source_messages(inputs, c: model.Computed) -> list[str]:
-    """The source's own figures: places today, the quota at the source's thresholds, and the
-    source's caveat that more new places will be needed."""
-    src = c.source
+    """The source's own figures, each in the source's voice: places at the source's date, the
+    quota at the source's thresholds (with its conditions), and the source's expectation that
+    more new places will be needed, with its reasons."""
+    src, claims = c.source, inputs.claims
     when = period_of(inputs.periods, "placements")
     ratio = model.employees_per_place(src.employees, src.places)
     staff = period_of(inputs.periods, "employees")
-    first = (f"{fmt.integer(src.places)} borgere var {when} tilknyttet kommunen som arbejdsgiver "
-             f"som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
-             f"{fmt.integer(ratio)} ansatte" + (f" (ansatte i {staff})." if staff else "."))
-    msgs = [first]
-    shown = sorted(c.published, reverse=True)
-    if shown:
-        clauses = [_threshold_clause(c, n) for n in shown]
-        text = "; ".join(clauses) + "."
-        msgs.append(text[0].upper() + text[1:])
-    msgs.append("Kilden venter, at der skal oprettes flere nye pladser end forskellen, fordi "
-                "enheder med flere pladser end kvoten ikke forventes at skære ned, mens enheder uden "
-                "pladser skal op; hvor mange flere, afhænger af pladsernes fordeling på enheder, "
-                "som kilden ikke oplyser.")
+    first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
+             f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
+             f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
+             + "; borgere fra andre kommuner er ikke talt med.")
+    msgs = [claims.said("pladser-i-dag", first)]
+    if c.published:
+        msgs.append(_quota_message(inputs, c, when))
+    last = ("Budgetanalysen venter, at stigningen med stor sandsynlighed bliver større, fordi der er "
+            "arbejdspladser uden sådanne pladser, og fordi arbejdspladser, der allerede har flere end "
+            "kvoten, ikke forventes at gå ned i antal.")
+    msgs.append(claims.said("stigning-stoerre", last))
     return msgs
 
 
