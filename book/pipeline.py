@@ -15,6 +15,7 @@ from filelock import FileLock
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
@@ -246,7 +247,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
-    harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
+    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
+                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
