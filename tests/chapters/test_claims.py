@@ -35,7 +35,28 @@ def _beskaeftigelsesplan():
     return results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims)
 
 
-DISPLAYED = {"kvoter": _kvoter, "investeringer": _investeringer, "beskaeftigelsesplan": _beskaeftigelsesplan}
+def _benchmark():
+    from analysis.chapters.benchmark import load_inputs, model, results, texts
+    from tests.chapters.benchmark.conftest import PARAMS
+
+    inp = load_inputs(PARAMS)
+    focus = inp.municipalities[0]
+    ov = model.group_overview(inp, focus, 2.0)
+    msgs = results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
+                                model.source_groups(inp), model.regrouping(inp, 2.0))
+    return [*msgs, *texts.committee_points(inp)]
+
+
+def _rammer():
+    from analysis.chapters.rammer import inputs as chapter
+    from analysis.chapters.rammer import results
+
+    inputs = chapter.load_inputs({})
+    return [m for b in chapter.BLOCKS for m in results.key_messages(inputs, [b])]
+
+
+DISPLAYED = {"rammer": _rammer, "kvoter": _kvoter, "investeringer": _investeringer, "beskaeftigelsesplan": _beskaeftigelsesplan,
+             "benchmark": _benchmark}
 
 
 @pytest.mark.parametrize("chapter", sorted(DISPLAYED))

@@ -15,8 +15,11 @@ def test_period_and_age(inp):
 
 def test_committee_points_are_the_sources_asks_escaped(inp):
     points = texts.committee_points(inp)
-    assert len(points) == 4 and all(p.endswith("(BDO, afsnit 2)") for p in points)
+    assert len(points) == 4 and all(p.endswith("(BDO, afsnit 2)") for p in points[1:])
     assert "orientering\\:" in points[0]  # text from a file is escaped for Markdown
+    # »til orientering, ingen indstilling« is the book's reading, not attributed to BDO
+    assert points[0].voice == "reading" and "BDO" not in points[0]
+    assert [p.claim for p in points[1:]] == ["udvalget-2", "udvalget-3", "udvalget-4"]
 
 
 def test_source_summary_names_the_konto_split(inp):
