@@ -55,8 +55,8 @@ def _rammer():
     return [m for b in chapter.BLOCKS for m in results.key_messages(inputs, [b])]
 
 
-DISPLAYED = {"rammer": _rammer, "kvoter": _kvoter, "investeringer": _investeringer, "beskaeftigelsesplan": _beskaeftigelsesplan,
-             "benchmark": _benchmark}
+DISPLAYED = {"rammer": _rammer, "kvoter": _kvoter, "investeringer": _investeringer,
+             "beskaeftigelsesplan": _beskaeftigelsesplan, "benchmark": _benchmark}
 
 
 @pytest.mark.parametrize("chapter", sorted(DISPLAYED))
