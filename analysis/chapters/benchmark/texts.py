@@ -5,7 +5,9 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core import fmt
+from ...core.check import Check
 from ...core.dates import age_sentence
+from ...core.precision import Approx, pct_deviation
 from ...core.tables import escape_markdown
 from ...core.voice import reading
 from .inputs import Inputs
@@ -60,17 +62,21 @@ def two_figures_text(inputs: Inputs, group: str) -> str:
     if not {"focus_unit_cost", "average_unit_cost", "unit_cost_deviation_pct"} <= set(t.index):
         return ""
     focus, avg, dev = (float(t[k]) for k in ("focus_unit_cost", "average_unit_cost", "unit_cost_deviation_pct"))
-    own = (focus / avg - 1) * 100
-    if round(own) == round(dev):
+    own_dev = pct_deviation(Approx.printed(focus / 1000, 1), Approx.printed(avg / 1000, 1))
+    if Check.of(f"afsnit: {group}", "BDO", dev, own_dev, unit="%", decimals=0).status != "differs":
         return ""
+    own = own_dev.value
     tab = GROUP_TABLES[group]
     row = series(inputs.tidy, T32, group, "enhedsomkostning")
     rule = printed_average_rule(inputs, group, avg / 1000)
     left = row.index[int(rule.parameter)] if rule is not None and rule.parameter is not None else None
     t32_avg = inputs.unit_costs_by_group.set_index("group").loc[group, "average"]
-    why = (f", som tæller {left} med {fmt.number(row[left], 1)} (ingen borgere i målgruppen)" if left else "")
+    why = (f", som tæller {left} med {fmt.number(row[left], 1)}"
+           + (" (ingen borgere i målgruppen)" if row[left] == 0 else "") if left else "")
+    side = "over" if dev >= 0 else "under"
     return (f"**BDO's to tal for samme sammenligning.** BDO skriver, at enhedsomkostningen ligger "
-            f"{fmt.number(dev, 0)} pct. over gennemsnittet for de øvrige kommuner på {fmt.number(avg, 0)} kr. pr. "
+            f"{fmt.number(abs(dev), 0)} pct. {side} gennemsnittet for de øvrige kommuner på "
+            f"{fmt.number(avg, 0)} kr. pr. "
             f"fuldtidsperson (Norddjurs: {fmt.number(focus, 0)} kr.). De to tal passer ikke sammen: "
             f"{fmt.number(dev, 0)} % følger af tabel 3.2's gennemsnit på {fmt.number(t32_avg, 1)}{why}; "
             f"{fmt.number(avg / 1000, 1)} er {tab.lower()}'s gennemsnit"
