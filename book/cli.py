@@ -1,4 +1,4 @@
-"""Command line of the book: render (default), check, diff, new.
+"""Command line of the book: render (default), check, diff, new, new-chapter.
 
 Run it as `render` (the console script), `python -m book` or `python render.py`. Exit status:
 0 ok; 1 the command failed (a build error, or `diff` found differences); 2 a usage error (an
@@ -66,6 +66,9 @@ def _parser(prog: str | None = None) -> argparse.ArgumentParser:
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
     _new_parser(sub)
+    c = sub.add_parser("new-chapter", help="write a new chapter: package, notebook, data file, edition section, tests")
+    c.add_argument("id", help="the chapter's id: lower-case letters, digits and _ (it names the package)")
+    c.add_argument("--title", help="the chapter's Danish title (default: from the id)")
     _edition_options(p)
     _render_options(p)
     return p
@@ -131,6 +134,8 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
         return "(check renders and publishes nothing.)"
     if command == "new":
         return "No edition file was written."
+    if command == "new-chapter":
+        return "No chapter was written."
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -184,6 +189,11 @@ def _run(args: argparse.Namespace, command: str) -> int:
             return 0
         if command == "new":
             return _new(args)
+        if command == "new-chapter":
+            from .newchapter import describe, new_chapter
+
+            sys.stdout.write(describe(args.id, new_chapter(args.id, args.title)))
+            return 0
         if getattr(args, "series", None):
             from .series import series_editions
 

@@ -11,12 +11,12 @@ import re
 import pytest
 from conftest import tree_digest
 
+from analysis.chapters import CHAPTERS
 from book.editions import find_edition
 from book.paths import ROOT
 from book.pipeline import BuildOptions, build
 
 pytestmark = pytest.mark.slow
-CHAPTERS = ("rammer", "kvoter", "beskaeftigelsesplan", "investeringer", "benchmark")
 
 
 @pytest.fixture(scope="module")

@@ -25,13 +25,12 @@ import nbformat
 import yaml
 from babel.dates import format_date
 
-from report.protocol import CHECK_MIME, DATA_MIME, MESSAGES_MIME, RESULT_MIME
+from report.protocol import RECORD_MIMES
 
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
 
-RECORD_MIMES = {RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME}
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
 PDF_STANDARDS = ["ua-1", "a-2a"]  # Typst's PDF/UA-1 and PDF/A-2a checks, as in the embedded renderer

@@ -9,20 +9,32 @@ from analysis.core import voice
 from analysis.core.paths import RAW
 
 
+def _sentences(items) -> list:
+    """The displayed sentences of a box »Til udvalget«: each item's text, options and the
+    source's recommendation (committee items), or the sentence itself."""
+    out = []
+    for i in items:
+        if hasattr(i, "kind"):
+            out += [i.text, *i.options] + ([i.recommendation] if i.recommendation else [])
+        else:
+            out.append(i)
+    return out
+
+
 def _kvoter():
     from analysis.chapters.kvoter import load_inputs, model, results, texts
     from tests.chapters.kvoter.kvoter_common import PARAMS
 
     inputs = load_inputs(PARAMS)
     c = model.compute(inputs, [15, 10], 5, 30, 10, True)
-    return [*results.key_messages(inputs, c), *texts.committee_points(inputs), *texts.models_text(inputs)]
+    return [*results.key_messages(inputs, c), *_sentences(texts.committee_points(inputs)), *texts.models_text(inputs)]
 
 
 def _investeringer():
     from analysis.chapters.investeringer import load_inputs, model, results, texts
 
     d = model.derive(load_inputs({}))
-    return [*results.key_messages(d), *texts.committee_points(d)]
+    return [*results.key_messages(d), *_sentences(texts.committee_points(d))]
 
 
 def _beskaeftigelsesplan():
@@ -44,7 +56,7 @@ def _benchmark():
     ov = model.group_overview(inp, focus, 2.0)
     msgs = results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
                                 model.source_groups(inp), model.regrouping(inp, 2.0))
-    return [*msgs, *texts.committee_points(inp)]
+    return [*msgs, *_sentences(texts.committee_points(inp))]
 
 
 def _rammer():

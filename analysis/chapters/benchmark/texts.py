@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
@@ -37,18 +38,21 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     return text + "." + (f" {age}" if age else "")
 
 
-def committee_points(inputs: Inputs) -> list[str]:
-    """What the source asks of (or suggests to) the committee, from the source notes file: the
-    n-th point is BDO's when the claims register has `udvalget-<n>` (its conditions kept), else
-    the book's own reading of the report."""
-    asks = inputs.source_notes[inputs.source_notes["kind"] == "ask"]
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """What the source asks of (kind `ask`) or puts before the committee for its information
+    (kind `orientation`: the report has no indstilling), from the source notes file. The n-th
+    point is BDO's when the claims register has `udvalget-<n>` (its conditions kept), else the
+    book's own reading of the report (not attributed to BDO)."""
+    notes = inputs.source_notes[inputs.source_notes["kind"].isin(["ask", "orientation"])]
+    make = {"ask": items.ask, "orientation": items.orientation}
     out = []
-    for n, (t, s) in enumerate(zip(asks["text"], asks["section"]), start=1):
+    for n, (k, t, s) in enumerate(zip(notes["kind"], notes["text"], notes["section"]), start=1):
         claim = f"udvalget-{n}"
         if inputs.claims is not None and claim in inputs.claims:
-            out.append(inputs.claims.said(claim, f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})"))
+            text = inputs.claims.said(claim, f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})")
         else:
-            out.append(reading(escape_markdown(t)))
+            text = reading(escape_markdown(t))
+        out.append(make[k](text, section=s))
     return out
 
 

@@ -123,7 +123,7 @@ def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
             f"de enkelte mål for {pairs}. "
             + ("Optællingen passer derimod præcis, hvis de mål, som målets eget krav vurderer "
                "anderledes end den offentliggjorte status, tælles med kravets status (se "
-               "afsnittet Afstemning)." if same else "Se afsnittet Afstemning."))
+               "Bilag C: Afstemning)." if same else "Se Bilag C: Afstemning."))
 
 
 def intro_text(summary: pd.DataFrame, shown: Mapping[int, int]) -> str:

@@ -11,11 +11,12 @@ import re
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
-from ...core.voice import Voiced, reading
+from ...core.voice import reading
 from .model import (
     Derived,
     case_year,
@@ -132,15 +133,22 @@ def reasons_text(d: Derived) -> str:
             f"{bullets}\n\n{tail}{escape_markdown(judgement_text(d))}")
 
 
-def committee_points(d: Derived) -> list[Voiced]:
+def committee_points(d: Derived) -> list[items.CommitteeItem]:
     """What the notat asks of the committee (from the committee file), escaped for Markdown: a
-    point with a claim `udvalget-<order>` in the claims register is the notat's (its conditions
-    kept); any other point is the book's own reading of the notat, labelled as the book's."""
+    decision taken (with its date), an ask, or else for information. A point with a claim
+    `udvalget-<order>` in the claims register is the notat's (its conditions kept); any other
+    point is the book's own reading of the notat, labelled as the book's."""
     c, claims = d.inputs.committee.sort_values("order"), d.inputs.claims
     out = []
-    for order, t in zip(c["order"], c["text"]):
-        text, claim = escape_markdown(t), f"udvalget-{int(order)}"
-        out.append(claims.said(claim, text) if claims is not None and claim in claims else reading(text))
+    for _, r in c.iterrows():
+        text, claim = escape_markdown(r["text"]), f"udvalget-{int(r['order'])}"
+        text = claims.said(claim, text) if claims is not None and claim in claims else reading(text)
+        if r["kind"] == "decision_taken":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "ask":
+            out.append(items.ask(text, section=r["section"]))
+        else:
+            out.append(items.orientation(text, section=r["section"]))
     return out
 
 
@@ -178,7 +186,7 @@ def totals_text(d: Derived) -> str:
             f"{fmt.amount(-t1['savings'].sum(), decimals=3)} på forsørgelsen, en nettobesparelse på "
             f"{fmt.amount(net_saving(t1), decimals=3)}{label_note} Budgetaftalens samlede investering på "
             f"{fmt.amount(g['planned'], decimals=3)} kan ikke genfindes: budgettallene i casetabellerne giver "
-            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se afstemningen sidst i kapitlet).")
+            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se Bilag C: Afstemning).")
     return f"{notat}\n\n{book}"
 
 

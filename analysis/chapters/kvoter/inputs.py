@@ -234,12 +234,28 @@ def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
     """Read and validate what the source asks of the committee (at least one point)."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
-    df = _strip_text(df, ["point", "section"])
+    df = _strip_text(df, ["kind", "point", "section"])
+    if "date" in df.columns:
+        df["date"] = df["date"].map(lambda v: None if pd.isna(v) or not str(v).strip() else str(v).strip())
     df, pre = _whole_numbers(df, ["order"])
     if len(df) == 0:
         pre.append(Failure(None, None, "needs at least one point"))
-    df = _run(df, schemas.committee_ask(), pre, file)
+    df = _run(df, schemas.committee_ask(), pre, file, _committee_rules)
     return _as_int(df, ["order"]).sort_values("order", kind="stable")
+
+
+def _committee_rules(df: pd.DataFrame) -> list[Failure]:
+    """An option or the source's proposal follows its ask; a decision taken has its date."""
+    if not {"kind", "order"} <= set(df.columns):
+        return []
+    failures, before = [], None
+    for row, r in df.sort_values("order", kind="stable").iterrows():
+        if r["kind"] in ("option", "recommendation") and before not in ("ask", "option", "recommendation"):
+            failures.append(Failure(int(row), "kind", "an option follows the ask it belongs to", r["kind"]))
+        if r["kind"] == "decided" and not r.get("date"):
+            failures.append(Failure(int(row), "date", "a decision taken needs its date", r.get("date")))
+        before = r["kind"]
+    return failures
 
 
 # ---------------------------------------------------------------- the roster
@@ -308,3 +324,13 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         committee=read_committee(params["committee_file"]),
         claims=claims_beside(params["committee_file"]),
     )
+
+
+# The schema of every input parameter (for the README's column table and the open data); Tabel 1
+# has a column quota_n<N> per threshold N, and the roster's areas are Tabel 1's.
+INPUT_SCHEMAS = {
+    "roster_file": schemas.roster([]), "placements_file": schemas.placements(),
+    "quota_table_file": schemas.quota_table(["quota_n<N>"]), "stated_figures_file": schemas.stated(),
+    "quota_examples_file": schemas.examples(), "periods_file": schemas.periods(),
+    "committee_file": schemas.committee_ask(),
+}

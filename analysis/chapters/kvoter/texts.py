@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
@@ -42,15 +43,27 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     return text + (f" {age}" if age else "")
 
 
-def committee_points(inputs: Inputs) -> list[Voiced]:
-    """What the source asks of the committee, in order (from the transcribed ask): a point with
-    a claim `udvalget-<order>` in the claims register is the source's (its conditions kept);
-    any other point is the book's own breakdown of the choices, labelled as the book's."""
-    out = []
-    for order, point in zip(inputs.committee["order"], inputs.committee["point"]):
-        text, claim = escape_markdown(point), f"udvalget-{int(order)}"
-        out.append(inputs.claims.said(claim, text) if inputs.claims and claim in inputs.claims
-                   else reading(text))
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """What the source asks of the committee, in order (from the transcribed ask): each ask with
+    the options and the source's own proposal that follow it, what is for information, and
+    decisions taken with their date. A point with a claim `udvalget-<order>` in the claims
+    register is the source's (its conditions kept); any other point is the book's own breakdown
+    of the choices, labelled as the book's."""
+    out: list[items.CommitteeItem] = []
+    for _, r in inputs.committee.iterrows():
+        text, claim = escape_markdown(r["point"]), f"udvalget-{int(r['order'])}"
+        text = inputs.claims.said(claim, text) if inputs.claims and claim in inputs.claims else reading(text)
+        last = out[-1] if out and out[-1].kind == items.ASK else None
+        if r["kind"] == "option" and last:
+            out[-1] = items.ask(last.text, [*last.options, text], last.recommendation, last.section)
+        elif r["kind"] == "recommendation" and last:
+            out[-1] = items.ask(last.text, last.options, text, last.section)
+        elif r["kind"] == "decided":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "orientation":
+            out.append(items.orientation(text, section=r["section"]))
+        else:
+            out.append(items.ask(text, section=r["section"]))
     return out
 
 

@@ -15,11 +15,12 @@ def test_period_and_age(inp):
 
 def test_committee_points_are_the_sources_asks_escaped(inp):
     points = texts.committee_points(inp)
-    assert len(points) == 4 and all(p.endswith("(BDO, afsnit 2)") for p in points[1:])
-    assert "orientering\\:" in points[0]  # text from a file is escaped for Markdown
+    assert len(points) == 4 and all(p.text.endswith("(BDO, afsnit 2)") for p in points[1:])
+    assert "orientering\\:" in points[0].text  # text from a file is escaped for Markdown
+    assert {p.kind for p in points} == {"orientation"}  # the report has no indstilling
     # »til orientering, ingen indstilling« is the book's reading, not attributed to BDO
-    assert points[0].voice == "reading" and "BDO" not in points[0]
-    assert [p.claim for p in points[1:]] == ["udvalget-2", "udvalget-3", "udvalget-4"]
+    assert points[0].text.voice == "reading" and "BDO" not in points[0].text
+    assert [p.text.claim for p in points[1:]] == ["udvalget-2", "udvalget-3", "udvalget-4"]
 
 
 def test_source_summary_names_the_konto_split(inp):
