@@ -25,7 +25,7 @@ from .publish import git_commit, manifest, package_versions, recover, swap_into_
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .series import series_parameter, write_series
-from .snapshot import Snapshot, reading_from, take_snapshot
+from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -117,7 +117,7 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     for p in plan.parts:
         params = {k: v for k, v in p.declared.defaults.items() if not k.startswith("book_")}
         params.update(prev.section(p.id))
-        out[p.id] = params
+        out[p.id] = neutral_parameters(params)
     return prev.id, out
 
 
