@@ -11,7 +11,7 @@ import subprocess
 import sys
 
 import pytest
-from conftest import tree_digest
+from conftest import spreadsheet_risks, tree_digest
 
 from analysis.chapters import CHAPTERS
 from book.editions import find_edition
@@ -107,6 +107,11 @@ def test_pdf_is_a4_tagged_danish_and_titled(rendered):
     assert b"pdfuaid" in data
 
 
+def test_every_published_csv_is_safe_in_a_spreadsheet(rendered):
+    folder = rendered[2].folder
+    assert len(list(folder.rglob("*.csv"))) > 10 and spreadsheet_risks(folder) == []
+
+
 def _second_checkout(dest):
     """A second checkout of this commit (and of its uncommitted changes) at another path."""
     subprocess.run(["git", "worktree", "add", "--detach", str(dest), "HEAD"], cwd=ROOT, check=True,
@@ -130,6 +135,8 @@ def test_a_clean_render_in_another_checkout_is_byte_identical(rendered, tmp_path
         again = other / "_book" / edition.id
         a, b = tree_digest(result.folder), tree_digest(again)
         assert a.keys() == b.keys()
+        mine, theirs = (json.loads((f / "manifest.json").read_text(encoding="utf-8")) for f in (result.folder, again))
+        assert {k: (v, theirs.get(k)) for k, v in mine.items() if theirs.get(k) != v} == {}
         assert {k for k in a if a[k] != b[k]} == set()
         for path in sorted(again.rglob("*")):
             if path.suffix in (".json", ".csv", ".ipynb", ".html"):
