@@ -114,3 +114,17 @@ def write_edition(tmp_path):
 @pytest.fixture
 def root():
     return ROOT
+
+
+@pytest.fixture(scope="session")
+def rendered_edition(tmp_path_factory):
+    """The 2025-Q1 edition of the real book, rendered once per test session with the pandoc
+    engine from a clean cache into a temporary folder (tests that read the rendered book share
+    it instead of rendering their own). Returns book.pipeline.BuildResult."""
+    from book.editions import find_edition
+    from book.pipeline import build
+
+    tmp = tmp_path_factory.mktemp("rendered-edition")
+    opts = BuildOptions(engine="pandoc", jobs=2, cache_dir=tmp / "cache", book_dir=tmp / "book",
+                        build_dir=tmp / "build", processed_dir=tmp / "processed")
+    return build(find_edition("2025-Q1"), opts)
