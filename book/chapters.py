@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, load_inputs
+from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
+from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -14,6 +15,16 @@ from .errors import InputCheckError, ParameterValueCheckError
 def is_chapter(part_id: str) -> bool:
     """True for the parts of the book that are chapters (they have inputs to check)."""
     return part_id in CHAPTERS
+
+
+def check_sources() -> None:
+    """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
+    every file it names present, and every data file in data/raw with a provenance row."""
+    try:
+        registry()
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError("datagrundlag", str(err), file=err.file, failures=failures) from None
 
 
 def check_chapter_inputs(part_id: str, params: Mapping[str, Any], edition_file: str) -> bool:
@@ -39,3 +50,32 @@ def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tu
     if not is_chapter(part_id):
         return {}
     return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}
+
+
+def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """An input table as the chapters read it (canonical column names, the column map shared by
+    `plan.share_column_map`): its header and rows as text; None when it is not a readable table."""
+    from analysis.core.readers import read_table
+
+    try:
+        df = read_table(path)
+    except (AnalysisError, OSError, ValueError):
+        return None
+    rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]
+    return [str(c) for c in df.columns], rows
+
+
+def printed_decimals(unit: str | None, *values) -> int:
+    """The decimals a key figure is printed with (see analysis.core.series.decimals_of)."""
+    from analysis.core.series import decimals_of
+
+    return decimals_of(unit, *values)
+
+
+def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
+    """The columns each input parameter of a chapter must have, as (name, required), from the
+    chapter's schemas; empty for parts that are not chapters."""
+    if not is_chapter(part_id):
+        return {}
+    return {param: [(name, bool(col.required)) for name, col in schema.columns.items()]
+            for param, schema in input_schemas(part_id).items()}

@@ -2,12 +2,16 @@
 (`analysis/chapters/<id>/`: schemas, inputs, model, reconcile, results, views), its notebook,
 a data file to replace with the transcribed tables (with its provenance row), the chapter's
 section in the newest edition file, its place in `_quarto.yml` (the one list of the book's
-parts, in order), the Danish label of its parameter in Bilag A and tests that pass. The
+parts, in order), the Danish label of its parameter in Bilag A, its rows in the README's
+input-columns table and tests that pass. The
 chapter registry finds the new package by itself. Nothing existing is overwritten."""
 from __future__ import annotations
 
 import keyword
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from string import Template
 
@@ -127,7 +131,12 @@ def new_chapter(chapter_id: str, title: str | None = None, root: Path = ROOT) ->
     _add_to_book(root / "_quarto.yml", chapter_id)
     labels = root / "analysis" / "appendices" / "parameters.py"
     _add_labels(labels, chapter_id)
-    return written + [edition.path, root / "_quarto.yml", labels]
+    changed = [edition.path, root / "_quarto.yml", labels]
+    if (root / "README.md").is_file():  # its input-columns table, in a fresh interpreter that sees the new package
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(root), os.environ.get("PYTHONPATH", "")])}
+        subprocess.run([sys.executable, "-m", "book.readme"], cwd=root, env=env, capture_output=True, check=False)
+        changed.append(root / "README.md")
+    return written + changed
 
 
 def describe(chapter_id: str, files: list[Path], root: Path = ROOT) -> str:

@@ -15,6 +15,7 @@ from filelock import FileLock
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
@@ -25,6 +26,8 @@ from .publish import git_commit, manifest, package_versions, recover, swap_into_
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .series import series_parameter, write_series
+from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
+from .spreadsheet import safe_csv
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -59,14 +62,17 @@ class BuildResult:
     seconds: float
 
 
-def input_listing(plan: Plan) -> list[dict[str, Any]]:
-    """Every input file of the plan with its part, parameter, sha256 and size."""
+def input_listing(plan: Plan, snap: Snapshot | None = None) -> list[dict[str, Any]]:
+    """Every input file of the plan with its part, parameter, sha256 and size (as the snapshot
+    read them, during a render)."""
     rows = []
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():
             for path in paths:
-                rows.append({"part": p.id, "parameter": name, "path": display(path),
-                             "sha256": sha256_file(path), "bytes": path.stat().st_size})
+                shown = display(path)
+                sha, size = (snap.files[shown] if snap and shown in snap.files
+                             else (sha256_file(path), path.stat().st_size))
+                rows.append({"part": p.id, "parameter": name, "path": shown, "sha256": sha, "bytes": size})
     return rows
 
 
@@ -113,7 +119,7 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     for p in plan.parts:
         params = {k: v for k, v in p.declared.defaults.items() if not k.startswith("book_")}
         params.update(prev.section(p.id))
-        out[p.id] = params
+        out[p.id] = neutral_parameters(params)
     return prev.id, out
 
 
@@ -141,13 +147,26 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
+def located_by_content(params: dict[str, Any], harvest_files: dict[str, Path]) -> dict[str, Any]:
+    """The parameters as the cache key sees them: a harvested file by its content, not by where
+    the build staged it (another build folder or checkout executes nothing again)."""
+    out = {k: v for k, v in params.items() if k not in harvest_files}
+    for name, path in harvest_files.items():
+        if name in params:
+            out[name.removesuffix("_file") + "_sha256"] = sha256_file(path)
+    return out
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
     for p in parts:
-        params = {**p.parameters, **injected_parameters(p, plan, {**harvest_files, **series_parameter(p.id, series)})}
+        files = {**harvest_files, **series_parameter(p.id, series)}
+        harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
+        params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+        keyed = located_by_content(params, files)
+        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
@@ -179,11 +198,17 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
 
 
 def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
-    """Finish an interrupted publish of this edition, and start a clean staging folder."""
+    """Finish an interrupted publish of this edition, and start a clean staging folder (the
+    failed notebooks an earlier run kept in `failed/` stay)."""
     final = opts.book_dir / edition.id
     recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
     staging = opts.build_dir / edition.id
-    remove_tree(staging, opts.output_roots)
+    if staging.is_dir() and not staging.is_symlink():
+        for entry in staging.iterdir():
+            if entry.name != "failed":
+                remove_tree(entry, opts.output_roots)
+    else:
+        remove_tree(staging, opts.output_roots)
     (staging / "book").mkdir(parents=True)
     return final, staging
 
@@ -200,23 +225,31 @@ def _published_line(final: Path, seconds: float, executed: tuple, cached: tuple,
 
 def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
     say(f"Edition {edition.id} ({display(edition.path)})")
-    plan = make_plan(edition, book)
-    n_inputs = check_inputs(plan)
-    say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
-    renderer = get_renderer(opts.engine)
-
+    make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
+    plan, snap = take_snapshot(edition, book, staging / "inputs")
+    with reading_from(snap):
+        n_inputs = check_inputs(plan)
+        say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
+        renderer = get_renderer(opts.engine)
+        return _execute_render_publish(plan, snap, renderer, final, staging, opts, start)
+
+
+def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
+                            opts: BuildOptions, start: float) -> BuildResult:
+    edition = plan.edition
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
-    series = write_series(staging / "harvest", edition, current_params, opts.book_dir)
+    series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
     outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
-    inputs = input_listing(plan)
-    harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
+    inputs = input_listing(plan, snap)
+    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
+                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
@@ -231,7 +264,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 
     say(f"  rendering with {renderer.name}")
     out_dir = staging / "book"
-    rendered = renderer.render(RenderJob(book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
+    rendered = renderer.render(RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
                                          staging / "render", out_dir))
     notebooks_dir = out_dir / "notebooks"
     notebooks_dir.mkdir()
@@ -244,9 +277,9 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
-    write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
-    write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
-    notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}
+    write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
+    write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
+    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
                 "publish_key": key})

@@ -68,3 +68,8 @@ def input_kinds(chapter_id: str, parameters: Mapping[str, Any]) -> dict[str, tup
     extracts = EXTRACTS.get(chapter_id, {})
     return {name: extracts.get(name, (FIXED, "a source document, transcribed"))
             for name in parameters if name.endswith(("_file", "_files"))}
+
+
+def input_schemas(chapter_id: str) -> dict[str, Any]:
+    """The pandera schema of each input parameter of a chapter (`inputs.INPUT_SCHEMAS`)."""
+    return dict(importlib.import_module(f"{__name__}.{chapter_id}.inputs").INPUT_SCHEMAS)

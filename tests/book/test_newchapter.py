@@ -14,7 +14,8 @@ from book.newchapter import NewChapterError, new_chapter
 from book.paths import ROOT
 
 COPIED = ("analysis", "report", "book", "notebooks", "params", "data/raw", "_quarto.yml", "pyproject.toml",
-          ".gitignore", "tests/conftest.py", "tests/test_codebase.py", "tests/test_quarto_config.py")
+          ".gitignore", "README.md", "tests/conftest.py", "tests/test_codebase.py", "tests/test_quarto_config.py",
+          "tests/test_readme.py")
 
 
 @pytest.fixture(scope="module")
@@ -46,7 +47,7 @@ def test_a_new_chapter_is_checked_tested_and_executed_with_nothing_else_edited(p
     check = _run(project, "-m", "book", "check")
     assert check.returncode == 0 and "are valid" in check.stdout, check.stderr
     tests = _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/chapters/legetoej",
-                 "tests/test_codebase.py", "tests/test_quarto_config.py")
+                 "tests/test_codebase.py", "tests/test_quarto_config.py", "tests/test_readme.py")
     assert tests.returncode == 0, tests.stdout[-3000:]
     run = _run(project, "-c", "import papermill as pm; pm.execute_notebook('notebooks/legetoej.ipynb', "
                               "'executed.ipynb', progress_bar=False, cwd='.')")

@@ -25,7 +25,7 @@ def _plain(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pdf(rendered_edition):
-    reader = pypdf.PdfReader(rendered_edition.pdf)
+    reader = pypdf.PdfReader(rendered_edition.result.pdf)
     return reader, [page.extract_text() or "" for page in reader.pages]
 
 

@@ -202,3 +202,11 @@ def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
         key = "rounds" if "round" in str(err) and "no rows" not in str(err) else "plan_years"
         raise ParameterValueError("beskaeftigelsesplan", key, params.get(key), str(err)) from None
 
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = {
+    "register_file": GOALS_SCHEMA, "followup_file": FOLLOWUP_SCHEMA, "summary_file": SUMMARY_SCHEMA,
+    "derived_file": DERIVED_SCHEMA, "committee_file": COMMITTEE_SCHEMA,
+    "explanations_file": EXPLANATIONS_SCHEMA, "abbreviations_file": ABBREVIATIONS_SCHEMA,
+}

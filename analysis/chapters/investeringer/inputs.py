@@ -272,3 +272,7 @@ def select_years(years) -> list[int]:
     if unknown:
         raise unknown_values("years", unknown, list(BUDGET_PERIOD))
     return sorted(int(y) for y in years)
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = SCHEMAS

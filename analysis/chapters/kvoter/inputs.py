@@ -324,3 +324,13 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         committee=read_committee(params["committee_file"]),
         claims=claims_beside(params["committee_file"]),
     )
+
+
+# The schema of every input parameter (for the README's column table and the open data); Tabel 1
+# has a column quota_n<N> per threshold N, and the roster's areas are Tabel 1's.
+INPUT_SCHEMAS = {
+    "roster_file": schemas.roster([]), "placements_file": schemas.placements(),
+    "quota_table_file": schemas.quota_table(["quota_n<N>"]), "stated_figures_file": schemas.stated(),
+    "quota_examples_file": schemas.examples(), "periods_file": schemas.periods(),
+    "committee_file": schemas.committee_ask(),
+}
