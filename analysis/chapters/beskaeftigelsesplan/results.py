@@ -136,7 +136,7 @@ def described(evaluated_by_year: Mapping[int, pd.DataFrame], goals: pd.DataFrame
         as_of = str(ev["followup_date"].max())
         figs = key_figures({year: ev}, goals)
         out += describe(figs, population=SOURCE, source=f"Opfølgning på Beskæftigelsesplan {year}",
-                        as_of=as_of, label_of=label)
+                        as_of=as_of, label_of=label, headlines=[f"goals_{year}_reached"])
     return out
 
 

@@ -124,9 +124,12 @@ def described(c: model.Computed, roster_as_of: str, source_as_of: str | None) ->
 
     def label(name: str) -> str:
         return _label(name, areas)
-    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label)
+    p, n = roster_prefix(c.synthetic), c.thresholds[0]
+    heads = {"source_places_held", f"{p}places_held", f"{p}quota_n{n}", f"{p}gap_n{n}"}
+    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label,
+                     headlines=heads)
             + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
-                       label_of=label))
+                       label_of=label, headlines=heads))
 
 
 def period_of(periods: pd.DataFrame, figures: str) -> str | None:
