@@ -145,5 +145,7 @@ def series_spec(evaluated_by_year: Mapping[int, pd.DataFrame]):
     to judge, per plan year, by follow-up round."""
     from ...core.seriesviews import SeriesSpec
 
-    names = tuple(f"goals_{y}_{k}" for y in evaluated_by_year for k in ("reached", "not_yet_reached", "too_early"))
-    return SeriesSpec(names, "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning")
+    short = {"reached": "Nået", "not_yet_reached": "Endnu ikke nået", "too_early": "For tidligt at vurdere"}
+    labels = {f"goals_{y}_{k}": f"{text}, plan {y}" for y in evaluated_by_year for k, text in short.items()}
+    return SeriesSpec(tuple(labels), "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning",
+                      labels=labels)
