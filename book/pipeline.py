@@ -146,6 +146,16 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
+def located_by_content(params: dict[str, Any], harvest_files: dict[str, Path]) -> dict[str, Any]:
+    """The parameters as the cache key sees them: a harvested file by its content, not by where
+    the build staged it (another build folder or checkout executes nothing again)."""
+    out = {k: v for k, v in params.items() if k not in harvest_files}
+    for name, path in harvest_files.items():
+        if name in params:
+            out[name.removesuffix("_file") + "_sha256"] = sha256_file(path)
+    return out
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
@@ -154,7 +164,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
         harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+        keyed = located_by_content(params, files)
+        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
