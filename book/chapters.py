@@ -42,6 +42,26 @@ def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tu
     return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}
 
 
+def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """An input table as the chapters read it (canonical column names, the column map shared by
+    `plan.share_column_map`): its header and rows as text; None when it is not a readable table."""
+    from analysis.core.readers import read_table
+
+    try:
+        df = read_table(path)
+    except (AnalysisError, OSError, ValueError):
+        return None
+    rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]
+    return [str(c) for c in df.columns], rows
+
+
+def printed_decimals(unit: str | None, *values) -> int:
+    """The decimals a key figure is printed with (see analysis.core.series.decimals_of)."""
+    from analysis.core.series import decimals_of
+
+    return decimals_of(unit, *values)
+
+
 def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
     """The columns each input parameter of a chapter must have, as (name, required), from the
     chapter's schemas; empty for parts that are not chapters."""

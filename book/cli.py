@@ -65,6 +65,8 @@ def _parser(prog: str | None = None) -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed between two editions (parameters, inputs, key figures)")
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
+    d.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default) or json; the exit status is 0 when the editions are equal, 1 when they differ")
     _new_parser(sub)
     c = sub.add_parser("new-chapter", help="write a new chapter: package, notebook, data file, edition section, tests")
     c.add_argument("id", help="the chapter's id: lower-case letters, digits and _ (it names the package)")
@@ -183,10 +185,11 @@ def _run(args: argparse.Namespace, command: str) -> int:
     before = None
     try:
         if command == "diff":
-            from .diff import diff_editions
+            from .diff import diff_data, diff_json, diff_text, differs
 
-            sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
-            return 0
+            data = diff_data(_edition_arg(args.a), _edition_arg(args.b))
+            sys.stdout.write(diff_json(data) if args.format == "json" else diff_text(data))
+            return 1 if differs(data) else 0
         if command == "new":
             return _new(args)
         if command == "new-chapter":

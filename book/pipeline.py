@@ -16,6 +16,7 @@ from filelock import FileLock
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
 from .datapackage import datapackage_json
+from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
 from .execute import Job, execute_all, say
@@ -146,6 +147,16 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
+def located_by_content(params: dict[str, Any], harvest_files: dict[str, Path]) -> dict[str, Any]:
+    """The parameters as the cache key sees them: a harvested file by its content, not by where
+    the build staged it (another build folder or checkout executes nothing again)."""
+    out = {k: v for k, v in params.items() if k not in harvest_files}
+    for name, path in harvest_files.items():
+        if name in params:
+            out[name.removesuffix("_file") + "_sha256"] = sha256_file(path)
+    return out
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
@@ -154,7 +165,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
         harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+        keyed = located_by_content(params, files)
+        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
@@ -236,7 +248,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
-    harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
+    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
+                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])

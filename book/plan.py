@@ -24,7 +24,7 @@ COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name t
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
                       "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
-                      "book_front_file")
+                      "book_front_file", "book_changes_file")
 
 
 @dataclass(frozen=True)

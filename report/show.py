@@ -293,4 +293,4 @@ def section(sec) -> None:
     if sec.figure is not None:
         figure(sec.figure, caption=sec.caption, alt=sec.alt, source=sec.source)
     if sec.table is not None and len(sec.table):
-        table(sec.table, caption=sec.caption, source=sec.source)
+        table(sec.table, caption=sec.caption, source=sec.source, note=getattr(sec, "note", None))

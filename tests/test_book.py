@@ -1,5 +1,6 @@
-"""The real book, rendered once from a clean cache like a new user would: every contract file,
-accessible HTML, a tagged A4 PDF, and byte-identical output when rendered again."""
+"""The real book, rendered once per session (the shared `rendered_edition`): every contract
+file, accessible HTML, a tagged A4 PDF, and byte-identical output when rendered again from a
+clean cache (marked slow, like the example editions: each renders the book once more)."""
 from __future__ import annotations
 
 import csv
@@ -14,18 +15,13 @@ from conftest import tree_digest
 from analysis.chapters import CHAPTERS
 from book.editions import find_edition
 from book.paths import ROOT
-from book.pipeline import BuildOptions, build
-
-pytestmark = pytest.mark.slow
+from book.pipeline import build
 
 
 @pytest.fixture(scope="module")
-def rendered(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("book")
-    opts = BuildOptions(engine="pandoc", cache_dir=tmp / "cache", book_dir=tmp / "book",
-                        build_dir=tmp / "build", processed_dir=tmp / "processed")
-    edition = find_edition()
-    return edition, opts, build(edition, opts)
+def rendered(rendered_edition):
+    """The edition rendered once for the whole session (tests/conftest.py)."""
+    return rendered_edition
 
 
 def test_every_chapter_records_results_and_checks(rendered):
@@ -105,6 +101,7 @@ def test_pdf_is_a4_tagged_danish_and_titled(rendered):
     assert b"pdfuaid" in data
 
 
+@pytest.mark.slow
 def test_second_clean_render_is_byte_identical(rendered, tmp_path):
     edition, opts, result = rendered
     other = dataclasses.replace(opts, cache_dir=tmp_path / "cache", book_dir=tmp_path / "book", force=True)
@@ -126,15 +123,13 @@ def _declares_edition_date() -> list[str]:
     return out
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("example", sorted(p.stem for p in (find_edition().path.parent / "examples").glob("*.yml")))
-def test_every_example_edition_renders(rendered, example):
+def test_every_example_edition_renders(rendered, render_edition, example):
     """Each example edition (another threshold, an .xlsx or Danish CSV roster, a new follow-up
     round, a later forecast, a peer as focus, a subset of blocks) renders in both formats."""
-    from book.editions import load_edition
-
-    edition, opts, _ = rendered
-    example_edition = load_edition(edition.path.parent / "examples" / f"{example}.yml")
-    result = build(example_edition, opts)
+    edition = rendered.edition
+    example_edition, _, result = render_edition(edition.path.parent / "examples" / f"{example}.yml")
     assert (result.folder / "index.html").is_file() and result.pdf.read_bytes().startswith(b"%PDF")
     # a chapter that declares the edition's date (for its age flag) depends on it, so it re-executes too
     dated = set(_declares_edition_date()) if example_edition.date != edition.date else set()

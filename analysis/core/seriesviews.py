@@ -38,6 +38,7 @@ class Section:
     table: pd.DataFrame | None = None
     caption: str = ""
     source: str = SOURCE_LINE
+    note: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -87,7 +88,11 @@ def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[K
     text = head + f"Sammenlignet med {when}:\n\n" + "\n".join(f"- {escape_markdown(s)}" for s in sentences)
     if same:
         text += f"\n\nDe øvrige {fmt.integer(same)} nøgletal er uændrede."
-    return Section(text, notice, table=shown_table(table, prev.id, series.edition or "Denne udgave"),
+    shown = shown_table(table, prev.id, series.edition or "Denne udgave")
+    hidden = int(table["material"].sum()) - len(shown)
+    note = (f"Tabellen viser {fmt.integer(len(shown))} af de {fmt.integer(int(table['material'].sum()))} "
+            "nøgletal; alle står i bilaget Ændringer siden sidste udgave." if hidden > 0 else None)
+    return Section(text, notice, table=shown, note=note,
                    caption=f"Nøgletal, der har ændret sig siden udgave {prev.id}",
                    source="Udgave " + prev.id + ": dens offentliggjorte nøgletal (results.json); denne "
                           "udgave: kapitlets egne beregninger")

@@ -10,9 +10,6 @@ from pathlib import Path
 
 import pytest
 
-from book.editions import find_edition
-from book.pipeline import BuildOptions, build
-
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
 axe_package = pytest.importorskip("axe_playwright_python", reason="axe-playwright-python is not installed")
@@ -49,11 +46,9 @@ FOCUS_JS = """() => {
 
 
 @pytest.fixture(scope="module")
-def pages(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("a11y")
-    opts = BuildOptions(engine="pandoc", cache_dir=tmp / "cache", book_dir=tmp / "book",
-                        build_dir=tmp / "build", processed_dir=tmp / "processed")
-    result = build(find_edition(), opts)
+def pages(rendered_edition):
+    """Every page of the edition rendered once for the session (tests/conftest.py)."""
+    result = rendered_edition.result
     # every page of the book; a page that only forwards to another (an old address) is not one
     return sorted(p for p in result.folder.glob("*.html") if 'http-equiv="refresh"' not in p.read_text("utf-8"))
 

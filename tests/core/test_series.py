@@ -40,7 +40,7 @@ def test_change_table_then_now_change_and_material():
     assert (row["then"], row["now"], row["change"], row["material"]) == (253, 260, 7, True)
     assert not t.set_index("name").loc["roster_units", "material"]
     sentences = sr.change_sentences(t, "a")
-    assert sentences == ["roster_places_held er steget fra 253 til 260 (+7) siden udgave a."]
+    assert sentences == ["roster_places_held er steget fra 253 til 260 (+7)."]
 
 
 def test_a_change_below_the_printed_precision_is_not_material():
@@ -88,7 +88,7 @@ def test_since_last_shows_sentences_and_the_table(tmp_path):
                                             kf("roster_units", 43, label="Enheder")])])
     sec = sv.since_last(p, "kvoter", [kf("roster_places_held", 260, label="Pladser i dag"),
                                       kf("roster_units", 43, label="Enheder")])
-    assert "- Pladser i dag er steget fra 253 til 260 \\(\\+7\\) siden udgave a" in sec.text
+    assert "- Pladser i dag er steget fra 253 til 260 \\(\\+7\\)" in sec.text
     assert "De øvrige 1 nøgletal er uændrede." in sec.text
     assert list(sec.table.columns) == ["Nøgletal", "a", "b", "Ændring", "Bemærkning"]
     assert sec.table.iloc[0].tolist() == ["Pladser i dag", "253", "260", "+7", ""]

@@ -226,3 +226,11 @@ def series_spec(c: model.Computed):
     names += [f"quota_n{n}_{area_slug(a)}" for a in c.units_per_area]
     return SeriesSpec(tuple(names), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
                       as_of_label="Enhedsliste pr.")
+
+
+def roster_period(c: model.Computed, roster_as_of: str) -> str:
+    """The line under the title starts with the roster extract's date when it is the edition's
+    own (not the synthetic example); then the source's dates follow."""
+    if c.synthetic:
+        return ""
+    return f"Enhedslisten er et udtræk pr. {fmt.date(roster_as_of)}; budgetanalysens tal: "
