@@ -8,6 +8,7 @@ from typing import Any, Mapping
 from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
 from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
+from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -15,6 +16,16 @@ from .errors import InputCheckError, ParameterValueCheckError
 def is_chapter(part_id: str) -> bool:
     """True for the parts of the book that are chapters (they have inputs to check)."""
     return part_id in CHAPTERS
+
+
+def check_sources() -> None:
+    """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
+    every file it names present, and every data file in data/raw with a provenance row."""
+    try:
+        registry()
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError("datagrundlag", str(err), file=err.file, failures=failures) from None
 
 
 def check_chapter_inputs(part_id: str, params: Mapping[str, Any], edition_file: str) -> bool:

@@ -30,6 +30,7 @@ from report.protocol import (
 )
 
 from .errors import HarvestError
+from .spreadsheet import safe_csv
 
 
 @dataclass(frozen=True)
@@ -93,7 +94,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             fname = f"{part_id}_{rec['name']}.csv"
             if fname in tables:
                 raise HarvestError(f"Notebook {part_id}: data table '{rec['name']}' is published twice")
-            tables[fname] = rec["csv"]
+            tables[fname] = safe_csv(rec["csv"])  # open data: safe to open in a spreadsheet
             described[fname] = {"title": rec.get("title"), "fields": rec.get("fields") or []}
     _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,

@@ -27,7 +27,8 @@ from .publish import git_commit, manifest, package_versions, recover, swap_into_
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .series import series_parameter, write_series
-from .snapshot import Snapshot, reading_from, take_snapshot
+from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
+from .spreadsheet import safe_csv
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -119,7 +120,7 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     for p in plan.parts:
         params = {k: v for k, v in p.declared.defaults.items() if not k.startswith("book_")}
         params.update(prev.section(p.id))
-        out[p.id] = params
+        out[p.id] = neutral_parameters(params)
     return prev.id, out
 
 
@@ -277,8 +278,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
-    write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
-    write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
+    write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
+    write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
     write_text(out_dir / "datapackage.json", datapackage_json(edition, harvested))
     notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",

@@ -103,7 +103,9 @@ def total_comparison(inputs: Inputs, focus: str) -> dict[str, float]:
 def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -> pd.DataFrame:
     """Focus vs. the others' average for a list of measures of one group's chapter 5 table,
     with the average the source prints beside it. Where the source's averages of the table
-    leave one municipality out (an accepted reading), so does the comparison for Norddjurs."""
+    leave one municipality out (an accepted reading), so does the comparison for Norddjurs; where
+    columns were lost in the text, the row is completed by the rule the printed averages follow
+    (`completed_row`), and a row that cannot be completed has no recomputed average."""
     tab = _table_of(group)
     skip = left_out(inputs, tab, focus)
     gt = inputs.group_tables
@@ -113,7 +115,10 @@ def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -
     for m in measures:
         if m not in present:
             continue
-        c = compare(series(inputs.tidy, tab, group, m), focus, skip)
+        row, _, unknown = completed_row(inputs, tab, group, m)
+        c = compare(row, focus, skip)
+        if unknown:
+            c = {**c, "average": np.nan, "deviation": np.nan, "deviation_pct": np.nan}
         unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
                                & (inputs.tidy["measure"] == m), "unit"].iloc[0]
         rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c,
@@ -227,6 +232,38 @@ def lost_columns(inputs: Inputs, table: str, group: str) -> list[str]:
                     & (gaps["measure"] == "*"), "column"].dropna().astype(int)
     t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
     return [MCOLS[c - 1] for c in sorted(cols) if not pd.isna(t32.iloc[c - 1])]
+
+
+UNIT_COST_ROWS = ("enhedsomkostning", "samlet")
+
+
+def completed_row(inputs: Inputs, table: str, group: str, measure: str) -> tuple[pd.Series, list[str], list[str]]:
+    """A chapter 5 row completed by the rule its printed averages follow where columns were lost
+    in the text: a lost municipality with 0,0 in Tabel 3.2 (no persons in the group) is left out,
+    as the printed averages do; a lost municipality's unit cost (rows Enhedsomkostning and
+    Samlet) is its Tabel 3.2 figure. Returns (row, municipalities filled in from Tabel 3.2,
+    municipalities whose value is still unknown)."""
+    s = series(inputs.tidy, table, group, measure).copy()
+    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    filled, unknown = [], []
+    for c in lost_columns(inputs, table, group):
+        i, label = MCOLS.index(c), inputs.municipalities[MCOLS.index(c)]
+        if t32.iloc[i] == 0:
+            continue
+        if measure in UNIT_COST_ROWS:
+            s.iloc[i] = t32.iloc[i]
+            filled.append(label)
+        else:
+            unknown.append(label)
+    return s, filled, unknown
+
+
+def zero_left_out(inputs: Inputs, table: str, group: str) -> list[str]:
+    """The lost municipalities of a chapter 5 table with 0,0 in Tabel 3.2, which its printed
+    averages leave out (no persons in the group)."""
+    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    return [inputs.municipalities[MCOLS.index(c)] for c in lost_columns(inputs, table, group)
+            if t32.iloc[MCOLS.index(c)] == 0]
 
 
 def _rows_of(df: pd.DataFrame, decimals: int | None = None) -> list[Row]:

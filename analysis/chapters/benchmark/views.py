@@ -11,7 +11,7 @@ from ...core.tables import markdown_table
 from .inputs import Inputs
 from .model import average_convention, compare, cost_profile, gap_table, quality_profile, series
 from .terms import B2, GROUP_TABLES, GROUPS, QUADRANTS
-from .texts import SRC
+from .texts import SRC, two_figures_text
 
 HTML_ONLY = '::: {.content-visible when-format="html"}'
 PRINT_ONLY = '::: {.content-hidden when-format="html"}'
@@ -186,9 +186,15 @@ def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> G
                             f"({fmt.percent(row['deviation_pct'], 0, sign=True)}).")
     printed = focus == inputs.municipalities[0]
     src = f"{SRC}, {tab.lower()}; egne beregninger"
-    return GroupSection(f"### {GROUPS[group]}", _group_sentence(row, tab, prof["left_out"].iloc[0]), (
+    text = _group_sentence(row, tab, prof["left_out"].iloc[0])
+    both = two_figures_text(inputs, group) if printed else ""
+    text += f"\n\n{both}" if both else ""
+    lost = prof["average"].isna() & prof["printed_average"].notna()
+    note = ("»Gns., genberegnet« mangler, hvor en kommunes kolonne mangler i tekstudgaven af tabellen; »Samlet« "
+            "er genberegnet med kommunens enhedsomkostning fra tabel 3.2." if lost.any() else None)
+    return GroupSection(f"### {GROUPS[group]}", text, (
         TableView.of(profile_table(prof, focus, "Opgave", printed),
-                     f"{GROUPS[group]}: enhedsomkostning pr. opgave (1.000 kr. pr. fuldtidsperson)", src),
+                     f"{GROUPS[group]}: enhedsomkostning pr. opgave (1.000 kr. pr. fuldtidsperson)", src, note),
         TableView.of(profile_table(quality_profile(inputs, group, focus), focus, "Indikator", printed),
                      f"{GROUPS[group]}: kvalitetsindikatorer og resultater", src)))
 
