@@ -6,7 +6,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
+from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
+from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -14,6 +16,16 @@ from .errors import InputCheckError, ParameterValueCheckError
 def is_chapter(part_id: str) -> bool:
     """True for the parts of the book that are chapters (they have inputs to check)."""
     return part_id in CHAPTERS
+
+
+def check_sources() -> None:
+    """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
+    every file it names present, and every data file in data/raw with a provenance row."""
+    try:
+        registry()
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError("datagrundlag", str(err), file=err.file, failures=failures) from None
 
 
 def check_chapter_inputs(part_id: str, params: Mapping[str, Any], edition_file: str) -> bool:
@@ -70,3 +82,14 @@ def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
         return {}
     return {param: [(name, bool(col.required)) for name, col in schema.columns.items()]
             for param, schema in input_schemas(part_id).items()}
+
+
+def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Table Schema fields (type, Danish title, description, unit) of a contract file's columns,
+    given as name → type, in the open data's words (analysis.core.opendata)."""
+    return [opendata.field(name, type_) for name, type_ in columns.items()]
+
+
+def open_data_precision() -> str:
+    """The stated precision of the published numbers, in Danish."""
+    return opendata.PRECISION_DA

@@ -13,10 +13,10 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt
+from analysis.core import fmt, opendata
 from analysis.core.check import Check
 from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
-from analysis.core.figures import to_svg
+from analysis.core.figures import text_problems, to_svg
 from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
 from analysis.core.voice import CLASSES, LABELS, is_valid_claim
@@ -168,9 +168,11 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
+    problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
-    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip())}}
+    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip()),
+                              "layout": "; ".join(problems)}}
     if html_only:
         meta["image/svg+xml"]["only"] = "html"
     _display({"image/svg+xml": svg}, metadata=meta)
@@ -212,6 +214,7 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
+    v = round(v, opendata.DECIMALS) if isinstance(v, float) else v  # the open data's stated precision
     if population is not None and population not in POPULATIONS:
         raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
     meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
@@ -271,11 +274,15 @@ def finding(name: str, title: str, explanation: str) -> None:
               "text/plain": ""})
 
 
-def data(name: str, df: pd.DataFrame) -> None:
-    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`)."""
+def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
+    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`), in
+    the open data's column names and precision, with its title and the Table Schema fields
+    (type, Danish title, description, unit) that `datapackage.json` describes it with."""
     _check_name(name, "data table")
+    df = opendata.published(df)
     csv_text = df.to_csv(index=False, lineterminator="\n")
-    _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+    _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
+              "text/plain": ""})
 
 
 def section(sec) -> None:

@@ -96,6 +96,21 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def spreadsheet_risks(folder: Path) -> list[tuple[str, int, str]]:
+    """(file, row, cell) of every formula-like text cell in the CSV files under `folder` (a
+    spreadsheet would run it; numbers, negative ones too, are fine)."""
+    import csv
+    import io
+
+    from book.spreadsheet import is_formula_risk
+
+    out = []
+    for path in sorted(folder.rglob("*.csv")):
+        for i, row in enumerate(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))), start=1):
+            out += [(path.relative_to(folder).as_posix(), i, c) for c in row if is_formula_risk(c)]
+    return out
+
+
 @pytest.fixture
 def fixture_book():
     return load_book(FIXTURES / "book" / "_quarto.yml")

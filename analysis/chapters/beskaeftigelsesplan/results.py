@@ -71,8 +71,8 @@ def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.Data
     text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
             f"målenes egne krav og de målte tal; {fmt.integer(len(checked) - len(bad))} stemmer")
     if len(bad):
-        text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
-                                      for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"
+        text += (", mens bogens regel for kravet giver en anden status for "
+                 + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})" for _, r in bad.iterrows()))
     text += "."
     if len(own):
         text += (f" {fmt.integer(len(own))} vurderinger bygger på forvaltningens egne stikprøver og kan ikke "
