@@ -13,6 +13,7 @@ from typing import Any
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
@@ -281,6 +282,7 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
     write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
+    write_text(out_dir / "datapackage.json", datapackage_json(edition, harvested))
     notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),

@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt
+from analysis.core import fmt, opendata
 from analysis.core.check import Check
 from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from analysis.core.figures import text_problems, to_svg
@@ -214,6 +214,7 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
+    v = round(v, opendata.DECIMALS) if isinstance(v, float) else v  # the open data's stated precision
     if population is not None and population not in POPULATIONS:
         raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
     meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
@@ -273,11 +274,15 @@ def finding(name: str, title: str, explanation: str) -> None:
               "text/plain": ""})
 
 
-def data(name: str, df: pd.DataFrame) -> None:
-    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`)."""
+def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
+    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`), in
+    the open data's column names and precision, with its title and the Table Schema fields
+    (type, Danish title, description, unit) that `datapackage.json` describes it with."""
     _check_name(name, "data table")
+    df = opendata.published(df)
     csv_text = df.to_csv(index=False, lineterminator="\n")
-    _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+    _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
+              "text/plain": ""})
 
 
 def section(sec) -> None:
