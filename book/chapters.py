@@ -59,7 +59,9 @@ def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
     from analysis.core.readers import read_table
 
     try:
-        df = read_table(path)
+        columns = list(read_table(path).columns)
+        ids = [c for c in columns if c == "id" or c.endswith("_id")]  # ids such as 1.1 stay text
+        df = read_table(path, text_columns=ids) if ids else read_table(path)
     except (AnalysisError, OSError, ValueError):
         return None
     rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]
