@@ -236,4 +236,5 @@ def shown_table(table: pd.DataFrame, previous_id: str, edition_id: str, notes: i
         rows.append({"Nøgletal": r["label"], previous_id: show_value(r["then"], r["unit"], d),
                      edition_id: show_value(r["now"], r["unit"], d), "Ændring": change,
                      "Bemærkning": r["note"]})
-    return pd.DataFrame(rows, columns=["Nøgletal", previous_id, edition_id, "Ændring", "Bemærkning"])
+    out = pd.DataFrame(rows, columns=["Nøgletal", previous_id, edition_id, "Ændring", "Bemærkning"])
+    return out if (out["Bemærkning"] != "").any() else out.drop(columns="Bemærkning")
