@@ -54,11 +54,12 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
-def voiced(item: str) -> str:
+def voiced(item: str, label: str | None = None) -> str:
     """A sentence as Markdown with its voice made visible: a `Voiced` sentence
     (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
     vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
-    claim id (`data-claim`); a plain string is returned as it is."""
+    claim id (`data-claim`); `label` replaces the voice's label (»Kildens forslag«); a plain
+    string is returned as it is."""
     voice = getattr(item, "voice", None)
     if voice is None:
         return str(item)
@@ -66,7 +67,7 @@ def voiced(item: str) -> str:
     if claim is not None and not is_valid_claim(claim):
         raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
     attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
-    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+    return f"[**{label or LABELS[voice]}:**]{{{attrs}}} {item}"
 
 
 def key_messages(messages: Iterable[str]) -> None:
@@ -99,7 +100,9 @@ def _committee_line(item: CommitteeItem) -> str:
     if item.options:
         extra.append("Muligheder:\n\n" + "\n".join(f"  - {voiced(o)}" for o in item.options))
     if item.recommendation:
-        extra.append(f"Kildens forslag: {voiced(item.recommendation)}")
+        rec = item.recommendation
+        extra.append(voiced(rec, "Kildens forslag") if getattr(rec, "voice", None) == "source"
+                     else f"Kildens forslag: {voiced(rec)}")
     return f"- {text}" + "".join(f"\n\n  {e}" for e in extra)
 
 

@@ -87,3 +87,8 @@ def test_audit_markdown_reads_the_rendered_labels(tmp_path):
     assert voice.audit_markdown(box + f"\n{ok}\n", reg) == ["key message without a voice: '- uden stemme'"]
     problems = voice.audit_markdown(f"- {dropped}\n{unknown}\n", reg)
     assert "condition 'ved uforstyrret drift' missing" in problems[0] and "'andet' not in" in problems[1]
+
+
+def test_the_sources_proposal_keeps_one_label():
+    rec = voice.Voiced("En smidig model …", voice.SOURCE, "opfoelgning")
+    assert show.voiced(rec, "Kildens forslag").startswith('[**Kildens forslag:**]{.voice-tag .voice-source')
