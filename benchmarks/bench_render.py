@@ -93,14 +93,18 @@ def changed_edition(edition, change: str, folder: Path):
 
 
 def edition_set(n: int) -> list:
-    """n editions for the scale runs: the demonstration series (oldest first), then focus
-    editions of each of its editions (`--vary benchmark.focus=all`)."""
+    """n editions for the scale runs: the demonstration series (oldest first), the other example
+    editions, then focus editions of each of them (`--vary benchmark.focus=all`)."""
     from book.cli import _edition_arg
+    from book.editions import edition_files, load_edition
     from book.many import vary
+    from book.paths import PARAMS
     from book.series import series_editions
 
     series = series_editions(_edition_arg(SERIES_END))
-    pool = list(series) + [v for e in series for v in vary(e, FOCUS)]
+    examples = [load_edition(p) for p in edition_files(PARAMS / "examples")]
+    examples = [e for e in examples if e.id not in {s.id for s in series}]
+    pool = list(series) + examples + [v for e in series + examples for v in vary(e, FOCUS)]
     if n > len(pool):
         raise SystemExit(f"only {len(pool)} editions for the scale run, not {n}")
     return pool[:n]
