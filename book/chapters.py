@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
+from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
 from analysis.core.provenance import registry
 
@@ -58,7 +59,9 @@ def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
     from analysis.core.readers import read_table
 
     try:
-        df = read_table(path)
+        columns = list(read_table(path).columns)
+        ids = [c for c in columns if c == "id" or c.endswith("_id")]  # ids such as 1.1 stay text
+        df = read_table(path, text_columns=ids) if ids else read_table(path)
     except (AnalysisError, OSError, ValueError):
         return None
     rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]
@@ -79,3 +82,14 @@ def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
         return {}
     return {param: [(name, bool(col.required)) for name, col in schema.columns.items()]
             for param, schema in input_schemas(part_id).items()}
+
+
+def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Table Schema fields (type, Danish title, description, unit) of a contract file's columns,
+    given as name → type, in the open data's words (analysis.core.opendata)."""
+    return [opendata.field(name, type_) for name, type_ in columns.items()]
+
+
+def open_data_precision() -> str:
+    """The stated precision of the published numbers, in Danish."""
+    return opendata.PRECISION_DA

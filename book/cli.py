@@ -14,6 +14,7 @@ import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
+from .limits import RENDER_TIMEOUT
 from .paths import BOOK, PARAMS, display
 from .publish import edition_state
 from .renderers import RENDERERS
@@ -108,6 +109,8 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
     p.add_argument("--timeout", type=_seconds, default=600.0,
                    help="seconds one notebook may run before it is stopped (default: 600)")
+    p.add_argument("--render-timeout", type=_seconds, default=RENDER_TIMEOUT,
+                   help=f"seconds the render stage may take before it is stopped (default: {RENDER_TIMEOUT:g})")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected errors")
 
 
@@ -175,7 +178,7 @@ def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -
     from .pipeline import BuildOptions, build
 
     result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                         timeout=args.timeout))
+                                         timeout=args.timeout, render_timeout=args.render_timeout))
     print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
     return 0
 
@@ -211,9 +214,9 @@ def _run(args: argparse.Namespace, command: str) -> int:
         print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
-        what = "Terminated" if isinstance(err, Terminated) else "Interrupted"
+        how = f"by {err.args[0]}" if isinstance(err, Terminated) and err.args else "(Ctrl-C)"
         outcome = _outcome(edition, before, command=command)
-        print(f"\n{what}; every worker and kernel was stopped. {outcome}", file=sys.stderr)
+        print(f"\nInterrupted {how}; every worker, kernel and renderer was stopped. {outcome}", file=sys.stderr)
         return 143 if isinstance(err, Terminated) else 130
     except Exception as err:  # noqa: BLE001 - last resort: still one clear paragraph
         if getattr(args, "debug", False):

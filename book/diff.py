@@ -40,9 +40,20 @@ def _rows(edition: Edition, path: str):
     return table_rows(Path(path) if Path(path).is_absolute() else BOOK.parent / path)
 
 
+def _key_width(va: list[tuple], vb: list[tuple]) -> int:
+    """How many leading columns identify a row in both tables (0: none do; rows are then
+    compared whole). The last column is never part of the key."""
+    for n in range(1, len(va[0]) if va else 0):
+        ka, kb = [v[:n] for v in va], [v[:n] for v in vb]
+        if len(set(ka)) == len(ka) and len(set(kb)) == len(kb):
+            return n
+    return 0
+
+
 def table_changes(a: Edition, path_a: str, b: Edition, path_b: str) -> dict[str, Any]:
     """Rows added, removed and changed and columns added and removed from one table to another.
-    Rows are matched on the first column when it is unique in both tables, else as whole rows."""
+    Rows are matched on the fewest leading columns that identify a row in both tables (e.g.
+    case, year, measure, kind), else compared whole."""
     ta, tb = _rows(a, path_a), _rows(b, path_b)
     if ta is None or tb is None:
         return {"note": "not compared: not a readable table"}
@@ -52,11 +63,12 @@ def table_changes(a: Edition, path_a: str, b: Edition, path_b: str) -> dict[str,
                            "columns_removed": [c for c in ha if c not in hb]}
     ia, ib = [ha.index(c) for c in common], [hb.index(c) for c in common]
     va, vb = [tuple(r[i] for i in ia) for r in ra], [tuple(r[i] for i in ib) for r in rb]
-    ka, kb = [v[0] for v in va], [v[0] for v in vb]
-    if common and len(set(ka)) == len(ka) and len(set(kb)) == len(kb):
-        da, db = dict(zip(ka, va)), dict(zip(kb, vb))
+    width = _key_width(va, vb) if common else 0
+    if width:
+        da, db = {v[:width]: v for v in va}, {v[:width]: v for v in vb}
         out.update(rows_added=len(set(db) - set(da)), rows_removed=len(set(da) - set(db)),
-                   rows_changed=sum(1 for k in set(da) & set(db) if da[k] != db[k]), matched_on=common[0])
+                   rows_changed=sum(1 for k in set(da) & set(db) if da[k] != db[k]),
+                   matched_on=", ".join(common[:width]))
     else:
         ca, cb = Counter(va), Counter(vb)
         out.update(rows_added=sum((cb - ca).values()), rows_removed=sum((ca - cb).values()), rows_changed=0,

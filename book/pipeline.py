@@ -11,14 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
-
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, execute_all, say
+from .execute import Job, execute_all, run_renderer, say
+from .limits import RENDER_TIMEOUT
+from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
 from .project import BookSpec, load_book
@@ -43,6 +44,7 @@ class BuildOptions:
     build_dir: Path = BUILD
     processed_dir: Path = PROCESSED
     timeout: float = 600.0  # seconds one notebook may run
+    render_timeout: float = RENDER_TIMEOUT  # seconds the render stage may take
 
     @property
     def output_roots(self) -> tuple[Path, ...]:
@@ -193,7 +195,7 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)
     lock = inside(opts.build_dir / f"{edition.id}.lock", opts.output_roots, "lock")
-    with FileLock(str(lock)):
+    with edition_lock(lock, edition.id, say):
         return _build_locked(edition, opts, book, start)
 
 
@@ -264,8 +266,9 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     say(f"  rendering with {renderer.name}")
     out_dir = staging / "book"
-    rendered = renderer.render(RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
-                                         staging / "render", out_dir))
+    rendered = run_renderer(renderer, RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output)
+                                                                          for p in plan.parts),
+                                                staging / "render", out_dir), opts.render_timeout)
     notebooks_dir = out_dir / "notebooks"
     notebooks_dir.mkdir()
     for p in plan.parts:
@@ -279,6 +282,7 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
     write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
+    write_text(out_dir / "datapackage.json", datapackage_json(edition, harvested))
     notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),

@@ -13,7 +13,7 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt
+from analysis.core import fmt, opendata
 from analysis.core.check import Check
 from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from analysis.core.figures import text_problems, to_svg
@@ -54,11 +54,12 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
-def voiced(item: str) -> str:
+def voiced(item: str, label: str | None = None) -> str:
     """A sentence as Markdown with its voice made visible: a `Voiced` sentence
     (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
     vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
-    claim id (`data-claim`); a plain string is returned as it is."""
+    claim id (`data-claim`); `label` replaces the voice's label (»Kildens forslag«); a plain
+    string is returned as it is."""
     voice = getattr(item, "voice", None)
     if voice is None:
         return str(item)
@@ -66,7 +67,7 @@ def voiced(item: str) -> str:
     if claim is not None and not is_valid_claim(claim):
         raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
     attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
-    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+    return f"[**{label or LABELS[voice]}:**]{{{attrs}}} {item}"
 
 
 def key_messages(messages: Iterable[str]) -> None:
@@ -99,7 +100,9 @@ def _committee_line(item: CommitteeItem) -> str:
     if item.options:
         extra.append("Muligheder:\n\n" + "\n".join(f"  - {voiced(o)}" for o in item.options))
     if item.recommendation:
-        extra.append(f"Kildens forslag: {voiced(item.recommendation)}")
+        rec = item.recommendation
+        extra.append(voiced(rec, "Kildens forslag") if getattr(rec, "voice", None) == "source"
+                     else f"Kildens forslag: {voiced(rec)}")
     return f"- {text}" + "".join(f"\n\n  {e}" for e in extra)
 
 
@@ -214,6 +217,7 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
+    v = round(v, opendata.DECIMALS) if isinstance(v, float) else v  # the open data's stated precision
     if population is not None and population not in POPULATIONS:
         raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
     meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
@@ -273,11 +277,15 @@ def finding(name: str, title: str, explanation: str) -> None:
               "text/plain": ""})
 
 
-def data(name: str, df: pd.DataFrame) -> None:
-    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`)."""
+def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
+    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`), in
+    the open data's column names and precision, with its title and the Table Schema fields
+    (type, Danish title, description, unit) that `datapackage.json` describes it with."""
     _check_name(name, "data table")
+    df = opendata.published(df)
     csv_text = df.to_csv(index=False, lineterminator="\n")
-    _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+    _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
+              "text/plain": ""})
 
 
 def section(sec) -> None:

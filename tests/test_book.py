@@ -177,3 +177,16 @@ def test_every_example_edition_renders(rendered, render_edition, example):
                    for p in ["synthetic_" if section.get("roster_is_synthetic", True) else "roster_"])
     if "focus" in section:
         assert results["benchmark"] != json.loads((rendered[2].folder / "results.json").read_text())["benchmark"]
+
+
+def test_open_data_is_a_valid_datapackage_with_every_column_described(rendered):
+    import frictionless
+
+    folder = rendered[2].folder
+    report = frictionless.validate(folder / "datapackage.json")
+    assert report.valid, report.flatten(["type", "message"])
+    package = json.loads((folder / "datapackage.json").read_text(encoding="utf-8"))
+    fields = [f for r in package["resources"] for f in r.get("schema", {}).get("fields", [])]
+    assert [f["name"] for f in fields if not (f["title"] and f["description"])] == []
+    assert {p.name for p in (folder / "data").glob("*.csv")} == {
+        r["path"].removeprefix("data/") for r in package["resources"] if r["path"].startswith("data/")}

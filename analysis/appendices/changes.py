@@ -15,7 +15,7 @@ import pandas as pd
 
 from ..core import fmt
 from ..core.keyfigures import SYNTHETIC
-from ..core.series import change_sentence, change_table, parse_series, show_value
+from ..core.series import change_sentence, change_sentences, change_table, ordered_changes, parse_series, show_value
 from ..core.tables import escape_markdown
 
 
@@ -64,10 +64,14 @@ def inputs_table(data: Mapping[str, Any]) -> pd.DataFrame:
     """One row per changed input file: parameter, file before and now, checksum, rows and columns."""
     rows = []
     for r in data["inputs"]:
-        sha = f"{str(r['sha256_before'] or '–')[:12]} → {str(r['sha256_after'] or '–')[:12]}"
-        rows.append({"Parameter": f"{r['part']}.{r['parameter']}", "Fil før": r["before"] or "–",
-                     "Fil nu": r["after"] or "–", "Kontrolsum (sha256)": sha, "Rækker": _rows_text(r)})
-    return pd.DataFrame(rows, columns=["Parameter", "Fil før", "Fil nu", "Kontrolsum (sha256)", "Rækker"])
+        sha = f"{str(r['sha256_before'] or '–')[:8]} → {str(r['sha256_after'] or '–')[:8]}"
+        rows.append({"Del": r["part"], "Parameter": r["parameter"], "Fil før": r["before"] or "–",
+                     "Fil nu": r["after"] or "–", "Kontrolsum": sha, "Rækker": _rows_text(r)})
+    return pd.DataFrame(rows, columns=INPUT_COLUMNS)
+
+
+INPUT_COLUMNS = ["Del", "Parameter", "Fil før", "Fil nu", "Kontrolsum", "Rækker"]
+INPUT_WIDTHS = {"Del": 14, "Parameter": 14, "Fil før": 20, "Fil nu": 20, "Kontrolsum": 12, "Rækker": 20}
 
 
 def figures_table(data: Mapping[str, Any]) -> pd.DataFrame:
@@ -88,6 +92,19 @@ def figures_note(data: Mapping[str, Any]) -> str:
         return "" if kf["changes"] else "Ingen nøgletal har ændret sig (ved den præcision, de vises med)."
     return (f"Nøgletallene kan ikke sammenlignes: udgave {', '.join(kf['missing'])} er ikke dannet endnu "
             "(python render.py --edition <id>).")
+
+
+def _example(table: pd.DataFrame, current: Mapping[str, Any], previous_id: str) -> str:
+    """The change a chapter's line in the front chapter tells: a headline figure's where one
+    moved, else the largest relative change, else the first note; never a synthetic figure."""
+    rows = [r for r in ordered_changes(table) if current.get(r["name"], {}).get("population") != SYNTHETIC]
+    changed = [r for r in rows if not r["note"]]
+    heads = [r for r in changed if current.get(r["name"], {}).get("headline")]
+    if heads or changed:
+        return change_sentence((heads or changed)[0], previous_id)
+    told = table[table["name"].isin([r["name"] for r in rows])]
+    sentences = change_sentences(told, previous_id)
+    return sentences[0] if sentences else ""
 
 
 def front_summary(series_file: str | Path | None, key_figures_file: str | Path | None,
@@ -115,14 +132,9 @@ def front_summary(series_file: str | Path | None, key_figures_file: str | Path |
         if moved.empty:
             same.append(title)
             continue
-        told = moved[moved["now"].notna() & moved["then"].notna()]
-        told = told[[current[pid].get(n, {}).get("population") != SYNTHETIC and c is not None
-                     for n, c in zip(told["name"], told["change"])]]
         line = f"**{escape_markdown(title)}:** {fmt.integer(len(moved))} nøgletal har ændret sig"
-        if len(told):
-            top = max(told.to_dict("records"),
-                      key=lambda r: abs(r["change"] or 0) / max(abs(float(r["then"])), 1e-9))
-            said = change_sentence(top, prev.id)
+        said = _example(t, current[pid], prev.id)
+        if said:
             line += "; fx " + escape_markdown(said[0].lower() + said[1:])
         lines.append(line if line.endswith(".") else line + ".")
     lines = lines[:4]

@@ -115,9 +115,9 @@ def _definition_note(chapter: str, then: Mapping, now: Mapping, old_name: str, n
     return "Ikke sammenlignelige: tallets definition er ændret"
 
 
-def _row(label, unit, then, now, change, note, name, material, old=None):
+def _row(label, unit, then, now, change, note, name, material, old=None, headline=False):
     return {"name": name, "label": label, "unit": unit, "then": then, "now": now, "change": change,
-            "note": note, "material": material, "old": old}
+            "note": note, "material": material, "old": old, "headline": bool(headline)}
 
 
 def _pair_key(chapter: str, name: str, meta: Mapping[str, Any]) -> tuple[str, bool]:
@@ -139,12 +139,13 @@ def _pair_rows(chapter: str, before: dict, after: dict) -> list[dict]:
         label, unit = now.get("label") or name, now.get("unit")
         if old != name or _definition(then) != _definition(now) and then.get("definition"):
             note = _definition_note(chapter, then, now, old, name)
-            rows.append(_row(label, unit, then["value"], now["value"], None, note, name, True, old))
+            rows.append(_row(label, unit, then["value"], now["value"], None, note, name, True, old,
+                             now.get("headline")))
             continue
         d = decimals_of(unit, then["value"], now["value"])
         moved = round(float(now["value"]), d) != round(float(then["value"]), d)
         rows.append(_row(label, unit, then["value"], now["value"],
-                         float(now["value"]) - float(then["value"]), "", name, moved, old))
+                         float(now["value"]) - float(then["value"]), "", name, moved, old, now.get("headline")))
     return rows
 
 
@@ -153,7 +154,7 @@ def change_table(chapter: str, previous: EditionFigures | None,
     """Then, now and change of every key figure of the chapter: a note instead of a change where
     the definition (or population, or unit) changed; figures new or gone are noted. `material`
     is True where the figure changed at its printed precision. Empty when there is no previous."""
-    cols = ["name", "label", "unit", "then", "now", "change", "note", "material", "old"]
+    cols = ["name", "label", "unit", "then", "now", "change", "note", "material", "old", "headline"]
     if previous is None or not previous.published:
         return pd.DataFrame(columns=cols)
     before, after = previous.chapter(chapter), {k: dict(v) for k, v in current.items()}
@@ -187,8 +188,10 @@ def _weight(r) -> float:
 
 
 def ordered_changes(table: pd.DataFrame) -> list[dict]:
-    """The material rows: real changes first, largest relative change first, then the notes."""
-    return sorted(table[table["material"]].to_dict("records"), key=_weight, reverse=True)
+    """The material rows: real changes first (the chapter's headline figures first, then the
+    largest relative change), then the notes."""
+    return sorted(table[table["material"]].to_dict("records"),
+                  key=lambda r: (_weight(r) >= 0, bool(r.get("headline")), _weight(r)), reverse=True)
 
 
 def _grouped_note(rows: list[dict], previous_id: str) -> str:

@@ -86,5 +86,11 @@ def test_a_replaced_extract_is_compared_with_the_file_it_replaces():
     roster = next(r for r in data["inputs"] if r["parameter"] == "roster_file")
     assert roster["before"].endswith("roster_synthetic.csv") and roster["after"].endswith("roster_2025q2.csv")
     assert roster["rows_after"] == 36 and roster["columns_added"] == [] and roster["matched_on"] == "unit_id"
+    amounts = next(r for r in data["inputs"] if r["parameter"] == "amounts_file")
+    assert amounts["matched_on"] == "case, year, measure, kind" and amounts["rows_changed"] > 0
+    assert amounts["rows_added"] == amounts["rows_removed"]  # 2021's forecasts became results (kind)
+    followup = next(r for r in data["inputs"] if r["parameter"] == "followup_file")
+    assert followup["columns_added"] == ["invented"] and followup["rows_removed"] == 0  # goal ids stay text
+    assert followup["rows_added"] == followup["rows_after"] - followup["rows_before"]
     assert roster["rows_removed"] == roster["rows_before"]  # no unit of the synthetic roster is in the extract
     assert not data["key_figures"]["compared"]

@@ -44,7 +44,10 @@ def _beskaeftigelsesplan():
     inputs = load_inputs(PARAMS)
     shown = model.selected_rounds(inputs.followup, [2023, 2024], {"2023": 2, "2024": 1})
     ev = {y: model.evaluate(inputs, y, r) for y, r in shown.items()}
-    return results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims)
+    from analysis.chapters.beskaeftigelsesplan import opening
+
+    return [*results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims),
+            *_sentences(opening.committee_points(inputs.committee, shown, inputs.claims))]
 
 
 def _benchmark():
@@ -61,10 +64,11 @@ def _benchmark():
 
 def _rammer():
     from analysis.chapters.rammer import inputs as chapter
-    from analysis.chapters.rammer import results
+    from analysis.chapters.rammer import opening, results
 
     inputs = chapter.load_inputs({})
-    return [m for b in chapter.BLOCKS for m in results.key_messages(inputs, [b])]
+    return [*(m for b in chapter.BLOCKS for m in results.key_messages(inputs, [b])),
+            *_sentences(opening.committee_points(inputs, chapter.BLOCKS))]
 
 
 DISPLAYED = {"rammer": _rammer, "kvoter": _kvoter, "investeringer": _investeringer,

@@ -146,3 +146,16 @@ def test_the_name_rule_is_checked():
     assert name_rule_violations("kvoter", [kf("roster_units", 1), kf("source_units", 1, population=SOURCE)]) == []
     assert name_rule_violations("kvoter", [kf("units", 1)])
     assert name_rule_violations("kvoter", [kf("source_units", 1, population=EDITION)])
+
+
+def test_many_figures_make_a_long_table_in_edition_order(tmp_path):
+    names = ("a", "b", "c", "d")
+    spec = sv.SeriesSpec(tuple(names), "Fire tal", labels={n: n.upper() for n in names})
+    earlier = [edition("q1", [kf(f"roster_{n}", i) for i, n in enumerate(names)], date="2025-03-31"),
+               edition("q2", [kf(f"roster_{n}", 10 + i) for i, n in enumerate(names)], date="2025-06-30")]
+    sec = sv.development(write(tmp_path, "q3", earlier), "kvoter",
+                         [kf(f"roster_{n}", 20 + i) for i, n in enumerate(names)], spec)
+    t = sec.table
+    assert list(t.columns) == ["Udgave", "Opgjort", "Nøgletal", "Værdi", "Grundlag"]
+    assert t["Nøgletal"].tolist()[:3] == ["A", "A", "A"] and t["Udgave"].tolist()[:3] == ["q1", "q2", "q3"]
+    assert t["Værdi"].tolist()[:3] == ["0", "10", "20"]

@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.check import status_of
+from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
 from .terms import (
@@ -52,8 +53,15 @@ def compare(values: pd.Series, focus: str, leave_out: str | None = None) -> dict
 
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
     """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
-    rows = tidy[(tidy["table"] == table) & (tidy["group"] == group) & (tidy["measure"] == measure)]
-    return rows.set_index("municipality")["value"]
+    rows = _printed_rows(tidy).get((table, group, measure))
+    return rows.copy() if rows is not None else tidy.iloc[0:0].set_index("municipality")["value"]
+
+
+@per_object
+def _printed_rows(tidy: pd.DataFrame) -> dict[tuple[str, str, str], pd.Series]:
+    """Every printed row of the tidy table by (table, group, measure), split once."""
+    return {key: rows.set_index("municipality")["value"]
+            for key, rows in tidy.groupby(["table", "group", "measure"], sort=False)}
 
 
 def _table_of(group: str) -> str:
@@ -271,6 +279,7 @@ def _rows_of(df: pd.DataFrame, decimals: int | None = None) -> list[Row]:
                 int(r["decimals"]) if decimals is None else decimals) for r in df.to_dict("records")]
 
 
+@per_object
 def average_rules(inputs: Inputs) -> dict[str, Reading]:
     """The tables whose printed averages the mean of the others does not reproduce, but one
     alternative reading of the catalogue (analysis.core.readings) reproduces in every row:

@@ -151,7 +151,8 @@ def described(inputs: Inputs, ov: pd.DataFrame, total: dict):
     p = inputs.period
     end = p.loc[p["key"] == "figures_end", "value"]
     return describe(key_figures(ov, total), population=SOURCE, source=DOCUMENT,
-                    as_of=str(end.iloc[0]) if len(end) else None, label_of=label)
+                    as_of=str(end.iloc[0]) if len(end) else None, label_of=label,
+                    headlines=["samlet_enhedsomkostning"])
 
 
 def series_spec():

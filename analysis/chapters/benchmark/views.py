@@ -181,7 +181,7 @@ def _group_sentence(row: pd.Series, tab: str, skip: str) -> str:
          else f"gruppe {int(row['quadrant'])} ({QUADRANTS[int(row['quadrant'])].lower()})")
     text = (f"Enhedsomkostningen er {cost} ({fmt.percent(row['deviation_pct'], 0, sign=True)}); afgangsraten "
             f"afviger {fmt.percent(row['result_deviation_pct'], 0, sign=True)} fra gennemsnittet: {q} "
-            "efter bogens beregning.")
+            "efter bogens beregning (med bogens grænse for »på niveau«).")
     if skip:
         text += (f" Gennemsnittene i {tab.lower()} er som i rapporten uden {skip} (se fundet om {tab.lower()} "
                  "under afstemningen).")

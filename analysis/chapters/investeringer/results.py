@@ -170,7 +170,7 @@ def described(d: Derived):
 
     as_of = d.inputs.follow_up_date.isoformat()
     return describe(key_figures(d), population=SOURCE, source=f"Opfølgningen pr. {as_of}", as_of=as_of,
-                    label_of=label)
+                    label_of=label, headlines=["net_saving_period"])
 
 
 def series_spec():

@@ -257,7 +257,8 @@ def described(inputs: Inputs, blocks: Iterable[str]):
         if block in shown:
             as_of = str(pd.Timestamp(periods.loc[block, "end"]).date()) if block in periods.index else None
             what = str(periods.loc[block, "figures"]) if block in periods.index else block
-            out += describe(fn(inputs), population=SOURCE, source=what, as_of=as_of, label_of=label)
+            out += describe(fn(inputs), population=SOURCE, source=what, as_of=as_of, label_of=label,
+                            headlines=("budget_share_pct", "benchmark_difference_total"))
     return out
 
 
