@@ -204,15 +204,16 @@ def _plain_number(value, what: str) -> float | int | None:
     return f
 
 
-META_FIELDS = ("label", "population", "source", "as_of", "definition")
+META_FIELDS = ("label", "population", "source", "as_of", "definition", "headline")
 
 
 def result(name: str, value, unit: str | None = None, *, label: str | None = None,
            population: str | None = None, source: str | None = None, as_of: str | None = None,
-           definition: str | None = None) -> None:
+           definition: str | None = None, headline: bool | None = None) -> None:
     """Record one key figure of the chapter for `results.json` (a number, lower snake name) and,
     for `key_figures.json`, its Danish label, population (source, edition or synthetic, see
-    `analysis.core.keyfigures`), source, the date its data refer to and its definition."""
+    `analysis.core.keyfigures`), source, the date its data refer to, its definition and whether
+    it is one of the chapter's headline figures."""
     _check_name(name)
     v = _plain_number(value, f"result '{name}'")
     if v is None:
@@ -220,7 +221,7 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
     v = round(v, opendata.DECIMALS) if isinstance(v, float) else v  # the open data's stated precision
     if population is not None and population not in POPULATIONS:
         raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
-    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
+    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition, headline)))
     _display({RESULT_MIME: {"name": name, "value": v, "unit": unit,
                             "meta": {k: x for k, x in meta.items() if x is not None}}, "text/plain": ""})
 

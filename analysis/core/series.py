@@ -222,16 +222,19 @@ def change_sentences(table: pd.DataFrame, previous_id: str, limit: int = 5) -> l
     return out
 
 
-def shown_table(table: pd.DataFrame, previous_id: str, edition_id: str, notes: int = 6) -> pd.DataFrame:
+def shown_table(table: pd.DataFrame, previous_id: str, edition_id: str, notes: int = 6,
+                changes: int = 12) -> pd.DataFrame:
     """The material rows as the book shows them: label, then, now, change, note (Danish text);
-    of the rows with a note (not comparable, new, gone) at most `notes`."""
+    at most `changes` changed figures (headline and largest first) and `notes` rows with a note
+    (not comparable, new, gone)."""
     rows = []
     ordered = ordered_changes(table)
     noted = [r for r in ordered if r["note"]]
-    for r in [r for r in ordered if not r["note"]] + noted[:notes]:
+    for r in [r for r in ordered if not r["note"]][:changes] + noted[:notes]:
         d = decimals_of(r["unit"], r["then"], r["now"])
         change = "" if r["change"] is None or pd.isna(r["change"]) else show_value(r["change"], r["unit"], d, True)
         rows.append({"Nøgletal": r["label"], previous_id: show_value(r["then"], r["unit"], d),
                      edition_id: show_value(r["now"], r["unit"], d), "Ændring": change,
                      "Bemærkning": r["note"]})
-    return pd.DataFrame(rows, columns=["Nøgletal", previous_id, edition_id, "Ændring", "Bemærkning"])
+    out = pd.DataFrame(rows, columns=["Nøgletal", previous_id, edition_id, "Ændring", "Bemærkning"])
+    return out if (out["Bemærkning"] != "").any() else out.drop(columns="Bemærkning")

@@ -171,10 +171,15 @@ REGISTER_NAME = "claims.csv"
 def claims_beside(input_file: str | Path) -> Claims:
     """The claims register of a chapter: `claims.csv` in the folder of one of its input files
     (read like `provenance.csv`, without a parameter of its own; the build's cache key
-    includes it)."""
+    includes it). Without one the register is empty, so a sentence in the source's voice is
+    refused with an error naming the missing register."""
     from .paths import resolve
 
-    return read_claims(resolve(input_file).parent / REGISTER_NAME)
+    path = resolve(input_file).parent / REGISTER_NAME
+    if not path.is_file():
+        # no register: every sentence in the source's voice is refused, naming this file
+        return Claims([], display(path))
+    return read_claims(path)
 
 
 def audit(items: Iterable[str], claims: Claims) -> list[str]:

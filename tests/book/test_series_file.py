@@ -55,3 +55,13 @@ def test_series_content_reads_what_is_published(tmp_path, write_edition):
     files = write_series(tmp_path / "harvest", q3, {"kvoter": {}, "forord": {}}, book_dir)
     assert set(files) == {"*", "kvoter"}  # the front chapter reads the whole series
     assert json.loads(files["*"].read_text(encoding="utf-8"))["edition"] == "q3"
+
+
+def test_the_demonstration_series_checks_in_one_command_oldest_first(capsys):
+    """`render.py check --series eksempel-2025-Q3` validates 2025-Q1 and the two invented quarters
+    in order (rendering them is what `render.py --series` does; too slow for a test)."""
+    from book.cli import main
+
+    assert main(["check", "--series", "eksempel-2025-Q3"]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if x.startswith("Edition ")]
+    assert [x.split()[1].rstrip(":") for x in lines] == ["2025-Q1", "eksempel-2025-Q2", "eksempel-2025-Q3"]

@@ -90,8 +90,8 @@ def test_since_last_shows_sentences_and_the_table(tmp_path):
                                       kf("roster_units", 43, label="Enheder")])
     assert "- Pladser i dag er steget fra 253 til 260 \\(\\+7\\)" in sec.text
     assert "De øvrige 1 nøgletal er uændrede." in sec.text
-    assert list(sec.table.columns) == ["Nøgletal", "a", "b", "Ændring", "Bemærkning"]
-    assert sec.table.iloc[0].tolist() == ["Pladser i dag", "253", "260", "+7", ""]
+    assert list(sec.table.columns) == ["Nøgletal", "a", "b", "Ændring"]  # no notes, no note column
+    assert sec.table.iloc[0].tolist() == ["Pladser i dag", "253", "260", "+7"]
 
 
 def test_invented_inputs_are_noticed(tmp_path):

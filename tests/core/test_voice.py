@@ -92,3 +92,12 @@ def test_audit_markdown_reads_the_rendered_labels(tmp_path):
 def test_the_sources_proposal_keeps_one_label():
     rec = voice.Voiced("En smidig model …", voice.SOURCE, "opfoelgning")
     assert show.voiced(rec, "Kildens forslag").startswith('[**Kildens forslag:**]{.voice-tag .voice-source')
+
+
+def test_a_missing_register_refuses_source_sentences_naming_the_file(tmp_path):
+    (tmp_path / "committee.csv").write_text("order,point\n1,x\n", encoding="utf-8")
+    reg = voice.claims_beside(tmp_path / "committee.csv")
+    assert len(reg) == 0
+    with pytest.raises(InputError) as err:
+        reg.said("udvalget-1", "x")
+    assert "claims.csv" in str(err.value)

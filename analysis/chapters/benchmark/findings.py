@@ -156,12 +156,12 @@ def _results(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
     devs = [c for c in rows if "afgangsrate" in c.item]
     return ("Tekstens resultatafvigelser følger ikke af tabellernes afgangsrater",
             "Rapportens tekst angiver Norddjurs' resultat for hver målgruppe som en procentvis afvigelse fra "
-            "gennemsnittet. Tallene stammer fra figurer, der kun findes som billeder, og "
+            "gennemsnittet. Tallene stammer efter bogens vurdering fra figurer, der kun findes som billeder, og "
             f"{len(devs)} af dem kan ikke genfindes i afgangsraterne i kapitel 5's tabeller. Med tabellernes "
             f"afgangsrater ligger {ctx.results_good} målgrupper på eller over gennemsnittet (højst "
             f"{ctx.results_good + ctx.results_unknown}, hvis dagpenge gør), hvor afsnit 2 siger "
             f"{ctx.results_claimed} af 11, og {ctx.regrouped} kommer i gruppe 1 i stedet for rapportens gruppe 4. "
-            "Rapportens konklusioner bygger på figurerne.")
+            "Rapportens konklusioner bygger efter bogens vurdering på figurerne.")
 
 
 def _text_groups(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:

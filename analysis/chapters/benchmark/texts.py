@@ -158,8 +158,8 @@ def source_grouping_text(groups: dict[str, list[int]]) -> str:
     """BDO's method and conclusion (section 3.3), told as BDO's."""
     from .results import source_conclusion
     return ("BDO deler målgrupperne i fire grupper efter, om enhedsomkostningen og resultatet (afgangsraten til "
-            "job og uddannelse) ligger over eller under gennemsnittet. Resultaterne er aflæst af rapportens "
-            "figurer. " + source_conclusion(groups))
+            "job og uddannelse) ligger over eller under gennemsnittet. Resultaterne stammer efter bogens vurdering "
+            "fra rapportens figurer, som kun findes som billeder. " + source_conclusion(groups))
 
 
 def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
@@ -181,7 +181,8 @@ def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
             text += (f" Det afgøres af én kommunes tal: uden {r.deciding_peer}s afgangsrate på "
                      f"{fmt.percent(r.deciding_value, 1)} lå {GROUP_PHRASES[r.group]} i BDO's gruppe.")
     return text + (f" Grænsen for »på niveau« (±{fmt.percent(tolerance_pct, 1)}) er bogens eget valg. Bogens "
-                   "beregning er en kontrol, ikke en ny konklusion; BDO's konklusion bygger på rapportens figurer.")
+                   "beregning er en kontrol, ikke en ny konklusion; BDO's konklusion bygger efter bogens vurdering på "
+                   "rapportens figurer.")
 
 
 QUADRANT_INTRO = ("Figuren viser bogens beregning: hver målgruppe placeret efter enhedsomkostningen (tabel 3.2) og "
