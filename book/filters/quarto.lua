@@ -1,25 +1,26 @@
--- Quarto renderer, Typst output: the book's boxes as in the embedded PDF (book.typ): key
--- messages (.key-messages), notices (.notice) and source lines (.source). The content stays
--- Pandoc blocks between two raw Typst blocks, so Quarto still processes it.
+-- Quarto renderer, first filter (`at: pre-ast`, before Quarto reads anything as its own): the
+-- staged parts as the embedded renderer sees them, so that the embedded renderer's filters that
+-- run next (notebook.lua, then html.lua or typst.lua) make the same book:
+-- * a figure's image carries its alt text (`fig-alt`) as its description, as notebook.lua does;
+-- * Quarto's divider page before the appendices ("Bilag") is dropped: the appendix titles read
+--   "Bilag A: ..." themselves, as in the embedded book, which has no divider.
 
-local BOXES = {
-  ["key-messages"] = '#block(width: 100%, inset: 10pt, radius: 3pt, fill: rgb("#E8F1F8"), ' ..
-                     'stroke: (left: 3pt + rgb("#0072B2")), above: 0.8em, below: 1.2em)[',
-  ["notice"] = '#block(width: 100%, inset: 10pt, radius: 3pt, fill: rgb("#FDF3E1"), ' ..
-               'stroke: (left: 3pt + rgb("#B86E00")), above: 0.8em, below: 1.2em)[',
-  ["source"] = '#block(above: 0.3em, below: 1.2em)[#set text(size: 8.5pt, fill: luma(60))\n',
-}
+function Figure(fig)
+  return fig:walk({Image = function(img)
+    local alt = img.attributes["fig-alt"]
+    if alt then
+      img.caption = pandoc.Inlines(alt)  -- fig-alt stays: Quarto's HTML writes it as the alt text
+    end
+    return img
+  end})
+end
 
 function Div(div)
-  if not quarto.doc.is_format("typst") then
-    return nil
-  end
-  for class, open in pairs(BOXES) do
-    if div.classes:includes(class) then
-      local out = pandoc.Blocks({pandoc.RawBlock("typst", open)})
-      out:extend(div.content)
-      out:insert(pandoc.RawBlock("typst", "]"))
-      return out
+  if div.classes:includes("quarto-book-part") then
+    local kept = pandoc.Blocks({})
+    for _, b in ipairs(div.content) do
+      if b.t ~= "Header" then kept:insert(b) end
     end
+    return kept
   end
 end
