@@ -11,7 +11,6 @@ import hashlib
 import json
 import os
 import platform
-import shutil
 import sys
 from dataclasses import dataclass
 from functools import cache
@@ -21,8 +20,10 @@ from typing import Any, Mapping
 
 import nbformat
 
+from report.inputs import glob_input
+
 from .imports import notebook_sources
-from .paths import ROOT, resolve
+from .paths import ROOT, display, resolve
 
 SOURCE_DIRS = (ROOT / "analysis", ROOT / "report")
 KEY_VERSION = "3"
@@ -30,9 +31,9 @@ KEY_VERSION = "3"
 KEY_PACKAGES = ("pandas", "numpy", "pandera", "papermill", "nbformat", "nbclient", "ipykernel",
                 "babel", "matplotlib", "seaborn", "python-calamine", "pyyaml", "pypandoc-binary",
                 "typst")
-# Files a chapter reads without a parameter naming them: the provenance registry of the folder
-# of each of its input files (the chapters cite their sources from it).
-IMPLICIT_INPUT_NAMES = ("provenance.csv",)
+# Files a chapter reads without a parameter naming them: the provenance registry and the claims
+# register of the folder of each of its input files (the chapters cite their sources from them).
+IMPLICIT_INPUT_NAMES = ("provenance.csv", "claims.csv")
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -63,11 +64,10 @@ def expand_inputs(params: Mapping[str, Any]) -> dict[str, list[Path]]:
         elif name.endswith("_files") and isinstance(value, list):
             paths: list[Path] = []
             for item in value:
-                pattern = str(resolve(str(item)))
-                if glob.has_magic(pattern):
-                    paths += [Path(p) for p in sorted(glob.glob(pattern, recursive=True))]
+                if glob.has_magic(str(item)):
+                    paths += glob_input(str(item), ROOT)
                 else:
-                    paths.append(Path(pattern))
+                    paths.append(resolve(str(item)))
             out[name] = paths
     return out
 
@@ -107,8 +107,7 @@ def implicit_inputs(paths: list[Path]) -> list[Path]:
 
 
 def _file_entry(p: Path) -> list:
-    shown = p.relative_to(ROOT).as_posix() if p.is_relative_to(ROOT) else str(p)
-    return [shown, sha256_file(p) if p.is_file() else None]
+    return [display(p), sha256_file(p) if p.is_file() else None]
 
 
 @dataclass(frozen=True)
@@ -140,9 +139,11 @@ def cache_key(notebook: Path, params: Mapping[str, Any], analysis_hash: str) -> 
 
 
 class NotebookCache:
-    """Executed notebooks stored by cache key under `<folder>/<key>.ipynb`. The cache is
-    optional: a cache that cannot be read or written (full disk, read-only folder) gives one
-    warning and the build goes on without it."""
+    """Executed notebooks stored by cache key under `<folder>/<key>.ipynb`, each with the sha256
+    of its content beside it (`<key>.sha256`). An entry that is empty, cannot be read as a
+    notebook or does not match its checksum is discarded with a warning naming it, and the
+    notebook runs again. The cache is optional: a cache that cannot be read or written (full
+    disk, read-only folder) gives one warning and the build goes on without it."""
 
     def __init__(self, folder: Path, warn=None):
         self.folder = Path(folder)
@@ -153,39 +154,93 @@ class NotebookCache:
         """Where the executed notebook of `key` is stored."""
         return self.folder / f"{key.value}.ipynb"
 
+    def _checksum_path(self, key: CacheKey) -> Path:
+        return self.folder / f"{key.value}.sha256"
+
     def _failed(self, action: str, exc: OSError) -> None:
         if not self.broken:
-            self.warn(f"Warning: the notebook cache in {self.folder} cannot be {action} "
+            self.warn(f"Warning: the notebook cache in {display(self.folder)} cannot be {action} "
                       f"({exc.strerror or exc}); continuing without it.")
         self.broken = True
 
-    def get(self, key: CacheKey) -> Path | None:
-        """The cached executed notebook for `key`, or None (also when the cache is unreadable)."""
+    def _verified(self, key: CacheKey, label: str) -> bytes | None:
+        """The entry's bytes when it is sound; None (an unsound entry discarded with a warning)."""
         p = self.path(key)
         try:
-            return p if p.is_file() and os.access(p, os.R_OK) else None
+            if not p.is_file():
+                return None
+            data = p.read_bytes()
+            stored = self._checksum_path(key).read_text(encoding="ascii").strip() \
+                if self._checksum_path(key).is_file() else None
         except OSError as exc:
             self._failed("read", exc)
             return None
+        problem = _entry_problem(data, stored)
+        if problem is None:
+            return data
+        named = f" ({label})" if label else ""
+        self.warn(f"Warning: the cache entry {display(p)}{named} {problem}; it is discarded and "
+                  f"the notebook is executed again.")
+        for path in (p, self._checksum_path(key)):
+            try:
+                path.unlink(missing_ok=True)
+            except OSError:
+                pass
+        return None
+
+    def get(self, key: CacheKey, label: str = "") -> Path | None:
+        """The cached executed notebook for `key` when it is sound, or None."""
+        return self.path(key) if self._verified(key, label) is not None else None
+
+    def restore(self, key: CacheKey, target: Path, label: str = "") -> bool:
+        """Write the sound cached notebook of `key` to `target` (the bytes that were checked);
+        False when there is none."""
+        data = self._verified(key, label)
+        if data is None:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return True
 
     def put(self, key: CacheKey, executed: Path) -> Path | None:
-        """Store an executed notebook; None (with a warning) when the cache cannot be written."""
+        """Store an executed notebook with its checksum; None (with a warning) when the cache
+        cannot be written."""
         if self.broken:
             return None
         target = self.path(key)
         tmp = target.with_suffix(f".{os.getpid()}.tmp")
+        tmp_sum = target.with_suffix(f".{os.getpid()}.sha.tmp")
         try:
+            data = Path(executed).read_bytes()
             self.folder.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(executed, tmp)
+            tmp.write_bytes(data)
+            tmp_sum.write_text(sha256_bytes(data) + "\n", encoding="ascii")
+            tmp_sum.replace(self._checksum_path(key))
             tmp.replace(target)
         except OSError as exc:
             self._failed("written", exc)
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
+            for leftover in (tmp, tmp_sum):
+                try:
+                    leftover.unlink(missing_ok=True)
+                except OSError:
+                    pass
             return None
         return target
+
+
+def _entry_problem(data: bytes, stored: str | None) -> str | None:
+    """Why a cache entry cannot be trusted (None when it can)."""
+    if not data:
+        return "is empty"
+    if stored is None:
+        return "has no checksum stored with it"
+    if sha256_bytes(data) != stored:
+        return "does not match the checksum stored with it (it was changed after it was cached)"
+    try:
+        nbformat.reads(data.decode("utf-8"), as_version=4)
+    except Exception as exc:  # noqa: BLE001 - any reason it cannot be read as a notebook
+        return f"cannot be read as a notebook ({type(exc).__name__})"
+    return None
 
 
 def _warn(line: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, load_inputs
+from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
 
 from .errors import InputCheckError, ParameterValueCheckError
@@ -39,3 +39,12 @@ def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tu
     if not is_chapter(part_id):
         return {}
     return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}
+
+
+def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
+    """The columns each input parameter of a chapter must have, as (name, required), from the
+    chapter's schemas; empty for parts that are not chapters."""
+    if not is_chapter(part_id):
+        return {}
+    return {param: [(name, bool(col.required)) for name, col in schema.columns.items()]
+            for param, schema in input_schemas(part_id).items()}

@@ -1,4 +1,4 @@
-"""Command line of the book: render (default), check, diff, new.
+"""Command line of the book: render (default), check, diff, new, new-chapter.
 
 Run it as `render` (the console script), `python -m book` or `python render.py`. Exit status:
 0 ok; 1 the command failed (a build error, or `diff` found differences); 2 a usage error (an
@@ -14,17 +14,22 @@ import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
-from .paths import BOOK, display
+from .paths import BOOK, PARAMS, display
 from .publish import edition_state
 from .renderers import RENDERERS
+from .safety import is_edition_id
 
 ENGINES = ("auto", *RENDERERS)
 
 
 def _edition_arg(value: str) -> Edition:
-    """An edition given as an id (params/<id>.yml) or as a path to a YAML file."""
+    """An edition given as an id (params/<id>.yml, else params/examples/<id>.yml) or as a path
+    to a YAML file."""
     if value.endswith((".yml", ".yaml")) or "/" in value:
         return find_edition(params=value)
+    example = PARAMS / "examples" / f"{value}.yml"
+    if not (PARAMS / f"{value}.yml").is_file() and is_edition_id(value) and example.is_file():
+        return find_edition(params=example)
     return find_edition(edition=value)
 
 
@@ -61,6 +66,9 @@ def _parser(prog: str | None = None) -> argparse.ArgumentParser:
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
     _new_parser(sub)
+    c = sub.add_parser("new-chapter", help="write a new chapter: package, notebook, data file, edition section, tests")
+    c.add_argument("id", help="the chapter's id: lower-case letters, digits and _ (it names the package)")
+    c.add_argument("--title", help="the chapter's Danish title (default: from the id)")
     _edition_options(p)
     _render_options(p)
     return p
@@ -85,6 +93,9 @@ def _edition_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
     g.add_argument("--edition", "-e", help="edition id in params/ (default: the newest)")
     g.add_argument("--params", "-p", help="path of an edition file")
+    g.add_argument("--series", "-s", metavar="EDITION",
+                   help="render this edition (id, example id or file) and every edition before it by "
+                        "`previous`, oldest first, each published on its own")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
@@ -123,6 +134,8 @@ def _outcome(edition: Edition | None, before: tuple | None, err: BuildError | No
         return "(check renders and publishes nothing.)"
     if command == "new":
         return "No edition file was written."
+    if command == "new-chapter":
+        return "No chapter was written."
     if edition is None:
         return "Nothing was published."
     final = BOOK / edition.id
@@ -149,6 +162,22 @@ def main(argv: list[str] | None = None, prog: str | None = None) -> int:
             signal.signal(sig, handler)
 
 
+def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -> int:
+    """Check or render (and publish) one edition; raises BuildError."""
+    if command == "check":
+        from .pipeline import check
+
+        parts, files = check(edition)
+        print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
+        return 0
+    from .pipeline import BuildOptions, build
+
+    result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
+                                         timeout=args.timeout))
+    print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
+    return 0
+
+
 def _run(args: argparse.Namespace, command: str) -> int:
     edition: Edition | None = None
     before = None
@@ -160,20 +189,21 @@ def _run(args: argparse.Namespace, command: str) -> int:
             return 0
         if command == "new":
             return _new(args)
+        if command == "new-chapter":
+            from .newchapter import describe, new_chapter
+
+            sys.stdout.write(describe(args.id, new_chapter(args.id, args.title)))
+            return 0
+        if getattr(args, "series", None):
+            from .series import series_editions
+
+            for edition in series_editions(_edition_arg(args.series)):
+                before = edition_state(BOOK / edition.id)
+                _render_or_check(edition, args, command)
+            return 0
         edition = find_edition(args.edition, args.params)
         before = edition_state(BOOK / edition.id)
-        if command == "check":
-            from .pipeline import check
-
-            parts, files = check(edition)
-            print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
-            return 0
-        from .pipeline import BuildOptions, build
-
-        result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                             timeout=args.timeout))
-        print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
-        return 0
+        return _render_or_check(edition, args, command)
     except BuildError as err:
         print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1

@@ -14,7 +14,9 @@ from .errors import EditionError
 from .paths import PARAMS, display
 from .safety import EDITION_ID_RULE, is_edition_id
 
-META_KEYS = ("edition", "title", "subtitle", "date", "previous", "columns")
+META_KEYS = ("edition", "title", "subtitle", "date", "previous", "columns", "contact", "next_edition")
+DEFAULT_CONTACT = "Norddjurs Kommune, Arbejdsmarkedsafdelingen · norddjurs.dk"
+RELEASE_MONTHS = 3  # the book is published every quarter: the next edition by default three months on
 SNAKE = re.compile(r"[a-z][a-z0-9_]*")
 
 
@@ -53,6 +55,13 @@ class Edition:
     previous: str | None
     sections: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     columns: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    contact: str = DEFAULT_CONTACT  # who answers questions about the book (the colophon)
+    next_edition: dt.date | None = None  # when the next edition is planned (default: a quarter on)
+
+    @property
+    def next_date(self) -> dt.date:
+        """The planned date of the next edition: `next_edition`, else three months after `date`."""
+        return self.next_edition or add_months(self.date, RELEASE_MONTHS)
 
     @property
     def epoch(self) -> int:
@@ -62,6 +71,26 @@ class Edition:
     def section(self, chapter: str) -> Mapping[str, Any]:
         """The parameters the edition gives one part (empty when it gives none)."""
         return self.sections.get(chapter, MappingProxyType({}))
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day `months` later, at the month's end when that month is shorter (31/3 → 30/6)."""
+    import calendar
+
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    last = calendar.monthrange(year, month)[1]
+    end_of_month = day.day == calendar.monthrange(day.year, day.month)[1]
+    return dt.date(year, month, last if end_of_month else min(day.day, last))
+
+
+def _optional_date(shown: str, data: Mapping, key: str) -> dt.date | None:
+    if not data.get(key):
+        return None
+    try:
+        return dt.date.fromisoformat(str(data[key]))
+    except ValueError:
+        raise EditionError(shown, f"'{key}' must be an ISO date (YYYY-MM-DD), not {data[key]!r}") from None
 
 
 def read_yaml(path: Path) -> Any:
@@ -138,6 +167,8 @@ def load_edition(path: Path) -> Edition:
         previous=(str(data["previous"]) if data.get("previous") else None),
         sections=MappingProxyType(sections),
         columns=MappingProxyType(_columns(shown, data.get("columns"))),
+        contact=str(data.get("contact") or DEFAULT_CONTACT),
+        next_edition=_optional_date(shown, data, "next_edition"),
     )
 
 

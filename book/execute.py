@@ -19,6 +19,8 @@ from multiprocessing.connection import wait
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from report.inputs import snapshot_root
+
 from .cache import CacheKey, NotebookCache
 from .errors import BuildError, ExecutionError, KernelStartError, NotebookTimeoutError
 from .paths import ROOT, display
@@ -57,9 +59,12 @@ def say(line: str) -> None:
 
 
 def kernel_environment(epoch: int) -> dict[str, str]:
-    """Environment for every kernel: the edition date as SOURCE_DATE_EPOCH, no hash randomness."""
+    """Environment for every kernel: the edition date as SOURCE_DATE_EPOCH, no hash randomness,
+    and this project's packages first on the path (kernels run in the input snapshot)."""
+    given = [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
+    path = os.pathsep.join(dict.fromkeys([str(ROOT), *given]))
     return {"SOURCE_DATE_EPOCH": str(epoch), "PYTHONHASHSEED": "0", "MPLBACKEND": "Agg",
-            "TZ": "UTC", "LC_ALL": "C.UTF-8"}
+            "TZ": "UTC", "LC_ALL": "C.UTF-8", "PYTHONPATH": path}
 
 
 def _no_cell_ran(path: Path) -> bool:
@@ -124,7 +129,7 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
     try:
         pm.execute_notebook(
             str(job.notebook), str(job.output), parameters=dict(job.parameters),
-            cwd=str(ROOT), kernel_name="python3", progress_bar=False, log_output=False,
+            cwd=str(snapshot_root() or ROOT), kernel_name="python3", progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, report_mode=False,
         )
     except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
@@ -134,7 +139,7 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             shutil.copyfile(job.output, saved)
         return Outcome(job.part_id, job.output, False, time.monotonic() - start,
                        _execution_error(job, exc, saved))
-    normalise_executed(job.output)
+    normalise_executed(job.output, {"input_path": display(job.notebook), "output_path": f"{job.part_id}.ipynb"})
     return Outcome(job.part_id, job.output, False, time.monotonic() - start)
 
 
@@ -244,10 +249,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:
-        hit = cache.get(job.key) if cache else None
-        if hit:
-            job.output.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(hit, job.output)
+        if cache and cache.restore(job.key, job.output, job.part_id):
             outcomes[job.part_id] = Outcome(job.part_id, job.output, True, 0.0)
             say(f"  {job.part_id:<22} cached")
         else:

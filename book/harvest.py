@@ -15,11 +15,14 @@ from report.protocol import (
     BASES,
     CHECK_FIELDS,
     CHECK_MIME,
+    COMMITTEE_KINDS,
+    COMMITTEE_MIME,
     DATA_MIME,
     FINDING_MIME,
     FINDINGS_HEADER,
     MATCH,
     MESSAGES_MIME,
+    PERIOD_MIME,
     RECONCILIATION_HEADER,
     RESULT_MIME,
     STATUSES,
@@ -37,6 +40,9 @@ class Harvest:
     tables: dict[str, str] = field(default_factory=dict)  # file name → CSV text
     messages: dict[str, list[str]] = field(default_factory=dict)  # part id → key messages
     findings: list[dict[str, Any]] = field(default_factory=list)  # chapter, finding, title, explanation
+    meta: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # chapter → name → metadata
+    committee: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # part id → items »Til udvalget«
+    periods: dict[str, str] = field(default_factory=dict)  # part id → the period its figures refer to
 
 
 def _outputs(path: Path):
@@ -53,11 +59,18 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     """Read the records of one executed notebook (results, checks, tables, messages, findings),
     refusing malformed or duplicate ones."""
     results: dict[str, Any] = {}
+    meta: dict[str, Any] = {}
     checks: list[dict[str, Any]] = []
     tables: dict[str, str] = {}
     messages: list[str] = []
     findings: list[dict[str, Any]] = []
+    committee: list[dict[str, Any]] = []
+    periods: list[str] = []
     for data in _outputs(path):
+        if COMMITTEE_MIME in data:
+            committee += [_committee_item(part_id, i) for i in data[COMMITTEE_MIME]["items"]]
+        if PERIOD_MIME in data:
+            periods.append(data[PERIOD_MIME]["text"])
         if MESSAGES_MIME in data:
             messages += data[MESSAGES_MIME]["messages"]
         if RESULT_MIME in data:
@@ -68,6 +81,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             if name in results:
                 raise HarvestError(f"Notebook {part_id}: result '{name}' is recorded twice")
             results[name] = rec["value"]
+            meta[name] = {"unit": rec.get("unit"), **(rec.get("meta") or {})}
         if CHECK_MIME in data:
             checks.append(_check_record(part_id, data[CHECK_MIME]))
         if FINDING_MIME in data:
@@ -80,7 +94,19 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             tables[fname] = rec["csv"]
     _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,
-                   {part_id: messages} if messages else {}, findings)
+                   {part_id: messages} if messages else {}, findings, {part_id: meta} if meta else {},
+                   committee={part_id: committee} if committee else {},
+                   periods={part_id: " ".join(periods)} if periods else {})
+
+
+
+def _committee_item(part_id: str, item: dict) -> dict[str, Any]:
+    if item.get("kind") not in COMMITTEE_KINDS:
+        raise HarvestError(f"Notebook {part_id}: item »Til udvalget« {str(item.get('text'))[:60]!r} has kind "
+                           f"{item.get('kind')!r}; known kinds: {', '.join(COMMITTEE_KINDS)}")
+    if item["kind"] == "decided" and not item.get("date"):
+        raise HarvestError(f"Notebook {part_id}: decided item {str(item.get('text'))[:60]!r} has no date")
+    return dict(item)
 
 
 def _check_record(part_id: str, record: dict) -> dict[str, Any]:
@@ -112,13 +138,27 @@ def merge(harvests: list[Harvest]) -> Harvest:
     tables: dict[str, str] = {}
     messages: dict[str, list[str]] = {}
     findings: list[dict[str, Any]] = []
+    meta: dict[str, dict[str, dict[str, Any]]] = {}
+    committee: dict[str, list[dict[str, Any]]] = {}
+    periods: dict[str, str] = {}
     for h in harvests:
         results.update(h.results)
+        meta.update(h.meta)
         messages.update(h.messages)
+        committee.update(h.committee)
+        periods.update(h.periods)
         checks += h.checks
         tables.update(h.tables)
         findings += h.findings
-    return Harvest(results, checks, tables, messages, findings)
+    return Harvest(results, checks, tables, messages, findings, meta, committee, periods)
+
+
+def front_json(h: Harvest) -> str:
+    """What the front chapter gathers from the chapters: per part, its items »Til udvalget«
+    and the period its figures refer to."""
+    parts = list(dict.fromkeys([*h.committee, *h.periods]))
+    out = {p: {"committee": h.committee.get(p, []), "period": h.periods.get(p, "")} for p in parts}
+    return json.dumps(out, indent=2, ensure_ascii=False) + "\n"
 
 
 def plain_number(value: Any) -> str:
@@ -136,6 +176,15 @@ def plain_number(value: Any) -> str:
 def results_json(h: Harvest) -> str:
     """results.json: every key figure as {chapter: {name: number}}, sorted."""
     return json.dumps(h.results, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+
+
+def key_figures_json(h: Harvest) -> str:
+    """key_figures.json: every key figure of results.json with its value and metadata (unit,
+    Danish label, population, source, as_of, definition), as {chapter: {name: {...}}}, sorted."""
+    out = {chapter: {name: {"value": value, **h.meta.get(chapter, {}).get(name, {})}
+                     for name, value in figures.items()}
+           for chapter, figures in h.results.items()}
+    return json.dumps(out, indent=2, ensure_ascii=False, sort_keys=True) + "\n"
 
 
 def reconciliation_csv(h: Harvest) -> str:

@@ -3,26 +3,23 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from report.inputs import display_input, resolve_input
+
 ROOT = Path(__file__).resolve().parent.parent
 PARAMS = ROOT / "params"
-NOTEBOOKS = ROOT / "notebooks"
 PROCESSED = ROOT / "data" / "processed"
 BOOK = ROOT / "_book"
 BUILD = ROOT / "_build"
 CACHE = ROOT / ".cache"
-QUARTO_CONFIG = ROOT / "_quarto.yml"
 
 
 def resolve(path: str | Path) -> Path:
-    """A parameter path: absolute paths stay, relative ones are taken from the project root."""
-    p = Path(path)
-    return p if p.is_absolute() else ROOT / p
+    """A parameter path: absolute paths stay, relative ones are taken from the project root
+    (during a build: from the build's snapshot of the inputs, see `report.inputs`)."""
+    return resolve_input(path, ROOT)
 
 
 def display(path: str | Path) -> str:
-    """A path as an analyst should read it: relative to the project root where possible."""
-    p = Path(path)
-    try:
-        return p.resolve().relative_to(ROOT).as_posix()
-    except ValueError:
-        return str(p)
+    """A path as an analyst should read it: relative to the project root where possible (a file
+    of the build's snapshot by its project-relative name)."""
+    return display_input(path, ROOT)

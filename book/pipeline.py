@@ -24,6 +24,8 @@ from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
+from .series import series_parameter, write_series
+from .snapshot import Snapshot, reading_from, take_snapshot
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -58,14 +60,17 @@ class BuildResult:
     seconds: float
 
 
-def input_listing(plan: Plan) -> list[dict[str, Any]]:
-    """Every input file of the plan with its part, parameter, sha256 and size."""
+def input_listing(plan: Plan, snap: Snapshot | None = None) -> list[dict[str, Any]]:
+    """Every input file of the plan with its part, parameter, sha256 and size (as the snapshot
+    read them, during a render)."""
     rows = []
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():
             for path in paths:
-                rows.append({"part": p.id, "parameter": name, "path": display(path),
-                             "sha256": sha256_file(path), "bytes": path.stat().st_size})
+                shown = display(path)
+                sha, size = (snap.files[shown] if snap and shown in snap.files
+                             else (sha256_file(path), path.stat().st_size))
+                rows.append({"part": p.id, "parameter": name, "path": shown, "sha256": sha, "bytes": size})
     return rows
 
 
@@ -124,7 +129,9 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
              for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
                                ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
-                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"))}
+                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
+                               ("book_key_figures_file", ".json"),
+                               ("book_front_file", ".json"))}
     write_text(files["book_results_file"], hv.results_json(harvested))
     write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
     write_text(files["book_findings_file"], hv.findings_csv(harvested))
@@ -133,13 +140,18 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
                                                "previous": prev_params})
     write_json(files["book_inputs_file"], inputs)
     write_json(files["book_messages_file"], harvested.messages)
+    write_text(files["book_key_figures_file"], hv.key_figures_json(harvested))
+    write_text(files["book_front_file"], hv.front_json(harvested))
     return files
 
 
-def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path]) -> list[Job]:
+def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
+          series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
     for p in parts:
-        params = {**p.parameters, **injected_parameters(p, plan, harvest_files)}
+        files = {**harvest_files, **series_parameter(p.id, series)}
+        harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
+        params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
         key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
                         analysis_source_hash(p.part.path))
@@ -173,11 +185,17 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
 
 
 def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
-    """Finish an interrupted publish of this edition, and start a clean staging folder."""
+    """Finish an interrupted publish of this edition, and start a clean staging folder (the
+    failed notebooks an earlier run kept in `failed/` stay)."""
     final = opts.book_dir / edition.id
     recover(inside(final, opts.output_roots, "replace"), opts.output_roots)
     staging = opts.build_dir / edition.id
-    remove_tree(staging, opts.output_roots)
+    if staging.is_dir() and not staging.is_symlink():
+        for entry in staging.iterdir():
+            if entry.name != "failed":
+                remove_tree(entry, opts.output_roots)
+    else:
+        remove_tree(staging, opts.output_roots)
     (staging / "book").mkdir(parents=True)
     return final, staging
 
@@ -194,23 +212,31 @@ def _published_line(final: Path, seconds: float, executed: tuple, cached: tuple,
 
 def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
     say(f"Edition {edition.id} ({display(edition.path)})")
-    plan = make_plan(edition, book)
-    n_inputs = check_inputs(plan)
-    say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
-    renderer = get_renderer(opts.engine)
-
+    make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
+    plan, snap = take_snapshot(edition, book, staging / "inputs")
+    with reading_from(snap):
+        n_inputs = check_inputs(plan)
+        say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
+        renderer = get_renderer(opts.engine)
+        return _execute_render_publish(plan, snap, renderer, final, staging, opts, start)
+
+
+def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
+                            opts: BuildOptions, start: float) -> BuildResult:
+    edition = plan.edition
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
     first = [p for p in plan.parts if not p.needs_harvest]
     later = [p for p in plan.parts if p.needs_harvest]
-    outcomes = _execute(_jobs(first, plan, staging, {}), opts, edition.epoch, store)
+    current_params = {p.id: dict(p.parameters) for p in plan.parts}
+    series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
+    outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
-    inputs = input_listing(plan)
-    current_params = {p.id: dict(p.parameters) for p in plan.parts}
-    harvest_files = write_harvest(staging / "harvest", plan, harvested, inputs)
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files), opts, edition.epoch, store)
+    inputs = input_listing(plan, snap)
+    harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
+    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -224,7 +250,7 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
 
     say(f"  rendering with {renderer.name}")
     out_dir = staging / "book"
-    rendered = renderer.render(RenderJob(book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
+    rendered = renderer.render(RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
                                          staging / "render", out_dir))
     notebooks_dir = out_dir / "notebooks"
     notebooks_dir.mkdir()
@@ -236,9 +262,10 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
         write_text(out_dir / "data" / name, text)
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
+    write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
     write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
-    notebooks = {display(p.part.path): sha256_file(p.part.path) for p in plan.parts}
+    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
                 "publish_key": key})

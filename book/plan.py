@@ -23,7 +23,8 @@ from .project import BookSpec, Part
 COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name there)
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
-                      "book_inputs_file", "book_messages_file", "book_findings_file")
+                      "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
+                      "book_front_file")
 
 
 @dataclass(frozen=True)
@@ -92,8 +93,9 @@ def make_plan(edition: Edition, book: BookSpec) -> Plan:
 
 
 def column_map(edition: Edition) -> dict[str, dict[str, str]]:
-    """The edition's `columns:` map with every file as an absolute path."""
-    return {str(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
+    """The edition's `columns:` map with every file by its project-relative name (during a
+    render, the name of its copy in the snapshot)."""
+    return {display(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
 
 
 def share_column_map(edition: Edition) -> None:

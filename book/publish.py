@@ -11,6 +11,8 @@ import subprocess
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from report.inputs import external_name
+
 from .errors import PublishError
 from .exchange import exchange
 from .paths import ROOT
@@ -63,7 +65,7 @@ def manifest(edition, parameters: Mapping[str, Any], inputs: list[dict], noteboo
         "title": edition.title,
         "date": edition.date.isoformat(),
         "edition_file": (edition.path.relative_to(ROOT).as_posix() if edition.path.is_relative_to(ROOT)
-                         else str(edition.path)),
+                         else external_name(edition.path.name, hashlib.sha256(edition.path.read_bytes()).hexdigest())),
         "parameters": parameters,
         "inputs": {i["path"]: i["sha256"] for i in inputs},
         "notebooks": dict(notebooks),

@@ -10,7 +10,19 @@ CHECK_MIME = "application/vnd.amu-book.check+json"
 DATA_MIME = "application/vnd.amu-book.data+json"
 MESSAGES_MIME = "application/vnd.amu-book.messages+json"
 FINDING_MIME = "application/vnd.amu-book.finding+json"
-RECORD_MIMES = frozenset({RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME, FINDING_MIME})
+COMMITTEE_MIME = "application/vnd.amu-book.committee+json"  # the items of a box "Til udvalget"
+PERIOD_MIME = "application/vnd.amu-book.period+json"  # the date or period a chapter's figures refer to
+RECORD_MIMES = frozenset({RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME, FINDING_MIME, COMMITTEE_MIME,
+                          PERIOD_MIME})
+
+# The kind of an item of a box "Til udvalget": what the committee is asked to decide (`ask`),
+# what it is told for its information (`orientation`), and what was decided already, with the
+# date of the decision (`decided`). The front chapter's »Til beslutning« is built from them.
+ASK = "ask"
+ORIENTATION = "orientation"
+DECIDED = "decided"
+COMMITTEE_KINDS = (ASK, ORIENTATION, DECIDED)
+COMMITTEE_FIELDS = ("kind", "text", "date", "options", "recommendation", "section")
 
 # The status of a reconciliation check (see ../shared/design.md, reconciliation.csv).
 MATCH = "match"

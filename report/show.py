@@ -13,15 +13,34 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
+from analysis.core import fmt
 from analysis.core.check import Check
+from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from analysis.core.figures import to_svg
+from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
+from analysis.core.voice import CLASSES, LABELS, is_valid_claim
 
 from .errors import RecordingError
-from .protocol import CHECK_MIME, DATA_MIME, FINDING_MIME, MESSAGES_MIME, RESULT_MIME, is_valid_name
+from .protocol import (
+    CHECK_MIME,
+    COMMITTEE_MIME,
+    DATA_MIME,
+    DIFFERS,
+    FINDING_MIME,
+    MATCH,
+    MESSAGES_MIME,
+    NOT_REPRODUCIBLE,
+    PERIOD_MIME,
+    RECOMPUTED,
+    RESULT_MIME,
+    WITHIN_ROUNDING,
+    is_valid_name,
+)
 
-__all__ = ["markdown", "key_messages", "notice", "period", "to_committee", "table", "figure", "result",
-           "check", "checks", "finding", "data", "markdown_table"]
+__all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table",
+           "figure", "result", "key_figures", "section", "check", "checks", "check_line", "finding", "data",
+           "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
@@ -35,10 +54,25 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
+def voiced(item: str) -> str:
+    """A sentence as Markdown with its voice made visible: a `Voiced` sentence
+    (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
+    vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
+    claim id (`data-claim`); a plain string is returned as it is."""
+    voice = getattr(item, "voice", None)
+    if voice is None:
+        return str(item)
+    claim = getattr(item, "claim", None)
+    if claim is not None and not is_valid_claim(claim):
+        raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
+    attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
+    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+
+
 def key_messages(messages: Iterable[str]) -> None:
     """Show the chapter's key messages (two or three computed sentences) as a highlighted box,
-    and record them for the book's summary in the front chapter."""
-    messages = [str(m) for m in messages]
+    and record them for the book's summary in the front chapter (with their voice labels)."""
+    messages = [voiced(m) for m in messages]
     body = "\n".join(f"- {m}" for m in messages)
     markdown(f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n{body}\n:::\n")
     _display({MESSAGES_MIME: {"messages": messages}, "text/plain": ""})
@@ -51,35 +85,84 @@ def notice(text: str, title: str = "Bemærk") -> None:
 
 def period(text: str) -> None:
     """Show, right under the chapter title, the date or period the chapter's figures refer to
-    (and, when given in the text, that they are more than a year older than the edition)."""
+    (and, when given in the text, that they are more than a year older than the edition); the
+    front chapter repeats it beside the chapter's main points."""
     markdown(f"::: {{.period}}\n{text.strip()}\n:::\n")
+    _display({PERIOD_MIME: {"text": text.strip()}, "text/plain": ""})
 
 
-def to_committee(points: Iterable[str], title: str = "Til udvalget") -> None:
-    """Show the box with what the source asks of the committee (decision, orientation, ...)."""
-    body = "\n".join(f"- {p}" for p in points)
-    markdown(f"::: {{.to-committee}}\n**{title}**\n\n{body}\n:::\n")
+def _committee_line(item: CommitteeItem) -> str:
+    text = voiced(item.text)
+    if item.kind == DECIDED:
+        return f"- Besluttet {fmt.date(item.date)}: {text}"
+    extra = []
+    if item.options:
+        extra.append("Muligheder:\n\n" + "\n".join(f"  - {voiced(o)}" for o in item.options))
+    if item.recommendation:
+        extra.append(f"Kildens forslag: {voiced(item.recommendation)}")
+    return f"- {text}" + "".join(f"\n\n  {e}" for e in extra)
+
+
+def committee_markdown(items: Iterable[CommitteeItem], title: str = "Til udvalget") -> str:
+    """The box »Til udvalget« as Markdown: the asks (with options and the source's
+    recommendation), then what is for information; decisions already taken follow in a box of
+    their own, »Besluttet«, with their dates, never in the style of an ask."""
+    items = list(items)
+    groups = [("Til beslutning", [i for i in items if i.kind == ASK]),
+              ("Til orientering", [i for i in items if i.kind == ORIENTATION])]
+    body = [f"**{label}**\n\n" + "\n".join(_committee_line(i) for i in group) for label, group in groups if group]
+    if not body:
+        body = ["Kapitlet har intet til beslutning eller orientering i denne udgave."]
+    out = f"::: {{.to-committee}}\n**{title}**\n\n" + "\n\n".join(body) + "\n:::\n"
+    taken = [i for i in items if i.kind == DECIDED]
+    if taken:
+        out += "\n::: {.decided}\n**Besluttet**\n\n" + "\n".join(_committee_line(i) for i in taken) + "\n:::\n"
+    return out
+
+
+def to_committee(items: Iterable[CommitteeItem], title: str = "Til udvalget") -> None:
+    """Show the box with what the source asks of the committee, and record its items (kind:
+    ask, orientation or decided with its date; each text with its voice label, see `voiced`)
+    for the front chapter's »Til beslutning«."""
+    items = list(items)
+    for item in items:
+        if not isinstance(item, CommitteeItem):
+            raise RecordingError("to_committee takes analysis.core.committee items (ask, orientation, "
+                                 f"decided), not {type(item).__name__}: {str(item)[:60]!r}")
+    markdown(committee_markdown(items, title))
+    records = [{**i.record(), "text": voiced(i.text), "options": [voiced(o) for o in i.options],
+                "recommendation": voiced(i.recommendation) if i.recommendation else None} for i in items]
+    _display({COMMITTEE_MIME: {"items": records}, "text/plain": ""})
 
 
 def table(df: pd.DataFrame, caption: str, source: str, decimals: int | Mapping[str, int] = 0,
           align: Mapping[str, str] | None = None, note: str | None = None,
-          widths: Mapping[str, int] | None = None) -> None:
+          widths: Mapping[str, int] | None = None, html_only: bool = False) -> None:
     """Show a table with a numbered Danish caption and its source line ("Kilde: ...").
 
     Cells, headers, caption and source are text (escaped, never read as markup); `note` is
-    Markdown written for the book, so values from input files in it need `escape_markdown`."""
+    Markdown written for the book, so values from input files in it need `escape_markdown`.
+    `html_only` keeps a long reference table out of the PDF (it stays in the HTML book and the
+    open data)."""
     if not caption or not source:
         raise RecordingError("a table needs a caption and a source")
     text = markdown_table(df, decimals, align, widths)
     extra = f" {note}" if note else ""
-    markdown(f"{text}\n\n: {escape_markdown(caption)}\n\n::: {{.source}}\nKilde: {escape_markdown(source)}."
-             f"{extra}\n:::\n")
+    out = (f"{text}\n\n: {escape_markdown(caption)}\n\n::: {{.source}}\nKilde: {escape_markdown(source)}."
+           f"{extra}\n:::\n")
+    markdown(_html_only(out) if html_only else out)
 
 
-def figure(fig, caption: str, alt: str, source: str) -> None:
+def _html_only(text: str) -> str:
+    return f'::::: {{.content-visible when-format="html"}}\n{text.strip()}\n:::::\n'
+
+
+
+def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) -> None:
     """Show a matplotlib figure as SVG, with caption, Danish alt text and source line.
 
     Alt text is required (PDF/UA-1 and WCAG): it should say what the figure shows, in words.
+    `html_only` keeps the figure out of the PDF (e.g. where a table beside it gives the numbers).
     """
     if not alt or not alt.strip():
         raise RecordingError(f"figure '{caption}' has no alt text")
@@ -88,8 +171,11 @@ def figure(fig, caption: str, alt: str, source: str) -> None:
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
     meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip())}}
+    if html_only:
+        meta["image/svg+xml"]["only"] = "html"
     _display({"image/svg+xml": svg}, metadata=meta)
-    markdown(f"::: {{.source}}\nKilde: {escape_markdown(source)}.\n:::\n")
+    note = f"::: {{.source}}\nKilde: {escape_markdown(source)}.\n:::\n"
+    markdown(_html_only(note) if html_only else note)
 
 
 def _check_name(name: str, what: str = "result") -> None:
@@ -113,13 +199,30 @@ def _plain_number(value, what: str) -> float | int | None:
     return f
 
 
-def result(name: str, value, unit: str | None = None) -> None:
-    """Record one key figure of the chapter for `results.json` (a number, lower snake name)."""
+META_FIELDS = ("label", "population", "source", "as_of", "definition")
+
+
+def result(name: str, value, unit: str | None = None, *, label: str | None = None,
+           population: str | None = None, source: str | None = None, as_of: str | None = None,
+           definition: str | None = None) -> None:
+    """Record one key figure of the chapter for `results.json` (a number, lower snake name) and,
+    for `key_figures.json`, its Danish label, population (source, edition or synthetic, see
+    `analysis.core.keyfigures`), source, the date its data refer to and its definition."""
     _check_name(name)
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
-    _display({RESULT_MIME: {"name": name, "value": v, "unit": unit}, "text/plain": ""})
+    if population is not None and population not in POPULATIONS:
+        raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
+    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
+    _display({RESULT_MIME: {"name": name, "value": v, "unit": unit,
+                            "meta": {k: x for k, x in meta.items() if x is not None}}, "text/plain": ""})
+
+
+def key_figures(figures: Iterable[KeyFigure]) -> None:
+    """Record key figures with their metadata (`analysis.core.keyfigures.KeyFigure`), in order."""
+    for f in figures:
+        result(f.name, f.value, f.unit, **{k: getattr(f, k) for k in META_FIELDS})
 
 
 def check(c: Check) -> str:
@@ -138,6 +241,27 @@ def checks(items: Iterable[Check]) -> list[str]:
     return [check(c) for c in items]
 
 
+def check_line(items: Iterable[Check], chapter: str) -> None:
+    """Show the chapter's one line on its checks: how many printed figures the book recomputed
+    from the source's own detail, how many of them disagree, and a link to the chapter's findings
+    in the quality appendix (Bilag C: Afstemning), where the reconciliation is told once."""
+    items = list(items)
+    recomputed = [c for c in items if c.basis == RECOMPUTED]
+    if not recomputed:
+        return
+    n = {s: sum(1 for c in recomputed if c.status == s) for s in (MATCH, WITHIN_ROUNDING, DIFFERS, NOT_REPRODUCIBLE)}
+    parts = [f"{fmt.integer(n[MATCH] + n[WITHIN_ROUNDING])} stemmer"]
+    if n[DIFFERS]:
+        parts.append(f"{fmt.integer(n[DIFFERS])} afviger")
+    if n[NOT_REPRODUCIBLE]:
+        parts.append(f"{fmt.integer(n[NOT_REPRODUCIBLE])} kan ikke genberegnes")
+    listed = ", ".join(parts[:-1]) + f" og {parts[-1]}" if len(parts) > 1 else parts[0]
+    text = (f"**Kontrol:** Bogen har regnet {fmt.integer(len(recomputed))} af kapitlets trykte tal efter ud fra "
+            f"kildens egne detaljer: {listed}. Forklaringerne står i "
+            f"[Bilag C: Afstemning](#afstemning-{chapter}).")
+    markdown(f"::: {{.checks-line}}\n{text}\n:::\n")
+
+
 def finding(name: str, title: str, explanation: str) -> None:
     """Record a finding: the cause shared by the non-matching checks whose `finding` is `name`."""
     _check_name(name, "finding")
@@ -152,3 +276,16 @@ def data(name: str, df: pd.DataFrame) -> None:
     _check_name(name, "data table")
     csv_text = df.to_csv(index=False, lineterminator="\n")
     _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+
+
+def section(sec) -> None:
+    """Show a section of `analysis.core.seriesviews` (»Siden sidste udgave«, the series): its
+    notice, text, figure (with alt text) and table, each when it has one."""
+    if sec.notice:
+        notice(sec.notice, title="Opdigtede eksempeldata")
+    if sec.text:
+        markdown(sec.text)
+    if sec.figure is not None:
+        figure(sec.figure, caption=sec.caption, alt=sec.alt, source=sec.source)
+    if sec.table is not None and len(sec.table):
+        table(sec.table, caption=sec.caption, source=sec.source)

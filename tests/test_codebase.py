@@ -78,3 +78,25 @@ def test_notebooks_are_thin(path):
             continue
         assert len(cell.source.splitlines()) <= MAX_CELL_LINES, f"cell {i} of {path.name}"
         assert not cell.get("outputs") and cell.get("execution_count") is None, f"cell {i} has outputs"
+
+
+def test_no_module_of_the_domain_imports_itself_round_a_circle():
+    """Imports between the modules of `analysis` go one way (a lazy import inside a function
+    counts too); a package's __init__ re-exporting its modules is not a circle."""
+    from book.imports import _module_name, imported_modules, module_file
+
+    graph = {}
+    for path in sorted((ROOT / "analysis").rglob("*.py")):
+        if path.name == "__init__.py":
+            continue
+        name, _ = _module_name(path, ROOT)
+        found = imported_modules(ast.parse(path.read_text(encoding="utf-8")), name, False)
+        graph[name] = {m for m in found if (f := module_file(m)) and f.name != "__init__.py" and m != name}
+
+    def reaches(start, goal, seen):
+        for n in graph.get(start, ()):
+            if n == goal or (n not in seen and (seen.add(n) or reaches(n, goal, seen))):
+                return True
+        return False
+
+    assert [m for m in graph if reaches(m, m, set())] == []

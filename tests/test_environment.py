@@ -44,3 +44,9 @@ def test_environment_pins_the_same_versions_as_pyproject():
 
 def test_environment_has_quarto():
     assert "quarto" in _environment_pins()
+
+
+def test_the_conda_route_installs_the_project():
+    env = yaml.safe_load((ROOT / "environment.yml").read_text(encoding="utf-8"))
+    pip = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
+    assert "-e ." in pip

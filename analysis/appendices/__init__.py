@@ -5,11 +5,13 @@
 summary of it; `harvested` reads the files."""
 from .harvested import read_json, read_reconciliation
 from .parameters import (
+    all_parameters_table,
     changed_parameter_table,
     moved_parameters,
     parameter_changes,
     parameter_table,
     parameters_intro,
+    parameters_print_note,
 )
 from .reconciliation import (
                              STATUS_LABELS,
@@ -21,7 +23,8 @@ from .reconciliation import (
 )
 from .sources import input_files, source_list
 
-__all__ = ["read_json", "read_reconciliation", "changed_parameter_table", "moved_parameters",
+__all__ = ["read_json", "read_reconciliation", "all_parameters_table", "parameters_print_note",
+           "changed_parameter_table", "moved_parameters",
            "parameter_changes", "parameters_intro", "parameter_table", "STATUS_LABELS", "STATUS_ORDER",
            "reconciliation_table",
            "sort_reconciliation", "status_counts", "status_figure", "input_files", "source_list"]

@@ -41,6 +41,7 @@ LABELS: dict[str, dict[str, str]] = {
         "top_units": "Antal enheder i oversigten over størst mangel",
         "roster_is_synthetic": "Enhedslisten er syntetisk eksempeldata",
         "roster_file": "Datafil: enhedsliste med ansatte og pladser",
+        "roster_date": "Opgørelsesdato for enhedslisten",
         "placements_file": "Datafil: pladser efter type",
         "quota_table_file": "Datafil: Tabel 1, beregning af kvote",
         "quota_examples_file": "Datafil: regneeksempler på kvoten",
@@ -127,8 +128,8 @@ def _value(v: Any) -> str:
         return fmt.date(dt.date.fromisoformat(text))
     except ValueError:
         pass
-    if "/" in text or "*" in text:
-        return "`" + text.split("/")[-1] + "`" if "*" not in text else "`" + text + "`"
+    if "/" in text and "*" not in text:
+        return text.split("/")[-1]  # a data file by its name (table cells are text, never markup)
     return text
 
 
@@ -163,6 +164,17 @@ def parameter_table(changes: pd.DataFrame, part: str) -> pd.DataFrame:
     })
 
 
+def all_parameters_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
+    """Every parameter of the edition, part by part, in one table (the HTML book's reference)."""
+    return changed_parameter_table(changes, titles)
+
+
+def parameters_print_note() -> str:
+    """Where the full list of parameters is (it is kept out of the PDF)."""
+    return ("Den fulde liste over udgavens parametre, kapitel for kapitel, står i net-udgaven af bogen "
+            "og i bogens åbne data (filen parametre_parameters.csv).")
+
+
 def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
     """The parameters that are new or changed since the previous edition, all chapters at once."""
     return pd.DataFrame({
@@ -182,7 +194,7 @@ def parameters_intro(previous: str | None, changes: pd.DataFrame) -> str:
     """The appendix's opening: what it shows, where the machine names are, what changed."""
     text = ("Bilaget viser alle parametre, som udgaven er dannet med, kapitel for kapitel: de valg, "
             "der ligger fast for udgaven, og de datafiler, den bygger på (se Bilag B). Programmets "
-            "egne navne på parametrene står i bogens åbne data (`parametre_parameters.csv`). ")
+            "egne navne på parametrene står i bogens åbne data (filen parametre_parameters.csv). ")
     if not previous:
         return text + "Der er ingen tidligere udgave at sammenligne med."
     n = len(moved_parameters(changes))

@@ -16,8 +16,6 @@ from ..core.check import BASIS_DA, STATUS_DA
 
 STATUS_ORDER = (DIFFERS, NOT_REPRODUCIBLE, WITHIN_ROUNDING, MATCH)
 STATUS_LABELS = {s: STATUS_DA[s] for s in STATUS_ORDER}
-BASIS_ORDER = (RECOMPUTED, CROSS_REFERENCE, SYNTHETIC)
-ROWS_SHOWN_IN_PRINT = 6
 
 
 def read_findings(path: str | Path) -> pd.DataFrame:
@@ -33,7 +31,11 @@ def sort_reconciliation(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def status_counts(df: pd.DataFrame, parts: list[str]) -> pd.DataFrame:
-    """Checks per chapter and status (chapters in book order, statuses in STATUS_ORDER)."""
+    """Recomputed checks per chapter and status (chapters in book order, statuses in
+    STATUS_ORDER): the same rows as the summary table's status columns."""
+    df = df[df["basis"] == RECOMPUTED]
+    if df.empty:
+        return pd.DataFrame(0, index=[], columns=list(STATUS_ORDER))
     counts = df.groupby(["chapter", "status"]).size().unstack(fill_value=0)
     return counts.reindex(index=[p for p in parts if p in counts.index], columns=list(STATUS_ORDER),
                           fill_value=0)
@@ -99,6 +101,23 @@ def finding_rows(df: pd.DataFrame, chapter: str, finding: str) -> pd.DataFrame:
 def unexplained(df: pd.DataFrame) -> pd.DataFrame:
     """Rows that do not match and name no finding (a chapter has yet to explain them)."""
     return df[(df["status"] != MATCH) & (df["finding"] == "")]
+
+
+def recomputed_counts(df: pd.DataFrame) -> dict[str, int]:
+    """The recomputed figures by status: the one count the front chapter, the summary table and
+    the figure of Bilag C all show (cross-references and synthetic data are not verification)."""
+    rec = df[df["basis"] == RECOMPUTED]["status"].value_counts()
+    return {s: int(rec.get(s, 0)) for s in STATUS_ORDER}
+
+
+def checks_sentence(df: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """The front chapter's one line on the checks, with a link to the quality appendix."""
+    n = recomputed_counts(df)
+    return (f"Bogen har regnet {fmt.integer(sum(n.values()))} af kildernes trykte tal efter ud fra kildernes "
+            f"egne detaljer: {fmt.integer(n[MATCH])} stemmer, {fmt.integer(n[WITHIN_ROUNDING])} stemmer inden "
+            f"for afrunding, {fmt.integer(n[DIFFERS])} afviger, og {fmt.integer(n[NOT_REPRODUCIBLE])} kan ikke "
+            f"genberegnes. Forklaringerne ({fmt.integer(len(findings))} fund) står i "
+            "[Bilag C: Afstemning](#afstemning).")
 
 
 def verification_sentence(df: pd.DataFrame, findings: pd.DataFrame) -> str:
@@ -170,7 +189,9 @@ def intro_text(df: pd.DataFrame, findings: pd.DataFrame) -> str:
             "trykte; det stemmer *inden for afrunding*, når forskellen kan skyldes, at kilden regnede "
             "med uafrundede tal; det *afviger*, når forskellen er større end afrundingen kan forklare; "
             "og det *kan ikke genberegnes*, når kilden ikke trykker de tal, der skal til. "
-            + verification_sentence(df, findings))
+            + verification_sentence(df, findings)
+            + " I PDF'en står hvert fund med sin forklaring; tallene bag fundene står med trykt og beregnet "
+              "værdi i net-udgaven af bogen og i filen reconciliation.csv.")
 
 
 def summary_note() -> str:
@@ -187,28 +208,31 @@ def _table_markdown(table: pd.DataFrame, caption: str) -> str:
 
 
 def _finding_markdown(df: pd.DataFrame, chapter: str, title: str, f: Mapping) -> list[str]:
+    """A finding: its title and explanation; the rows it covers in the HTML book (the PDF says
+    how many and where they are, so the appendix stays short in print)."""
     from ..core.tables import escape_markdown
 
     rows = finding_rows(df, chapter, f["finding"])
     head = f"### {escape_markdown(f['title'])}\n\n{escape_markdown(f['explanation'])}\n"
     caption = f"{title}: de tal, fundet »{f['title']}« omfatter ({fmt.integer(len(rows))})"
-    if len(rows) <= ROWS_SHOWN_IN_PRINT:
-        return [head, _table_markdown(rows, caption)]
-    rest = len(rows) - ROWS_SHOWN_IN_PRINT
-    short = (_table_markdown(rows.head(ROWS_SHOWN_IN_PRINT), caption + ", de første")
-             + f"\nDe øvrige {fmt.integer(rest)} tal står i HTML-udgaven af bogen og i filen "
-               "reconciliation.csv, der udgives med bogen.\n")
+    count = "1 tal" if len(rows) == 1 else f"{fmt.integer(len(rows))} tal"
+    short = f"Fundet omfatter {count}.\n"
     return [head, PRINT_ONLY.format(short), HTML_ONLY.format(_table_markdown(rows, caption))]
 
 
 def finding_sections(df: pd.DataFrame, findings: pd.DataFrame, chapter: str, title: str) -> list[str]:
-    """Markdown for one chapter's findings in Bilag C: a heading, each finding's title and
-    explanation, and the rows it covers (in print at most ROWS_SHOWN_IN_PRINT of them)."""
+    """Markdown for one chapter's findings in Bilag C: a heading (id `<chapter>`, which the
+    chapter's line on its checks links to), each finding's title and explanation, and the rows
+    it covers (in the HTML book)."""
     own = findings[findings["chapter"] == chapter] if len(findings) else findings
     loose = unexplained(df[df["chapter"] == chapter])
-    if not len(own) and not len(loose):
+    sub = df[df["chapter"] == chapter]
+    if sub.empty:
         return []
-    out = [f"## {title}\n"]
+    n = recomputed_counts(sub)
+    out = [f"## {title} {{#{chapter}}}\n\nBogen har regnet {fmt.integer(sum(n.values()))} af kapitlets trykte "
+           f"tal efter: {fmt.integer(n[MATCH] + n[WITHIN_ROUNDING])} stemmer, {fmt.integer(n[DIFFERS])} afviger, "
+           f"og {fmt.integer(n[NOT_REPRODUCIBLE])} kan ikke genberegnes.\n"]
     for f in own.to_dict("records"):
         out += _finding_markdown(df, chapter, title, f)
     if len(loose):

@@ -26,11 +26,12 @@ def input_files(inputs: list[Mapping[str, Any]], registry: pd.DataFrame) -> pd.D
     return df.drop_duplicates(subset=["part", "path"]).reset_index(drop=True)
 
 
-_DOCUMENT_FILE = re.compile(r"^\d{3}_[0-9a-f]+\.txt\s*[:–-]\s*")
+_DOCUMENT_FILE = re.compile(r"\b\d{3}_[0-9a-f]{6,}\.txt\s*(?:[:–-]\s*)?")
 
 
 def document_title(document: str) -> str:
-    """The source document as a reader names it (without the file name of its text copy)."""
+    """The source document as a reader names it (without the file name of its text copy,
+    wherever in the text it stands)."""
     return _DOCUMENT_FILE.sub("", document).strip()
 
 
@@ -45,12 +46,16 @@ def source_sentence(row: Mapping[str, Any]) -> str:
 
 
 def source_list(files: pd.DataFrame, part: str) -> str:
-    """One part's data files as Markdown for the reader: per source document, a bulleted
-    sentence per file (file names, checksums and transcription notes are in the open data)."""
+    """One part's data files as Markdown for the reader: in print the source documents, in the
+    HTML book per source document a bulleted sentence per file (file names, checksums and
+    transcription notes are in the open data)."""
     sub = files[files["part"] == part]
-    blocks = []
+    blocks, titles = [], []
     for document, group in sub.groupby(sub["document"].map(document_title), sort=False):
-        title = document or "Uden angivet kildedokument"
+        title = escape_markdown(document or "Uden angivet kildedokument")
+        titles.append(f"- {title}")
         items = "\n".join(f"- {escape_markdown(source_sentence(r))}" for r in group.to_dict("records"))
-        blocks.append(f"**{escape_markdown(title)}**\n\n{items}")
-    return "\n\n".join(blocks)
+        blocks.append(f"**{title}**\n\n{items}")
+    html = "\n\n".join(blocks)
+    return ('::: {.content-visible when-format="typst"}\n' + "\n".join(titles) + "\n:::\n\n"
+            f'::: {{.content-visible when-format="html"}}\n{html}\n:::\n')

@@ -7,17 +7,21 @@
     results.py   key figures and key messages
     views.py     tables, figures and texts for the notebook
 
-`CHAPTERS` is the one registry: the build finds a chapter's input check through it, and
+`CHAPTERS` is the one registry (the chapter packages in this folder): the build finds a
+chapter's input check through it, and
 `EXTRACTS` says which of a chapter's input parameters are extracts an analyst replaces (each
 quarter, or when a new year's tables arrive); every other input is a fixed source document.
 """
 from __future__ import annotations
 
 import importlib
+from pathlib import Path
 from types import ModuleType
 from typing import Any, Mapping
 
-CHAPTERS = ("rammer", "kvoter", "beskaeftigelsesplan", "investeringer", "benchmark")
+# Every package in this folder is a chapter (found, not listed: `render new-chapter` adds one by
+# writing its package). The book's order of its parts is `_quarto.yml`'s, the one list of them.
+CHAPTERS = tuple(sorted(p.parent.name for p in Path(__file__).parent.glob("*/__init__.py")))
 
 QUARTERLY = "quarterly"
 YEARLY = "yearly"
@@ -64,3 +68,8 @@ def input_kinds(chapter_id: str, parameters: Mapping[str, Any]) -> dict[str, tup
     extracts = EXTRACTS.get(chapter_id, {})
     return {name: extracts.get(name, (FIXED, "a source document, transcribed"))
             for name in parameters if name.endswith(("_file", "_files"))}
+
+
+def input_schemas(chapter_id: str) -> dict[str, Any]:
+    """The pandera schema of each input parameter of a chapter (`inputs.INPUT_SCHEMAS`)."""
+    return dict(importlib.import_module(f"{__name__}.{chapter_id}.inputs").INPUT_SCHEMAS)

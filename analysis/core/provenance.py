@@ -9,7 +9,7 @@ import pandas as pd
 import pandera.pandas as pa
 
 from .errors import Failure, InputError
-from .paths import RAW, display, resolve
+from .paths import RAW, ROOT, display, resolve
 from .readers import read_table
 from .validation import validate
 
@@ -33,11 +33,12 @@ def sha256(path: str | Path) -> str:
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()
 
 
-def registry(raw: Path = RAW) -> pd.DataFrame:
+def registry(raw: Path | None = None) -> pd.DataFrame:
     """All provenance rows of data/raw, with the file path relative to the repo root.
 
     Raises InputError if a registry is malformed, names a file that does not exist, or a
-    file in data/raw has no provenance row."""
+    file in data/raw has no provenance row. During a build, data/raw is the build's snapshot."""
+    raw = Path(raw) if raw is not None else resolve(RAW.relative_to(ROOT))
     frames = []
     for reg in sorted(raw.rglob("provenance.csv")):
         df = validate(read_table(reg, text_columns=COLUMNS), SCHEMA)
@@ -58,7 +59,7 @@ def registry(raw: Path = RAW) -> pd.DataFrame:
     return pd.concat(frames, ignore_index=True).sort_values("path", kind="stable").reset_index(drop=True)
 
 
-def lookup(path: str | Path, raw: Path = RAW) -> dict | None:
+def lookup(path: str | Path, raw: Path | None = None) -> dict | None:
     """The provenance row of one input file, or None for files outside the registry."""
     reg = registry(raw)
     hit = reg[reg["path"] == display(resolve(path))]

@@ -50,8 +50,9 @@ def column_map(path: Path) -> dict[str, str]:
         maps = json.loads(os.environ.get(COLUMN_MAP_ENV) or "{}")
     except ValueError:
         return {}
+    shown = display(path)
     for file, mapping in maps.items():
-        if resolve(file) == path:
+        if display(resolve(file)) == shown:
             return {canonical_column(k): str(v) for k, v in mapping.items()}
     return {}
 

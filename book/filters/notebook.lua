@@ -8,12 +8,18 @@ local function figure_from(img)
   if not caption then
     return nil
   end
+  local only = img.attributes["only"]
   img.attributes["caption"] = nil
   img.attributes["width"] = nil
   img.attributes["height"] = nil
+  img.attributes["only"] = nil
   img.caption = pandoc.Inlines(alt or caption)
   local cap = pandoc.read(caption, "markdown").blocks
-  return pandoc.Figure({pandoc.Plain({img})}, {long = cap})
+  local fig = pandoc.Figure({pandoc.Plain({img})}, {long = cap})
+  if only then  -- a figure for one format only (`report.figure(..., html_only=True)`)
+    return pandoc.Div({fig}, pandoc.Attr("", {"content-visible"}, {{"when-format", only}}))
+  end
+  return fig
 end
 
 local function output_blocks(div)
@@ -52,7 +58,7 @@ end
 -- "Til udvalget") and a paragraph that is only bold text (the front chapter's subheads) become
 -- unnumbered headings one level below the section they are in, left out of the contents, so
 -- screen readers and the PDF's tags see the structure a sighted reader sees.
-local BOXES = {"key-messages", "to-committee", "period", "notice"}
+local BOXES = {"key-messages", "to-committee", "decided", "orientation", "period", "notice"}
 
 local function bold_title(block)
   if block and block.t == "Para" and #block.content == 1 and block.content[1].t == "Strong" then

@@ -32,13 +32,27 @@ local function typst_of(blocks)
 end
 
 local BOXES = {["source"] = "source-note", ["notice"] = "notice", ["key-messages"] = "key-messages",
-               ["to-committee"] = "to-committee", ["period"] = "period"}
+               ["to-committee"] = "to-committee", ["period"] = "period", ["decided"] = "decided",
+               ["orientation"] = "orientation-box", ["checks-line"] = "checks-line",
+               ["headline"] = "headline"}
 
 local function box(div)
   for class, fn in pairs(BOXES) do
     if div.classes:includes(class) then
-      return pandoc.RawBlock("typst", "#" .. fn .. "[" .. typst_of(div.content) .. "]")
+      local label = div.identifier ~= "" and (" <" .. div.identifier .. ">") or ""
+      return pandoc.RawBlock("typst", "#" .. fn .. "[" .. typst_of(div.content) .. "]" .. label)
     end
+  end
+end
+
+-- A link of class `page-ref` (the front chapter's »Til beslutning« pointing to a chapter's box
+-- »Til udvalget«) says on which page of the PDF its target is.
+local function page_ref(link)
+  if link.classes:includes("page-ref") and link.target:sub(1, 1) == "#" then
+    local label = "<" .. link.target:sub(2) .. ">"
+    local text = pandoc.write(pandoc.Pandoc({pandoc.Plain(link.content)}), "typst"):gsub("%s+$", "")
+    return pandoc.RawInline("typst", "#link(" .. label .. ")[" .. text .. ", side #context counter(page).at(" ..
+      label .. ").first()]")
   end
 end
 
@@ -225,7 +239,11 @@ local function is_source(block)
   return block and block.t == "Div" and block.classes:includes("source")
 end
 
--- A table or figure takes the source line that follows it.
+-- A table or figure takes the source line that follows it; the contents go before the first
+-- numbered chapter (after the front chapter) and every chapter starts on a new page.
+local contents_placed = false
+local first_heading_seen = false  -- the book's first chapter follows the title page directly
+
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
   local i = 1
@@ -234,6 +252,14 @@ local function with_sources(blocks)
     local b = blocks[i]
     if b.t == "Header" then
       opening = b.level == 1
+      if b.level == 1 and not contents_placed and not b.classes:includes("unnumbered") then
+        out:insert(pandoc.RawBlock("typst", "#book-contents()"))
+        contents_placed = true
+      end
+      if b.level == 1 and first_heading_seen then
+        out:insert(pandoc.RawBlock("typst", "#chapter-break()"))
+      end
+      first_heading_seen = first_heading_seen or b.level == 1
     end
     local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
     local made
@@ -253,7 +279,22 @@ local function with_sources(blocks)
   return out
 end
 
+-- words (issue 25): a voice label (`[**Kilden:**]{.voice-tag .voice-source}`) as `#voice-tag`.
+local VOICES = {["voice-source"] = "source", ["voice-calculation"] = "calculation",
+                ["voice-reading"] = "reading"}
+
+local function voice_tag(span)
+  if not span.classes:includes("voice-tag") then return nil end
+  for class, kind in pairs(VOICES) do
+    if span.classes:includes(class) then
+      return pandoc.RawInline("typst", "#voice-tag(\"" .. kind .. "\")[" ..
+        typst_of({pandoc.Plain(span.content)}) .. "]")
+    end
+  end
+end
+
 return {
+  {Span = voice_tag},
   {Div = function(div)
     local shown = shown_here(div)
     if shown == false then
@@ -262,6 +303,13 @@ return {
       return div.content
     end
   end},
+  {Link = page_ref},
   {Blocks = with_sources},
   {Div = box},
+  {Pandoc = function(doc)
+    if not contents_placed then  -- a book without numbered chapters: the contents come first
+      doc.blocks:insert(1, pandoc.RawBlock("typst", "#book-contents()"))
+    end
+    return doc
+  end},
 }

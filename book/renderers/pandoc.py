@@ -24,6 +24,7 @@ TEMPLATES = HERE / "templates"
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 PDF_STANDARDS = ["ua-1", "a-2a"]
 FRONT_CLASS = "front-title"  # the front chapter's title: its page is the HTML book's landing page
+COMMITTEE_CLASS = "to-committee"  # a chapter's box »Til udvalget«: its id is <part id>-til-udvalget
 STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML book only
 
 
@@ -62,16 +63,23 @@ def appendix_letter(i: int) -> str:
 
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
-    and the other headings ids prefixed with it (unique across the book); front matter and
-    appendices are unnumbered, and appendix titles read "Bilag A: ..."."""
+    and the other headings ids prefixed with it (unique across the book), the first box »Til
+    udvalget« the id `<part id>-til-udvalget`; front matter and appendices are unnumbered, and
+    appendix titles read "Bilag A: ..."."""
     blocks = ast["blocks"]
     first = True
+    boxed = False
     for b in blocks:
+        if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
+            b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
+            boxed = True
         if b["t"] != "Header":
             continue
         level, (ident, classes, attrs), inlines = b["c"]
         if role != "chapter" and "unnumbered" not in classes:
             classes.append("unnumbered")
+        if role == "appendix" and level >= 2 and "unlisted" not in classes:
+            classes.append("unlisted")  # the contents list an appendix, not its sections
         if first and level == 1:
             ident = part_id
             if role == "front":
@@ -140,6 +148,8 @@ def assemble(job: RenderJob) -> dict:
         "year": meta_str(str(e.date.year)),
         "month": meta_str(str(e.date.month)),
         "day": meta_str(str(e.date.day)),
+        "contact": meta_str(e.contact),
+        "next-edition": meta_str(format_date(e.next_date, format="long", locale="da_DK")),
     }
     return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}
 
@@ -193,7 +203,21 @@ def write_html(doc: dict, job: RenderJob) -> Path:
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
     merge_landing_page(html_dir, front)
+    mark_current_pages(html_dir)
     return html_dir
+
+
+def mark_current_pages(html_dir: Path) -> None:
+    """In every page's menu, mark the link to the page itself (`aria-current="page"`), so the
+    reader sees (and a screen reader hears) which chapter they are in."""
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        start, end = text.find('<nav id="TOC"'), text.find("</nav>")
+        if start < 0 or end < start:
+            continue
+        link = f'<a href="{path.name}">'
+        menu = text[start:end].replace(link, f'<a href="{path.name}" aria-current="page">', 1)
+        path.write_text(text[:start] + menu + text[end:], encoding="utf-8")
 
 
 REDIRECT = """<!DOCTYPE html>

@@ -13,15 +13,15 @@ def test_parameter_changes_against_previous_edition():
     assert appendices.parameter_changes(current, None)["change"].tolist() == ["–", "–", "–"]
 
 
-def test_parameter_table_shows_danish_labels_and_globs_as_code_so_they_survive_markdown():
+def test_parameter_table_shows_danish_labels_and_file_names_as_plain_text():
     ch = appendices.parameter_changes({"datagrundlag": {"provenance_files": ["data/raw/**/provenance.csv"]},
                                        "kvoter": {"reference_date": "2025-02-01", "roster_file": "data/raw/k/r.csv",
                                                   "new_knob": 2.5}}, None)
     assert appendices.parameter_table(ch, "datagrundlag").to_dict("records") == [
-        {"Parameter": "Kilderegistre (filer)", "Værdi": "`data/raw/**/provenance.csv`", "Ændring": "–"}]
+        {"Parameter": "Kilderegistre (filer)", "Værdi": "data/raw/**/provenance.csv", "Ændring": "–"}]
     table = appendices.parameter_table(ch, "kvoter")
     assert table["Parameter"].tolist() == ["Opgørelsesdato", "Datafil: enhedsliste med ansatte og pladser", "New knob"]
-    assert table["Værdi"].tolist() == ["1. februar 2025", "`r.csv`", "2,5"]
+    assert table["Værdi"].tolist() == ["1. februar 2025", "r.csv", "2,5"]
 
 
 def test_every_parameter_of_every_edition_has_a_danish_label():
@@ -29,21 +29,24 @@ def test_every_parameter_of_every_edition_has_a_danish_label():
 
     from analysis.appendices.parameters import LABELS
     from analysis.core.paths import ROOT
+    from book.editions import META_KEYS
 
     for path in sorted((ROOT / "params").rglob("*.yml")):
         edition = yaml.safe_load(path.read_text(encoding="utf-8"))
         for part, params in edition.items():
-            if isinstance(params, dict):
+            if isinstance(params, dict) and part not in META_KEYS:  # `columns:` maps files, not parameters
                 missing = set(params) - set(LABELS.get(part, {}))
                 assert not missing, (path.name, part, missing)
 
 
 def test_reconciliation_sorted_disagreements_first_and_counted():
-    df = pd.DataFrame({"chapter": ["a", "b", "a", "b", "a"],
-                       "status": ["match", "differs", "not_reproducible", "match", "within_rounding"]})
+    df = pd.DataFrame({"chapter": ["a", "b", "a", "b", "a", "a"],
+                       "status": ["match", "differs", "not_reproducible", "match", "within_rounding", "match"],
+                       "basis": ["recomputed"] * 5 + ["cross_reference"]})
     assert appendices.sort_reconciliation(df)["status"].tolist() == [
-        "differs", "not_reproducible", "within_rounding", "match", "match"]
+        "differs", "not_reproducible", "within_rounding", "match", "match", "match"]
     counts = appendices.status_counts(df, ["b", "a", "c"])
+    # only recomputed figures count, as in the summary table beside the figure
     assert counts.index.tolist() == ["b", "a"] and counts.loc["a"].tolist() == [0, 1, 1, 1]
 
 

@@ -48,7 +48,7 @@ def test_findings_show_their_rows_and_unexplained_rows_are_named():
     assert "1 tal, der ikke stemmer, og som endnu ikke er samlet i et fund" in text
 
 
-def test_long_findings_are_cut_in_print_and_whole_in_html():
+def test_findings_rows_are_counted_in_print_and_listed_in_html():
     rows = [("benchmark", f"Række {i}", "T", "1.0", "1.3", "", "", "", "differs", "recomputed", "f", "n")
             for i in range(9)]
     findings = pd.DataFrame([{"chapter": "benchmark", "finding": "f", "title": "T", "explanation": "x",
@@ -56,8 +56,9 @@ def test_long_findings_are_cut_in_print_and_whole_in_html():
     sections = recon.finding_sections(_checks(rows), findings, "benchmark", "B")
     printed = next(s for s in sections if 'when-format="typst"' in s)
     html = next(s for s in sections if 'when-format="html"' in s)
-    assert printed.count("Række") == recon.ROWS_SHOWN_IN_PRINT and "De øvrige 3 tal" in printed
+    assert "Række" not in printed and "Fundet omfatter 9 tal." in printed
     assert html.count("Række") == 9
+    assert sections[0].startswith("## B {#benchmark}")  # the chapter's line on its checks links here
 
 
 def test_full_list_is_html_only():

@@ -1,6 +1,7 @@
 import shutil
 
 import nbformat
+import pytest
 from conftest import FIXTURES
 
 from book.cache import cache_key, expand_inputs, notebook_code
@@ -105,11 +106,69 @@ def test_a_full_disk_is_a_warning(tmp_path, monkeypatch):
     def full(*args, **kwargs):
         raise OSError(errno.ENOSPC, "No space left on device")
 
-    monkeypatch.setattr(cache_module.shutil, "copyfile", full)
+    monkeypatch.setattr(cache_module.Path, "write_bytes", full)
     warnings = []
     c = cache_module.NotebookCache(tmp_path / "c", warn=warnings.append)
     assert c.put(cache_module.CacheKey("k", {}), ALPHA) is None
     assert "No space left on device" in warnings[0] and not list((tmp_path / "c").glob("*.tmp"))
+
+
+def _stored(tmp_path):
+    from book.cache import CacheKey, NotebookCache
+
+    warnings = []
+    cache = NotebookCache(tmp_path / "c", warn=warnings.append)
+    key = CacheKey("k" * 64, {})
+    cache.put(key, ALPHA)
+    return cache, key, warnings
+
+
+def test_a_sound_entry_is_restored_byte_for_byte(tmp_path):
+    cache, key, warnings = _stored(tmp_path)
+    assert cache.restore(key, tmp_path / "out.ipynb", "alpha")
+    assert (tmp_path / "out.ipynb").read_bytes() == ALPHA.read_bytes() and warnings == []
+
+
+@pytest.mark.parametrize("damage, problem", [
+    (lambda p: p.write_bytes(p.read_bytes().replace(b"factor = 2", b"factor = 4")), "does not match the checksum"),
+    (lambda p: p.write_bytes(p.read_bytes()[:100]), "does not match the checksum"),
+    (lambda p: p.write_bytes(b""), "is empty"),
+    (lambda p: p.with_suffix(".sha256").unlink(), "has no checksum stored with it"),
+])
+def test_a_damaged_entry_is_discarded_with_a_warning_naming_it(tmp_path, damage, problem):
+    cache, key, warnings = _stored(tmp_path)
+    damage(cache.path(key))
+    assert not cache.restore(key, tmp_path / "out.ipynb", "alpha")
+    assert len(warnings) == 1 and problem in warnings[0]
+    assert f"{key.value}.ipynb (alpha)" in warnings[0] and "executed again" in warnings[0]
+    assert not cache.path(key).exists() and not (tmp_path / "out.ipynb").exists()
+
+
+def test_an_entry_that_is_not_a_notebook_is_discarded(tmp_path):
+    from book.cache import sha256_bytes
+
+    cache, key, warnings = _stored(tmp_path)
+    cache.path(key).write_bytes(b'{"cells": ')
+    cache.path(key).with_suffix(".sha256").write_text(sha256_bytes(b'{"cells": '))
+    assert cache.get(key, "alpha") is None
+    assert "cannot be read as a notebook" in warnings[0]
+
+
+def test_a_build_re_executes_an_edited_cache_entry(fixture_book, build_options, write_edition, capfd):
+    import json
+
+    from book.pipeline import build
+
+    build(write_edition("c1"), build_options, fixture_book)
+    for entry in build_options.cache_dir.glob("*.ipynb"):
+        text = entry.read_text(encoding="utf-8")
+        if '"total_times_factor"' in text:
+            entry.write_text(text.replace('"value": 12', '"value": 44'), encoding="utf-8")
+    capfd.readouterr()
+    again = build(write_edition("c2"), build_options, fixture_book)
+    err = capfd.readouterr().err
+    assert "alpha" in again.executed and "(alpha) does not match the checksum" in err
+    assert json.loads((again.folder / "results.json").read_text())["alpha"] == {"total_times_factor": 12}
 
 
 def _project(tmp_path):

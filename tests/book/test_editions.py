@@ -73,3 +73,12 @@ def test_column_map_is_read_and_checked(tmp_path):
     p = _write(tmp_path, "e", "edition: e\ntitle: T\ndate: 2025-03-31\ncolumns:\n  x.csv: {a: 'Løn tilskud'}\n")
     with pytest.raises(EditionError, match="is not a declared column name"):
         load_edition(p)
+
+
+def test_contact_and_next_edition_default_and_can_be_set(write_edition):
+    import datetime as dt
+
+    e = write_edition("e1")
+    assert e.next_date == dt.date(2025, 6, 30) and "Norddjurs Kommune" in e.contact
+    e = write_edition("e2", "contact: Jobcentret, tlf. 1234\nnext_edition: 2025-07-15\n")
+    assert e.next_date == dt.date(2025, 7, 15) and e.contact == "Jobcentret, tlf. 1234"

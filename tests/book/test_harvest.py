@@ -45,3 +45,18 @@ def test_key_messages_are_harvested_for_the_front_chapter(tmp_path):
 
     p = _nb(tmp_path, {MESSAGES_MIME: {"messages": ["Første.", "Anden."]}, "text/plain": ""})
     assert harvest_notebook("kvoter", p).messages == {"kvoter": ["Første.", "Anden."]}
+
+
+def test_committee_items_and_period_are_harvested_for_the_front_chapter(tmp_path):
+    import json
+
+    from book.harvest import front_json
+    from report.protocol import COMMITTEE_MIME, PERIOD_MIME
+
+    item = {"kind": "decided", "text": "Godkendt.", "date": "2024-08-29", "options": []}
+    p = _nb(tmp_path, {COMMITTEE_MIME: {"items": [item]}}, {PERIOD_MIME: {"text": "Tallene er fra 2024."}})
+    h = harvest_notebook("rammer", p)
+    assert json.loads(front_json(h)) == {"rammer": {"committee": [item], "period": "Tallene er fra 2024."}}
+    bad = _nb(tmp_path, {COMMITTEE_MIME: {"items": [{**item, "date": None}]}})
+    with pytest.raises(HarvestError, match="has no date"):
+        harvest_notebook("rammer", bad)

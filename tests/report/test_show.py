@@ -79,3 +79,28 @@ def test_numpy_numbers_become_plain_json_numbers(shown):
     report.result("a", np.int64(3))
     report.result("b", np.float64(2.5))
     assert [type(d[0][RESULT_MIME]["value"]) for d in shown] == [int, float]
+
+
+def test_to_committee_shows_asks_and_decisions_apart_and_records_the_items(shown):
+    from analysis.core import committee as items
+    from report.protocol import COMMITTEE_MIME
+
+    report.to_committee([items.ask("Vælg niveau.", ["pr. 15", "pr. 10"]), items.orientation("Til info."),
+                         items.decided("Godkendt.", "2024-08-29")])
+    text = "".join(d.get("text/markdown", "") for d, _ in shown)
+    box, taken = text.split("::: {.decided}")
+    assert "**Til beslutning**" in box and "Muligheder:\n\n  - pr. 15\n  - pr. 10" in box and "Godkendt" not in box
+    assert "**Besluttet**" in taken and "Besluttet 29. august 2024: Godkendt." in taken
+    record = next(d[COMMITTEE_MIME] for d, _ in shown if COMMITTEE_MIME in d)
+    assert [i["kind"] for i in record["items"]] == ["ask", "orientation", "decided"]
+    with pytest.raises(RecordingError, match="not str"):
+        report.to_committee(["a plain string has no kind"])
+
+
+def test_check_line_counts_recomputed_figures_and_links_to_the_appendix(shown):
+    checks = [Check.of("a", "s", 1.0, 1.0), Check.of("b", "s", 1.0, 2.0),
+              Check.of("c", "s", 1.0, 1.0, basis="cross_reference")]
+    report.check_line(checks, "kvoter")
+    text = shown[-1][0]["text/markdown"]
+    assert "regnet 2 af kapitlets trykte tal efter" in text and "1 stemmer og 1 afviger" in text
+    assert "(#afstemning-kvoter)" in text

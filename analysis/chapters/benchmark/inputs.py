@@ -229,3 +229,7 @@ def selected_groups(groups: list[str] | tuple[str, ...]) -> list[str]:
     if unknown:
         raise ParameterValueError(CHAPTER, "groups", unknown, f"unknown target group(s); known: {', '.join(GROUPS)}")
     return [g for g in GROUPS if g in set(groups)]
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = FILE_PARAMS

@@ -103,3 +103,43 @@ def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: 
     msgs.append(f"Holdt op mod afgangsraterne i tabellerne ligger {len(q)} målgrupper sådan: "
                 + ", ".join(parts) + ".")
     return msgs
+
+
+_MEASURES = {"enhedsomkostning": "enhedsomkostning", "gennemsnit": "gennemsnit for de andre kommuner",
+             "afvigelse": "afvigelse fra gennemsnittet", "afvigelse_pct": "afvigelse fra gennemsnittet i procent",
+             "rang_hoejeste": "placering (1 = højeste enhedsomkostning)", "kvadrant": "kvadrant",
+             "resultat_afvigelse_pct": "resultat: afvigelse fra gennemsnittet i procent"}
+
+
+def label(name: str) -> str:
+    """The Danish label of a benchmark key figure: `dagpenge_afvigelse_pct` → `Dagpenge: afvigelse ...`."""
+    from .terms import GROUP_SHORT
+
+    groups = dict(GROUP_SHORT, samlet="Alle målgrupper")
+    for group in sorted(groups, key=len, reverse=True):
+        rest = name.removeprefix(group + "_")
+        if rest != name and rest in _MEASURES:
+            return f"{groups[group]}: {_MEASURES[rest]}"
+    return name
+
+
+def described(inputs: Inputs, ov: pd.DataFrame, total: dict):
+    """The key figures with label, population (the benchmark report's) and the end of the period
+    its figures are measured in (one benchmark year)."""
+    from ...core.keyfigures import SOURCE, describe
+    from .terms import DOCUMENT
+
+    p = inputs.period
+    end = p.loc[p["key"] == "figures_end", "value"]
+    return describe(key_figures(ov, total), population=SOURCE, source=DOCUMENT,
+                    as_of=str(end.iloc[0]) if len(end) else None, label_of=label)
+
+
+def series_spec():
+    """What the chapter follows: the focus municipality's unit cost against the others' average,
+    by benchmark year (shown once more than one year exists)."""
+    from ...core.seriesviews import SeriesSpec
+
+    return SeriesSpec(("samlet_enhedsomkostning", "samlet_gennemsnit"),
+                      "Enhedsomkostning for alle målgrupper efter benchmarkår", by_as_of=True,
+                      as_of_label="Målt til og med")

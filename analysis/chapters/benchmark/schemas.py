@@ -135,6 +135,6 @@ PERIOD = pa.DataFrameSchema(
     strict=True)
 
 SOURCE_NOTES = pa.DataFrameSchema(
-    {"kind": pa.Column(str, pa.Check.isin(["ask", "caveat"])), "section": pa.Column(str, coerce=True),
+    {"kind": pa.Column(str, pa.Check.isin(["ask", "orientation", "caveat"])), "section": pa.Column(str, coerce=True),
      "text": pa.Column(str)},
     strict=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
@@ -34,10 +35,13 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     return text + "." + (f" {age}" if age else "")
 
 
-def committee_points(inputs: Inputs) -> list[str]:
-    """What the source asks of (or suggests to) the committee, from the source notes file."""
-    asks = inputs.source_notes[inputs.source_notes["kind"] == "ask"]
-    return [f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})" for t, s in zip(asks["text"], asks["section"])]
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """What the source asks of (kind `ask`) or puts before the committee for its information
+    (kind `orientation`: the report has no indstilling), from the source notes file."""
+    notes = inputs.source_notes[inputs.source_notes["kind"].isin(["ask", "orientation"])]
+    make = {"ask": items.ask, "orientation": items.orientation}
+    return [make[k](f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})", section=s)
+            for k, t, s in zip(notes["kind"], notes["text"], notes["section"])]
 
 
 def caveats_text(inputs: Inputs) -> str:

@@ -10,9 +10,10 @@ from typing import Any, Mapping
 import pandas as pd
 import pandera.pandas as pa
 
-from ...core.errors import Failure
+from ...core.errors import Failure, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from .schemas import (
     ABBREVIATIONS_SCHEMA,
     BASELINE_COMPARATORS,
@@ -42,6 +43,8 @@ class Inputs:
     committee: pd.DataFrame
     explanations: pd.DataFrame
     abbreviations: pd.DataFrame
+    # the claims register beside the committee file (what the source says, with its conditions)
+    claims: Claims | None = None
 
 
 # ---------------------------------------------------------------- reading
@@ -167,14 +170,30 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     abbreviations = _prepare(params["abbreviations_file"], "abbreviations_file", "abbreviations",
                              ABBREVIATIONS_SCHEMA)
     _check_rounds(followup, params)
-    return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations)
+    return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations,
+                  claims=claims_beside(params["committee_file"]))
+
+
+def selected_rounds(followup: pd.DataFrame, plan_years, rounds: Mapping | None) -> dict[int, int]:
+    """The round to show per plan year: `rounds[year]` (int or str key), else the latest round
+    in the follow-up table. Raises ValueError for a year or round without follow-up rows."""
+    chosen = {int(k): int(v) for k, v in (rounds or {}).items()}
+    out = {}
+    for year in plan_years:
+        year = int(year)
+        available = sorted(followup.loc[followup["plan_year"] == year, "round"].unique())
+        if not available:
+            raise ValueError(f"plan year {year} has no rows in the follow-up table")
+        rnd = chosen.get(year, int(available[-1]))
+        if rnd not in available:
+            raise ValueError(f"plan year {year} has no follow-up round {rnd} "
+                             f"(rounds in the table: {', '.join(map(str, available))})")
+        out[year] = rnd
+    return out
 
 
 def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
     """The plan years and rounds an edition asks for exist in the follow-up table."""
-    from ...core.errors import ParameterValueError
-    from .model import selected_rounds
-
     if "plan_years" not in params and "rounds" not in params:
         return
     try:
@@ -183,3 +202,11 @@ def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
         key = "rounds" if "round" in str(err) and "no rows" not in str(err) else "plan_years"
         raise ParameterValueError("beskaeftigelsesplan", key, params.get(key), str(err)) from None
 
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = {
+    "register_file": GOALS_SCHEMA, "followup_file": FOLLOWUP_SCHEMA, "summary_file": SUMMARY_SCHEMA,
+    "derived_file": DERIVED_SCHEMA, "committee_file": COMMITTEE_SCHEMA,
+    "explanations_file": EXPLANATIONS_SCHEMA, "abbreviations_file": ABBREVIATIONS_SCHEMA,
+}

@@ -21,7 +21,7 @@ from typing import Mapping
 import pandas as pd
 
 from ...core.precision import Approx
-from .inputs import Inputs
+from .inputs import Inputs, selected_rounds  # noqa: F401 - re-exported: which round each plan year shows
 from .schemas import (
     BASELINE_COMPARATORS,
     LOWER_BOUND,
@@ -37,24 +37,6 @@ from .schemas import (
 
 
 # ---------------------------------------------------------------- rounds
-def selected_rounds(followup: pd.DataFrame, plan_years, rounds: Mapping | None) -> dict[int, int]:
-    """The round to show per plan year: `rounds[year]` (int or str key), else the latest round
-    in the follow-up table. Raises ValueError for a year or round without follow-up rows."""
-    chosen = {int(k): int(v) for k, v in (rounds or {}).items()}
-    out = {}
-    for year in plan_years:
-        year = int(year)
-        available = sorted(followup.loc[followup["plan_year"] == year, "round"].unique())
-        if not available:
-            raise ValueError(f"plan year {year} has no rows in the follow-up table")
-        rnd = chosen.get(year, int(available[-1]))
-        if rnd not in available:
-            raise ValueError(f"plan year {year} has no follow-up round {rnd} "
-                             f"(rounds in the table: {', '.join(map(str, available))})")
-        out[year] = rnd
-    return out
-
-
 def rounds_planned(summary: pd.DataFrame, plan_year: int) -> int | None:
     """The number of follow-up rounds the plan year's case text announces (None if not printed)."""
     hit = summary[(summary["plan_year"] == plan_year) & (summary["measure"] == "rounds_planned")]
@@ -220,6 +202,17 @@ def derived_value(kind: str, a, b, c=None, d=None) -> float:
 def themes(evaluated: pd.DataFrame) -> list[str]:
     """The themes (indsatsområder) of a plan year, in printed order."""
     return list(dict.fromkeys(evaluated["theme"]))
+
+
+SELF_JUDGED = "stikprøve"
+
+
+def self_judged(r) -> bool:
+    """True when the goal's »measured« value is the administration's own judgement from samples
+    (its data source names »stikprøver«): comparing it with the published verdict checks the
+    administration against itself, so it is no verification."""
+    src = r.get("data_source") if hasattr(r, "get") else None
+    return isinstance(src, str) and SELF_JUDGED in src.lower()
 
 
 def target_points(evaluated: pd.DataFrame) -> pd.DataFrame:

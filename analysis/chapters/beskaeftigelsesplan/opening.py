@@ -8,6 +8,7 @@ from typing import Mapping
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import dates, fmt
 from ...core.tables import escape_markdown
 from .model import rounds_planned
@@ -68,22 +69,25 @@ def period_text(evaluated: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
     return text + (f" {age}" if age else "")
 
 
-def committee_points(committee: pd.DataFrame, shown: Mapping[int, int]) -> list[str]:
+def committee_points(committee: pd.DataFrame, shown: Mapping[int, int]) -> list[items.CommitteeItem]:
     """The box "Til udvalget": per follow-up shown, what the case asked and what was decided,
-    from the transcribed indstilling and beslutning."""
+    from the transcribed indstilling and beslutning (decided, with the meeting's date, when the
+    source prints a decision)."""
     out = []
     for year, rnd in shown.items():
         row = _committee_row(committee, year, rnd)
         if row is None:
-            out.append(f"Beskæftigelsesplan {year}, opfølgning {fmt.integer(rnd)}: kilden oplyser "
-                       "ingen indstilling.")
+            out.append(items.orientation(f"Beskæftigelsesplan {year}, opfølgning {fmt.integer(rnd)}: kilden "
+                                         "oplyser ingen indstilling."))
             continue
         text = (f"Beskæftigelsesplan {year} (punkt {fmt.integer(row['agenda_item'])} på mødet i "
                 f"{escape_markdown(row['meeting_body'])} {fmt.date(row['meeting_date'])}): "
                 f"{escape_markdown(row['proposer'])} indstillede, {escape_markdown(row['ask'])}.")
-        if not missing(row["decision"]):
-            text += f" Beslutning: {escape_markdown(row['decision'])}."
-        out.append(text)
+        if missing(row["decision"]):
+            out.append(items.ask(text))
+            continue
+        text += f" Beslutning: {escape_markdown(row['decision'])}."
+        out.append(items.decided(text, row["meeting_date"]))
     return out
 
 

@@ -16,7 +16,9 @@ printed precision (72,6 % for [72,55; 72,65]); a whole number is an exact count 
 courses, firms, years) or a target.
 
 Every check is `recomputed` from the source's detail, except goal checks of follow-up rows marked
-as invented example data (`synthetic`). Every check that does not match names its finding
+as invented example data (`synthetic`) and goal checks whose measured value is the administration's
+own judgement from samples (`cross_reference`: the verdict compared with the same administration's
+printed judgement, which verifies nothing). Every check that does not match names its finding
 (`findings`).
 """
 from __future__ import annotations
@@ -25,13 +27,13 @@ from typing import Mapping
 
 import pandas as pd
 
-from report.protocol import DIFFERS, MATCH, SYNTHETIC, WITHIN_ROUNDING
+from report.protocol import CROSS_REFERENCE, DIFFERS, MATCH, SYNTHETIC, WITHIN_ROUNDING
 
 from ...core.check import Check
 from ...core.precision import Approx
 from .findings import Finding, count_finding, derived_finding, rounding_finding, verdict_finding
 from .inputs import Inputs
-from .model import derived_value, verdict_range
+from .model import derived_value, self_judged, verdict_range
 from .schemas import INVENTED, REMOVED, missing
 from .texts import measured_text, national_text, requirement_text
 
@@ -63,12 +65,18 @@ def goal_checks(evaluated: pd.DataFrame) -> list[Check]:
         note = (f"Offentliggjort: {r['status']}; efter reglen: {r['evaluated_status']}. "
                 f"Målt {measured_text(r)}; krav: {requirement_text(r)}"
                 + (f"; {national_text(r)}" if not missing(r["national_value"]) else "") + ".")
+        basis = {}
+        if _invented(r):
+            basis = {"basis": SYNTHETIC}
+        elif self_judged(r):
+            basis = {"basis": CROSS_REFERENCE}
+            note += (" Den målte værdi er forvaltningens egen vurdering ud fra stikprøver; sammenligningen "
+                     "er ikke en efterprøvning.")
         out.append(Check.of(f"Beskæftigelsesplan {year}, opfølgning {rnd}, mål {r['goal_id']}: "
                             f"status {UNIT_VERDICT}",
                             _source(evaluated.iloc[[0]], f"mål {r['goal_id']}, målopfyldelse"),
                             int(r["published_reached"]), verdict_range(r), unit=UNIT_VERDICT,
-                            note=note, decimals=0,
-                            **({"basis": SYNTHETIC} if _invented(r) else {})))
+                            note=note, decimals=0, **basis))
     return out
 
 

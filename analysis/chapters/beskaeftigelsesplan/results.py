@@ -7,7 +7,8 @@ from typing import Mapping
 import pandas as pd
 
 from ...core import fmt
-from .model import rounds_planned, status_counts
+from ...core.voice import Claims, calculated
+from .model import rounds_planned, self_judged, status_counts
 from .opening import round_words, source_short
 from .schemas import INVENTED, NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
 
@@ -22,7 +23,8 @@ def _status_phrases(n: Mapping[str, int]) -> list[str]:
     return [phrases[st].format(n=fmt.integer(n[st])) for st in phrases if n.get(st)]
 
 
-def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.DataFrame | None) -> str:
+def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.DataFrame | None,
+                  claims: Claims | None = None) -> str:
     """One plan year: the source's counts first (the case text's where it prints them), then
     the itemised goals where they differ, removals, and the source's short explanation."""
     year, rnd = int(ev["plan_year"].iloc[0]), int(ev["round"].iloc[0])
@@ -41,7 +43,7 @@ def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.Data
         text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
     diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
     if not diff.empty:
-        text += ("; tabellen med de enkelte mål giver "
+        text += ("; bogens optælling af tabellen med de enkelte mål giver "
                  + " og ".join(f"{fmt.integer(r['count'])} {s}" for s, r in diff.iterrows())
                  + " (se Afstemning)")
     text += "."
@@ -49,24 +51,33 @@ def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.Data
     if short:
         text += f" Ifølge kilden: {short}"
     if "invented" in ev and ev["invented"].eq(INVENTED).any():
-        text = f"Opdigtet eksempel – {text}"
-    return text
+        return calculated(f"Opdigtet eksempel – {text}")
+    return claims.said(f"status-{year}", text) if printed and claims is not None else calculated(text)
 
 
 def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
-                 explanations: pd.DataFrame | None = None) -> list[str]:
+                 explanations: pd.DataFrame | None = None, claims: Claims | None = None) -> list[str]:
     """Two or three sentences computed from the evaluated follow-ups: one per plan year (with
-    the source's own explanation where it gives one) and one on the book's rule check."""
-    msgs = [_year_message(ev, summary, explanations) for ev in evaluated_by_year.values()]
+    the source's own explanation where it gives one; in the source's voice when the source prints
+    the counts and a claims register is given) and one on the book's rule check (the book's
+    calculation; verdicts resting on the administration's own samples are not counted)."""
+    msgs = [_year_message(ev, summary, explanations, claims) for ev in evaluated_by_year.values()]
     checks = pd.concat([ev for ev in evaluated_by_year.values()])
-    checked = checks[checks["agrees"].notna()]
+    judged = checks[checks["agrees"].notna()]
+    is_own = (judged.apply(self_judged, axis=1).astype(bool) if len(judged)
+              else pd.Series(False, index=judged.index))
+    own, checked = judged[is_own], judged[~is_own]
     bad = checked[checked["agrees"].eq(False)]
     text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
-            f"målenes egne krav; {fmt.integer(len(checked) - len(bad))} stemmer")
+            f"målenes egne krav og de målte tal; {fmt.integer(len(checked) - len(bad))} stemmer")
     if len(bad):
         text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
                                       for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"
-    msgs.append(text + ".")
+    text += "."
+    if len(own):
+        text += (f" {fmt.integer(len(own))} vurderinger bygger på forvaltningens egne stikprøver og kan ikke "
+                 "efterprøves.")
+    msgs.append(calculated(text))
     return msgs
 
 
@@ -97,3 +108,42 @@ def key_figures(evaluated_by_year: Mapping[int, pd.DataFrame],
         for name, value in results(ev, goals).items():
             out.append((name, value, "%" if name.endswith("_share") else None))
     return out
+
+
+_WHAT = {"round": "Opfølgningsrunde", "planned": "Mål i planen", "removed": "Mål taget ud",
+         "followed_up": "Mål fulgt op", "reached": "Mål nået", "not_reached": "Mål ikke nået",
+         "not_yet_reached": "Mål endnu ikke nået", "too_early": "For tidligt at vurdere",
+         "not_possible": "Mål, der ikke kan vurderes", "reached_share": "Andel mål nået",
+         "rule_checked": "Mål kontrolleret efter reglen",
+         "rule_disagreements": "Mål, hvor reglen giver en anden status"}
+
+
+def label(name: str) -> str:
+    """The Danish label of a Beskæftigelsesplan key figure: `goals_2024_reached` → `Mål nået, plan 2024`."""
+    parts = name.split("_", 2)
+    if len(parts) == 3 and parts[0] == "goals" and parts[2] in _WHAT:
+        return f"{_WHAT[parts[2]]}, Beskæftigelsesplan {parts[1]}"
+    return name
+
+
+def described(evaluated_by_year: Mapping[int, pd.DataFrame], goals: pd.DataFrame):
+    """The key figures with label, population (the follow-up as documented) and the date of the
+    latest follow-up shown of each plan year."""
+    from ...core.keyfigures import SOURCE, describe
+
+    out = []
+    for year, ev in evaluated_by_year.items():
+        as_of = str(ev["followup_date"].max())
+        figs = key_figures({year: ev}, goals)
+        out += describe(figs, population=SOURCE, source=f"Opfølgning på Beskæftigelsesplan {year}",
+                        as_of=as_of, label_of=label)
+    return out
+
+
+def series_spec(evaluated_by_year: Mapping[int, pd.DataFrame]):
+    """What the chapter follows across editions: goals reached, not yet reached and too early
+    to judge, per plan year, by follow-up round."""
+    from ...core.seriesviews import SeriesSpec
+
+    names = tuple(f"goals_{y}_{k}" for y in evaluated_by_year for k in ("reached", "not_yet_reached", "too_early"))
+    return SeriesSpec(names, "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning")

@@ -46,6 +46,8 @@ GOALS_SCHEMA = pa.DataFrameSchema(
         "national_baseline": pa.Column(float, nullable=True, coerce=True),
         "removed_date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True),
         "notes": pa.Column(str, nullable=True),
+        # optional: the printed targets of a goal no single rule can judge (our wording)
+        "target_text": pa.Column(str, nullable=True, required=False),
     },
     strict=True,
     unique=["plan_year", "goal_id"],

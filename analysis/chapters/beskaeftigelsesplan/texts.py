@@ -41,6 +41,8 @@ def requirement_text(r: Mapping) -> str:
     elif not missing(r.get("baseline_period")):
         base = f"niveauet i {r['baseline_period']}"
     t = r.get("target_value")
+    if missing(comp) and not missing(r.get("target_text")):
+        return f"{r['target_text']} (ikke vurderet efter en regel)"
     return {
         "at_least": lambda: f"mindst {value_text(t, unit)}",
         "more_than": lambda: f"mere end {value_text(t, unit)}",
@@ -52,6 +54,20 @@ def requirement_text(r: Mapping) -> str:
                                     + ("højere" if r.get("better") == "higher" else "lavere")),
         "max_pp_above_national": lambda: f"højst {fmt.number(t, _decimals(t))} procentpoint over {ref}",
     }.get(comp, lambda: "kvalitativt mål")()
+
+
+def _qualitative_gap(r: Mapping) -> str:
+    """For a goal with printed targets but no rule (`target_text`): the distance from the
+    measured value to the first target, told as the book's calculation (what was measured is
+    in the measured text beside it)."""
+    if not missing(r.get("comparator")) or missing(r.get("target_text")):
+        return ""
+    if missing(r.get("target_value")) or missing(r["measured_value"]) or r["unit"] != "%":
+        return ""
+    d = float(r["measured_value"]) - float(r["target_value"])
+    side = "under" if d < 0 else "over"
+    return (f"bogens beregning: {fmt.number(abs(d), _decimals(d))} procentpoint {side} målets første "
+            f"del ({value_text(r['target_value'], r['unit'])})")
 
 
 def measured_text(r: Mapping, with_text: bool = True) -> str:
@@ -66,6 +82,9 @@ def measured_text(r: Mapping, with_text: bool = True) -> str:
         parts.append(v)
     if with_text and not missing(r["measured_text"]):
         parts.append(r["measured_text"])
+    gap = _qualitative_gap(r)
+    if gap:
+        parts.append(gap)
     return "; ".join(parts) if parts else fmt.MISSING
 
 
@@ -104,7 +123,7 @@ def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
             f"de enkelte mål for {pairs}. "
             + ("Optællingen passer derimod præcis, hvis de mål, som målets eget krav vurderer "
                "anderledes end den offentliggjorte status, tælles med kravets status (se "
-               "afsnittet Afstemning)." if same else "Se afsnittet Afstemning."))
+               "Bilag C: Afstemning)." if same else "Se Bilag C: Afstemning."))
 
 
 def intro_text(summary: pd.DataFrame, shown: Mapping[int, int]) -> str:

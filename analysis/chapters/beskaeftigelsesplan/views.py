@@ -165,9 +165,13 @@ def reconciliation_text(checks: list[Check], findings: list) -> str:
     text = (f"Kapitlet efterprøver {fmt.integer(len(recomputed))} tal, som kilden trykker, ud fra "
             f"kildens egne detaljer: " + ", ".join(parts[:-1]) + (" og " if len(parts) > 1 else "")
             + parts[-1] + ".")
-    other = len(checks) - len(recomputed)
-    if other:
-        text += (f" {fmt.integer(other)} kontroller bygger på opdigtede eksempeltal og tæller "
+    invented = sum(c.basis == "synthetic" for c in checks)
+    own = sum(c.basis == "cross_reference" for c in checks)
+    if own:
+        text += (f" {fmt.integer(own)} vurderinger bygger på forvaltningens egne stikprøver; de er "
+                 "sammenholdt med den offentliggjorte status, men tæller ikke som efterprøvning.")
+    if invented:
+        text += (f" {fmt.integer(invented)} kontroller bygger på opdigtede eksempeltal og tæller "
                  "ikke som efterprøvning.")
     if not findings:
         return text

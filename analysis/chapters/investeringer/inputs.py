@@ -32,6 +32,7 @@ import pandera.pandas as pa
 from ...core.errors import Failure, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from .schemas import (
     ACTIVITY_SCHEMA,
     ACTUAL_KINDS,
@@ -93,6 +94,8 @@ class Inputs:
     committee: pd.DataFrame
     case_notes: pd.DataFrame
     files: Mapping[str, str] = field(default_factory=dict)
+    # the claims register beside the committee file (what the notat says, with its conditions)
+    claims: Claims | None = None
 
     @property
     def amounts_are_published(self) -> bool:
@@ -234,7 +237,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     raise_if(frames["reasons_file"].attrs["file"], check_dates(frames["reasons_file"], ("start", "end")))
     raise_if(frames["judgement_file"].attrs["file"], check_dates(frames["judgement_file"], ("basis_date",)))
     files = {name: df.attrs["file"] for name, df in frames.items()}
-    inputs = Inputs(follow_up, *(frames[name] for name in SCHEMAS), files=files)
+    inputs = Inputs(follow_up, *(frames[name] for name in SCHEMAS), files=files,
+                    claims=claims_beside(params.get("committee_file", DEFAULT_FILES["committee_file"])))
     select_cases(inputs, params.get("cases", []))
     select_years(params.get("years", list(BUDGET_PERIOD)))
     select_series(inputs, params.get("baseline_series", "avg_2017_2019"))
@@ -268,3 +272,7 @@ def select_years(years) -> list[int]:
     if unknown:
         raise unknown_values("years", unknown, list(BUDGET_PERIOD))
     return sorted(int(y) for y in years)
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = SCHEMAS

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core import fmt
+from ...core.voice import calculated
 from .model import Derived, first_net_saving_year, net_saving, planned_investment, returned_funds
 from .reconcile import KIND_LABELS, headline
 from .texts import date_range, sentence, years_da
@@ -91,15 +92,22 @@ def budget_message(d: Derived) -> str:
     split = h[h["item"] == "planned_savings_year"].sort_values("year")
     per_year = join_da([(f"{fmt.number(v, 1)} mio. kr." if v else "0 kr.") + f" i {int(y)}"
                         for v, y in zip(split["value"], split["year"])])
-    return sentence(f"Budgetaftalen for {years_da(split['year'])} lagde besparelser på i alt "
+    text = sentence(f"Ifølge notatet lagde budgetaftalen for {years_da(split['year'])} besparelser på i alt "
                     f"{fmt.amount(headline(h, 'planned_savings_total'), decimals=1)} ind i budgettet ({per_year}) "
                     f"mod en investering i indsatsen på {fmt.amount(headline(h, 'planned_investment'), decimals=3)}")
+    return d.inputs.claims.said("budgetaftale", text) if d.inputs.claims is not None else calculated(text)
 
 
 def expectation_message(d: Derived) -> str:
-    """What the administration expected at the follow-up date, in the past tense."""
-    return (f"Ved opfølgningen {fmt.date(d.inputs.follow_up_date)} forventede forvaltningen samlet "
-            f"{saving_phrase(net_saving(d.t1))} i {d.period}. {balance_message(d.t1)}")
+    """What the administration expected at the follow-up date, in the past tense, with the
+    notat's condition (»ved uforstyrret drift i resten af perioden«). From the notat's own
+    figures it is the notat's claim; from a later follow-up file it is the book's calculation."""
+    notat = d.inputs.amounts_are_published and d.inputs.claims is not None
+    text = (f"{'Ifølge notatet forventede forvaltningen ved' if notat else 'Ved'} opfølgningen "
+            f"{fmt.date(d.inputs.follow_up_date)} {'' if notat else 'forventede forvaltningen '}samlet "
+            f"{saving_phrase(net_saving(d.t1))} i {d.period} ved uforstyrret drift i resten af perioden. "
+            f"{balance_message(d.t1)}")
+    return d.inputs.claims.said("nettobesparelse", text) if notat else calculated(text)
 
 
 def reasons_message(d: Derived) -> str:
@@ -118,12 +126,57 @@ def reasons_message(d: Derived) -> str:
         parts.append("ledige i risikogrupperne for COVID-19 kunne ikke aktiveres i virksomhedsrettede forløb")
     text = f"Ifølge notatet kunne investeringerne ikke udmøntes som planlagt: {join_da(parts)}."
     for _, j in d.inputs.judgement.iterrows():
-        verdict = "alligevel ville holde" if j["outcome"] == "kept" else "ikke ville holde"
-        text += f" Forvaltningen vurderede, at budgettet for forsørgelse i {int(j['year'])} {verdict}."
-    return text
+        verdict = "ikke ville blive påvirket" if j["outcome"] == "kept" else "ville blive påvirket"
+        text += (f" Forvaltningen vurderede ud fra budgetopfølgningen pr. {fmt.date(j['basis_date'])}, at "
+                 f"budgetoverholdelsen på forsørgelsen i {int(j['year'])} {verdict} af den mindre besparelse.")
+    return d.inputs.claims.said("aarsager", text) if d.inputs.claims is not None else calculated(text)
 
 
 def key_messages(d: Derived) -> list[str]:
     """The chapter's key messages, computed from the data: the savings built into the budget,
     what the administration expected at the follow-up, and the notat's reasons."""
     return [budget_message(d), expectation_message(d), reasons_message(d)]
+
+
+_LABELS = [(r"investment_total_(\d+)", "Investering i alt {0}"), (r"savings_total_(\d+)", "Besparelse i alt {0}"),
+           (r"net_total_(\d+)", "Netto i alt {0}, resultat og prognose"),
+           (r"net_budget_total_(\d+)", "Netto i alt {0}, budget"),
+           (r"net_saving_period", "Nettobesparelse i perioden, resultat og prognose"),
+           (r"net_saving_period_budget", "Nettobesparelse i perioden, budget"),
+           (r"planned_investment_case_tables", "Planlagt investering i alt (sagernes tabeller)"),
+           (r"returned_funds_total", "Tilbageførte midler i alt"),
+           (r"case_(\d+)_cumulative_net_forecast", "Sag {0}: netto i alt, resultat og prognose"),
+           (r"case_(\d+)_cumulative_net_budget", "Sag {0}: netto i alt, budget"),
+           (r"case_(\d+)_cumulative_deviation", "Sag {0}: afvigelse fra budget"),
+           (r"survival_(\w+?)_week_(\d+)_diff_pp", "Forløb på dagpenge efter {1} uger, {0}: forskel i procentpoint"),
+           (r"survival_(\w+?)_week_(\d+)_pct", "Andel stadig på dagpenge efter {1} uger, {0}"),
+           (r"survival_(\w+?)_mean_diff_pp", "Forløb på dagpenge, {0}: gennemsnitlig forskel i procentpoint")]
+
+
+def label(name: str) -> str:
+    """The Danish label of an Investeringer key figure, from its name."""
+    import re
+
+    for pattern, text in _LABELS:
+        m = re.fullmatch(pattern, name)
+        if m:
+            return text.format(*m.groups())
+    return name
+
+
+def described(d: Derived):
+    """The key figures with label, population (the notat's, as of the follow-up date) and definition."""
+    from ...core.keyfigures import SOURCE, describe
+
+    as_of = d.inputs.follow_up_date.isoformat()
+    return describe(key_figures(d), population=SOURCE, source=f"Opfølgningen pr. {as_of}", as_of=as_of,
+                    label_of=label)
+
+
+def series_spec():
+    """What the chapter follows across editions: the net saving forecast, by follow-up date."""
+    from ...core.seriesviews import SeriesSpec
+
+    return SeriesSpec(("net_saving_period", "net_saving_period_budget"),
+                      "Nettobesparelse i perioden efter opfølgningsdato", by_as_of=True,
+                      as_of_label="Opfølgningsdato")

@@ -122,7 +122,9 @@ JUDGEMENT_SCHEMA = pa.DataFrameSchema(
 COMMITTEE_SCHEMA = pa.DataFrameSchema(
     {
         "order": pa.Column(int, unique=True, coerce=True),
-        "kind": pa.Column(str),
+        # decision_taken is a decision already taken (its date in `date`); the others are for information
+        "kind": pa.Column(str, pa.Check.isin(["orientation", "decision_taken", "judgement", "next_step", "ask"])),
+        "date": pa.Column(str, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True, coerce=True),
         "text": pa.Column(str),
         "section": pa.Column(str),
     },

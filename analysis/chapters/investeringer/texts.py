@@ -11,10 +11,12 @@ import re
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
+from ...core.voice import reading
 from .model import (
     Derived,
     case_year,
@@ -113,10 +115,10 @@ def judgement_text(d: Derived) -> str:
     """The administration's judgement on the budget of a year, as the notat's."""
     parts = []
     for _, j in d.inputs.judgement.iterrows():
-        verdict = "ville holde" if j["outcome"] == "kept" else "ikke ville holde"
+        verdict = "ikke ville blive påvirket" if j["outcome"] == "kept" else "ville blive påvirket"
         parts.append(f"Forvaltningen vurderede ud fra budgetopfølgningen pr. {fmt.date(j['basis_date'])}, at "
-                     f"budgettet for forsørgelsesudgifterne i {int(j['year'])} {verdict}, selv om investeringerne "
-                     f"kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
+                     f"budgetoverholdelsen på forsørgelsesudgifterne i {int(j['year'])} {verdict} af, at "
+                     f"investeringerne kun leverede en del af den budgetterede besparelse i {int(j['year'])}.")
     return " ".join(parts)
 
 
@@ -131,10 +133,23 @@ def reasons_text(d: Derived) -> str:
             f"{bullets}\n\n{tail}{escape_markdown(judgement_text(d))}")
 
 
-def committee_points(d: Derived) -> list[str]:
-    """What the notat asks of the committee (from the committee file), escaped for Markdown."""
-    c = d.inputs.committee.sort_values("order")
-    return [escape_markdown(t) for t in c["text"]]
+def committee_points(d: Derived) -> list[items.CommitteeItem]:
+    """What the notat asks of the committee (from the committee file), escaped for Markdown: a
+    decision taken (with its date), an ask, or else for information. A point with a claim
+    `udvalget-<order>` in the claims register is the notat's (its conditions kept); any other
+    point is the book's own reading of the notat, labelled as the book's."""
+    c, claims = d.inputs.committee.sort_values("order"), d.inputs.claims
+    out = []
+    for _, r in c.iterrows():
+        text, claim = escape_markdown(r["text"]), f"udvalget-{int(r['order'])}"
+        text = claims.said(claim, text) if claims is not None and claim in claims else reading(text)
+        if r["kind"] == "decision_taken":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "ask":
+            out.append(items.ask(text, section=r["section"]))
+        else:
+            out.append(items.orientation(text, section=r["section"]))
+    return out
 
 
 # ---------------------------------------------------------------- running text
@@ -171,7 +186,7 @@ def totals_text(d: Derived) -> str:
             f"{fmt.amount(-t1['savings'].sum(), decimals=3)} på forsørgelsen, en nettobesparelse på "
             f"{fmt.amount(net_saving(t1), decimals=3)}{label_note} Budgetaftalens samlede investering på "
             f"{fmt.amount(g['planned'], decimals=3)} kan ikke genfindes: budgettallene i casetabellerne giver "
-            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se afstemningen sidst i kapitlet).")
+            f"{fmt.amount(planned_investment(d.cy), decimals=3)} (se Bilag C: Afstemning).")
     return f"{notat}\n\n{book}"
 
 

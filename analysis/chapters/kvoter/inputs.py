@@ -12,7 +12,8 @@ Files (parameters ending in `_file`):
 - `stated_figures_file` – figures the text states (places held, ratio, totals, gap, increase).
 - `quota_examples_file` – the worked examples of the quota rule printed in the text.
 - `periods_file` – the dates the placements and the employees refer to, as printed.
-- `committee_file` – what the source asks of the committee (our wording, one point a row).
+- `committee_file` – what the source asks of the committee (our wording, one point a row);
+  the claims register `claims.csv` beside it says which points are the source's (`udvalget-<n>`).
 
 Every file is validated lazily (all failures at once) and raises `InputError` naming file,
 row, column, rule and value.
@@ -29,6 +30,7 @@ import pandera.pandas as pa
 from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from . import schemas
 from .schemas import MODELS, PLACEMENT_TYPES, QUOTA_COLUMN, ROSTER_COLUMNS, WHOLE
 
@@ -55,6 +57,8 @@ class Inputs:
 
     periods: pd.DataFrame
     committee: pd.DataFrame
+    # the claims register beside the committee file (what the source says, with its conditions)
+    claims: Claims | None = None
 
     @property
     def areas(self) -> list[str]:
@@ -230,12 +234,28 @@ def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
     """Read and validate what the source asks of the committee (at least one point)."""
     df = read_table(path, parameter)
     file = df.attrs["file"]
-    df = _strip_text(df, ["point", "section"])
+    df = _strip_text(df, ["kind", "point", "section"])
+    if "date" in df.columns:
+        df["date"] = df["date"].map(lambda v: None if pd.isna(v) or not str(v).strip() else str(v).strip())
     df, pre = _whole_numbers(df, ["order"])
     if len(df) == 0:
         pre.append(Failure(None, None, "needs at least one point"))
-    df = _run(df, schemas.committee_ask(), pre, file)
+    df = _run(df, schemas.committee_ask(), pre, file, _committee_rules)
     return _as_int(df, ["order"]).sort_values("order", kind="stable")
+
+
+def _committee_rules(df: pd.DataFrame) -> list[Failure]:
+    """An option or the source's proposal follows its ask; a decision taken has its date."""
+    if not {"kind", "order"} <= set(df.columns):
+        return []
+    failures, before = [], None
+    for row, r in df.sort_values("order", kind="stable").iterrows():
+        if r["kind"] in ("option", "recommendation") and before not in ("ask", "option", "recommendation"):
+            failures.append(Failure(int(row), "kind", "an option follows the ask it belongs to", r["kind"]))
+        if r["kind"] == "decided" and not r.get("date"):
+            failures.append(Failure(int(row), "date", "a decision taken needs its date", r.get("date")))
+        before = r["kind"]
+    return failures
 
 
 # ---------------------------------------------------------------- the roster
@@ -276,11 +296,12 @@ def check_parameters(params: Mapping[str, Any]) -> None:
     lo, hi = params.get("sweep_min", 1), params.get("sweep_max", 1)
     if not (isinstance(lo, int) and isinstance(hi, int) and 1 <= lo <= hi <= SWEEP_MAX_LIMIT):
         raise _parameter_error("sweep_min", (lo, hi), f"1 <= sweep_min <= sweep_max <= {SWEEP_MAX_LIMIT}")
-    if "book_date" in params:
-        try:
-            dt.date.fromisoformat(str(params["book_date"]))
-        except ValueError:
-            raise _parameter_error("book_date", params["book_date"], "an ISO date, YYYY-MM-DD") from None
+    for key in ("book_date", "roster_date"):
+        if params.get(key):
+            try:
+                dt.date.fromisoformat(str(params[key]))
+            except ValueError:
+                raise _parameter_error(key, params[key], "an ISO date, YYYY-MM-DD") from None
     t = params.get("disclosure_threshold", 5)
     if isinstance(t, bool) or not isinstance(t, int) or t < 1:
         raise _parameter_error("disclosure_threshold", t, "a whole number >= 1")
@@ -301,4 +322,15 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         examples=read_examples(params["quota_examples_file"]),
         periods=read_periods(params["periods_file"]),
         committee=read_committee(params["committee_file"]),
+        claims=claims_beside(params["committee_file"]),
     )
+
+
+# The schema of every input parameter (for the README's column table and the open data); Tabel 1
+# has a column quota_n<N> per threshold N, and the roster's areas are Tabel 1's.
+INPUT_SCHEMAS = {
+    "roster_file": schemas.roster([]), "placements_file": schemas.placements(),
+    "quota_table_file": schemas.quota_table(["quota_n<N>"]), "stated_figures_file": schemas.stated(),
+    "quota_examples_file": schemas.examples(), "periods_file": schemas.periods(),
+    "committee_file": schemas.committee_ask(),
+}

@@ -218,10 +218,14 @@ def _explain_truncated(rows: list[Check]) -> str:
 
 
 def _explain_roster(rows: list[Check]) -> str:
+    total = next((r for r in rows if r.item == "Pladser i alt (enhedsliste)"), None)
+    places = (f" Enhedslisten har {fmt.integer(total.computed)} pladser, budgetanalysen "
+              f"{fmt.integer(total.published)}." if total else "")
     return (f"{fmt.integer(len(rows))} tal for ansatte, kvoter eller pladser beregnet ud fra "
-            "enhedslisten afviger fra budgetanalysens. Det er forventeligt, når listen er et nyere "
+            f"enhedslisten afviger fra budgetanalysens.{places} Det er forventeligt, når listen er et nyere "
             "udtræk eller et ændret eksempel; kapitlets tal pr. enhed og pr. direktørområde bygger "
-            "på listen, ikke på kilden.")
+            "på listen, ikke på kilden. Bogen trækker aldrig det ene tal fra det andet: kvoten efter "
+            "listen sammenholdes med listens egne pladser, og kildens kvote med kildens pladser.")
 
 
 EXPLAIN: dict[str, Callable[[list[Check]], str]] = {

@@ -1,9 +1,11 @@
 """Key figures and key messages of the Kvoter chapter.
 
 `key_figures` lists every figure the chapter records for `results.json` as (name, value, unit),
-names in lower snake case and stable across editions. Figures computed from the synthetic
-unit roster carry the prefix `synthetic_`; the source's own totals (places held, employees,
-Tabel 1's quotas) do not.
+names in lower snake case and stable across editions, each from one population: the source's
+baseline (`source_`: places primo February 2025, employees and Tabel 1's quotas), the edition's
+own roster extract (`roster_`) or the synthetic example roster (`synthetic_`). A gap is the
+quota minus the places of the same population, never the roster's quota minus the source's
+places. `described` adds the metadata of `analysis.core.keyfigures`.
 
 `key_messages` writes the two or three sentences that open the chapter and reach the front
 chapter. They use the source's figures only: nothing computed from the synthetic roster, and
@@ -11,43 +13,120 @@ the 253 places as the total the source gives (no split by unit or director area)
 """
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 from ...core import fmt
+from ...core.keyfigures import EDITION, SOURCE, SYNTHETIC, KeyFigure, describe
+from ...core.voice import calculated
 from . import model
 
+SHORT = "Budgetanalyse af kvoter (2025)"
+
+SOURCE_PREFIX = "source_"
+ROSTER_PREFIX = "roster_"
 SYNTHETIC_PREFIX = "synthetic_"
 ROSTER_FIGURES = (("new_places_unit_model", "pladser"), ("new_places_area_model", "pladser"),
                   ("model_difference", "pladser"), ("share_units_without_shortfall", "%"))
 
 
-def _prefix(synthetic: bool) -> str:
-    return SYNTHETIC_PREFIX if synthetic else ""
+def roster_prefix(synthetic: bool) -> str:
+    """The name prefix of figures from the roster: the edition's own, or the synthetic example."""
+    return SYNTHETIC_PREFIX if synthetic else ROSTER_PREFIX
 
 
-def _quota(c: model.Computed, n: int) -> tuple[int, str]:
-    """The quota at `n` and the prefix of figures built on it: Tabel 1 where the source
-    computes `n`, else the roster (labelled when synthetic)."""
-    if n in c.source.required:
-        return c.source.required[n], ""
-    return int(c.summaries[n]["quota_per_unit"]), _prefix(c.synthetic)
+def area_slug(area: str) -> str:
+    """A director area as part of a key figure name: `Velfærdsdirektørens område` → `velfaerd`."""
+    word = area.split()[0].lower()
+    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa")):
+        word = word.replace(a, b)
+    word = re.sub(r"[^a-z0-9]+", "_", word).strip("_")
+    return re.sub(r"s?direktoerens$", "", word) or word
+
+
+def source_key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
+    """The source's baseline (placements primo February 2025, Tabel 1): places held, employees
+    and, at the chapter's thresholds that Tabel 1 computes, quota and gap – all from the source."""
+    src, p = c.source, SOURCE_PREFIX
+    out = [(f"{p}places_held", src.places, "pladser"), (f"{p}employees_total", src.employees, "ansatte"),
+           (f"{p}employees_per_place", model.employees_per_place(src.employees, src.places),
+            "ansatte pr. plads")]
+    for n in c.published:
+        out += [(f"{p}quota_n{n}", src.required[n], "pladser"),
+                (f"{p}quota_naive_n{n}", src.employees // n, "pladser"),
+                (f"{p}gap_n{n}", src.gap(n), "pladser"),
+                (f"{p}new_places_municipality_n{n}", max(src.gap(n), 0), "pladser")]
+    return out
+
+
+def roster_key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
+    """The roster's own figures (the edition's extract, or the synthetic example): employees,
+    units, places held, per threshold the quota, gap and new places, and per director area."""
+    p, first = roster_prefix(c.synthetic), c.summaries[c.thresholds[0]]
+    out = [(f"{p}employees_total", first["employees"], "ansatte"), (f"{p}units", first["units"], "enheder"),
+           (f"{p}places_held", first["held"], "pladser"),
+           (f"{p}employees_per_place", model.employees_per_place(first["employees"], first["held"]),
+            "ansatte pr. plads")]
+    areas = c.by_area[c.thresholds[0]]
+    out += [(f"{p}places_held_{area_slug(a)}", int(h), "pladser")
+            for a, h in zip(areas["area"], areas["held"]) if a != model.TOTAL]
+    for n in c.thresholds:
+        s = c.summaries[n]
+        out += [(f"{p}quota_n{n}", s["quota_per_unit"], "pladser"),
+                (f"{p}quota_naive_n{n}", s["quota_naive"], "pladser"),
+                (f"{p}gap_n{n}", s["gap"], "pladser"),
+                (f"{p}new_places_municipality_n{n}", s["new_places_municipality"], "pladser")]
+        out += [(f"{p}{name}_n{n}", s[name], unit) for name, unit in ROSTER_FIGURES]
+        t = c.by_area[n]
+        out += [(f"{p}quota_n{n}_{area_slug(a)}", int(q), "pladser")
+                for a, q in zip(t["area"], t["quota"]) if a != model.TOTAL]
+    return out
 
 
 def key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
-    """Every key figure of the chapter as (name, value, unit), thresholds in the given order."""
-    src, p = c.source, _prefix(c.synthetic)
-    out = [("places_held", src.places, "pladser"), ("employees_total", src.employees, "ansatte"),
-           ("employees_per_place", model.employees_per_place(src.employees, src.places),
-            "ansatte pr. plads"),
-           (f"{p}units", c.summaries[c.thresholds[0]]["units"], "enheder")]
-    for n in c.thresholds:
-        q, qp = _quota(c, n)
-        out += [(f"{qp}quota_per_unit_n{n}", q, "pladser"),
-                (f"quota_naive_n{n}", src.employees // n, "pladser"),
-                (f"{qp}gap_n{n}", q - src.places, "pladser"),
-                (f"{qp}new_places_municipality_n{n}", max(q - src.places, 0), "pladser")]
-        out += [(f"{p}{name}_n{n}", c.summaries[n][name], unit) for name, unit in ROSTER_FIGURES]
-    return out
+    """Every key figure of the chapter as (name, value, unit): the source's baseline
+    (`source_...`), then the roster's own (`roster_...`, or `synthetic_...` for the example).
+    Each is computed from one population: no figure subtracts one from the other."""
+    return source_key_figures(c) + roster_key_figures(c)
+
+
+def _label(name: str, areas: dict[str, str] | None = None) -> str:
+    """The Danish label of a Kvoter key figure, from its name (`areas`: slug → area name)."""
+    base = re.sub(r"^(source|roster|synthetic)_", "", name)
+    m = re.match(r"^(.*?)_n(\d+)(?:_(.+))?$", base)
+    what, n, area = (m.group(1), m.group(2), m.group(3)) if m else (base, None, None)
+    m2 = re.match(r"^places_held_(.+)$", base)
+    if m2:
+        what, area = "places_held", m2.group(1)
+    text = LABELS.get(what, what)
+    if n:
+        text += f" ved én plads pr. {n} ansatte"
+    if area:
+        text += f", {(areas or {}).get(area, area)}"
+    return text
+
+
+LABELS = {"places_held": "Pladser i dag", "employees_total": "Ansatte", "employees_per_place": "Ansatte pr. plads",
+          "units": "Enheder", "quota": "Kvote (beregnet pr. enhed)", "quota_naive": "Kvote (ansatte i alt / N)",
+          "gap": "Kvote minus pladser i dag", "new_places_municipality": "Nye pladser, kommunen under ét",
+          "new_places_unit_model": "Nye pladser, model pr. enhed",
+          "new_places_area_model": "Nye pladser, model pr. direktørområde",
+          "model_difference": "Forskel mellem de to modeller",
+          "share_units_without_shortfall": "Andel enheder uden mangel"}
+
+
+def described(c: model.Computed, roster_as_of: str, source_as_of: str | None) -> list[KeyFigure]:
+    """The key figures with label, population, source, date and definition (`key_figures.json`)."""
+    roster_pop = SYNTHETIC if c.synthetic else EDITION
+    roster_src = "syntetisk enhedsliste (eksempel)" if c.synthetic else "HR-udtræk af enhedslisten"
+    areas = {area_slug(a): a for a in c.units_per_area}
+
+    def label(name: str) -> str:
+        return _label(name, areas)
+    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label)
+            + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
+                       label_of=label))
 
 
 def period_of(periods: pd.DataFrame, figures: str) -> str | None:
@@ -60,39 +139,90 @@ def _increase(c: model.Computed, n: int) -> str:
     printed = c.source.printed_increase.get(n)
     own = c.source.increase_pct(n)
     if printed is None:
-        return f"en stigning på {fmt.percent(own)}"
-    text = f"ifølge kilden en stigning på {fmt.percent(printed)}"
+        return f"en stigning på {fmt.percent(own)} (bogens beregning)"
+    text = f"en stigning på {fmt.percent(printed)}"
     if fmt.number(printed, 1) != fmt.number(own, 1):
-        text += f" (kildens egne tal giver {fmt.percent(own)})"
+        text += f" (bogens beregning ud fra kildens tal giver {fmt.percent(own)})"
     return text
 
 
-def _threshold_clause(c: model.Computed, n: int) -> str:
+def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
     gap = c.source.gap(n)
-    head = f"ved én plads pr. {n} ansatte kræver kvoten {fmt.integer(c.source.required[n])} pladser"
+    head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
-        return head + ", som kommunen under ét allerede lever op til"
-    return head + f", {fmt.integer(gap)} flere end i dag – {_increase(c, n)}"
+        return head + ", som kommunen samlet set allerede lever op til"
+    return head + f", {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'} – {_increase(c, n)}"
 
 
-def key_messages(inputs, c: model.Computed) -> list[str]:
-    """Two or three sentences from the source's own figures: places today, the quota at the
-    source's thresholds, and the source's caveat that more new places will be needed."""
-    src = c.source
+def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
+    """The quota at the source's thresholds, in the source's voice; the claim is that of the
+    highest threshold's clause when the register has one per threshold."""
+    shown = sorted(c.published, reverse=True)
+    text = "Ifølge budgetanalysen kræver kvoten " + "; ".join(_threshold_clause(c, n, when) for n in shown) + "."
+    ids = [f"kvote-n{n}" for n in shown]
+    for extra in ids[1:]:
+        inputs.claims.said(extra, text)  # refuses a dropped condition of every threshold's claim
+    return inputs.claims.said(ids[0], text)
+
+
+def roster_message(c: model.Computed, roster_as_of: str) -> str:
+    """The edition's own roster, as of its extract date: employees, units, places held and, per
+    threshold, the quota and how many places it lacks (all from the roster)."""
+    first = c.summaries[c.thresholds[0]]
+    clauses = []
+    for n in c.thresholds:
+        s = c.summaries[n]
+        more = (f"{fmt.integer(s['gap'])} flere end pladserne i udtrækket" if s["gap"] > 0
+                else "som kommunen under ét allerede lever op til")
+        clauses.append(f"ved én plads pr. {n} ansatte er kvoten {fmt.integer(s['quota_per_unit'])} pladser, {more}")
+    return calculated(f"Ifølge kvartalets udtræk af enhedslisten pr. {fmt.date(roster_as_of)} har kommunen "
+                      f"{fmt.integer(first['employees'])} ansatte i {fmt.integer(first['units'])} enheder og "
+                      f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
+
+
+def roster_as_of(roster_date: str, book_date: str) -> str:
+    """The date the roster refers to: its extract date when given, else the edition's date."""
+    return roster_date or book_date
+
+
+def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> list[str]:
+    """Two or three sentences. With the edition's own roster (not synthetic) the first is the
+    roster's figures as of its extract date, then the source's baseline; otherwise the source's
+    own figures only: places, the quota at its thresholds and its caveat about new places."""
+    if not c.synthetic and roster_as_of:
+        return [roster_message(c, roster_as_of)] + source_messages(inputs, c)[:2]
+    return source_messages(inputs, c)
+
+
+def source_messages(inputs, c: model.Computed) -> list[str]:
+    """The source's own figures, each in the source's voice: places at the source's date, the
+    quota at the source's thresholds (with its conditions), and the source's expectation that
+    more new places will be needed, with its reasons."""
+    src, claims = c.source, inputs.claims
     when = period_of(inputs.periods, "placements")
     ratio = model.employees_per_place(src.employees, src.places)
     staff = period_of(inputs.periods, "employees")
-    first = (f"{fmt.integer(src.places)} borgere var {when} tilknyttet kommunen som arbejdsgiver "
-             f"som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
-             f"{fmt.integer(ratio)} ansatte" + (f" (ansatte i {staff})." if staff else "."))
-    msgs = [first]
-    shown = sorted(c.published, reverse=True)
-    if shown:
-        clauses = [_threshold_clause(c, n) for n in shown]
-        text = "; ".join(clauses) + "."
-        msgs.append(text[0].upper() + text[1:])
-    msgs.append("Kilden venter, at der skal oprettes flere nye pladser end forskellen, fordi "
-                "enheder med flere pladser end kvoten ikke forventes at skære ned, mens enheder uden "
-                "pladser skal op; hvor mange flere, afhænger af pladsernes fordeling på enheder, "
-                "som kilden ikke oplyser.")
+    first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
+             f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
+             f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
+             + "; borgere fra andre kommuner er ikke talt med.")
+    msgs = [claims.said("pladser-i-dag", first)]
+    if c.published:
+        msgs.append(_quota_message(inputs, c, when))
+    last = ("Budgetanalysen venter, at stigningen med stor sandsynlighed bliver større, fordi der er "
+            "arbejdspladser uden sådanne pladser, og fordi arbejdspladser, der allerede har flere end "
+            "kvoten, ikke forventes at gå ned i antal.")
+    msgs.append(claims.said("stigning-stoerre", last))
     return msgs
+
+
+def series_spec(c: model.Computed):
+    """What the chapter follows across editions: places held and the quota at the first
+    threshold, per director area (the source asks for quarterly reporting)."""
+    from ...core.seriesviews import SeriesSpec
+
+    n = c.thresholds[0]
+    names = [f"places_held_{area_slug(a)}" for a in c.units_per_area]
+    names += [f"quota_n{n}_{area_slug(a)}" for a in c.units_per_area]
+    return SeriesSpec(tuple(names), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
+                      as_of_label="Enhedsliste pr.")

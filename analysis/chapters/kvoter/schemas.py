@@ -94,10 +94,17 @@ def periods() -> pa.DataFrameSchema:
         strict=True)
 
 
+COMMITTEE_KINDS = ("ask", "option", "recommendation", "orientation", "decided")
+
+
 def committee_ask() -> pa.DataFrameSchema:
-    """What the source asks of the committee, one point per row, in order."""
+    """What the source asks of the committee, one point per row, in order: its kind (an ask, an
+    option of the ask before it or the source's own proposal for it, for information, or a
+    decision taken with its ISO date)."""
     return pa.DataFrameSchema(
         {"order": pa.Column("float64", count_checks()),
+         "kind": pa.Column(str, pa.Check.isin(COMMITTEE_KINDS)),
          "point": pa.Column(str),
+         "date": pa.Column(object, pa.Check.str_matches(r"^\d{4}-\d{2}-\d{2}$"), nullable=True),
          "section": pa.Column(str)},
         strict=True)

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 
+from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
+from ...core.voice import Voiced, reading
 from . import model
 from .inputs import Inputs
 from .results import period_of
@@ -41,9 +43,56 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     return text + (f" {age}" if age else "")
 
 
-def committee_points(inputs: Inputs) -> list[str]:
-    """What the source asks of the committee, in order (from the transcribed ask)."""
-    return [escape_markdown(p) for p in inputs.committee["point"]]
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """What the source asks of the committee, in order (from the transcribed ask): each ask with
+    the options and the source's own proposal that follow it, what is for information, and
+    decisions taken with their date. A point with a claim `udvalget-<order>` in the claims
+    register is the source's (its conditions kept); any other point is the book's own breakdown
+    of the choices, labelled as the book's."""
+    out: list[items.CommitteeItem] = []
+    for _, r in inputs.committee.iterrows():
+        text, claim = escape_markdown(r["point"]), f"udvalget-{int(r['order'])}"
+        text = inputs.claims.said(claim, text) if inputs.claims and claim in inputs.claims else reading(text)
+        last = out[-1] if out and out[-1].kind == items.ASK else None
+        if r["kind"] == "option" and last:
+            out[-1] = items.ask(last.text, [*last.options, text], last.recommendation, last.section)
+        elif r["kind"] == "recommendation" and last:
+            out[-1] = items.ask(last.text, last.options, text, last.section)
+        elif r["kind"] == "decided":
+            out.append(items.decided(text, r["date"], section=r["section"]))
+        elif r["kind"] == "orientation":
+            out.append(items.orientation(text, section=r["section"]))
+        else:
+            out.append(items.ask(text, section=r["section"]))
+    return out
+
+
+def models_text(inputs: Inputs) -> list[Voiced]:
+    """Section "To måder at fordele kvoten": the source's advantages and risks of each model,
+    its conditions kept (the per-area model's easier follow-up holds only if no unit quotas are
+    set inside the area, and the source warns that follow-up can become heavy in both), then
+    the book's own explanation of why the two models need different numbers of new places."""
+    c = inputs.claims
+    unit = c.said("model-enhed", (
+        "**Pr. enhed (kontraktholder).** Ifølge budgetanalysen (afsnit 3.1) får hver enhed sin egen "
+        "kvote ud fra antallet af ansatte ved årets start, og kvoten kan skrives ind i "
+        "kontraktholderens dialogbaserede aftale; fordelen er, at det meget konkret fremgår, hvor "
+        "mange pladser den enkelte enhed skal stille til rådighed. Kilden ser to risici: at enheder, "
+        "der allerede har flere pladser end kvoten, skærer ned, og at opfølgningen bliver "
+        "administrativt tung for virksomhedskonsulenter og ledere, hvis der skal laves opfølgning "
+        "med mange forskellige kontraktholdere."))
+    area = c.said("model-omraade", (
+        "**Pr. direktørområde.** Ifølge budgetanalysen (afsnit 3.2) får hvert direktørområde én samlet "
+        "kvote, og fordelen er større fleksibilitet: pladserne kan oprettes, hvor der er et reelt "
+        "match, og ikke for at udfylde en kvote. Kilden ser en risiko for, at nogle enheder holder sig "
+        "tilbage, og for, at ansvaret for at opfylde kvoten bliver svært at placere; så kan det blive "
+        "administrativt tungt at følge op. Opfølgningen bliver kun lettere end i modellen pr. enhed, "
+        "hvis der ikke blot fastsættes individuelle kvoter inden for direktørområdet – den risiko "
+        "nævner kilden også."))
+    book = reading(
+        "Forskellen i antal nye pladser er, at modellen pr. enhed tæller hver enheds mangel for sig, "
+        "mens modellen pr. direktørområde lader overskud og mangel udligne hinanden inden for området.")
+    return [unit, area, book]
 
 
 def background_text(c: model.Computed) -> str:
@@ -52,16 +101,18 @@ def background_text(c: model.Computed) -> str:
     return (
         "## Baggrund\n\nKommunalbestyrelsen har bedt Arbejdsmarkedsudvalget lave en budgetanalyse "
         "af, hvad det vil betyde at fastsætte en kvote for, hvor mange elever, lærlinge og personer "
-        "på særlige vilkår kommunen skal have i forhold til sit antal medarbejdere. Kvoten skal "
-        "gøre kommunens sociale ansvar som arbejdsgiver synligt, på lige fod med det private "
-        "erhvervsliv, og skal ifølge Kommunalbestyrelsen bruges allerede i år.\n\n"
+        "på særlige vilkår kommunen skal have i forhold til sit antal medarbejdere. En kvote kan "
+        "ifølge budgetanalysen være med til at synliggøre kommunens sociale ansvar som arbejdsgiver, "
+        "på lige fod med det private "
+        "erhvervsliv, og skal ifølge Kommunalbestyrelsen bruges allerede i 2025.\n\n"
         f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og beskriver "
         "to måder at fordele den på. Kilden vurderer, at kommunen allerede tager et vist ansvar, og "
-        "at en kvote kan understøtte, at flere ledige oplever mening med deres forløb: i "
+        "at en kvote vil understøtte, at flere ledige oplever mening med deres forløb: i "
         "Kommunernes Landsforenings (KL) undersøgelse af borgernes tilfredshed med jobcentrene "
-        "kunne de fleste i en vis grad se "
-        "meningen med deres aktivitet, men ikke alle. Uanset model skal forløbet derfor tage "
-        "udgangspunkt i den lediges ønsker og arbejdsgiverens behov, så der sker et godt match.")
+        "svarede ca. 80 % af de adspurgte fra Norddjurs, at de i en vis grad oplever, at "
+        "aktiviteterne i deres forløb giver mening, mens ca. 20 % oplevede det modsatte. Uanset "
+        "model er det ifølge kilden vigtigt, at forløbet tager udgangspunkt i den lediges ønsker og "
+        "forudsætninger og arbejdsgiverens behov, så der sker et godt match.")
 
 
 def _printed_ratio(inputs: Inputs) -> str:
@@ -70,13 +121,13 @@ def _printed_ratio(inputs: Inputs) -> str:
 
 
 def today_text(inputs: Inputs, c: model.Computed) -> str:
-    """Section "Pladser i dag": the placements by type, as a total (the source gives no split)."""
+    """Section "Pladser <date>": the placements by type, as a total (the source gives no split)."""
     mix, src = c.mix, c.source
     biggest = mix.sort_values("placements", ascending=False).iloc[0]
     when = period_of(inputs.periods, "placements")
     staff = period_of(inputs.periods, "employees")
     return (
-        f"## Pladser i dag\n\n{_cap(when)} var {fmt.integer(src.places)} borgere fra kommunen "
+        f"## Pladser {when}\n\n{_cap(when)} var {fmt.integer(src.places)} borgere fra kommunen "
         "tilknyttet kommunen som arbejdsgiver i et virksomhedsrettet forløb, i fleksjob eller som "
         f"voksenlærling (data fra jobcentrets sagssystem). Den største gruppe er "
         f"{escape_markdown(biggest['label'])} med {fmt.percent(biggest['share'])} af pladserne. "

@@ -217,3 +217,31 @@ def open_data(inputs: Inputs, c: model.Computed, threshold: int) -> dict[str, pd
 def roster_texts(synthetic: bool) -> tuple[str, str]:
     """The roster's source line and its short label."""
     return roster_source(synthetic), roster_label(synthetic)
+
+
+def population_table(c: model.Computed, roster_as_of: str, source_when: str | None) -> pd.DataFrame:
+    """The edition's roster beside the source's baseline, each from its own population: employees,
+    places held and, per threshold, quota and gap (quota − places of the same population).
+    A threshold the source does not compute shows `–` in its column."""
+    first = c.summaries[c.thresholds[0]]
+    src = c.source
+    rows = [("Ansatte", first["employees"], src.employees), ("Pladser i dag", first["held"], src.places)]
+    for n in c.thresholds:
+        s, known = c.summaries[n], n in src.required
+        rows += [(f"Kvote ved én plads pr. {n} ansatte", s["quota_per_unit"], src.required[n] if known else None),
+                 (f"Kvote minus pladser ved 1 pr. {n}", s["gap"], src.gap(n) if known else None)]
+    roster_col = f"{roster_label(c.synthetic).capitalize()} pr. {fmt.date(roster_as_of)}"
+    source_col = "Budgetanalysen" + (f" (pladser {source_when})" if source_when else "")
+    return pd.DataFrame({"": [r[0] for r in rows],
+                         roster_col: [fmt.integer(r[1]) for r in rows],
+                         source_col: ["–" if r[2] is None else fmt.integer(r[2]) for r in rows]})
+
+
+def population_note(c: model.Computed) -> str:
+    """The note under the population table: each column from its own figures, never mixed."""
+    if c.synthetic:
+        return ("Den syntetiske enhedsliste er lavet, så den rammer budgetanalysens tal; kolonnerne er "
+                "derfor ens, bortset fra tærskler, som kilden ikke regner på.")
+    return ("Hver kolonne bygger på sine egne tal: kvoten sammenholdes med pladserne i samme opgørelse. "
+            "Enhedslisten og budgetanalysen er opgjort på forskellige tidspunkter og tæller ikke ens, så "
+            "bogen trækker ikke den ene fra den anden; forskellen er beskrevet i bilaget Afstemning.")

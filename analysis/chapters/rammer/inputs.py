@@ -125,3 +125,7 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         edition_months(params["edition_months"])
     frames = {k: load_table(k, params.get(k) or default) for k, default in DEFAULT_FILES.items()}
     return Inputs(**{k[: -len("_file")]: v for k, v in frames.items()})
+
+
+# The schema of every input parameter (for the README's column table and the open data).
+INPUT_SCHEMAS = SCHEMAS

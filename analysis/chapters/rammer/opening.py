@@ -9,6 +9,7 @@ from typing import Iterable
 
 import pandas as pd
 
+from ...core import committee as items
 from ...core import dates, fmt
 from ...core.tables import escape_markdown
 from . import model
@@ -51,16 +52,21 @@ def period_text(inputs: Inputs, shown: Iterable[str], edition_date: str) -> str:
     return text
 
 
-def _ask_point(r: pd.Series) -> str:
+def _ask_point(r: pd.Series) -> items.CommitteeItem:
+    """An agenda item: decided (with the meeting's date) when the source prints a decision,
+    else an ask with the source's recommendation."""
     when = fmt.date(r["meeting_date"].date())
     point = (f"*{escape_markdown(r['title'])}* ({escape_markdown(r['body'])}, {when}, punkt "
              f"{fmt.integer(r['agenda_item'])}), til {escape_markdown(r['kind'])}: "
              f"»{escape_markdown(r['recommendation'])}«")
-    if isinstance(r["decision"], str) and r["decision"]:
+    decided = isinstance(r["decision"], str) and bool(r["decision"])
+    if decided:
         point += f" Beslutning: »{escape_markdown(r['decision'])}«"
     if isinstance(r["context"], str) and r["context"]:
         point += f" {escape_markdown(r['context'])}"
-    return point
+    if decided:
+        return items.decided(point, r["meeting_date"])
+    return items.ask(point, recommendation=escape_markdown(r["recommendation"]))
 
 
 def pool_sentence(inputs: Inputs) -> str:
@@ -74,13 +80,14 @@ def pool_sentence(inputs: Inputs) -> str:
             f"{fmt.integer(len(months))} gange om året (frist i {named}).")
 
 
-def committee_points(inputs: Inputs, shown: Iterable[str]) -> list[str]:
+def committee_points(inputs: Inputs, shown: Iterable[str]) -> list[items.CommitteeItem]:
     """The points of the box "Til udvalget": what the agenda asks (its recommendation and the
     decision), and the committee's standing task of deciding on its pool."""
     shown = set(shown)
     points = [_ask_point(r) for _, r in inputs.asks.iterrows() if r["block"] in shown]
     if "udvalget" in shown or "aarshjul" in shown:
-        points.append(pool_sentence(inputs) + " Ansøgningerne til puljen hører til udvalgets mødesager.")
+        points.append(items.orientation(pool_sentence(inputs) + " Ansøgningerne til puljen hører til "
+                                        "udvalgets mødesager."))
     return points
 
 

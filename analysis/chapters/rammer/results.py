@@ -188,3 +188,64 @@ def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
         if len(msgs) < 2 and b in shown:
             msgs.append(fn(inputs))
     return msgs[:3]
+
+
+# ---------------------------------------------------------------- metadata and series
+LABELS = {
+    "budget_share_pct": "Udvalgets andel af kommunens budget", "income_bloktilskud_pct": "Indtægter: bloktilskud",
+    "income_refusion_pct": "Indtægter: refusion", "expenditure_ydelser_pct": "Udgifter: ydelser",
+    "expenditure_loensum_pct": "Udgifter: lønsum", "expenditure_indsatsmidler_pct": "Udgifter: indsatsmidler",
+    "benchmark_expected_total": "Benchmark: forventet antal på ydelse", "benchmark_actual_total":
+    "Benchmark: faktisk antal på ydelse", "benchmark_difference_total": "Benchmark: forskel, faktisk minus forventet",
+    "benchmark_rank_total": "Benchmark: placering", "benchmark_less_spent_mio_kr": "Benchmark: mindreforbrug",
+    "jobcenter_contacts": "Borgere i kontakt med jobcentret", "akasse_agreements": "A-kasser med samarbejdsaftale",
+    "akasse_total": "A-kasser i alt", "akasse_coverage_pct": "Andel a-kasser med samarbejdsaftale",
+    "akasse_member_coverage_pct": "Andel medlemmer dækket af en aftale", "committee_tasks": "Udvalgets opgaver",
+    "committee_pool_mio_kr": "Udvalgets pulje", "committee_pool_deadlines": "Ansøgningsfrister til puljen",
+    "committee_agenda_workdays_before_meeting": "Hverdage fra dagsorden til møde",
+    "committee_quorum_members": "Medlemmer for beslutningsdygtighed",
+    "annual_cycle_placed_activities": "Aktiviteter placeret i årshjulet",
+    "annual_cycle_unplaced_activities": "Aktiviteter uden fast tidspunkt"}
+
+
+def label_of(inputs: Inputs):
+    """A function giving the Danish label of a Rammer key figure (indicators by their printed name)."""
+    indicators = dict(zip(inputs.key_figures["indicator_id"], inputs.key_figures["indicator"]))
+
+    def label(name: str) -> str:
+        if name in LABELS:
+            return LABELS[name]
+        base = name.removeprefix("key_").removesuffix("_rank")
+        if name.startswith("key_") and base in indicators:
+            return str(indicators[base]) + (", placering" if name.endswith("_rank") else "")
+        for prefix, text in (("benchmark_difference_", "Benchmark: forskel, "),
+                             ("framework_rank_", "Rammevilkår: placering, "),
+                             ("jobcenter_contacts_ratio_to_", "Kontakter i forhold til ")):
+            if name.startswith(prefix):
+                return text + name.removeprefix(prefix).replace("_", " ")
+        return name
+    return label
+
+
+def described(inputs: Inputs, blocks: Iterable[str]):
+    """The key figures with label, population (the source documents) and, per block, the end of
+    the period its figures refer to."""
+    from ...core.keyfigures import SOURCE, describe
+
+    shown, label = set(blocks), label_of(inputs)
+    periods = inputs.periods.set_index("block")
+    out = []
+    for block, fn in BLOCK_RESULTS.items():
+        if block in shown:
+            as_of = str(pd.Timestamp(periods.loc[block, "end"]).date()) if block in periods.index else None
+            what = str(periods.loc[block, "figures"]) if block in periods.index else block
+            out += describe(fn(inputs), population=SOURCE, source=what, as_of=as_of, label_of=label)
+    return out
+
+
+def series_spec():
+    """What the chapter follows across editions: the committee's share of the budget and the
+    share of a-kasser with an agreement (fixed sources: they move only when a source is replaced)."""
+    from ...core.seriesviews import SeriesSpec
+
+    return SeriesSpec(("budget_share_pct", "akasse_coverage_pct"), "Udvalgets budgetandel og a-kasseaftaler")

@@ -69,7 +69,7 @@ og lå som nr. {fmt.integer(total["rank"])} på ranglisten; {_rank_reading(group
 
 Ifølge introduktionen betyder placeringen, at kommunen brugte
 {fmt.amount(saving["value"], saving["unit"], 1)} mindre på offentlig forsørgelse end forventet i
-perioden. Beløbet kan ikke regnes efter ud fra tabellen (se afstemningen sidst i kapitlet).
+perioden. Beløbet kan ikke regnes efter ud fra tabellen (se Bilag C: Afstemning).
 
 Forskellen er faktisk minus forventet antal, som i kilden: et negativt tal betyder færre på
 forsørgelse end forventet. Alle tabellens antal ender på 0; de er altså afrundet, og procenterne

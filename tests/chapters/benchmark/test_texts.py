@@ -15,8 +15,9 @@ def test_period_and_age(inp):
 
 def test_committee_points_are_the_sources_asks_escaped(inp):
     points = texts.committee_points(inp)
-    assert len(points) == 4 and all(p.endswith("(BDO, afsnit 2)") for p in points)
-    assert "orientering\\:" in points[0]  # text from a file is escaped for Markdown
+    assert len(points) == 4 and all(p.text.endswith("(BDO, afsnit 2)") for p in points)
+    assert "orientering\\:" in points[0].text  # text from a file is escaped for Markdown
+    assert {p.kind for p in points} == {"orientation"}  # the report has no indstilling
 
 
 def test_source_summary_names_the_konto_split(inp):

@@ -48,13 +48,17 @@ def test_round_words():
 
 
 def test_committee_points_come_from_the_data(inputs):
-    points = opening.committee_points(inputs.committee, SHOWN)
-    assert len(points) == 2
+    items = opening.committee_points(inputs.committee, SHOWN)
+    points = [i.text for i in items]
+    assert len(points) == 2 and [i.kind for i in items] == ["decided", "decided"]
+    assert items[0].date == "2024-08-29"
     assert points[0].startswith("Beskæftigelsesplan 2023 (punkt 3 på mødet i Norddjurs Beskæftigelsesråd")
     assert "formanden indstillede, at orienteringen tages til efterretning" in points[0]
     changed = inputs.committee.assign(ask="at planen godkendes")
-    assert "indstillede, at planen godkendes" in opening.committee_points(changed, SHOWN)[1]
-    assert "ingen indstilling" in opening.committee_points(inputs.committee, {2024: 2})[0]
+    assert "indstillede, at planen godkendes" in opening.committee_points(changed, SHOWN)[1].text
+    assert "ingen indstilling" in opening.committee_points(inputs.committee, {2024: 2})[0].text
+    pending = inputs.committee.assign(decision=None)
+    assert [i.kind for i in opening.committee_points(pending, SHOWN)] == ["ask", "ask"]
 
 
 def test_source_view_is_labelled_and_told_beside_the_counts(inputs):
@@ -82,4 +86,4 @@ def test_abbreviations_are_spelt_out_once(inputs, published):
 
 def test_text_from_input_files_is_escaped(inputs):
     odd = inputs.committee.assign(ask="at *alt* [godkendes]")
-    assert "at \\*alt\\* \\[godkendes\\]" in opening.committee_points(odd, SHOWN)[0]
+    assert "at \\*alt\\* \\[godkendes\\]" in opening.committee_points(odd, SHOWN)[0].text

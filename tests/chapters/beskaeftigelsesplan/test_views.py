@@ -38,3 +38,16 @@ def test_count_difference_text_names_both_counts(inputs, published):
     text = texts.count_difference_text(model.status_counts(published[2024], inputs.summary), 2024)
     assert "8 i sagsfremstillingen, 9 blandt de enkelte mål" in text
     assert texts.count_difference_text(model.status_counts(published[2023], inputs.summary), 2023) is None
+
+
+def test_a_two_part_goal_shows_its_printed_targets_and_the_gap(inputs, published):
+    """Mål 4.5 (2023): »skal 60 % være påbegyndt en ungdomsuddannelse i 2022 … 80 % have fuldført
+    … i 2027«; status »50 unge (41 %)«. No rule judges it, but its targets and the gap are shown."""
+    from analysis.chapters.beskaeftigelsesplan import texts
+
+    r = published[2023].set_index("goal_id").loc["4.5"]
+    req, measured = (texts.requirement_text(r).replace("\xa0", " "),
+                     texts.measured_text(r).replace("\xa0", " "))
+    assert "60 %" in req and "2022" in req and "80 %" in req and "2027" in req
+    assert "kvalitativt" not in req
+    assert measured.startswith("41 %") and "19 procentpoint under målets første del (60 %)" in measured

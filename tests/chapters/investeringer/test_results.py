@@ -46,13 +46,17 @@ def test_balance_message(cy):
 def test_key_messages_lead_with_the_budgeted_savings(derived):
     msgs = results.key_messages(derived)
     assert len(msgs) == 3
-    assert msgs[0].startswith("Budgetaftalen for 2020–2023 lagde besparelser på i alt 20,0")
+    assert msgs[0].startswith("Ifølge notatet lagde budgetaftalen for 2020–2023 besparelser på i alt 20,0")
+    assert [m.voice for m in msgs] == ["source"] * 3
     assert "0 kr. i 2020, 5,0 mio. kr. i 2021, 6,0 mio. kr. i 2022 og 9,0 mio. kr. i 2023" in msgs[0]
     assert "20,856" in msgs[0] and not msgs[0].endswith("..")
-    assert msgs[1].startswith("Ved opfølgningen 26. november 2021 forventede forvaltningen samlet en nettobesparelse "
-                              "på 10,529")
+    assert msgs[1].startswith("Ifølge notatet forventede forvaltningen ved opfølgningen 26. november 2021 samlet "
+                              "en nettobesparelse på 10,529")
+    # the notat's condition (Tekst under Tabel 1) stays with its figure
+    assert "10,529\xa0mio. kr. i 2020–2023 ved uforstyrret drift i resten af perioden" in msgs[1]
     assert "11. marts–26. maj 2020 og 9. december 2020–15. april 2021" in msgs[2]
-    assert "vurderede, at budgettet for forsørgelse i 2021 alligevel ville holde" in msgs[2]
+    assert ("budgetopfølgningen pr. 31. oktober 2021, at budgetoverholdelsen på forsørgelsen i 2021 ikke ville "
+            "blive påvirket") in msgs[2]
     text = " ".join(msgs)
     assert "30,084" not in text and "ventes" not in text
 

@@ -32,13 +32,14 @@ def test_notebook_runs_with_xlsx_example_edition(tmp_path):
             md.append(d.get("text/markdown", ""))
     for n in edition["kvoter"]["thresholds"]:
         for name in ["new_places_unit_model", "new_places_area_model"]:
-            assert f"synthetic_{name}_n{n}" in results and f"{name}_n{n}" not in results
-    assert results["quota_per_unit_n10"] == 325 and results["gap_n10"] == 72
+            assert f"synthetic_{name}_n{n}" in results and f"roster_{name}_n{n}" not in results
+    assert results["source_quota_n10"] == 325 and results["source_gap_n10"] == 72
     assert any("syntetisk enhedsliste" in m for m in md)
     assert any("Til udvalget" in m for m in md) and any("{.period}" in m for m in md)
     assert not any("1. februar 2025" in m for m in md)
     roster = read_roster(EXAMPLES / "roster_changed.xlsx", load_inputs(PARAMS).areas)
-    assert results["synthetic_quota_per_unit_n12"] == int(model.quota(roster["employees"], 12).sum())
+    assert results["synthetic_quota_n12"] == int(model.quota(roster["employees"], 12).sum())
+    assert "source_quota_n12" not in results and "source_gap_n12" not in results
 
 
 def test_notebook_cells_are_short():

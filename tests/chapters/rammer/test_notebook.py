@@ -34,8 +34,8 @@ def test_notebook_runs_with_block_subset(tmp_path):
     assert md[0].startswith("::: {.period}") and "2\\. halvår 2020 – 1\\. halvår 2021" in md[0]
     assert "**Til udvalget**" in text and "pulje" in text and "Formanden indstiller" not in text
     headings = [line for line in text.splitlines() if line.startswith("## ")]
-    assert headings == ["## Forventet og faktisk antal på offentlig forsørgelse", "## Udvalgets årshjul",
-                        "## Afstemning med kilderne"]
+    assert headings == ["## Forventet og faktisk antal på offentlig forsørgelse", "## Udvalgets årshjul"]
+    assert "**Kontrol:** Bogen har regnet" in text and "(#afstemning-rammer)" in text
     assert findings == ["benchmark_ministeriets_egne_tal"]
     assert "januar, juli" in alts[-1]
     assert all(n.startswith(("benchmark_", "annual_cycle_")) for n in results)

@@ -33,14 +33,18 @@ def test_period_line_of_recent_figures_is_not_flagged(inputs):
 
 
 def test_to_committee_points_transcribe_the_asks(inputs):
-    points = opening.committee_points(inputs, BLOCKS)
+    items = opening.committee_points(inputs, BLOCKS)
+    points = [i.text for i in items]
     asks = raw("asks_file")
     assert len(points) == len(asks) + 1  # every ask, and the pool
     assert "»Formanden indstiller, at nøgletallene drøftes\\.«" in points[0]
     assert "Beslutning: »Drøftet\\.«" in points[0]
     assert "29. august 2024" in points[0]
+    # a printed decision makes the item a decision taken, dated by the meeting, never an ask
+    assert items[0].kind == "decided" and items[0].date == "2024-08-29"
+    assert items[-1].kind == "orientation"
     assert "0,250\u00a0mio. kr." in points[-1] and "marts, juni, september og december" in points[-1]
-    assert opening.committee_points(inputs, ["akasser"])[0].startswith("*Orientering om samarbejde")
+    assert opening.committee_points(inputs, ["akasser"])[0].text.startswith("*Orientering om samarbejde")
 
 
 def test_committee_text_lists_every_task_and_the_room(inputs):

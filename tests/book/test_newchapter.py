@@ -1,0 +1,63 @@
+"""`render new-chapter <id>`: a new chapter in one command, in a copy of the project: its
+package, notebook, data, edition section, place in the book and Bilag A label, and tests that
+pass; the chapter's notebook executes; bad and taken ids are refused and nothing is written."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from book.newchapter import NewChapterError, new_chapter
+from book.paths import ROOT
+
+COPIED = ("analysis", "report", "book", "notebooks", "params", "data/raw", "_quarto.yml", "pyproject.toml",
+          ".gitignore", "README.md", "tests/conftest.py", "tests/test_codebase.py", "tests/test_quarto_config.py",
+          "tests/test_readme.py")
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    root = tmp_path_factory.mktemp("project")
+    for name in COPIED:
+        src, dst = ROOT / name, root / name
+        dst.parent.mkdir(parents=True, exist_ok=True)
+        if src.is_dir():
+            shutil.copytree(src, dst, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copyfile(src, dst)
+    return root
+
+
+def _run(root, *args):
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([sys.executable, *args], cwd=root, env=env, capture_output=True, text=True)
+
+
+def test_a_new_chapter_is_checked_tested_and_executed_with_nothing_else_edited(project):
+    written = new_chapter("legetoej", "Legetøj", root=project)
+    names = {p.relative_to(project).as_posix() for p in written}
+    assert {"analysis/chapters/legetoej/model.py", "notebooks/legetoej.ipynb", "data/raw/legetoej/values.csv",
+            "tests/chapters/legetoej/test_legetoej.py", "params/2025-Q1.yml", "_quarto.yml"} <= names
+    labels = _run(project, "-c", "from analysis.appendices.parameters import label; "
+                                 "print(label('legetoej', 'values_file'))")
+    assert labels.stdout.strip() == "Datafil: tallene pr. kategori", labels.stderr
+    check = _run(project, "-m", "book", "check")
+    assert check.returncode == 0 and "are valid" in check.stdout, check.stderr
+    tests = _run(project, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/chapters/legetoej",
+                 "tests/test_codebase.py", "tests/test_quarto_config.py", "tests/test_readme.py")
+    assert tests.returncode == 0, tests.stdout[-3000:]
+    run = _run(project, "-c", "import papermill as pm; pm.execute_notebook('notebooks/legetoej.ipynb', "
+                              "'executed.ipynb', progress_bar=False, cwd='.')")
+    assert run.returncode == 0, run.stderr[-3000:]
+    assert "Den største kategori er Eksempel B" in (project / "executed.ipynb").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("bad", ["Toy", "1toy", "class", "x", "kvoter"])
+def test_a_bad_or_taken_id_is_refused_and_nothing_is_written(project, bad):
+    before = sorted(p.relative_to(project) for p in project.rglob("*"))
+    with pytest.raises(NewChapterError):
+        new_chapter(bad, root=project)
+    assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
