@@ -2,6 +2,8 @@
 -- staged parts as the embedded renderer sees them, so that the embedded renderer's filters that
 -- run next (notebook.lua, then html.lua or typst.lua) make the same book:
 -- * a figure's image carries its alt text (`fig-alt`) as its description, as notebook.lua does;
+-- * in HTML, a link to a chapter's box »Til udvalget« (`#kvoter-til-udvalget`, which the embedded
+--   renderer's one-document book resolves itself) points to the chapter's page;
 -- * Quarto's divider page before the appendices ("Bilag") is dropped: the appendix titles read
 --   "Bilag A: ..." themselves, as in the embedded book, which has no divider.
 
@@ -22,5 +24,13 @@ function Div(div)
       if b.t ~= "Header" then kept:insert(b) end
     end
     return kept
+  end
+end
+
+function Link(link)
+  local part = link.target:match("^#(.+)%-til%-udvalget$")
+  if part and quarto.doc.is_format("html") then
+    link.target = part .. ".html" .. link.target
+    return link
   end
 end

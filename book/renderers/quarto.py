@@ -25,6 +25,7 @@ from pathlib import Path
 
 import nbformat
 import yaml
+from babel.dates import format_date
 
 from report.protocol import RECORD_MIMES
 
@@ -78,10 +79,13 @@ def check_version(version: tuple[int, ...]) -> bool:
 _HEADING = re.compile(r"^(#{1,6} +)(.+?)(\s*\{[^}\n]*\})?[ \t]*$", re.M)
 
 
+_COMMITTEE_BOX = re.compile(r"^(:::+ *)\{\.to-committee(?=[ }])", re.M)
+
+
 def mark_headings(source: str, role: str, seen: list[bool], letter: str = "") -> str:
     """Headings as the embedded renderer numbers them: every heading of the front chapter and of
-    an appendix `{.unnumbered}`, an appendix title reading "Bilag A: ..." (`letter`), as the
-    embedded book writes it. `seen[0]` tells whether the part's title heading has passed."""
+    an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
+    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title heading has passed."""
     def mark(m: re.Match) -> str:
         title = not seen[0] and len(m.group(1).strip()) == 1
         seen[0] = True
@@ -89,10 +93,11 @@ def mark_headings(source: str, role: str, seen: list[bool], letter: str = "") ->
             return m.group(0)
         text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
         attrs = (m.group(3) or "").strip()
-        if ".unnumbered" in attrs:
-            return f"{m.group(1)}{text} {attrs}"
         inner = attrs[1:-1].strip() if attrs else ""
-        return f"{m.group(1)}{text} {{.unnumbered{(' ' + inner) if inner else ''}}}"
+        # the contents list an appendix, not its sections (as the embedded renderer)
+        wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
+        add = [c for c in wanted if c and c not in inner]
+        return f"{m.group(1)}{text} {{{' '.join([*add, inner]).strip()}}}"
     return _HEADING.sub(mark, source)
 
 
@@ -140,7 +145,9 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
                 blocks.append(_figure(data, meta, media, f"{part_id}-{figures}"))
             elif "text/markdown" in data:
                 blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter))
-    return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
+    return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
 
 
 def _shown_in_html(block: dict) -> bool:
@@ -220,7 +227,8 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
             "date-format": "D. MMMM YYYY", "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
             # what book.typ and html.lua read, as the embedded renderer sets them
             "edition": e.id, "title-plain": title.replace('"', "'"),
-            "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day),
+            "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,
+            "next-edition": format_date(e.next_date, format="long", locale="da_DK"),
             "part-links": {_part_title(ex): links[p.id] for p, ex in job.notebooks if _part_title(ex)}}
 
 

@@ -72,13 +72,21 @@ def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_pa
     assert "{#fig-" not in text and "{#tbl-" not in text  # numbered through the book, not by Quarto
 
 
+def test_the_first_box_til_udvalget_is_the_front_chapters_link_target(tmp_path):
+    box = "::: {.to-committee}\n**Til udvalget**\n:::\n"
+    path = _notebook(tmp_path / "kvoter.ipynb", "# Kvoter",
+                     [nbformat.v4.new_output("display_data", data={"text/markdown": box + "\n" + box})])
+    text = q.part_markdown(path, "kvoter", "chapter", tmp_path / "media")
+    assert text.count("::: {#kvoter-til-udvalget .to-committee}") == 1 and text.count("::: {.to-committee}") == 1
+
+
 def test_headings_numbered_like_the_embedded_book():
     seen = [False]
     assert q.mark_headings("# Forord\n\n## Indhold", "front", seen) == \
         "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
     seen = [False]
     assert q.mark_headings("# Afstemning {#top}\n\n## Afviger", "appendix", seen, "C") == \
-        "# Bilag C: Afstemning {.unnumbered #top}\n\n## Afviger {.unnumbered}"
+        "# Bilag C: Afstemning {.unnumbered #top}\n\n## Afviger {.unnumbered .unlisted}"
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
 
 
