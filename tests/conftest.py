@@ -114,3 +114,30 @@ def write_edition(tmp_path):
 @pytest.fixture
 def root():
     return ROOT
+
+
+RENDERER_NAMES = ("pandoc", "quarto")
+
+
+@pytest.fixture(scope="session")
+def rendered_by(tmp_path_factory):
+    """The newest edition of the real book rendered by a renderer, once per test session and only
+    when a test asks for it: `rendered_by("quarto")` -> BuildResult. The renderers share one
+    notebook cache, so the notebooks run once; "quarto" skips where `quarto` is not on PATH."""
+    import shutil
+
+    from book.editions import find_edition
+    from book.pipeline import build
+
+    tmp = tmp_path_factory.mktemp("rendered")
+    done: dict = {}
+
+    def render(engine: str):
+        if engine == "quarto" and shutil.which("quarto") is None:
+            pytest.skip("quarto is not on PATH")
+        if engine not in done:
+            opts = BuildOptions(engine=engine, cache_dir=tmp / "cache", book_dir=tmp / engine / "book",
+                                build_dir=tmp / engine / "build", processed_dir=tmp / engine / "processed")
+            done[engine] = build(find_edition(), opts)
+        return done[engine]
+    return render

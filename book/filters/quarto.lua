@@ -2,8 +2,8 @@
 -- staged parts as the embedded renderer sees them, so that the embedded renderer's filters that
 -- run next (notebook.lua, then html.lua or typst.lua) make the same book:
 -- * a figure's image carries its alt text (`fig-alt`) as its description, as notebook.lua does;
--- * in HTML, a link to a chapter's box »Til udvalget« (`#kvoter-til-udvalget`, which the embedded
---   renderer's one-document book resolves itself) points to the chapter's page;
+-- * in HTML, a link to an id of the book (`#kvoter-til-udvalget`, `#afstemning-rammer`, which the
+--   embedded renderer's one-document book resolves itself) points to the part's page;
 -- * Quarto's divider page before the appendices ("Bilag") is dropped: the appendix titles read
 --   "Bilag A: ..." themselves, as in the embedded book, which has no divider.
 
@@ -27,10 +27,33 @@ function Div(div)
   end
 end
 
+-- The page of each part (`book-pages`: part id -> page), to resolve the book's own links.
+local pages = {}
+
+function Meta(meta)
+  for id, page in pairs(meta["book-pages"] or {}) do
+    pages[id] = pandoc.utils.stringify(page)
+  end
+end
+
+-- A link to an id of the book (`#afstemning-rammer`: ids start with their part's id) goes to
+-- the part's page in HTML; the part's own id is its page.
 function Link(link)
-  local part = link.target:match("^#(.+)%-til%-udvalget$")
-  if part and quarto.doc.is_format("html") then
-    link.target = part .. ".html" .. link.target
+  local id = link.target:match("^#(.+)$")
+  if not id or not quarto.doc.is_format("html") then
+    return nil
+  end
+  local best = nil
+  for part, _ in pairs(pages) do
+    if (id == part or id:sub(1, #part + 1) == part .. "-") and (not best or #part > #best) then
+      best = part
+    end
+  end
+  if best then
+    link.target = pages[best] .. (id == best and "" or ("#" .. id))
     return link
   end
 end
+
+-- the book's pages are read first, then the document is walked
+return {{Meta = Meta}, {Figure = Figure, Div = Div, Link = Link}}

@@ -82,22 +82,26 @@ _HEADING = re.compile(r"^(#{1,6} +)(.+?)(\s*\{[^}\n]*\})?[ \t]*$", re.M)
 _COMMITTEE_BOX = re.compile(r"^(:::+ *)\{\.to-committee(?=[ }])", re.M)
 
 
-def mark_headings(source: str, role: str, seen: list[bool], letter: str = "") -> str:
-    """Headings as the embedded renderer numbers them: every heading of the front chapter and of
-    an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
-    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title heading has passed."""
+def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "") -> str:
+    """Headings as the embedded renderer writes them: the part's title has the part's id, an
+    explicit id of another heading is prefixed with it (`{#rammer}` in Afstemning is
+    `afstemning-rammer`), so the book's links find them; every heading of the front chapter and
+    of an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
+    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed."""
     def mark(m: re.Match) -> str:
         title = not seen[0] and len(m.group(1).strip()) == 1
         seen[0] = True
-        if role == "chapter":
-            return m.group(0)
+        tokens = (m.group(3) or "").strip()[1:-1].split()
+        ids = [t[1:] for t in tokens if t.startswith("#")]
+        ident = part_id if title and part_id else (f"{part_id}-{ids[0]}" if ids and part_id else "")
+        classes = [t for t in tokens if not t.startswith("#")]
+        if role != "chapter":
+            # the contents list an appendix, not its sections (as the embedded renderer)
+            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
+            classes = [c for c in wanted if c and c not in classes] + classes
         text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
-        attrs = (m.group(3) or "").strip()
-        inner = attrs[1:-1].strip() if attrs else ""
-        # the contents list an appendix, not its sections (as the embedded renderer)
-        wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
-        add = [c for c in wanted if c and c not in inner]
-        return f"{m.group(1)}{text} {{{' '.join([*add, inner]).strip()}}}"
+        attrs = " ".join(([f"#{ident}"] if ident else []) + classes)
+        return f"{m.group(1)}{text}" + (f" {{{attrs}}}" if attrs else "")
     return _HEADING.sub(mark, source)
 
 
@@ -119,7 +123,10 @@ def _figure(data: dict, meta: dict, media: Path, name: str) -> str:
         path = media / f"{name}.png"
         path.write_bytes(base64.b64decode(_text(data["image/png"])))
     caption = meta.get("caption", "").replace("[", "\\[").replace("]", "\\]")
-    return f"![{caption}]({media.name}/{path.name}){{fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}"
+    text = f"![{caption}]({media.name}/{path.name}){{fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}"
+    if meta.get("only"):  # a figure for one format only, as notebook.lua reads it
+        return f'::: {{.content-visible when-format="{meta["only"]}"}}\n{text}\n:::'
+    return text
 
 
 def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
@@ -132,7 +139,7 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     seen, blocks, figures = [False], [], 0
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            blocks.append(mark_headings(cell.source, role, seen, letter))
+            blocks.append(mark_headings(cell.source, role, seen, letter, part_id))
         if cell.cell_type != "code":
             continue
         for out in cell.get("outputs", []):
@@ -144,7 +151,7 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
                 figures += 1
                 blocks.append(_figure(data, meta, media, f"{part_id}-{figures}"))
             elif "text/markdown" in data:
-                blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter))
+                blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter, part_id))
     text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
     # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
@@ -229,6 +236,7 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
             "edition": e.id, "title-plain": title.replace('"', "'"),
             "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,
             "next-edition": format_date(e.next_date, format="long", locale="da_DK"),
+            "book-pages": links,
             "part-links": {_part_title(ex): links[p.id] for p, ex in job.notebooks if _part_title(ex)}}
 
 

@@ -64,7 +64,7 @@ def executed(tmp_path):
 # ---------------------------------------------------------------- contract, without Quarto
 def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_path):
     text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "kvoter_media")
-    assert text.startswith("# Kvoter\n") and "## Baggrund" in text and "{.unnumbered" not in text
+    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund\n" in text and "{.unnumbered" not in text
     assert ": Pladser pr. enhed\n" in text and "::: {.source}" in text
     assert '![Pladser \\[i alt\\]](kvoter_media/kvoter-1.svg){fig-alt="Søjler \\"høje\\""}' in text
     assert (tmp_path / "kvoter_media" / "kvoter-1.svg").read_text() == "<svg/>"
@@ -85,9 +85,13 @@ def test_headings_numbered_like_the_embedded_book():
     assert q.mark_headings("# Forord\n\n## Indhold", "front", seen) == \
         "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
     seen = [False]
-    assert q.mark_headings("# Afstemning {#top}\n\n## Afviger", "appendix", seen, "C") == \
-        "# Bilag C: Afstemning {.unnumbered #top}\n\n## Afviger {.unnumbered .unlisted}"
+    assert q.mark_headings("# Afstemning {#top}\n\n## Afviger\n\n## Rammer {#rammer .x}", "appendix", seen, "C",
+                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered}\n\n"
+                                             "## Afviger {.unnumbered .unlisted}\n\n"
+                                             "## Rammer {#afstemning-rammer .unnumbered .unlisted .x}")
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
+    assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False], "", "kvoter") == \
+        "# Kvoter {#kvoter}\n## Baggrund"
 
 
 def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):
@@ -126,13 +130,15 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     for name, source in (("book.css", "templates/book.css"), ("book.typ", "templates/book.typ"),
                          ("html.lua", "filters/html.lua"), ("typst.lua", "filters/typst.lua")):
         assert (project / name).read_bytes() == (q.HERE / source).read_bytes(), name
+    assert config["book-pages"] == {"intro": "index.html", "alpha": "alpha.html", "afstemning": "afstemning.html"}
     assert "$book.typ()$" in (project / "quarto-book.typ").read_text(encoding="utf-8")
     assert '@import' not in (project / "quarto.css").read_text(encoding="utf-8")
     index, alpha = ((project / n).read_text(encoding="utf-8") for n in ("index.md", "alpha.md"))
-    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {.unnumbered}")
-    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter\n")
+    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {#intro .unnumbered}")
+    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter {#alpha}\n")
     appendix = (project / "afstemning.md").read_text(encoding="utf-8")
-    assert "book-figures-before: 2\nbook-tables-before: 2" in appendix and "# Bilag A: Kvoter {.unnumbered}" in appendix
+    assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
+    assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
 
 
 def test_staging_project_for_an_html_only_quarto(executed, tmp_path, fixture_book, write_edition):
