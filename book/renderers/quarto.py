@@ -233,7 +233,7 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
             # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
             "date-format": "D. MMMM YYYY", "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
             # what book.typ and html.lua read, as the embedded renderer sets them
-            "edition": e.id, "title-plain": title.replace('"', "'"),
+            "edition": e.id, "typeset-with": "Quarto (pandoc og Typst)", "title-plain": title.replace('"', "'"),
             "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,
             "next-edition": format_date(e.next_date, format="long", locale="da_DK"),
             "book-pages": links,
@@ -283,6 +283,18 @@ def expected_pages(job: RenderJob) -> list[str]:
     return ["index.html"] + [f"{p.id}.html" for p, _ in job.notebooks if p.role != "front"]
 
 
+_ACTIVE_LINK = 'class="sidebar-item-text sidebar-link active"'
+
+
+def mark_current_pages(html_dir: Path) -> None:
+    """In every page's sidebar, the link to the page itself says so to a screen reader too
+    (`aria-current="page"`, as the embedded renderer's contents); Quarto marks it only visually."""
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if _ACTIVE_LINK in text and "aria-current" not in text:
+            path.write_text(text.replace(_ACTIVE_LINK, _ACTIVE_LINK + ' aria-current="page"', 1), encoding="utf-8")
+
+
 def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
     """Run one Quarto command in the project with the edition date as SOURCE_DATE_EPOCH."""
     env = {**os.environ, "SOURCE_DATE_EPOCH": str(epoch)}
@@ -316,6 +328,7 @@ class QuartoRenderer:
             raise RenderError("quarto", "checking what `quarto render` wrote", f"{out} lacks {', '.join(missing)}")
         job.out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copytree(out, job.out_dir, dirs_exist_ok=True)
+        mark_current_pages(job.out_dir)
         target = job.out_dir / job.pdf_name
         note = self._embedded_pdf(job, target) if not self.typst else (
             f"Quarto {_version_text(self.version)}: HTML book and PDF by Quarto "

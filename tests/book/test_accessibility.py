@@ -112,7 +112,7 @@ def findings(browser, pages):
 
 @pytest.mark.parametrize("width", WIDTHS)
 def test_no_wcag_violations(findings, pages, width):
-    assert len(pages) >= 10
+    assert len(pages) >= 9  # the parts (and the embedded book's accessibility statement)
     assert findings.get(f"axe {width}", {}) == {}
 
 
