@@ -5,8 +5,18 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
+from analysis.chapters import (
+    CHAPTERS,
+    QUARTERLY,
+    YEARLY,
+    enumerable_values,
+    input_kinds,
+    input_schemas,
+    load_inputs,
+)
+from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
+from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -14,6 +24,16 @@ from .errors import InputCheckError, ParameterValueCheckError
 def is_chapter(part_id: str) -> bool:
     """True for the parts of the book that are chapters (they have inputs to check)."""
     return part_id in CHAPTERS
+
+
+def check_sources() -> None:
+    """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
+    every file it names present, and every data file in data/raw with a provenance row."""
+    try:
+        registry()
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError("datagrundlag", str(err), file=err.file, failures=failures) from None
 
 
 def check_chapter_inputs(part_id: str, params: Mapping[str, Any], edition_file: str) -> bool:
@@ -41,6 +61,28 @@ def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tu
     return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}
 
 
+def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """An input table as the chapters read it (canonical column names, the column map shared by
+    `plan.share_column_map`): its header and rows as text; None when it is not a readable table."""
+    from analysis.core.readers import read_table
+
+    try:
+        columns = list(read_table(path).columns)
+        ids = [c for c in columns if c == "id" or c.endswith("_id")]  # ids such as 1.1 stay text
+        df = read_table(path, text_columns=ids) if ids else read_table(path)
+    except (AnalysisError, OSError, ValueError):
+        return None
+    rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]
+    return [str(c) for c in df.columns], rows
+
+
+def printed_decimals(unit: str | None, *values) -> int:
+    """The decimals a key figure is printed with (see analysis.core.series.decimals_of)."""
+    from analysis.core.series import decimals_of
+
+    return decimals_of(unit, *values)
+
+
 def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
     """The columns each input parameter of a chapter must have, as (name, required), from the
     chapter's schemas; empty for parts that are not chapters."""
@@ -48,3 +90,26 @@ def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
         return {}
     return {param: [(name, bool(col.required)) for name, col in schema.columns.items()]
             for param, schema in input_schemas(part_id).items()}
+
+
+def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
+    """Table Schema fields (type, Danish title, description, unit) of a contract file's columns,
+    given as name → type, in the open data's words (analysis.core.opendata)."""
+    return [opendata.field(name, type_) for name, type_ in columns.items()]
+
+
+def open_data_precision() -> str:
+    """The stated precision of the published numbers, in Danish."""
+    return opendata.PRECISION_DA
+
+
+def parameter_values(part_id: str, parameter: str, params: Mapping[str, Any]) -> list[Any] | None:
+    """The values a chapter declares its parameter can take, or None (not a chapter, or the
+    parameter is not declared enumerable); input errors as build errors naming the chapter."""
+    if not is_chapter(part_id):
+        return None
+    try:
+        return enumerable_values(part_id, parameter, params)
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError(part_id, str(err), file=err.file, failures=failures) from None

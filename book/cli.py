@@ -14,6 +14,7 @@ import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
+from .limits import RENDER_TIMEOUT
 from .paths import BOOK, PARAMS, display
 from .publish import edition_state
 from .renderers import RENDERERS
@@ -65,6 +66,8 @@ def _parser(prog: str | None = None) -> argparse.ArgumentParser:
     d = sub.add_parser("diff", help="what changed between two editions (parameters, inputs, key figures)")
     d.add_argument("a", help="edition id or edition file")
     d.add_argument("b", help="edition id or edition file")
+    d.add_argument("--format", choices=("text", "json"), default="text",
+                   help="text (default) or json; the exit status is 0 when the editions are equal, 1 when they differ")
     _new_parser(sub)
     c = sub.add_parser("new-chapter", help="write a new chapter: package, notebook, data file, edition section, tests")
     c.add_argument("id", help="the chapter's id: lower-case letters, digits and _ (it names the package)")
@@ -91,11 +94,16 @@ def _new(args: argparse.Namespace) -> int:
 
 def _edition_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--edition", "-e", help="edition id in params/ (default: the newest)")
+    g.add_argument("--edition", "-e", action="append",
+                   help="edition id in params/ (default: the newest); repeat it to render several in one command")
     g.add_argument("--params", "-p", help="path of an edition file")
     g.add_argument("--series", "-s", metavar="EDITION",
                    help="render this edition (id, example id or file) and every edition before it by "
                         "`previous`, oldest first, each published on its own")
+    g.add_argument("--all", action="store_true", help="render every edition file in params/ in one command")
+    p.add_argument("--vary", action="append", metavar="CHAPTER.PARAMETER=all|V1,V2",
+                   help="one edition per value of a chapter's parameter (all: every value the chapter "
+                        "declares), ids <edition>-<parameter>-<value>, e.g. --vary benchmark.focus=all")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
@@ -106,6 +114,8 @@ def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
     p.add_argument("--timeout", type=_seconds, default=600.0,
                    help="seconds one notebook may run before it is stopped (default: 600)")
+    p.add_argument("--render-timeout", type=_seconds, default=RENDER_TIMEOUT,
+                   help=f"seconds the render stage may take before it is stopped (default: {RENDER_TIMEOUT:g})")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected errors")
 
 
@@ -173,9 +183,31 @@ def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -
     from .pipeline import BuildOptions, build
 
     result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                         timeout=args.timeout))
+                                         timeout=args.timeout, render_timeout=args.render_timeout))
     print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
     return 0
+
+
+def _selected(args: argparse.Namespace) -> list[Edition]:
+    """The editions the command names: --series, --all, one or more --edition, --params or the
+    newest; each --vary makes one edition per value of each of them."""
+    if getattr(args, "series", None):
+        from .series import series_editions
+
+        editions = series_editions(_edition_arg(args.series))
+    elif getattr(args, "all", False):
+        from .editions import edition_files, load_edition
+
+        editions = [load_edition(p) for p in edition_files()]
+    elif args.edition and len(args.edition) > 1:
+        editions = [_edition_arg(e) for e in args.edition]
+    else:
+        editions = [find_edition(args.edition[0] if args.edition else None, args.params)]
+    if getattr(args, "vary", None):
+        from .many import vary
+
+        editions = [v for e in editions for spec in args.vary for v in vary(e, spec)]
+    return editions
 
 
 def _run(args: argparse.Namespace, command: str) -> int:
@@ -183,10 +215,11 @@ def _run(args: argparse.Namespace, command: str) -> int:
     before = None
     try:
         if command == "diff":
-            from .diff import diff_editions
+            from .diff import diff_data, diff_json, diff_text, differs
 
-            sys.stdout.write(diff_editions(_edition_arg(args.a), _edition_arg(args.b)))
-            return 0
+            data = diff_data(_edition_arg(args.a), _edition_arg(args.b))
+            sys.stdout.write(diff_json(data) if args.format == "json" else diff_text(data))
+            return 1 if differs(data) else 0
         if command == "new":
             return _new(args)
         if command == "new-chapter":
@@ -194,23 +227,21 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(describe(args.id, new_chapter(args.id, args.title)))
             return 0
-        if getattr(args, "series", None):
-            from .series import series_editions
+        editions = _selected(args)
+        if len(editions) > 1 or getattr(args, "series", None) or getattr(args, "all", False):
+            from .many import run_many
 
-            for edition in series_editions(_edition_arg(args.series)):
-                before = edition_state(BOOK / edition.id)
-                _render_or_check(edition, args, command)
-            return 0
-        edition = find_edition(args.edition, args.params)
+            return run_many(editions, args, command)
+        edition = editions[0]
         before = edition_state(BOOK / edition.id)
         return _render_or_check(edition, args, command)
     except BuildError as err:
         print(f"\nError: {err}\n{_outcome(edition, before, err, command)}", file=sys.stderr)
         return 1
     except KeyboardInterrupt as err:
-        what = "Terminated" if isinstance(err, Terminated) else "Interrupted"
+        how = f"by {err.args[0]}" if isinstance(err, Terminated) and err.args else "(Ctrl-C)"
         outcome = _outcome(edition, before, command=command)
-        print(f"\n{what}; every worker and kernel was stopped. {outcome}", file=sys.stderr)
+        print(f"\nInterrupted {how}; every worker, kernel and renderer was stopped. {outcome}", file=sys.stderr)
         return 143 if isinstance(err, Terminated) else 130
     except Exception as err:  # noqa: BLE001 - last resort: still one clear paragraph
         if getattr(args, "debug", False):

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 import yaml
 
 from .errors import EditionError
+from .limits import MAX_EDITION_BYTES, MAX_TEXT_CHARS, long_texts, size_words
 from .paths import PARAMS, display
 from .safety import EDITION_ID_RULE, is_edition_id
 
@@ -97,9 +98,22 @@ def read_yaml(path: Path) -> Any:
     """Parse a YAML file, rejecting duplicate keys, with errors naming file and line."""
     shown = display(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        size = path.stat().st_size
+        if size > MAX_EDITION_BYTES:
+            raise EditionError(shown, f"is {size_words(size)}; the limit for an edition file is "
+                                      f"{size_words(MAX_EDITION_BYTES)} and for one text in it "
+                                      f"{MAX_TEXT_CHARS:,} characters (book/limits.py)".replace(",", "."))
+        raw = path.read_bytes()
     except OSError as exc:
         raise EditionError(shown, f"cannot be read ({exc.strerror})") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise EditionError(shown, f"is not UTF-8 text: line {line}, character {column} (byte "
+                                  f"{exc.start + 1}) holds the byte 0x{raw[exc.start]:02x}; save the "
+                                  f"file as UTF-8 (in most editors: Save as, Encoding UTF-8)") from None
     try:
         return yaml.load(text, Loader=_UniqueKeyLoader)
     except yaml.YAMLError as exc:
@@ -139,6 +153,8 @@ def load_edition(path: Path) -> Edition:
     for key in ("edition", "title", "date"):
         if key not in data:
             raise EditionError(shown, f"the required key '{key}' is missing")
+    for place, problem in long_texts({k: v for k, v in data.items() if k != "columns"}):
+        raise EditionError(shown, f"'{place}' {problem}")
     try:
         date = dt.date.fromisoformat(str(data["date"]))
     except ValueError:

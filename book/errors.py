@@ -139,6 +139,19 @@ class RenderError(BuildError):
         super().__init__(f"Renderer '{renderer}' failed while {step}: {detail.strip()}")
 
 
+class RenderTimeoutError(BuildError):
+    """The render stage ran longer than its timeout; the renderer and its processes were stopped."""
+
+    stage = "render"
+
+    def __init__(self, renderer: str, seconds: float):
+        self.renderer = renderer
+        self.seconds = seconds
+        super().__init__(f"Renderer '{renderer}' did not finish within the render timeout of {seconds:g} s; "
+                         f"it was stopped with every process it started. Raise the limit with "
+                         f"--render-timeout SECONDS if the book really needs longer.")
+
+
 class PublishError(BuildError):
     """The rendered edition could not be moved into place. `published` tells whether the new
     edition is nevertheless in place (the error came after the swap, e.g. while tidying up)."""

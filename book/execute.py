@@ -22,9 +22,16 @@ from typing import Any, Callable, Mapping
 from report.inputs import snapshot_root
 
 from .cache import CacheKey, NotebookCache
-from .errors import BuildError, ExecutionError, KernelStartError, NotebookTimeoutError
+from .errors import (
+    BuildError,
+    ExecutionError,
+    KernelStartError,
+    NotebookTimeoutError,
+    RenderError,
+    RenderTimeoutError,
+)
 from .paths import ROOT, display
-from .processes import die_with_parent, kill_marked
+from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
 from .strip import normalise_executed
 
 RUN_MARKER = "BOOK_RUN"
@@ -261,3 +268,18 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
                 if not outcomes[job.part_id].error:
                     cache.put(job.key, outcomes[job.part_id].output)
     return [outcomes[j.part_id] for j in jobs]
+
+
+RENDER_MARKER = "BOOK_RENDER"
+
+
+def run_renderer(renderer, job, timeout: float):
+    """The render stage in a worker process of its own: its result, its RenderError, or a
+    RenderTimeoutError after `timeout` s. Ctrl-C and SIGTERM reach the build, which stops the
+    worker and every process it started (pandoc, Typst, Quarto) before it reports »Interrupted«."""
+    try:
+        return run_stage(lambda: renderer.render(job), timeout, RENDER_MARKER)
+    except StageTimeout:
+        raise RenderTimeoutError(renderer.name, timeout) from None
+    except StageDied as exc:
+        raise RenderError(renderer.name, "rendering", str(exc)) from None

@@ -30,6 +30,7 @@ from report.protocol import (
 )
 
 from .errors import HarvestError
+from .spreadsheet import safe_csv
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Harvest:
     meta: dict[str, dict[str, dict[str, Any]]] = field(default_factory=dict)  # chapter → name → metadata
     committee: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # part id → items »Til udvalget«
     periods: dict[str, str] = field(default_factory=dict)  # part id → the period its figures refer to
+    described: dict[str, dict[str, Any]] = field(default_factory=dict)  # data file → title, Table Schema fields
 
 
 def _outputs(path: Path):
@@ -66,6 +68,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     findings: list[dict[str, Any]] = []
     committee: list[dict[str, Any]] = []
     periods: list[str] = []
+    described: dict[str, dict[str, Any]] = {}
     for data in _outputs(path):
         if COMMITTEE_MIME in data:
             committee += [_committee_item(part_id, i) for i in data[COMMITTEE_MIME]["items"]]
@@ -91,12 +94,13 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             fname = f"{part_id}_{rec['name']}.csv"
             if fname in tables:
                 raise HarvestError(f"Notebook {part_id}: data table '{rec['name']}' is published twice")
-            tables[fname] = rec["csv"]
+            tables[fname] = safe_csv(rec["csv"])  # open data: safe to open in a spreadsheet
+            described[fname] = {"title": rec.get("title"), "fields": rec.get("fields") or []}
     _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,
                    {part_id: messages} if messages else {}, findings, {part_id: meta} if meta else {},
                    committee={part_id: committee} if committee else {},
-                   periods={part_id: " ".join(periods)} if periods else {})
+                   periods={part_id: " ".join(periods)} if periods else {}, described=described)
 
 
 
@@ -141,6 +145,7 @@ def merge(harvests: list[Harvest]) -> Harvest:
     meta: dict[str, dict[str, dict[str, Any]]] = {}
     committee: dict[str, list[dict[str, Any]]] = {}
     periods: dict[str, str] = {}
+    described: dict[str, dict[str, Any]] = {}
     for h in harvests:
         results.update(h.results)
         meta.update(h.meta)
@@ -150,7 +155,8 @@ def merge(harvests: list[Harvest]) -> Harvest:
         checks += h.checks
         tables.update(h.tables)
         findings += h.findings
-    return Harvest(results, checks, tables, messages, findings, meta, committee, periods)
+        described.update(h.described)
+    return Harvest(results, checks, tables, messages, findings, meta, committee, periods, described)
 
 
 def front_json(h: Harvest) -> str:

@@ -12,15 +12,16 @@ MAX_INPUT_BYTES = 100_000_000  # one input file (a 220.000-row roster is about 1
 RENDER_TIMEOUT = 1800.0  # seconds the render stage (pandoc + Typst, or Quarto) may take
 
 
-def _size(n: int) -> str:
+def size_words(n: int) -> str:
+    """A size as an analyst reads it: `10.0 MB`, or `1.234 bytes` below 0.1 MB."""
     return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes".replace(",", ".")
 
 
 def input_too_large(path: Path, size: int, parameter: str = "") -> str:
     """The refusal of an input file over MAX_INPUT_BYTES."""
     named = f" named by parameter '{parameter}'" if parameter else ""
-    return (f"the input file {path.name}{named} is {_size(size)}; the limit for one input file is "
-            f"{_size(MAX_INPUT_BYTES)} (book/limits.py MAX_INPUT_BYTES).")
+    return (f"the input file {path.name}{named} is {size_words(size)}; the limit for one input file is "
+            f"{size_words(MAX_INPUT_BYTES)} (book/limits.py MAX_INPUT_BYTES).")
 
 
 def text_too_long(value: str) -> str | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 from .chapters import replaced_inputs
 from .editions import Edition, load_edition
 from .errors import EditionError
-from .paths import PARAMS, display
+from .paths import BOOK, PARAMS, display
 from .plan import make_plan
 from .project import BookSpec, load_book
 from .safety import EDITION_ID_RULE, is_edition_id
@@ -141,5 +141,8 @@ def describe(new: NewEdition) -> str:
         if rows:
             lines.append(f"{title}:")
             lines += [f"  {part}.{name} (now {current}): {what}" for part, name, _, current, what in rows]
+    if not (BOOK / new.base.id / "results.json").is_file():
+        lines.append(f"Edition {new.base.id} is not published in {display(BOOK)}/ yet: render both with "
+                     f"`python render.py --series {new.path.stem}` so the new edition can show what changed.")
     lines.append("Then: python render.py check, and python render.py.")
     return "\n".join(lines) + "\n"

@@ -11,13 +11,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from filelock import FileLock
-
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .datapackage import datapackage_json
+from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, execute_all, say
+from .execute import Job, execute_all, run_renderer, say
+from .limits import RENDER_TIMEOUT
+from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
 from .project import BookSpec, load_book
@@ -25,7 +27,8 @@ from .publish import git_commit, manifest, package_versions, recover, swap_into_
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .series import series_parameter, write_series
-from .snapshot import Snapshot, reading_from, take_snapshot
+from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
+from .spreadsheet import safe_csv
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -41,6 +44,7 @@ class BuildOptions:
     build_dir: Path = BUILD
     processed_dir: Path = PROCESSED
     timeout: float = 600.0  # seconds one notebook may run
+    render_timeout: float = RENDER_TIMEOUT  # seconds the render stage may take
 
     @property
     def output_roots(self) -> tuple[Path, ...]:
@@ -117,7 +121,7 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     for p in plan.parts:
         params = {k: v for k, v in p.declared.defaults.items() if not k.startswith("book_")}
         params.update(prev.section(p.id))
-        out[p.id] = params
+        out[p.id] = neutral_parameters(params)
     return prev.id, out
 
 
@@ -145,6 +149,16 @@ def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[
     return files
 
 
+def located_by_content(params: dict[str, Any], harvest_files: dict[str, Path]) -> dict[str, Any]:
+    """The parameters as the cache key sees them: a harvested file by its content, not by where
+    the build staged it (another build folder or checkout executes nothing again)."""
+    out = {k: v for k, v in params.items() if k not in harvest_files}
+    for name, path in harvest_files.items():
+        if name in params:
+            out[name.removesuffix("_file") + "_sha256"] = sha256_file(path)
+    return out
+
+
 def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: dict[str, Path],
           series: dict[str, Path] | None = None) -> list[Job]:
     jobs = []
@@ -153,7 +167,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
         harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
         columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        key = cache_key(p.part.path, {**params, "book_column_map": columns} if columns else params,
+        keyed = located_by_content(params, files)
+        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
@@ -180,7 +195,7 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)
     lock = inside(opts.build_dir / f"{edition.id}.lock", opts.output_roots, "lock")
-    with FileLock(str(lock)):
+    with edition_lock(lock, edition.id, say):
         return _build_locked(edition, opts, book, start)
 
 
@@ -235,7 +250,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
-    harvest_files = write_harvest(snap.folder / "harvest", plan, harvested, inputs)
+    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
+                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
@@ -250,8 +266,9 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
     say(f"  rendering with {renderer.name}")
     out_dir = staging / "book"
-    rendered = renderer.render(RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
-                                         staging / "render", out_dir))
+    rendered = run_renderer(renderer, RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output)
+                                                                          for p in plan.parts),
+                                                staging / "render", out_dir), opts.render_timeout)
     notebooks_dir = out_dir / "notebooks"
     notebooks_dir.mkdir()
     for p in plan.parts:
@@ -263,8 +280,9 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
         write_text(processed / name, text)
     write_text(out_dir / "results.json", hv.results_json(harvested))
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
-    write_text(out_dir / "reconciliation.csv", hv.reconciliation_csv(harvested))
-    write_text(out_dir / "findings.csv", hv.findings_csv(harvested))
+    write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
+    write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
+    write_text(out_dir / "datapackage.json", datapackage_json(edition, harvested))
     notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
     write_json(out_dir / "manifest.json",
                {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),

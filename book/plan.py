@@ -13,9 +13,10 @@ from typing import Any, Mapping
 import nbformat
 
 from .cache import expand_inputs
-from .chapters import check_chapter_inputs
+from .chapters import check_chapter_inputs, check_sources
 from .editions import Edition
 from .errors import EditionError, InputCheckError, ParameterError
+from .limits import MAX_INPUT_BYTES, input_too_large
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
 from .paths import display, resolve
 from .project import BookSpec, Part
@@ -24,7 +25,7 @@ COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name t
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
                       "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
-                      "book_front_file")
+                      "book_front_file", "book_changes_file")
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,9 @@ def share_column_map(edition: Edition) -> None:
 
 
 def check_inputs(plan: Plan) -> int:
-    """Every input file exists and passes its chapter's validation; returns the files checked."""
+    """Every rule a render enforces on the inputs (`check` runs exactly these): every input file
+    exists and is within the size limit, passes its chapter's validation, and every file in
+    data/raw has a provenance row; returns the files checked."""
     share_column_map(plan.edition)
     count = 0
     for p in plan.parts:
@@ -113,8 +116,11 @@ def check_inputs(plan: Plan) -> int:
                 if not path.is_file():
                     raise InputCheckError(p.id, f"the input file {display(path)} named by parameter "
                                                 f"'{name}' does not exist (edition file {display(plan.edition.path)}).")
+                if path.stat().st_size > MAX_INPUT_BYTES:
+                    raise InputCheckError(p.id, input_too_large(path, path.stat().st_size, name), display(path))
                 count += 1
         check_chapter_inputs(p.id, p.parameters, display(plan.edition.path))
+    check_sources()  # the provenance registries Datagrundlag shows (every file in data/raw has a row)
     return count
 
 

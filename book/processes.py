@@ -9,6 +9,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import Any, Callable
 
 PR_SET_PDEATHSIG = 1
 
@@ -53,3 +54,83 @@ def kill_marked(name: str, value: str) -> int:
         except OSError:
             pass
     return len(pids)
+
+
+def _stage_worker(fn, conn, parent: int) -> None:
+    """Body of a stage's worker: a session of its own (a terminal's Ctrl-C reaches the build,
+    which stops the worker and everything it started), die with the build, send the result."""
+    die_with_parent(parent)
+    os.setsid()
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        result = (True, fn())
+    except BaseException as exc:  # noqa: BLE001 - reported to the build, never lost
+        result = (False, exc)
+    try:
+        conn.send(result)
+    except Exception as exc:  # noqa: BLE001 - an error that cannot be pickled: send its words
+        conn.send((False, RuntimeError(f"{type(result[1]).__name__}: {result[1]}"
+                                       if not result[0] else f"unpicklable result: {exc}")))
+    conn.close()
+
+
+def run_stage(fn: Callable[[], Any], timeout: float, marker: str) -> Any:
+    """Run `fn()` in a worker process and return its result (or raise its exception). After
+    `timeout` seconds the worker and every process it started are killed and StageTimeout is
+    raised; whatever ends this call (Ctrl-C, SIGTERM, an error) leaves none of them running.
+    `marker` is the environment variable that marks the stage's processes."""
+    import multiprocessing
+    import uuid
+    from multiprocessing.connection import wait
+
+    methods = multiprocessing.get_all_start_methods()
+    ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+    value = uuid.uuid4().hex
+    before = os.environ.get(marker)
+    os.environ[marker] = value  # inherited by the worker and every process it starts
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_stage_worker, args=(fn, send, os.getpid()), daemon=True, name="book-stage")
+    try:
+        proc.start()
+        send.close()
+        ready = wait([receive, proc.sentinel], timeout=timeout)
+        if receive in ready or receive.poll():
+            try:
+                ok, result = receive.recv()
+            except (EOFError, OSError):
+                ok, result = False, None
+            if ok:
+                return result
+            if result is not None:
+                raise result
+        if not ready:
+            raise StageTimeout(timeout)
+        proc.join(5)
+        raise StageDied(proc.exitcode)
+    finally:
+        if proc.is_alive():
+            proc.kill()
+        proc.join(5)
+        kill_marked(marker, value)
+        receive.close()
+        if before is None:
+            os.environ.pop(marker, None)
+        else:
+            os.environ[marker] = before
+
+
+class StageTimeout(Exception):
+    """A stage ran longer than its timeout (its worker and processes were stopped)."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"did not finish within {seconds:g} s")
+        self.seconds = seconds
+
+
+class StageDied(Exception):
+    """A stage's worker ended without a result (killed from outside, out of memory)."""
+
+    def __init__(self, exitcode: int | None):
+        super().__init__(f"its worker process ended unexpectedly (exit status {exitcode})")
+        self.exitcode = exitcode

@@ -155,6 +155,29 @@ def take_snapshot(edition: Edition, book: BookSpec, folder: Path) -> tuple[Plan,
     return plan, Snapshot(folder, MappingProxyType(copier.names), MappingProxyType(copier.files))
 
 
+def neutral_parameters(params: Mapping[str, Any]) -> dict[str, Any]:
+    """Parameters as they may be published: a file outside the project named by its file name
+    and checksum (`external/sha256-<12 hex>/<name>`), never by its path on this machine."""
+    def one(item: Any) -> Any:
+        if not isinstance(item, str) or not item:
+            return item
+        path = _absolute(item)
+        if path.is_relative_to(ROOT):
+            return item
+        sha = sha256_bytes(path.read_bytes()) if path.is_file() else "0" * 12
+        return external_name(path.name, sha)
+
+    out = {}
+    for name, value in params.items():
+        if name.endswith("_file"):
+            out[name] = one(value)
+        elif name.endswith("_files") and isinstance(value, list):
+            out[name] = [one(v) for v in value]
+        else:
+            out[name] = value
+    return out
+
+
 @contextlib.contextmanager
 def reading_from(snapshot: Snapshot) -> Iterator[Snapshot]:
     """Make every reader (here and in every kernel started meanwhile) read the snapshot."""

@@ -13,10 +13,10 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt
+from analysis.core import fmt, opendata
 from analysis.core.check import Check
 from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
-from analysis.core.figures import to_svg
+from analysis.core.figures import text_problems, to_svg
 from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
 from analysis.core.voice import CLASSES, LABELS, is_valid_claim
@@ -54,11 +54,12 @@ def markdown(text: str) -> None:
     _display({"text/markdown": text.strip() + "\n"})
 
 
-def voiced(item: str) -> str:
+def voiced(item: str, label: str | None = None) -> str:
     """A sentence as Markdown with its voice made visible: a `Voiced` sentence
     (`analysis.core.voice`) gets its label (»Kilden:«, »Bogens beregning:«, »Bogens
     vurdering:«) as a span with the voice's class, and a sentence in the source's voice its
-    claim id (`data-claim`); a plain string is returned as it is."""
+    claim id (`data-claim`); `label` replaces the voice's label (»Kildens forslag«); a plain
+    string is returned as it is."""
     voice = getattr(item, "voice", None)
     if voice is None:
         return str(item)
@@ -66,7 +67,7 @@ def voiced(item: str) -> str:
     if claim is not None and not is_valid_claim(claim):
         raise RecordingError(f"claim id {claim!r} must be lower case letters, digits, - and _")
     attrs = f".voice-tag .{CLASSES[voice]}" + (f' data-claim="{claim}"' if claim else "")
-    return f"[**{LABELS[voice]}:**]{{{attrs}}} {item}"
+    return f"[**{label or LABELS[voice]}:**]{{{attrs}}} {item}"
 
 
 def key_messages(messages: Iterable[str]) -> None:
@@ -99,7 +100,9 @@ def _committee_line(item: CommitteeItem) -> str:
     if item.options:
         extra.append("Muligheder:\n\n" + "\n".join(f"  - {voiced(o)}" for o in item.options))
     if item.recommendation:
-        extra.append(f"Kildens forslag: {voiced(item.recommendation)}")
+        rec = item.recommendation
+        extra.append(voiced(rec, "Kildens forslag") if getattr(rec, "voice", None) == "source"
+                     else f"Kildens forslag: {voiced(rec)}")
     return f"- {text}" + "".join(f"\n\n  {e}" for e in extra)
 
 
@@ -168,9 +171,11 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
+    problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
-    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip())}}
+    meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip()),
+                              "layout": "; ".join(problems)}}
     if html_only:
         meta["image/svg+xml"]["only"] = "html"
     _display({"image/svg+xml": svg}, metadata=meta)
@@ -199,22 +204,24 @@ def _plain_number(value, what: str) -> float | int | None:
     return f
 
 
-META_FIELDS = ("label", "population", "source", "as_of", "definition")
+META_FIELDS = ("label", "population", "source", "as_of", "definition", "headline")
 
 
 def result(name: str, value, unit: str | None = None, *, label: str | None = None,
            population: str | None = None, source: str | None = None, as_of: str | None = None,
-           definition: str | None = None) -> None:
+           definition: str | None = None, headline: bool | None = None) -> None:
     """Record one key figure of the chapter for `results.json` (a number, lower snake name) and,
     for `key_figures.json`, its Danish label, population (source, edition or synthetic, see
-    `analysis.core.keyfigures`), source, the date its data refer to and its definition."""
+    `analysis.core.keyfigures`), source, the date its data refer to, its definition and whether
+    it is one of the chapter's headline figures."""
     _check_name(name)
     v = _plain_number(value, f"result '{name}'")
     if v is None:
         raise RecordingError(f"result '{name}' has no value")
+    v = round(v, opendata.DECIMALS) if isinstance(v, float) else v  # the open data's stated precision
     if population is not None and population not in POPULATIONS:
         raise RecordingError(f"result '{name}': population must be one of {', '.join(POPULATIONS)}")
-    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition)))
+    meta = dict(zip(META_FIELDS, (label, population, source, as_of, definition, headline)))
     _display({RESULT_MIME: {"name": name, "value": v, "unit": unit,
                             "meta": {k: x for k, x in meta.items() if x is not None}}, "text/plain": ""})
 
@@ -271,11 +278,15 @@ def finding(name: str, title: str, explanation: str) -> None:
               "text/plain": ""})
 
 
-def data(name: str, df: pd.DataFrame) -> None:
-    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`)."""
+def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
+    """Publish a processed table the chapter shows as open data (`data/<chapter>_<name>.csv`), in
+    the open data's column names and precision, with its title and the Table Schema fields
+    (type, Danish title, description, unit) that `datapackage.json` describes it with."""
     _check_name(name, "data table")
+    df = opendata.published(df)
     csv_text = df.to_csv(index=False, lineterminator="\n")
-    _display({DATA_MIME: {"name": name, "csv": csv_text}, "text/plain": ""})
+    _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
+              "text/plain": ""})
 
 
 def section(sec) -> None:
@@ -288,4 +299,4 @@ def section(sec) -> None:
     if sec.figure is not None:
         figure(sec.figure, caption=sec.caption, alt=sec.alt, source=sec.source)
     if sec.table is not None and len(sec.table):
-        table(sec.table, caption=sec.caption, source=sec.source)
+        table(sec.table, caption=sec.caption, source=sec.source, note=getattr(sec, "note", None))

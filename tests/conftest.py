@@ -1,19 +1,26 @@
-"""Shared fixtures: a small fixture book rendered into temporary folders."""
+"""Shared fixtures: a small fixture book rendered into temporary folders, and the real book's
+editions rendered once per test session (`rendered_edition`, `render_edition`)."""
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import shutil
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 
 from analysis.core.paths import ROOT
-from book.editions import load_edition
-from book.pipeline import BuildOptions
+from book.editions import Edition, load_edition
+from book.pipeline import BuildOptions, BuildResult, build
 from book.project import load_book
 
 FIXTURES = Path(__file__).parent / "fixtures"
+EDITION_FILE = ROOT / "params" / "2025-Q1.yml"
+# What `python render.py` left in this checkout (CI renders before the tests): read, never written.
+PROJECT_CACHE = ROOT / ".cache" / "executed"
+PROJECT_BOOK = ROOT / "_book"
 # The source documents (shared/seeds) are not part of the repository. Tests that compare a
 # transcription with the printed text find them in $BOOK_SEEDS, else in ../shared/seeds beside
 # the repository (beside the main checkout when this is a git worktree). Without them those
@@ -89,6 +96,21 @@ def tree_digest(folder: Path) -> dict[str, str]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
+def spreadsheet_risks(folder: Path) -> list[tuple[str, int, str]]:
+    """(file, row, cell) of every formula-like text cell in the CSV files under `folder` (a
+    spreadsheet would run it; numbers, negative ones too, are fine)."""
+    import csv
+    import io
+
+    from book.spreadsheet import is_formula_risk
+
+    out = []
+    for path in sorted(folder.rglob("*.csv")):
+        for i, row in enumerate(csv.reader(io.StringIO(path.read_text(encoding="utf-8"))), start=1):
+            out += [(path.relative_to(folder).as_posix(), i, c) for c in row if is_formula_risk(c)]
+    return out
+
+
 @pytest.fixture
 def fixture_book():
     return load_book(FIXTURES / "book" / "_quarto.yml")
@@ -116,28 +138,95 @@ def root():
     return ROOT
 
 
+class RenderedEdition(NamedTuple):
+    """A real edition rendered in this test session: the edition, the options it was built with
+    (their folders are the session's, never the project's) and the build's result."""
+    edition: Edition
+    opts: BuildOptions
+    result: BuildResult
+
+    @property
+    def folder(self) -> Path:
+        """The published edition's folder (read it; do not write into it)."""
+        return self.result.folder
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+class SessionBooks:
+    """Every render of the real book in one test session: one output tree and one notebook cache
+    in a session folder, each edition file rendered at most once (with the pandoc engine).
+
+    What `python render.py` already made in this checkout is reused read-only: the notebook cache
+    is seeded from `.cache/executed` (hard links; the build replaces cache files, never writes into
+    them) and a published `_book/<edition>` is copied in, so the build's own publish key decides
+    whether it is exactly what a render would produce (then nothing is rendered again). On a clean
+    checkout both are absent and the edition is rendered from scratch."""
+
+    def __init__(self, root: Path):
+        self.opts = BuildOptions(engine="pandoc", cache_dir=root / "cache", book_dir=root / "book",
+                                 build_dir=root / "build", processed_dir=root / "processed")
+        if PROJECT_CACHE.is_dir():
+            shutil.copytree(PROJECT_CACHE, self.opts.cache_dir, copy_function=_link_or_copy,
+                            ignore=shutil.ignore_patterns("*.tmp"))
+        self.done: dict[Path, RenderedEdition] = {}
+
+    def render(self, edition_file: Path) -> RenderedEdition:
+        """The edition of `edition_file`, rendered once per session."""
+        path = Path(edition_file).resolve()
+        if path not in self.done:
+            edition = load_edition(path)
+            published = PROJECT_BOOK / edition.id
+            target = self.opts.book_dir / edition.id
+            if (published / "manifest.json").is_file() and not target.exists():
+                shutil.copytree(published, target)
+            self.done[path] = RenderedEdition(edition, self.opts, build(edition, self.opts))
+        return self.done[path]
+
+
+@pytest.fixture(scope="session")
+def session_books(tmp_path_factory) -> SessionBooks:
+    """The session's renders of the real book (one cache, one output tree)."""
+    return SessionBooks(tmp_path_factory.mktemp("editions"))
+
+
+@pytest.fixture(scope="session")
+def render_edition(session_books):
+    """render_edition(path): a real edition file rendered once per session (pandoc engine)."""
+    return session_books.render
+
+
+@pytest.fixture(scope="session")
+def rendered_edition(session_books) -> RenderedEdition:
+    """params/2025-Q1.yml rendered once per session with the pandoc engine into a session folder
+    (never the project's _book); reuse it in every test that only reads a rendered edition."""
+    return session_books.render(EDITION_FILE)
+
+
 RENDERER_NAMES = ("pandoc", "quarto")
 
 
 @pytest.fixture(scope="session")
-def rendered_by(tmp_path_factory):
-    """The newest edition of the real book rendered by a renderer, once per test session and only
-    when a test asks for it: `rendered_by("quarto")` -> BuildResult. The renderers share one
-    notebook cache, so the notebooks run once; "quarto" skips where `quarto` is not on PATH."""
-    import shutil
+def rendered_by(session_books, rendered_edition):
+    """params/2025-Q1.yml rendered by a renderer, once per test session and only when a test asks
+    for it: `rendered_by("quarto")` -> BuildResult. "pandoc" is `rendered_edition`; "quarto" is
+    built from the session's notebook cache into a folder of its own, and skips where `quarto` is
+    not on PATH."""
+    done = {"pandoc": rendered_edition.result}
 
-    from book.editions import find_edition
-    from book.pipeline import build
-
-    tmp = tmp_path_factory.mktemp("rendered")
-    done: dict = {}
-
-    def render(engine: str):
+    def render(engine: str) -> BuildResult:
         if engine == "quarto" and shutil.which("quarto") is None:
             pytest.skip("quarto is not on PATH")
         if engine not in done:
-            opts = BuildOptions(engine=engine, cache_dir=tmp / "cache", book_dir=tmp / engine / "book",
-                                build_dir=tmp / engine / "build", processed_dir=tmp / engine / "processed")
-            done[engine] = build(find_edition(), opts)
+            base = session_books.opts
+            root = base.book_dir.parent / engine
+            opts = BuildOptions(engine=engine, cache_dir=base.cache_dir, book_dir=root / "book",
+                                build_dir=root / "build", processed_dir=root / "processed")
+            done[engine] = build(rendered_edition.edition, opts)
         return done[engine]
     return render

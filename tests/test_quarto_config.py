@@ -7,10 +7,11 @@ from book.paths import ROOT
 from book.project import load_book
 
 
-def test_the_book_is_a_front_chapter_its_chapters_and_the_three_appendices():
+def test_the_book_is_a_front_chapter_its_chapters_and_the_four_appendices():
     book = load_book()
     assert [p.role for p in book.parts][:1] == ["front"]
-    assert [p.id for p in book.parts if p.role == "appendix"] == ["parametre", "datagrundlag", "afstemning"]
+    assert [p.id for p in book.parts if p.role == "appendix"] == ["parametre", "datagrundlag", "afstemning",
+                                                                  "aendringer"]
 
 
 def test_every_chapter_package_is_in_the_book_once_and_every_chapter_of_the_book_has_one():

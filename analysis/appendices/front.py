@@ -85,7 +85,7 @@ def summary_markdown(messages: Mapping[str, list[str]], front: Mapping, parts: I
         msgs = [m.strip() for m in messages.get(pid, []) if m.strip()]
         if not msgs:
             continue
-        text = f"### {n} {title}"
+        text = f"### {n} {title} {{.unlisted}}"  # not a second bookmark beside the chapter's own
         period = front.get(pid, {}).get("period", "").strip()
         if period:
             text += f"\n\n::: {{.period}}\n{period}\n:::"

@@ -25,5 +25,4 @@ def age_sentence(figures_end: dt.date | str, edition_date: dt.date | str) -> str
         return None
     years = (ed - end).days // 365
     age = "mere end et år" if years < 2 else f"mere end {fmt.integer(years)} år"
-    return (f"Tallene er {age} ældre end denne udgave ({fmt.date(ed)}); "
-            "de beskriver situationen dengang, ikke i dag.")
+    return f"**Tallene er {age} ældre end denne udgave ({fmt.date(ed)}) og viser situationen dengang.**"

@@ -83,3 +83,32 @@ def to_svg(fig) -> str:
     fig.savefig(buf, format="svg", metadata={"Date": None, "Creator": None})
     plt.close(fig)
     return buf.getvalue()
+
+
+def _texts(fig) -> list:
+    from matplotlib.text import Text
+
+    return [t for t in fig.findobj(Text) if t.get_visible() and t.get_text().strip() and t.get_alpha() != 0]
+
+
+def text_problems(fig) -> list[str]:
+    """What a reader would miss in the figure's text: labels shortened with »…«, text cut off by
+    the edge of its axes, and text boxes that overlap another text box (checked on the drawn
+    figure, with the boxes matplotlib lays the text out in). Empty when every text is readable."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    texts = _texts(fig)
+    boxes = [(t, t.get_window_extent(renderer)) for t in texts]
+    problems = [f"shortened: {t.get_text()!r}" for t in texts if t.get_text().rstrip().endswith(("…", "..."))]
+    for t, box in boxes:
+        clip = t.get_clip_box() if t.get_clip_on() else None
+        if clip is not None and (box.x0 < clip.x0 - 1 or box.x1 > clip.x1 + 1 or box.y0 < clip.y0 - 1
+                                 or box.y1 > clip.y1 + 1):
+            problems.append(f"cut off: {t.get_text()!r}")
+    for i, (a, box_a) in enumerate(boxes):
+        for b, box_b in boxes[i + 1:]:
+            w = min(box_a.x1, box_b.x1) - max(box_a.x0, box_b.x0)
+            h = min(box_a.y1, box_b.y1) - max(box_a.y0, box_b.y0)
+            if w > 1 and h > 1:
+                problems.append(f"overlap: {a.get_text()!r} and {b.get_text()!r}")
+    return problems

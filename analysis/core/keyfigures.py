@@ -46,6 +46,7 @@ class KeyFigure:
     source: str
     as_of: str | None = None
     definition: str = ""
+    headline: bool = False  # one of the few figures the front chapter prefers to tell
 
     def meta(self) -> dict:
         """Everything but name and value, as recorded beside results.json."""
@@ -84,12 +85,13 @@ def name_rule_violations(chapter: str, figures: Iterable[KeyFigure]) -> list[str
 
 def describe(figures: Iterable[tuple[str, float, str | None]], labels: Mapping[str, str] | None = None,
              population: str = SOURCE, source: str = "", as_of: str | None = None,
-             label_of=None) -> list[KeyFigure]:
+             label_of=None, headlines: Iterable[str] = ()) -> list[KeyFigure]:
     """KeyFigures of one population from (name, value, unit) triples; the label comes from
-    `labels`, else from `label_of(name)`, else the name; the definition is the label and unit."""
-    out = []
+    `labels`, else from `label_of(name)`, else the name; the definition is the label and unit;
+    names in `headlines` are marked as the chapter's headline figures."""
+    out, heads = [], set(headlines)
     for name, value, unit in figures:
         label = (labels or {}).get(name) or (label_of(name) if label_of else None) or name
         out.append(KeyFigure(name, value, unit, label, population, source, as_of,
-                             f"{label} ({unit})" if unit else label))
+                             f"{label} ({unit})" if unit else label, name in heads))
     return out

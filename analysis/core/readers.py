@@ -27,6 +27,7 @@ import pandas as pd
 
 from .errors import Failure, InputError, MissingInputError, UnsupportedFormatError
 from .paths import display, resolve
+from .workbooks import formulas_without_values
 
 Reader = Callable[[Path, frozenset], pd.DataFrame]
 COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"
@@ -76,12 +77,42 @@ def _canonical_columns(df: pd.DataFrame, raw_header: list[str], shown: str,
     return df
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8 (with or without BOM) first; cp1252 as Excel on Danish Windows writes it."""
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
+def _where(raw: bytes, pos: int) -> str:
+    """Line and byte of a position in a file, as an analyst finds it in an editor."""
+    line = raw.count(b"\n", 0, pos) + 1
+    column = pos - (raw.rfind(b"\n", 0, pos) + 1) + 1
+    return f"line {line}, character {column} (byte {pos + 1}, value 0x{raw[pos]:02x})"
+
+
+def _decode(raw: bytes, shown: str = "") -> str:
+    """UTF-8 (with or without BOM) first; cp1252 as Excel on Danish Windows writes it. A file
+    that is partly UTF-8 (æ written as two bytes) and partly not is refused, naming where."""
     try:
         return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    except UnicodeDecodeError as exc:
+        where = _where(raw, exc.start)
+        if any(_is_utf8(m.group()) for m in _UTF8_MULTIBYTE.finditer(raw)):
+            raise InputError(shown, [Failure(raw.count(b"\n", 0, exc.start) + 1, None,
+                                             f"the file is not valid UTF-8 text at {where}: part of it is "
+                                             f"UTF-8 and part is not; save it again as UTF-8")]) from None
+    try:
         return raw.decode("cp1252")
+    except UnicodeDecodeError as exc:
+        raise InputError(shown, [Failure(raw.count(b"\n", 0, exc.start) + 1, None,
+                                         f"the file is neither UTF-8 nor Windows-1252 (cp1252) text: "
+                                         f"the first byte that is neither is at {_where(raw, exc.start)}; "
+                                         f"save it as UTF-8")]) from None
+
+
+def _is_utf8(chunk: bytes) -> bool:
+    try:
+        chunk.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
 
 
 def _is_danish_csv(text: str) -> bool:
@@ -98,7 +129,7 @@ def _number_rows(df: pd.DataFrame) -> pd.DataFrame:
 
 def read_csv(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame:
     """Read a CSV file, detecting the Danish Excel dialect from its header line."""
-    text = _decode(path.read_bytes())
+    text = _decode(path.read_bytes(), display(path))
     if _is_danish_csv(text):
         dialect = dict(sep=";", decimal=",", thousands=".")
     else:
@@ -119,7 +150,15 @@ def read_xlsx(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame
     wanted = {canonical_column(c) for c in text_columns}
     dtype = {c: object for c in header.columns if canonical_column(c) in wanted}
     df = pd.read_excel(path, engine="calamine", sheet_name=0, dtype=dtype or None)
-    df.attrs["raw_header"] = [str(c).strip() for c in df.columns]
+    header_names = [str(c).strip() for c in df.columns]
+    unvalued = formulas_without_values(path)
+    if unvalued:
+        raise InputError(display(path), [Failure(
+            row, header_names[col] if col < len(header_names) else None,
+            "the cell holds a formula without a stored value (the workbook was saved without "
+            "calculating it); open it in Excel and save it again, or type the value", formula)
+            for row, col, formula in unvalued])
+    df.attrs["raw_header"] = header_names
     df = df.dropna(how="all")
     return _number_rows(df)
 
@@ -143,6 +182,8 @@ def read_table(path: str | Path, parameter: str | None = None, text_columns=()) 
         raise InputError(shown, [Failure(None, None, "the file is empty (a header row and data rows are needed)")])
     try:
         df = reader(p, frozenset(text_columns))
+    except InputError:
+        raise
     except pd.errors.EmptyDataError:
         raise InputError(shown, [Failure(None, None, "the file is empty (a header row and data rows are needed)")]) \
             from None

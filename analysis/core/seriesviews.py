@@ -38,6 +38,7 @@ class Section:
     table: pd.DataFrame | None = None
     caption: str = ""
     source: str = SOURCE_LINE
+    note: str | None = None
     extra: dict = field(default_factory=dict)
 
 
@@ -50,6 +51,7 @@ class SeriesSpec:
     title: str
     by_as_of: bool = False
     as_of_label: str = "Opgjort"
+    labels: Mapping[str, str] = field(default_factory=dict)  # short labels for table and legend
 
 
 def invented_notice(series: Series | None, chapter: str) -> str:
@@ -87,7 +89,11 @@ def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[K
     text = head + f"Sammenlignet med {when}:\n\n" + "\n".join(f"- {escape_markdown(s)}" for s in sentences)
     if same:
         text += f"\n\nDe øvrige {fmt.integer(same)} nøgletal er uændrede."
-    return Section(text, notice, table=shown_table(table, prev.id, series.edition or "Denne udgave"),
+    shown = shown_table(table, prev.id, series.edition or "Denne udgave")
+    hidden = int(table["material"].sum()) - len(shown)
+    note = (f"Tabellen viser {fmt.integer(len(shown))} af de {fmt.integer(int(table['material'].sum()))} "
+            "nøgletal; alle står i bilaget Ændringer siden sidste udgave." if hidden > 0 else None)
+    return Section(text, notice, table=shown, note=note,
                    caption=f"Nøgletal, der har ændret sig siden udgave {prev.id}",
                    source="Udgave " + prev.id + ": dens offentliggjorte nøgletal (results.json); denne "
                           "udgave: kapitlets egne beregninger")
@@ -113,7 +119,7 @@ def series_frame(series: Series, chapter: str, current: Mapping[str, Mapping[str
             if hit:
                 meta = hit[1]
                 rows.append({"edition": eid, "date": date, "as_of": meta.get("as_of") or date, "name": base,
-                             "label": meta.get("label") or base, "unit": meta.get("unit"),
+                             "label": spec.labels.get(base) or meta.get("label") or base, "unit": meta.get("unit"),
                              "value": meta["value"], "population": meta.get("population") or ""})
     df = pd.DataFrame(rows, columns=["edition", "date", "as_of", "name", "label", "unit", "value", "population"])
     if spec.by_as_of and not df.empty:
@@ -126,15 +132,33 @@ def _points(df: pd.DataFrame, spec: SeriesSpec) -> list[str]:
     return list(dict.fromkeys(df[key]))
 
 
+WIDE_MAX = 3  # up to this many figures the table has one column per figure; else one row each
+
+
+def _when(value) -> str:
+    return fmt.date(value) if _is_date(value) else str(value)
+
+
+def _by_figure(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows figure by figure (in the spec's order), each figure's editions oldest first."""
+    order = {n: i for i, n in enumerate(dict.fromkeys(df["name"]))}
+    return df.assign(_order=df["name"].map(order)).sort_values("_order", kind="stable")
+
+
 def series_table(df: pd.DataFrame, spec: SeriesSpec) -> pd.DataFrame:
-    """The series as a table: one row per edition (or data date), one column per figure."""
+    """The series as a table: one row per edition (or data date) and a column per figure, or,
+    for more than WIDE_MAX figures (so the table fits the page), one row per edition and figure."""
     key = "as_of" if spec.by_as_of else "edition"
+    if df["name"].nunique() > WIDE_MAX:
+        return pd.DataFrame([{"Udgave": r.edition, spec.as_of_label: _when(r.as_of), "Nøgletal": r.label,
+                              "Værdi": show_value(r.value, r.unit, decimals_of(r.unit, *df.loc[df["name"] == r.name,
+                                                                                               "value"])),
+                              "Grundlag": POPULATION_LABELS.get(r.population, r.population)}
+                             for r in _by_figure(df).itertuples()])
     rows = []
     for point in _points(df, spec):
         part = df[df[key] == point]
-        row = {"Udgave": ", ".join(dict.fromkeys(part["edition"])),
-               spec.as_of_label: fmt.date(part["as_of"].iloc[0]) if _is_date(part["as_of"].iloc[0])
-               else str(part["as_of"].iloc[0])}
+        row = {"Udgave": ", ".join(dict.fromkeys(part["edition"])), spec.as_of_label: _when(part["as_of"].iloc[0])}
         for r in part.itertuples():
             row[r.label] = show_value(r.value, r.unit, decimals_of(r.unit, *df.loc[df["name"] == r.name, "value"]))
         pops = sorted({POPULATION_LABELS.get(p, p) for p in part["population"] if p})

@@ -102,6 +102,20 @@ def accept_whole_numbers(df: pd.DataFrame, schema: pa.DataFrameSchema) -> pd.Dat
     return out
 
 
+def fractions_in_whole_columns(df: pd.DataFrame, schema: pa.DataFrameSchema) -> list[Failure]:
+    """A decimal value where the schema expects a whole number (`round` 1.5): coercion would
+    silently cut it to 1, so every such cell is a failure of its own."""
+    out = []
+    for name, col in schema.columns.items():
+        if name not in df.columns or type_kind(col.dtype) != "whole":
+            continue
+        values = pd.to_numeric(df[name], errors="coerce")
+        bad = values.notna() & (values != values.round())
+        out += [Failure(int(row), name, "expected a whole number (without decimals)", float(values.at[row]))
+                for row in df.index[bad]]
+    return out
+
+
 def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | None = None) -> pd.DataFrame:
     """Validate `df` against `schema` lazily; return the (coerced) frame or raise InputError.
 
@@ -110,10 +124,14 @@ def validate(df: pd.DataFrame, schema: pa.DataFrameSchema, file: str | None = No
     """
     name = file or df.attrs.get("file", "<table>")
     df = accept_whole_numbers(declared_spelling(df, schema), schema)
+    fractions = fractions_in_whole_columns(df, schema)
     try:
         out = schema.validate(df, lazy=True)
     except SchemaErrors as err:
-        raise InputError(name, _failures(err, df)) from None
+        cut = {(f.row, f.column) for f in fractions}  # reported above as what they are
+        raise InputError(name, fractions + [f for f in _failures(err, df) if (f.row, f.column) not in cut]) from None
+    if fractions:
+        raise InputError(name, fractions)
     out.attrs["file"] = name
     return out
 

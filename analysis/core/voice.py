@@ -171,10 +171,15 @@ REGISTER_NAME = "claims.csv"
 def claims_beside(input_file: str | Path) -> Claims:
     """The claims register of a chapter: `claims.csv` in the folder of one of its input files
     (read like `provenance.csv`, without a parameter of its own; the build's cache key
-    includes it)."""
+    includes it). Without one the register is empty, so a sentence in the source's voice is
+    refused with an error naming the missing register."""
     from .paths import resolve
 
-    return read_claims(resolve(input_file).parent / REGISTER_NAME)
+    path = resolve(input_file).parent / REGISTER_NAME
+    if not path.is_file():
+        # no register: every sentence in the source's voice is refused, naming this file
+        return Claims([], display(path))
+    return read_claims(path)
 
 
 def audit(items: Iterable[str], claims: Claims) -> list[str]:
@@ -192,4 +197,32 @@ def audit(items: Iterable[str], claims: Claims) -> list[str]:
             else:
                 for m in claims.missing_conditions(item.claim, item):
                     problems.append(f"claim {item.claim!r}: condition {m!r} missing from {str(item)[:80]!r}")
+    return problems
+
+
+_TAGGED = re.compile(r'\[\*\*[^\]]*\*\*\]\{\.voice-tag \.voice-(source|calculation|reading)'
+                     r'(?: data-claim="([^"]*)")?\}\s*(.*)')
+
+
+def audit_markdown(markdown: str, claims: Claims) -> list[str]:
+    """Problems in displayed Markdown (a chapter's executed output): a source-voiced sentence
+    (`report.show.voiced`) whose claim is missing from the register or lacks a condition of its
+    claim, and a key message without a voice label. Empty when all is well."""
+    problems, in_box = [], False
+    for line in markdown.splitlines():
+        if line.startswith("::: {.key-messages}"):
+            in_box = True
+        elif line.startswith(":::"):
+            in_box = False
+        elif in_box and line.startswith("- ") and "voice-tag" not in line:
+            problems.append(f"key message without a voice: {line[:80]!r}")
+        m = _TAGGED.search(line)
+        if not m or m.group(1) != SOURCE:
+            continue
+        claim, sentence = m.group(2), m.group(3)
+        if not claim or claim not in claims:
+            problems.append(f"claim {claim!r} not in {claims.path}: {sentence[:80]!r}")
+        else:
+            problems += [f"claim {claim!r}: condition {c!r} missing from {sentence[:80]!r}"
+                         for c in claims.missing_conditions(claim, sentence)]
     return problems

@@ -13,6 +13,7 @@ local function figure_from(img)
   img.attributes["width"] = nil
   img.attributes["height"] = nil
   img.attributes["only"] = nil
+  img.attributes["layout"] = nil  -- the figure's text check (report.show.figure), not for the reader
   img.caption = pandoc.Inlines(alt or caption)
   local cap = pandoc.read(caption, "markdown").blocks
   local fig = pandoc.Figure({pandoc.Plain({img})}, {long = cap})

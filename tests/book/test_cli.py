@@ -37,7 +37,7 @@ def test_unknown_section_names_the_known_parts(tmp_path, capsys):
 def test_diff_shows_parameter_and_metadata_changes(tmp_path, capsys):
     a = _edition(tmp_path, "a")
     b = _edition(tmp_path, "b", "datagrundlag:\n  provenance_files: [data/raw/**/provenance.csv]\n")
-    assert main(["diff", a, b]) == 0
+    assert main(["diff", a, b]) == 1  # they differ
     out = capsys.readouterr().out
     assert "Parameters\n  datagrundlag.provenance_files:" in out
     assert '-> ["data/raw/**/provenance.csv"]' in out

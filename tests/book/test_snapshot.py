@@ -78,3 +78,16 @@ def test_the_column_map_applies_to_the_snapshot_of_an_external_file(
     body = f"columns:\n  {data}:\n    Navn: name\n    Værdi: value\nalpha:\n  values_file: {data}\n"
     result = build(write_edition("s5", body), build_options, fixture_book)
     assert _results(result.folder)["alpha"] == {"total_times_factor": 12}
+
+
+def test_published_parameters_name_an_outside_file_by_name_and_checksum(tmp_path):
+    from book.snapshot import neutral_parameters
+
+    data = tmp_path / "roster.csv"
+    data.write_text("a\n1\n", encoding="utf-8")
+    sha = hashlib.sha256(data.read_bytes()).hexdigest()
+    shown = neutral_parameters({"roster_file": str(data), "x_files": [str(data), "data/raw/a.csv"],
+                                "label": str(data), "other_file": "data/raw/kvoter/tabel1_quota.csv"})
+    assert shown == {"roster_file": f"external/sha256-{sha[:12]}/roster.csv",
+                     "x_files": [f"external/sha256-{sha[:12]}/roster.csv", "data/raw/a.csv"],
+                     "label": str(data), "other_file": "data/raw/kvoter/tabel1_quota.csv"}

@@ -9,20 +9,32 @@ from analysis.core import voice
 from analysis.core.paths import RAW
 
 
+def _sentences(items) -> list:
+    """The displayed sentences of a box »Til udvalget«: each item's text, options and the
+    source's recommendation (committee items), or the sentence itself."""
+    out = []
+    for i in items:
+        if hasattr(i, "kind"):
+            out += [i.text, *i.options] + ([i.recommendation] if i.recommendation else [])
+        else:
+            out.append(i)
+    return out
+
+
 def _kvoter():
     from analysis.chapters.kvoter import load_inputs, model, results, texts
     from tests.chapters.kvoter.kvoter_common import PARAMS
 
     inputs = load_inputs(PARAMS)
     c = model.compute(inputs, [15, 10], 5, 30, 10, True)
-    return [*results.key_messages(inputs, c), *texts.committee_points(inputs), *texts.models_text(inputs)]
+    return [*results.key_messages(inputs, c), *_sentences(texts.committee_points(inputs)), *texts.models_text(inputs)]
 
 
 def _investeringer():
     from analysis.chapters.investeringer import load_inputs, model, results, texts
 
     d = model.derive(load_inputs({}))
-    return [*results.key_messages(d), *texts.committee_points(d)]
+    return [*results.key_messages(d), *_sentences(texts.committee_points(d))]
 
 
 def _beskaeftigelsesplan():
@@ -32,10 +44,35 @@ def _beskaeftigelsesplan():
     inputs = load_inputs(PARAMS)
     shown = model.selected_rounds(inputs.followup, [2023, 2024], {"2023": 2, "2024": 1})
     ev = {y: model.evaluate(inputs, y, r) for y, r in shown.items()}
-    return results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims)
+    from analysis.chapters.beskaeftigelsesplan import opening
+
+    return [*results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims),
+            *_sentences(opening.committee_points(inputs.committee, shown, inputs.claims))]
 
 
-DISPLAYED = {"kvoter": _kvoter, "investeringer": _investeringer, "beskaeftigelsesplan": _beskaeftigelsesplan}
+def _benchmark():
+    from analysis.chapters.benchmark import load_inputs, model, results, texts
+    from tests.chapters.benchmark.conftest import PARAMS
+
+    inp = load_inputs(PARAMS)
+    focus = inp.municipalities[0]
+    ov = model.group_overview(inp, focus, 2.0)
+    msgs = results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
+                                model.source_groups(inp), model.regrouping(inp, 2.0))
+    return [*msgs, *_sentences(texts.committee_points(inp))]
+
+
+def _rammer():
+    from analysis.chapters.rammer import inputs as chapter
+    from analysis.chapters.rammer import opening, results
+
+    inputs = chapter.load_inputs({})
+    return [*(m for b in chapter.BLOCKS for m in results.key_messages(inputs, [b])),
+            *_sentences(opening.committee_points(inputs, chapter.BLOCKS))]
+
+
+DISPLAYED = {"rammer": _rammer, "kvoter": _kvoter, "investeringer": _investeringer,
+             "beskaeftigelsesplan": _beskaeftigelsesplan, "benchmark": _benchmark}
 
 
 @pytest.mark.parametrize("chapter", sorted(DISPLAYED))

@@ -111,3 +111,42 @@ def test_random_bytes_as_xlsx_name_the_file(tmp_path):
     with pytest.raises(InputError, match=r"roster\.xlsx") as err:
         read_table(p)
     assert "cannot be read as a .xlsx file" in str(err.value)
+
+
+def test_a_file_neither_utf8_nor_cp1252_names_line_and_byte(tmp_path):
+    p = tmp_path / "bad.csv"
+    p.write_bytes(b"name,value\nok,1\nbad\x81,2\n")
+    with pytest.raises(InputError) as err:
+        read_table(p)
+    msg = str(err.value)
+    assert "bad.csv" in msg and "neither UTF-8 nor Windows-1252" in msg
+    assert "line 3, character 4 (byte 20, value 0x81)" in msg and err.value.first.row == 3
+
+
+def test_a_file_partly_utf8_is_refused_not_misread(tmp_path):
+    p = tmp_path / "mixed.csv"
+    p.write_bytes("name,value\nLøn,1\n".encode() + b"V\xe6rdi,2\n")
+    with pytest.raises(InputError, match=r"not valid UTF-8 text at line 3, character 2 .*value 0xe6"):
+        read_table(p)
+
+
+def test_a_latin1_csv_without_utf8_is_still_read_as_excel_writes_it(tmp_path):
+    p = tmp_path / "latin.csv"
+    p.write_bytes("name,value\nLøn,1\n".encode("cp1252"))
+    assert read_table(p)["name"].tolist() == ["Løn"]
+
+
+def test_an_xlsx_formula_without_a_stored_value_is_named_as_such(tmp_path):
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["unit", "employees"])
+    ws.append(["a", 10])
+    ws.append(["b", "=B2*2"])  # openpyxl stores the formula and no value, as a program may
+    wb.save(tmp_path / "roster.xlsx")
+    with pytest.raises(InputError) as err:
+        read_table(tmp_path / "roster.xlsx")
+    f = err.value.first
+    assert (f.row, f.column, f.value) == (3, "employees", "=B2*2")
+    assert "formula without a stored value" in f.rule and "a value is required" not in str(err.value)

@@ -40,7 +40,7 @@ def test_change_table_then_now_change_and_material():
     assert (row["then"], row["now"], row["change"], row["material"]) == (253, 260, 7, True)
     assert not t.set_index("name").loc["roster_units", "material"]
     sentences = sr.change_sentences(t, "a")
-    assert sentences == ["roster_places_held er steget fra 253 til 260 (+7) siden udgave a."]
+    assert sentences == ["roster_places_held er steget fra 253 til 260 (+7)."]
 
 
 def test_a_change_below_the_printed_precision_is_not_material():
@@ -88,10 +88,10 @@ def test_since_last_shows_sentences_and_the_table(tmp_path):
                                             kf("roster_units", 43, label="Enheder")])])
     sec = sv.since_last(p, "kvoter", [kf("roster_places_held", 260, label="Pladser i dag"),
                                       kf("roster_units", 43, label="Enheder")])
-    assert "- Pladser i dag er steget fra 253 til 260 \\(\\+7\\) siden udgave a" in sec.text
+    assert "- Pladser i dag er steget fra 253 til 260 \\(\\+7\\)" in sec.text
     assert "De øvrige 1 nøgletal er uændrede." in sec.text
-    assert list(sec.table.columns) == ["Nøgletal", "a", "b", "Ændring", "Bemærkning"]
-    assert sec.table.iloc[0].tolist() == ["Pladser i dag", "253", "260", "+7", ""]
+    assert list(sec.table.columns) == ["Nøgletal", "a", "b", "Ændring"]  # no notes, no note column
+    assert sec.table.iloc[0].tolist() == ["Pladser i dag", "253", "260", "+7"]
 
 
 def test_invented_inputs_are_noticed(tmp_path):
@@ -146,3 +146,16 @@ def test_the_name_rule_is_checked():
     assert name_rule_violations("kvoter", [kf("roster_units", 1), kf("source_units", 1, population=SOURCE)]) == []
     assert name_rule_violations("kvoter", [kf("units", 1)])
     assert name_rule_violations("kvoter", [kf("source_units", 1, population=EDITION)])
+
+
+def test_many_figures_make_a_long_table_in_edition_order(tmp_path):
+    names = ("a", "b", "c", "d")
+    spec = sv.SeriesSpec(tuple(names), "Fire tal", labels={n: n.upper() for n in names})
+    earlier = [edition("q1", [kf(f"roster_{n}", i) for i, n in enumerate(names)], date="2025-03-31"),
+               edition("q2", [kf(f"roster_{n}", 10 + i) for i, n in enumerate(names)], date="2025-06-30")]
+    sec = sv.development(write(tmp_path, "q3", earlier), "kvoter",
+                         [kf(f"roster_{n}", 20 + i) for i, n in enumerate(names)], spec)
+    t = sec.table
+    assert list(t.columns) == ["Udgave", "Opgjort", "Nøgletal", "Værdi", "Grundlag"]
+    assert t["Nøgletal"].tolist()[:3] == ["A", "A", "A"] and t["Udgave"].tolist()[:3] == ["q1", "q2", "q3"]
+    assert t["Værdi"].tolist()[:3] == ["0", "10", "20"]

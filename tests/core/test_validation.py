@@ -82,3 +82,14 @@ def test_whole_numbers_are_accepted_where_a_number_is_expected():
     df = _frame({"month": [1, 12], "share": [0, 100], "kind": ["ask", "caveat"], "code": ["1", "2"]})
     out = validate(df, MONTHS, "x.csv")
     assert out["share"].tolist() == [0.0, 100.0] and str(out["share"].dtype) == "float64"
+
+
+def test_a_decimal_where_a_whole_number_is_expected_is_refused_as_such():
+    import pandera.pandas as pa
+
+    schema = pa.DataFrameSchema({"round": pa.Column(int, pa.Check.ge(1), coerce=True)})
+    df = pd.DataFrame({"round": [1.0, 1.5, 2.0]}, index=pd.Index([2, 3, 4], name="row"))
+    with pytest.raises(InputError) as err:
+        validate(df, schema, "followup.csv")
+    assert [(f.row, f.column, f.value) for f in err.value.failures] == [(3, "round", 1.5)]
+    assert "expected a whole number (without decimals)" in str(err.value) and "followup.csv" in str(err.value)

@@ -76,3 +76,28 @@ def test_voiced_markdown_shows_the_label_class_and_claim():
 def test_voiced_refuses_a_claim_id_that_could_be_markup():
     with pytest.raises(RecordingError):
         show.voiced(voice.Voiced("x", voice.SOURCE, 'a" onclick="x'))
+
+
+def test_audit_markdown_reads_the_rendered_labels(tmp_path):
+    reg = _register(tmp_path, "netto,Notat,Tabel 1,quote,ved uforstyrret drift,\n")
+    ok = show.voiced(reg.said("netto", "Ifølge notatet 10,529 mio. kr. ved uforstyrret drift."))
+    dropped = show.voiced(voice.Voiced("Ifølge notatet 10,529 mio. kr.", voice.SOURCE, "netto"))
+    unknown = show.voiced(voice.Voiced("Ifølge notatet …", voice.SOURCE, "andet"))
+    box = f"::: {{.key-messages}}\n**Hovedbudskaber**\n\n- {ok}\n- uden stemme\n:::\n"
+    assert voice.audit_markdown(box + f"\n{ok}\n", reg) == ["key message without a voice: '- uden stemme'"]
+    problems = voice.audit_markdown(f"- {dropped}\n{unknown}\n", reg)
+    assert "condition 'ved uforstyrret drift' missing" in problems[0] and "'andet' not in" in problems[1]
+
+
+def test_the_sources_proposal_keeps_one_label():
+    rec = voice.Voiced("En smidig model …", voice.SOURCE, "opfoelgning")
+    assert show.voiced(rec, "Kildens forslag").startswith('[**Kildens forslag:**]{.voice-tag .voice-source')
+
+
+def test_a_missing_register_refuses_source_sentences_naming_the_file(tmp_path):
+    (tmp_path / "committee.csv").write_text("order,point\n1,x\n", encoding="utf-8")
+    reg = voice.claims_beside(tmp_path / "committee.csv")
+    assert len(reg) == 0
+    with pytest.raises(InputError) as err:
+        reg.said("udvalget-1", "x")
+    assert "claims.csv" in str(err.value)

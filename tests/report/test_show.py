@@ -42,7 +42,7 @@ def test_figure_svg_is_deterministic(shown):
         ax.bar(["a", "b"], [1, 2])
         report.figure(fig, caption="Figur", alt="To søjler", source="kilde")
     assert shown[0][0]["image/svg+xml"] == shown[2][0]["image/svg+xml"]
-    assert shown[0][1]["image/svg+xml"] == {"alt": "To søjler", "caption": "Figur"}
+    assert shown[0][1]["image/svg+xml"] == {"alt": "To søjler", "caption": "Figur", "layout": ""}
 
 
 @pytest.mark.parametrize("published, computed, decimals, status", [

@@ -8,11 +8,12 @@ from ...core.figures import PALETTE, danish_ticks, new
 from .terms import GROUP_SHORT, QUADRANTS
 
 
-def label_positions(points: list[tuple[float, float, str]], limit: float) -> list[tuple[str, str]]:
+def label_positions(points: list[tuple[float, float, str]], limit: float,
+                    span: float = 1.05) -> list[tuple[str, str]]:
     """Place each point's label above or below, right or left of it, so labels do not cover
     each other or other points: (horizontal, vertical) alignment per point, in input order.
-    Sizes are rough, in data units of a plot spanning ±limit."""
-    char_w, line_h = limit / 32, limit / 11
+    Sizes are rough, in data units of a plot spanning ±limit across and ±span × limit up and down."""
+    char_w, line_h = limit / 32, limit * span / 1.05 / 11
     boxes: list[tuple[float, float, float, float]] = [(x - 1.5, y - 1.5, x + 1.5, y + 1.5) for x, y, _ in points]
     out = []
     for x, y, label in points:
@@ -36,6 +37,31 @@ def label_positions(points: list[tuple[float, float, str]], limit: float) -> lis
     return out
 
 
+def _overlaps(a, b) -> bool:
+    return min(a.x1, b.x1) - max(a.x0, b.x0) > 1 and min(a.y1, b.y1) - max(a.y0, b.y0) > 1
+
+
+def separate(fig, notes) -> None:
+    """Move a point's label to another side of its point where its drawn box overlaps an
+    earlier label (measured on the drawn figure, so no label covers another)."""
+    fig.canvas.draw()
+    renderer = fig.canvas.get_renderer()
+    placed = []
+    for note in notes:
+        for ha, va in [(note.get_ha(), note.get_va()), ("left", "bottom"), ("right", "bottom"), ("left", "top"),
+                       ("right", "top")]:
+            note.set_ha(ha)
+            note.set_va(va)
+            note.xyann = (5 if ha == "left" else -5, 4 if va == "bottom" else -4)
+            box = note.get_window_extent(renderer)
+            if not any(_overlaps(box, other) for other in placed):
+                break
+        placed.append(note.get_window_extent(renderer))
+
+
+CORNER = 1.4  # the groups' names stand this far out (× limit), above and below every point and its label
+
+
 def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: float = 60.0):
     """Scatter of result deviation (x) vs. unit cost deviation (y) per target group, in the
     source's layout (Gruppe 1 bottom left .. Gruppe 4 bottom right). Points beyond ±limit are
@@ -49,8 +75,8 @@ def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: f
     ax.axvline(0, color="black", lw=0.8)
     corner = {2: (-0.97, 0.97, "left", "top"), 3: (0.97, 0.97, "right", "top"),
               1: (-0.97, -0.97, "left", "bottom"), 4: (0.97, -0.97, "right", "bottom")}
-    for q, (x, y, ha, va) in corner.items():
-        ax.text(x * limit, y * limit, f"Gruppe {q}\n{QUADRANTS[q]}", ha=ha, va=va, fontsize=9,
+    for q, (x, y, ha, va) in corner.items():  # the group names in a band beyond the points' range
+        ax.text(x * limit, y * limit * CORNER, f"Gruppe {q}\n{QUADRANTS[q]}", ha=ha, va=va, fontsize=9,
                 fontweight="bold", color="#333333")
     markers = {1: "o", 2: "s", 3: "D", 4: "^"}
     points = []
@@ -65,17 +91,21 @@ def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: f
         if clipped:
             label += f" ({fmt.percent(x, 0, sign=True)}; {fmt.percent(y, 0, sign=True)})"
         points.append((cx, cy, label))
-    for (cx, cy, label), (ha, va) in zip(points, label_positions(points, limit)):
-        ax.annotate(label, (cx, cy), xytext=(5 if ha == "left" else -5, 4 if va == "bottom" else -4),
-                    textcoords="offset points", ha=ha, va=va, fontsize=8.5, zorder=4,
-                    bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none", alpha=0.85))
+    notes = []
+    for (cx, cy, label), (ha, va) in zip(points, label_positions(points, limit, CORNER + 0.02)):
+        notes.append(ax.annotate(label, (cx, cy), xytext=(5 if ha == "left" else -5, 4 if va == "bottom" else -4),
+                                 textcoords="offset points", ha=ha, va=va, fontsize=8.5, zorder=4,
+                                 bbox=dict(boxstyle="square,pad=0.1", facecolor="white", edgecolor="none",
+                                           alpha=0.85)))
     ax.set_xlim(-limit * 1.05, limit * 1.05)
-    ax.set_ylim(-limit * 1.05, limit * 1.05)
+    ax.set_ylim(-limit * (CORNER + 0.02), limit * (CORNER + 0.02))
+    ax.set_yticks([v for v in ax.get_xticks() if abs(v) <= limit])
     ax.set_xlabel("Afgangsrate til job og uddannelse: afvigelse fra gennemsnittet (%)")
     ax.set_ylabel("Enhedsomkostning: afvigelse fra gennemsnittet (%)")
     danish_ticks(ax, "x")
     danish_ticks(ax, "y")
     ax.set_title(f"{focus}: omkostninger og resultater pr. målgruppe")
+    separate(fig, notes)  # on the figure as drawn, with its final limits
     return fig
 
 

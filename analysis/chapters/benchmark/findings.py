@@ -16,6 +16,7 @@ from report.protocol import DIFFERS, MATCH, WITHIN_ROUNDING
 from ...core import fmt
 from ...core.check import Check
 from ...core.readings import Reading
+from .model import lost_columns
 
 ROUNDING = "afrunding"
 LOST_COLUMNS = "kolonner_mangler_i_teksten"
@@ -25,6 +26,7 @@ RESULTS = "tekstens_resultater"
 TEXT_GROUPS = "tekstens_grupper"
 RANKS = "placeringer_i_teksten"
 SINGLE = "enkelte_tal"
+TWO_AVERAGES = "to_gennemsnit_i_teksten"
 RULE_PREFIX = "gennemsnit_"
 
 NOTES = {ROUNDING: "forskellen ligger inden for afrundingen af de trykte tal",
@@ -92,10 +94,19 @@ def _rounding(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
 
 def _lost(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
     where = "; ".join(f"{t} ({g.lower()}): {' og '.join(m)}" for t, g, m in ctx.lost)
+    text = f"I den tekstudgave af rapporten, bogen bygger på, mangler hele kolonner i en tabel ({where}). "
+    for tab, zeros, filled in ctx.lost_rules:
+        if zeros:
+            text += (f"{' og '.join(zeros)} har 0,0 i tabel 3.2 (ingen borgere i målgruppen), og rapportens "
+                     f"gennemsnit i {tab.lower()} tæller {'dem' if len(zeros) > 1 else 'den'} ikke med. ")
+        if filled:
+            text += (f"{' og '.join(filled)}'s enhedsomkostning står i tabel 3.2; talt med dér, og med kommuner "
+                     f"uden borgere udeladt, giver rækkerne Enhedsomkostning og Samlet rapportens trykte gennemsnit og "
+                     f"afvigelser, og de er kontrolleret sådan. ")
+    missing = sorted({m for _, _, filled in ctx.lost_rules for m in filled}) or ["kommunens"]
     return ("Kolonner mangler i tekstudgaven af rapporten",
-            f"I den tekstudgave af rapporten, bogen bygger på, mangler hele kolonner i en tabel ({where}). "
-            "Rapportens gennemsnit og afvigelser tæller kommunerne med, så de kan ikke genberegnes. "
-            "Tallene er gengivet, som de er trykt.")
+            text + f"De {len(rows)} tal under dette fund kan ikke genberegnes, fordi {' og '.join(missing)}'s tal "
+            "for de øvrige rækker mangler. Tallene er gengivet, som de er trykt.")
 
 
 def _images(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
@@ -110,9 +121,9 @@ def _average_rule(ctx: "_Context", rows: list[Check], table: str) -> tuple[str, 
     if rule is not None:
         n = ctx.rule_rows.get(table, 0)
         text = (f"Alle {n} trykte gennemsnit i {table} ({ctx.group_of[table].lower()}) er {rule.title}: "
-                f"regnet sådan passer hver eneste. Rapporten siger ikke hvorfor. Bogens gennemsnit af alle de "
-                "øvrige kommuner afviger derfor nogle steder, uden at rapporten har regnet forkert; det er en anden "
-                "opgørelse.")
+                "regnet sådan passer hver eneste, og sådan er de kontrolleret. Rapporten siger ikke hvorfor. Bogens "
+                "eget gennemsnit af alle de øvrige kommuner står i noten til hver række som bogens læsning; det er "
+                "en anden opgørelse, ikke en fejl i rapporten.")
         label = ctx.municipalities[int(rule.parameter)]
     else:
         label = ctx.single_label.get(table, "en kommune")
@@ -145,19 +156,32 @@ def _results(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
     devs = [c for c in rows if "afgangsrate" in c.item]
     return ("Tekstens resultatafvigelser følger ikke af tabellernes afgangsrater",
             "Rapportens tekst angiver Norddjurs' resultat for hver målgruppe som en procentvis afvigelse fra "
-            "gennemsnittet. Tallene stammer fra figurer, der kun findes som billeder, og "
+            "gennemsnittet. Tallene stammer efter bogens vurdering fra figurer, der kun findes som billeder, og "
             f"{len(devs)} af dem kan ikke genfindes i afgangsraterne i kapitel 5's tabeller. Med tabellernes "
             f"afgangsrater ligger {ctx.results_good} målgrupper på eller over gennemsnittet (højst "
             f"{ctx.results_good + ctx.results_unknown}, hvis dagpenge gør), hvor afsnit 2 siger "
             f"{ctx.results_claimed} af 11, og {ctx.regrouped} kommer i gruppe 1 i stedet for rapportens gruppe 4. "
-            "Rapportens konklusioner bygger på figurerne.")
+            "Rapportens konklusioner bygger efter bogens vurdering på figurerne.")
 
 
 def _text_groups(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
-    return ("Teksten placerer dagpenge i to grupper",
-            "Afsnit 3.3 nævner dagpenge både i gruppe 2 (optimeringspotentiale) og gruppe 3 "
-            "(effektiviseringspotentiale). Med tekstens egne afvigelser for dagpenge hører de til gruppe "
-            f"{', '.join(_num(c.computed) for c in rows)}.")
+    bdo = ", ".join(sorted({_num(c.computed) for c in rows if c.computed is not None}))
+    book = ", ".join(sorted({m.group(1) for c in rows for m in [re.search(r"gruppe (\d)$", c.note or "")] if m}))
+    text = ("Afsnit 3.3 nævner dagpenge både i gruppe 2 (optimeringspotentiale) og gruppe 3 "
+            "(effektiviseringspotentiale). Med tekstens egne afvigelser for dagpenge og BDO's egne "
+            f"gruppedefinitioner (resultater over eller under gennemsnittet) hører de til gruppe {bdo}.")
+    if book and book != bdo:
+        text += (f" Kun med bogens egen grænse for »på niveau« (±{fmt.number(ctx.tolerance, 1)} %) kommer de i "
+                 f"gruppe {book}; det er bogens læsning, ikke rapportens.")
+    return "Teksten placerer dagpenge i to grupper", text
+
+
+def _two_averages(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
+    return ("Teksten bruger to forskellige gennemsnit for samme målgruppe",
+            "Hvor teksten både angiver en procentvis afvigelse og de to enhedsomkostninger, passer de ikke "
+            "sammen: " + _listing(rows) + ". Afvigelsen følger af tabel 3.2's gennemsnit, mens tekstens "
+            "gennemsnit er kapitel 5-tabellens, som lader en kommune uden borgere i målgruppen ude. Kapitlet "
+            "viser begge tal.")
 
 
 def _ranks(ctx: "_Context", rows: list[Check]) -> tuple[str, str]:
@@ -190,11 +214,13 @@ class _Context:
     results_claimed: int
     regrouped: str
     bilag_2_right: bool
+    tolerance: float = 2.0
+    lost_rules: tuple = ()
 
 
 def _context(inputs, tolerance_pct: float) -> _Context:
     from ...core.readings import Row, shared_denominator
-    from .model import average_rules, group_overview, lost_columns, printed_average_rule, series
+    from .model import average_rules, group_overview, printed_average_rule, series
     from .terms import GROUP_TABLES, GROUPS, T32
     munis = inputs.municipalities
     group_of = {GROUP_TABLES[g]: GROUPS[g] for g in GROUPS}
@@ -223,7 +249,17 @@ def _context(inputs, tolerance_pct: float) -> _Context:
                     {t: v[1] for t, v in singles.items()}, den.parameter if den else None,
                     float(e.loc["samlet", "expenditure"]), int(ov["quadrant"].isin([3, 4]).sum()),
                     int(ov["quadrant"].isna().sum()), int(claimed.iloc[0]) if len(claimed) else 0,
-                    " og ".join(moved) or "ingen målgrupper", _bilag_2_right(inputs))
+                    " og ".join(moved) or "ingen målgrupper", _bilag_2_right(inputs), tolerance_pct,
+                    tuple(_lost_rule(inputs, g) for g in GROUPS if lost_columns(inputs, GROUP_TABLES[g], g)))
+
+
+def _lost_rule(inputs, group: str) -> tuple[str, list[str], list[str]]:
+    """(table, municipalities left out for 0,0, municipalities filled in from Tabel 3.2) of a
+    chapter 5 table with lost columns."""
+    from .model import completed_row, zero_left_out
+    from .terms import GROUP_TABLES
+    tab = GROUP_TABLES[group]
+    return tab, zero_left_out(inputs, tab, group), completed_row(inputs, tab, group, "samlet")[1]
 
 
 def _bilag_2_right(inputs) -> bool:
@@ -236,7 +272,7 @@ def _bilag_2_right(inputs) -> bool:
 
 
 DESCRIBE = {ROUNDING: _rounding, LOST_COLUMNS: _lost, IMAGES: _images, SHARES: _shares, RESULTS: _results,
-            TEXT_GROUPS: _text_groups, RANKS: _ranks, SINGLE: _single}
+            TEXT_GROUPS: _text_groups, RANKS: _ranks, SINGLE: _single, TWO_AVERAGES: _two_averages}
 
 
 def findings(inputs, checks: list[Check], tolerance_pct: float) -> list[Finding]:

@@ -13,6 +13,7 @@ import pandas as pd
 from ...core.errors import Failure, InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from .schemas import (
     COST_DRIVERS,
     EXPENDITURE,
@@ -65,6 +66,8 @@ class Inputs:
     tidy: pd.DataFrame
     period: pd.DataFrame
     source_notes: pd.DataFrame
+    # the claims register beside the source notes (what BDO says, with its conditions)
+    claims: Claims | None = None
 
 
 def _text(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
@@ -82,6 +85,14 @@ def municipality_labels(peer_names: pd.DataFrame) -> tuple[str, ...]:
     df = peer_names.sort_values("column")
     return tuple(n if isinstance(n, str) and n.strip() else lab
                  for lab, n in zip(df["label"], df["name"]))
+
+
+def focus_values(params: Mapping[str, Any]) -> list[str]:
+    """Every municipality the chapter can be seen from (the values of `focus`), in the printed
+    column order, as the book shows them (the real name where the analyst filled it in)."""
+    peers = validate(_text(read_table(params["peer_names_file"], parameter="peer_names_file"),
+                           ["label", "name"]), PEER_NAMES, file=str(params["peer_names_file"]))
+    return list(municipality_labels(peers))
 
 
 def _peer_rules(df: pd.DataFrame, file: str) -> None:
@@ -189,7 +200,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         expenditure=frames["expenditure_file"], cost_drivers=frames["cost_drivers_file"],
         fte_correction=frames["fte_correction_file"], text=frames["text_statements_file"],
         gaps=frames["gaps_file"], peer_names=peers, municipalities=munis, tidy=tidy,
-        period=_period(frames["period_file"], files["period_file"]), source_notes=frames["source_notes_file"])
+        period=_period(frames["period_file"], files["period_file"]), source_notes=frames["source_notes_file"],
+        claims=claims_beside(params["source_notes_file"]))
 
 
 def _period(df: pd.DataFrame, file: str) -> pd.DataFrame:

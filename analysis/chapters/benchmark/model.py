@@ -12,6 +12,7 @@ import numpy as np
 import pandas as pd
 
 from ...core.check import status_of
+from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
 from .terms import (
@@ -52,8 +53,15 @@ def compare(values: pd.Series, focus: str, leave_out: str | None = None) -> dict
 
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
     """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
-    rows = tidy[(tidy["table"] == table) & (tidy["group"] == group) & (tidy["measure"] == measure)]
-    return rows.set_index("municipality")["value"]
+    rows = _printed_rows(tidy).get((table, group, measure))
+    return rows.copy() if rows is not None else tidy.iloc[0:0].set_index("municipality")["value"]
+
+
+@per_object
+def _printed_rows(tidy: pd.DataFrame) -> dict[tuple[str, str, str], pd.Series]:
+    """Every printed row of the tidy table by (table, group, measure), split once."""
+    return {key: rows.set_index("municipality")["value"]
+            for key, rows in tidy.groupby(["table", "group", "measure"], sort=False)}
 
 
 def _table_of(group: str) -> str:
@@ -103,7 +111,9 @@ def total_comparison(inputs: Inputs, focus: str) -> dict[str, float]:
 def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -> pd.DataFrame:
     """Focus vs. the others' average for a list of measures of one group's chapter 5 table,
     with the average the source prints beside it. Where the source's averages of the table
-    leave one municipality out (an accepted reading), so does the comparison for Norddjurs."""
+    leave one municipality out (an accepted reading), so does the comparison for Norddjurs; where
+    columns were lost in the text, the row is completed by the rule the printed averages follow
+    (`completed_row`), and a row that cannot be completed has no recomputed average."""
     tab = _table_of(group)
     skip = left_out(inputs, tab, focus)
     gt = inputs.group_tables
@@ -113,7 +123,10 @@ def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -
     for m in measures:
         if m not in present:
             continue
-        c = compare(series(inputs.tidy, tab, group, m), focus, skip)
+        row, _, unknown = completed_row(inputs, tab, group, m)
+        c = compare(row, focus, skip)
+        if unknown:
+            c = {**c, "average": np.nan, "deviation": np.nan, "deviation_pct": np.nan}
         unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
                                & (inputs.tidy["measure"] == m), "unit"].iloc[0]
         rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c,
@@ -229,11 +242,44 @@ def lost_columns(inputs: Inputs, table: str, group: str) -> list[str]:
     return [MCOLS[c - 1] for c in sorted(cols) if not pd.isna(t32.iloc[c - 1])]
 
 
+UNIT_COST_ROWS = ("enhedsomkostning", "samlet")
+
+
+def completed_row(inputs: Inputs, table: str, group: str, measure: str) -> tuple[pd.Series, list[str], list[str]]:
+    """A chapter 5 row completed by the rule its printed averages follow where columns were lost
+    in the text: a lost municipality with 0,0 in Tabel 3.2 (no persons in the group) is left out,
+    as the printed averages do; a lost municipality's unit cost (rows Enhedsomkostning and
+    Samlet) is its Tabel 3.2 figure. Returns (row, municipalities filled in from Tabel 3.2,
+    municipalities whose value is still unknown)."""
+    s = series(inputs.tidy, table, group, measure).copy()
+    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    filled, unknown = [], []
+    for c in lost_columns(inputs, table, group):
+        i, label = MCOLS.index(c), inputs.municipalities[MCOLS.index(c)]
+        if t32.iloc[i] == 0:
+            continue
+        if measure in UNIT_COST_ROWS:
+            s.iloc[i] = t32.iloc[i]
+            filled.append(label)
+        else:
+            unknown.append(label)
+    return s, filled, unknown
+
+
+def zero_left_out(inputs: Inputs, table: str, group: str) -> list[str]:
+    """The lost municipalities of a chapter 5 table with 0,0 in Tabel 3.2, which its printed
+    averages leave out (no persons in the group)."""
+    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    return [inputs.municipalities[MCOLS.index(c)] for c in lost_columns(inputs, table, group)
+            if t32.iloc[MCOLS.index(c)] == 0]
+
+
 def _rows_of(df: pd.DataFrame, decimals: int | None = None) -> list[Row]:
     return [Row(tuple(None if pd.isna(r[c]) else float(r[c]) for c in MCOLS), float(r["average"]),
                 int(r["decimals"]) if decimals is None else decimals) for r in df.to_dict("records")]
 
 
+@per_object
 def average_rules(inputs: Inputs) -> dict[str, Reading]:
     """The tables whose printed averages the mean of the others does not reproduce, but one
     alternative reading of the catalogue (analysis.core.readings) reproduces in every row:

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core import fmt
 from ...core.check import Check
 from ...core.precision import Approx, mean, pct_deviation, printed_decimals
 from ...core.readings import Reading
 from . import findings as F
 from .consistency import table_checks
 from .inputs import Inputs
-from .model import average_rules, lost_columns, series
+from .model import average_rules, completed_row, lost_columns, series, zero_left_out
 from .statements import text_checks
 from .terms import COST_UNIT, DOCUMENT, GROUPS, MCOLS, MEASURES, T32, T33
 
@@ -65,22 +66,58 @@ def _table_3_3_averages(inputs: Inputs) -> list[Check]:
 
 
 def _group_note(inputs: Inputs, group: str, lost: list[str]) -> str:
-    if lost:
-        return (f"kolonnen for {' og '.join(lost)} mangler i tekstudgaven af tabellen, så gennemsnittet "
-                "kan ikke genberegnes")
     if group == "sh_ydelse":
         return "kolonne 8 har ingen SH-ydelse (trykt »-« i Tabel 3.2)"
     return ""
 
 
+def _lost_note(tab: str, filled: list[str], unknown: list[str], zeros: list[str], avg) -> str:
+    """How a row of a table with lost columns was checked: the rule the printed averages
+    follow, what was filled in from Tabel 3.2, and what is still unknown."""
+    parts = []
+    if zeros:
+        parts.append(f"{' og '.join(zeros)} har 0,0 i Tabel 3.2 (ingen borgere i målgruppen) og tæller ikke med, "
+                     f"som i rapportens gennemsnit")
+    if filled:
+        parts.append(f"{' og '.join(filled)} er talt med med enhedsomkostningen fra Tabel 3.2, fordi kolonnen "
+                     f"mangler i tekstudgaven af {tab}")
+    if unknown:
+        parts.append(f"{' og '.join(unknown)}'s tal for rækken mangler i tekstudgaven af {tab}, så gennemsnittet "
+                     "kan ikke genberegnes")
+    return "; ".join(parts)
+
+
+def _rule_mean(s: pd.Series, rule: Reading | None, d: int):
+    """The mean of the others under a table's accepted reading when it leaves one municipality
+    out (`mean_without`), with its interval; None for other readings."""
+    if rule is None or rule.parameter is None or not rule.name.startswith("mean_without"):
+        return None
+    kept = s.iloc[1:].drop(index=s.index[int(rule.parameter)])
+    return printed_mean(kept, d)
+
+
 def _group_rows(inputs: Inputs, rec: dict, lost: list[str], rule: Reading | None) -> list[Check]:
+    """The printed average and deviation of one chapter 5 row, checked under the rule the
+    source's averages follow where the book has found it: a table whose averages leave one
+    municipality out is checked as that mean (the book's mean of all the others in the note, as
+    the book's reading); a table with lost columns is completed by `completed_row`."""
     g, m, tab, d = rec["group"], rec["measure"], rec["table"], int(rec["decimals"])
+    label, note, finding = f"{tab}: {GROUPS[g]}, {MEASURES[m]}", _group_note(inputs, g, lost), ""
     s = series(inputs.tidy, tab, g, m)
-    label, note = f"{tab}: {GROUPS[g]}, {MEASURES[m]}", _group_note(inputs, g, lost)
-    if rule is not None and not note:
-        note = f"rapportens gennemsnit i {tab} er {rule.title}"
-    avg = None if lost else printed_mean(s.iloc[1:], d)
-    finding = F.LOST_COLUMNS if lost else (F.average_rule_name(tab, rule) if rule else "")
+    avg = printed_mean(s.iloc[1:], d)
+    if lost:
+        s, filled, unknown = completed_row(inputs, tab, g, m)
+        avg = None if unknown else printed_mean(s.iloc[1:], d)
+        note = _lost_note(tab, filled, unknown, zero_left_out(inputs, tab, g), avg)
+        finding = F.LOST_COLUMNS if unknown else ""
+    elif rule is not None:
+        ruled = _rule_mean(s, rule, d)
+        if ruled is not None:
+            note = (f"rapportens gennemsnit i {tab} er {rule.title}; regnet sådan. Bogens eget gennemsnit af alle "
+                    f"øvrige kommuner (bogens læsning): {fmt.number(avg.value, d + 1)}")
+            avg = ruled
+        else:
+            note, finding = f"rapportens gennemsnit i {tab} er {rule.title}", F.average_rule_name(tab, rule)
     out = [Check.of(f"{label}: gennemsnit", _src(tab), rec["average"], avg, unit=rec["unit"], note=note,
                     decimals=d, finding=finding)]
     if not pd.isna(rec["deviation"]):

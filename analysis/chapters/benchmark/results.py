@@ -9,6 +9,7 @@ from __future__ import annotations
 import pandas as pd
 
 from ...core import fmt
+from ...core.voice import calculated
 from .inputs import Inputs
 from .terms import COST_UNIT, GROUP_PHRASES, QUADRANTS
 
@@ -50,13 +51,29 @@ def source_summary(inputs: Inputs) -> str:
 
 
 def source_conclusion(groups: dict[str, list[int]]) -> str:
-    """BDO's grouping of the target groups, as BDO states it, best group first."""
+    """BDO's grouping of the target groups, as BDO states it, best group first; a target group
+    BDO names in two groups is said to be named twice (both as printed)."""
     parts = []
     for q in (4, 3, 2, 1):
         named = [GROUP_PHRASES[g] for g, qs in groups.items() if q in qs]
         if named:
             parts.append(f"{QUADRANTS[q].lower()} (gruppe {q}) for {join_da(named)}")
-    return "BDO's konklusion: " + "; ".join(parts) + "."
+    twice = {GROUP_PHRASES[g]: sorted(qs, reverse=True) for g, qs in groups.items() if len(qs) > 1}
+    tail = "".join(f" BDO nævner {name} i to grupper (gruppe {' og '.join(str(q) for q in qs)})."
+                   for name, qs in twice.items())
+    return "BDO's konklusion: " + "; ".join(parts) + "." + tail
+
+
+def range_message(inputs: Inputs) -> str:
+    """BDO's summary of which groups cost more than the average (afsnit 2), as BDO's."""
+    t = inputs.text
+    lo = t.loc[t["kind"] == "deviation_range_min", "value"]
+    hi = t.loc[t["kind"] == "deviation_range_max", "value"]
+    if not len(lo) or not len(hi):
+        return ""
+    return (f"Ifølge BDO ligger enhedsomkostningerne for dagpenge, kontanthjælp, uddannelsesparate på "
+            f"uddannelseshjælp og revalidering {fmt.number(lo.iloc[0], 0)}–{fmt.number(hi.iloc[0], 0)} pct. over "
+            "kommunegennemsnittet og for de øvrige målgrupper tæt på eller under.")
 
 
 def book_check(regroup: pd.DataFrame) -> str | None:
@@ -77,13 +94,15 @@ def book_check(regroup: pd.DataFrame) -> str | None:
 
 def key_messages(inputs: Inputs, ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float,
                  groups: dict[str, list[int]], regroup: pd.DataFrame) -> list[str]:
-    """Two or three sentences for the top of the chapter: for Norddjurs BDO's summary and
-    conclusion, then the book's check; for a peer focus, computed from the tables."""
+    """Two or three sentences for the top of the chapter, each in its voice: for Norddjurs BDO's
+    summary, conclusion and spread of unit costs (the book's regrouping stays in the chapter,
+    labelled as the book's check, not in the headline); for a peer focus, computed from the tables."""
     if focus == inputs.municipalities[0]:
-        msgs = [source_summary(inputs), source_conclusion(groups)]
-        check = book_check(regroup)
-        return msgs + ([check] if check else [])
-    return computed_messages(ov, total, focus, tolerance_pct)
+        said = inputs.claims.said
+        msgs = [said("sammenfatning", source_summary(inputs)), said("konklusion", source_conclusion(groups))]
+        spread = range_message(inputs)
+        return msgs + ([said("spaend", spread)] if spread else [])
+    return [calculated(m) for m in computed_messages(ov, total, focus, tolerance_pct)]
 
 
 def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float) -> list[str]:
@@ -132,7 +151,8 @@ def described(inputs: Inputs, ov: pd.DataFrame, total: dict):
     p = inputs.period
     end = p.loc[p["key"] == "figures_end", "value"]
     return describe(key_figures(ov, total), population=SOURCE, source=DOCUMENT,
-                    as_of=str(end.iloc[0]) if len(end) else None, label_of=label)
+                    as_of=str(end.iloc[0]) if len(end) else None, label_of=label,
+                    headlines=["samlet_enhedsomkostning"])
 
 
 def series_spec():

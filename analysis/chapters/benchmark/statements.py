@@ -8,6 +8,7 @@ from typing import Callable
 
 import pandas as pd
 
+from ...core import fmt
 from ...core.check import Check
 from ...core.precision import Approx, mean, pct_deviation, pp_difference, printed_decimals, share_pct
 from . import findings as F
@@ -28,6 +29,10 @@ def _compare(values: pd.Series) -> tuple[Approx | None, Approx | None]:
     if pd.isna(focus) or not others:
         return None, None
     return Approx.printed(focus, printed_decimals_of(values)), mean(others)
+
+
+def _num(v) -> str:
+    return "–" if v is None or pd.isna(v) else str(int(v))
 
 
 def printed_decimals_of(values: pd.Series) -> int:
@@ -54,6 +59,8 @@ class _Text:
         self.ov = group_overview(inputs, inputs.municipalities[0], tolerance_pct).set_index("group")
         self.exp = inputs.expenditure.set_index("group")
         self.tq = text_quadrants(inputs, tolerance_pct).set_index("group")
+        # BDO's own rule: over or under the average, no band of »på niveau« (section 3.3)
+        self.tq_bdo = text_quadrants(inputs, 0.0).set_index("group")
 
     def cost(self, group: str) -> pd.Series:
         """Tabel 3.2's unit costs of a target group (or the total), by municipality."""
@@ -74,15 +81,41 @@ def _unit_cost(t: _Text, r: dict, head: str, src: str) -> list[Check]:
         return [Check.of(f"{head}: Norddjurs' enhedsomkostning, {r['gl']}", src, r["value"], focus * 1000,
                          unit=r["unit"], note="samme tal som Tabel 3.2", decimals=-2, basis=XREF)]
     rule = None if r["group"] == "samlet" else printed_average_rule(t.inputs, r["group"], r["value"] / 1000)
+    note = "beregnet af Tabel 3.2 ekskl. Norddjurs"
+    if rule is not None and rule.parameter is not None and rule.name.startswith("mean_without"):
+        values = t.cost(r["group"])
+        left = values.index[int(rule.parameter)]
+        note = (f"beregnet af Tabel 3.2 ekskl. Norddjurs, {rule.title} som rapportens {GROUP_TABLES[r['group']]}; "
+                f"med {left} (Tabel 3.2's trykte gennemsnit): {fmt.number(avg.value * 1000, -2)} kr.")
+        avg = mean(_printed(values.iloc[1:].drop(index=left), printed_decimals_of(values)))
+        rule = None
     return [Check.of(f"{head}: gennemsnit for de øvrige kommuner, {r['gl']}", src, r["value"], avg * 1000,
-                     unit=r["unit"], note="beregnet af Tabel 3.2 ekskl. Norddjurs", decimals=-2,
+                     unit=r["unit"], note=note, decimals=-2,
                      finding=F.average_rule_name(GROUP_TABLES[r["group"]]) if rule else "")]
 
 
+def _stated(t: _Text, r: dict, kind: str) -> float | None:
+    """The figure of `kind` the text states for the same group in the same section, if any."""
+    tx = t.inputs.text
+    rows = tx[(tx["kind"] == kind) & (tx["group"] == r["group"]) & (tx["section"] == r["section"])]
+    return float(rows["value"].iloc[0]) if len(rows) else None
+
+
 def _cost_deviation(t: _Text, r: dict, head: str, src: str) -> list[Check]:
+    """The stated deviation against Tabel 3.2, and, where the same section states Norddjurs'
+    unit cost and the others' average too, against those two stated figures (the source's own
+    consistency: BDO's »79 pct.« for revalidering does not follow from its own 55.500 kr.)."""
     focus, avg = _compare(t.cost(r["group"]))
-    return [Check.of(f"{head}: afvigelse i enhedsomkostning, {r['gl']}", src, r["value"],
-                     pct_deviation(focus, avg), unit="%", note="beregnet af Tabel 3.2", decimals=0)]
+    out = [Check.of(f"{head}: afvigelse i enhedsomkostning, {r['gl']}", src, r["value"],
+                    pct_deviation(focus, avg), unit="%", note="beregnet af Tabel 3.2", decimals=0)]
+    own_focus, own_avg = _stated(t, r, "focus_unit_cost"), _stated(t, r, "average_unit_cost")
+    if own_focus is not None and own_avg is not None:
+        dev = pct_deviation(Approx.printed(own_focus / 1000, 1), Approx.printed(own_avg / 1000, 1))
+        out.append(Check.of(f"{head}: afvigelse i enhedsomkostning mod tekstens eget gennemsnit, {r['gl']}", src,
+                            r["value"], dev, unit="%", decimals=0, finding=F.TWO_AVERAGES,
+                            note=(f"tekstens {fmt.number(own_focus, 0)} kr. mod tekstens "
+                                  f"{fmt.number(own_avg, 0)} kr.")))
+    return out
 
 
 def _rank_check(t: _Text, r: dict, head: str, src: str) -> list[Check]:
@@ -125,8 +158,11 @@ def _quadrant(t: _Text, r: dict, head: str, src: str) -> list[Check]:
     else:
         first = Check(item, src, v, comp, r["unit"], f"af tabellernes afgangsrater, tolerance ±{tol:g} %", 0,
                       finding=F.RESULTS)
-    return [first, Check(item + ", af tekstens egne afvigelser", src, v, t.tq.loc[g, "text_quadrant"], r["unit"],
-                         f"tekstens afvigelser i enhedsomkostning og resultat, tolerance ±{tol:g} %", 0,
+    strict = t.tq_bdo.loc[g, "text_quadrant"]
+    return [first, Check(item + ", af tekstens egne afvigelser", src, v, strict, r["unit"],
+                         "tekstens afvigelser i enhedsomkostning og resultat efter BDO's gruppedefinitioner (over "
+                         "eller under gennemsnittet); med bogens grænse for »på niveau« (±"
+                         f"{fmt.number(tol, 1)} %, bogens læsning): gruppe {_num(t.tq.loc[g, 'text_quadrant'])}", 0,
                          finding=F.TEXT_GROUPS)]
 
 

@@ -6,8 +6,11 @@ import pandas as pd
 
 from ...core import committee as items
 from ...core import fmt
+from ...core.check import Check
 from ...core.dates import age_sentence
+from ...core.precision import Approx, pct_deviation
 from ...core.tables import escape_markdown
+from ...core.voice import reading
 from .inputs import Inputs
 from .model import figures_period
 from .results import join_da
@@ -37,11 +40,54 @@ def period_text(inputs: Inputs, book_date: str) -> str:
 
 def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
     """What the source asks of (kind `ask`) or puts before the committee for its information
-    (kind `orientation`: the report has no indstilling), from the source notes file."""
+    (kind `orientation`: the report has no indstilling), from the source notes file. The n-th
+    point is BDO's when the claims register has `udvalget-<n>` (its conditions kept), else the
+    book's own reading of the report (not attributed to BDO)."""
     notes = inputs.source_notes[inputs.source_notes["kind"].isin(["ask", "orientation"])]
     make = {"ask": items.ask, "orientation": items.orientation}
-    return [make[k](f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})", section=s)
-            for k, t, s in zip(notes["kind"], notes["text"], notes["section"])]
+    out = []
+    for n, (k, t, s) in enumerate(zip(notes["kind"], notes["text"], notes["section"]), start=1):
+        claim = f"udvalget-{n}"
+        if inputs.claims is not None and claim in inputs.claims:
+            text = inputs.claims.said(claim, f"{escape_markdown(t)} (BDO, {escape_markdown(s.lower())})")
+        else:
+            text = reading(escape_markdown(t))
+        out.append(make[k](text, section=s))
+    return out
+
+
+def two_figures_text(inputs: Inputs, group: str) -> str:
+    """Where BDO's text states a deviation and both unit costs for a group and they disagree
+    (revalidering: »79 pct.« and 55.500 kr.), both figures, where each comes from, and which
+    the book uses and why. Empty when the text agrees with itself."""
+    from .model import printed_average_rule, series
+    from .terms import GROUP_TABLES, T32
+    t = inputs.text[inputs.text["group"] == group].set_index("kind")["value"]
+    if not {"focus_unit_cost", "average_unit_cost", "unit_cost_deviation_pct"} <= set(t.index):
+        return ""
+    focus, avg, dev = (float(t[k]) for k in ("focus_unit_cost", "average_unit_cost", "unit_cost_deviation_pct"))
+    own_dev = pct_deviation(Approx.printed(focus / 1000, 1), Approx.printed(avg / 1000, 1))
+    if Check.of(f"afsnit: {group}", "BDO", dev, own_dev, unit="%", decimals=0).status != "differs":
+        return ""
+    own = own_dev.value
+    tab = GROUP_TABLES[group]
+    row = series(inputs.tidy, T32, group, "enhedsomkostning")
+    rule = printed_average_rule(inputs, group, avg / 1000)
+    left = row.index[int(rule.parameter)] if rule is not None and rule.parameter is not None else None
+    t32_avg = inputs.unit_costs_by_group.set_index("group").loc[group, "average"]
+    why = (f", som tæller {left} med {fmt.number(row[left], 1)}"
+           + (" (ingen borgere i målgruppen)" if row[left] == 0 else "") if left else "")
+    side = "over" if dev >= 0 else "under"
+    return (f"**BDO's to tal for samme sammenligning.** BDO skriver, at enhedsomkostningen ligger "
+            f"{fmt.number(abs(dev), 0)} pct. {side} gennemsnittet for de øvrige kommuner på "
+            f"{fmt.number(avg, 0)} kr. pr. "
+            f"fuldtidsperson (Norddjurs: {fmt.number(focus, 0)} kr.). De to tal passer ikke sammen: "
+            f"{fmt.number(dev, 0)} % følger af tabel 3.2's gennemsnit på {fmt.number(t32_avg, 1)}{why}; "
+            f"{fmt.number(avg / 1000, 1)} er {tab.lower()}'s gennemsnit"
+            + (f" uden {left}" if left else "") + f" og giver {fmt.percent(own, 0, sign=True)}. "
+            "**Bogens valg:** oversigten bruger tabel 3.2's gennemsnit for alle målgrupper, også her "
+            f"({fmt.percent(dev, 0, sign=True)}), fordi BDO's sammenfatning (»3 – 79 pct.«) bygger på den; "
+            f"{tab.lower()}'s gennemsnit står i tabellen nedenfor.")
 
 
 def caveats_text(inputs: Inputs) -> str:
@@ -60,8 +106,9 @@ Norddjurs og ni sammenligningskommuner. Kapitlet ser på tallene fra **{genitive
 Sammenligningskommunernes navne står i rapporten, men ikke hvilken kolonne der er hvilken kommune,
 så de kaldes her {m[1]} til {m[-1]} i den rækkefølge, tabellerne viser dem. Gennemsnittet er de
 *øvrige* kommuners gennemsnit, uden {focus} og uden manglende tal, som i rapporten (»gennemsnittet er
-ekskl. Norddjurs«). Enhedsomkostninger er i 1.000 kr. pr. fuldtidsperson. En afvigelse på højst
-{fmt.percent(tolerance_pct, 1)} regnes som »på niveau« med gennemsnittet. Forkortelser: KH = kontanthjælp,
+ekskl. Norddjurs«). Enhedsomkostninger er i 1.000 kr. pr. fuldtidsperson. Bogen regner en afvigelse på
+højst {fmt.percent(tolerance_pct, 1)} som »på niveau« med gennemsnittet; grænsen er bogens eget valg (en
+parameter), rapporten angiver ingen. Forkortelser: KH = kontanthjælp,
 UH = uddannelseshjælp, SH-ydelse = selvforsørgelses- og hjemsendelsesydelse.
 """
 
@@ -111,8 +158,8 @@ def source_grouping_text(groups: dict[str, list[int]]) -> str:
     """BDO's method and conclusion (section 3.3), told as BDO's."""
     from .results import source_conclusion
     return ("BDO deler målgrupperne i fire grupper efter, om enhedsomkostningen og resultatet (afgangsraten til "
-            "job og uddannelse) ligger over eller under gennemsnittet. Resultaterne er aflæst af rapportens "
-            "figurer. " + source_conclusion(groups))
+            "job og uddannelse) ligger over eller under gennemsnittet. Resultaterne stammer efter bogens vurdering "
+            "fra rapportens figurer, som kun findes som billeder. " + source_conclusion(groups))
 
 
 def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
@@ -133,13 +180,16 @@ def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
         if r.deciding_peer:
             text += (f" Det afgøres af én kommunes tal: uden {r.deciding_peer}s afgangsrate på "
                      f"{fmt.percent(r.deciding_value, 1)} lå {GROUP_PHRASES[r.group]} i BDO's gruppe.")
-    return text + (f" Grænsen for »på niveau« er ±{fmt.percent(tolerance_pct, 1)}. Bogens beregning er en kontrol, "
-                   "ikke en ny konklusion; BDO's konklusion bygger på rapportens figurer.")
+    return text + (f" Grænsen for »på niveau« (±{fmt.percent(tolerance_pct, 1)}) er bogens eget valg. Bogens "
+                   "beregning er en kontrol, ikke en ny konklusion; BDO's konklusion bygger efter bogens vurdering på "
+                   "rapportens figurer.")
 
 
 QUADRANT_INTRO = ("Figuren viser bogens beregning: hver målgruppe placeret efter enhedsomkostningen (tabel 3.2) og "
                   "afgangsraten (kapitel 5's tabeller), begge som afvigelse fra gennemsnittet. Omkostninger "
-                  "*på niveau* tæller som lave og resultater *på niveau* som gode, som i rapporten.")
+                  "*på niveau* tæller som lave, som i BDO's gruppe 4 (»på eller under gennemsnittet«); resultater "
+                  "*på niveau* tæller som gode, hvilket er bogens valg: BDO's gruppedefinitioner taler om resultater "
+                  "over og under gennemsnittet.")
 
 
 def no_text_sentence(focus: str) -> str:

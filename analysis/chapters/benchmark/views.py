@@ -11,7 +11,7 @@ from ...core.tables import markdown_table
 from .inputs import Inputs
 from .model import average_convention, compare, cost_profile, gap_table, quality_profile, series
 from .terms import B2, GROUP_TABLES, GROUPS, QUADRANTS
-from .texts import SRC
+from .texts import SRC, two_figures_text
 
 HTML_ONLY = '::: {.content-visible when-format="html"}'
 PRINT_ONLY = '::: {.content-hidden when-format="html"}'
@@ -67,18 +67,31 @@ def _unit_decimals(unit: str) -> int:
     return 2 if unit == "år" else 1
 
 
+def averages(printed, computed, decimals) -> list[str]:
+    """BDO's printed averages, each followed by the book's recomputed one only where the two
+    differ at the printed precision (one column, not two that show the same number)."""
+    out = []
+    for p, c, d in zip(printed, computed, decimals):
+        shown, own = fmt.number(p, d), fmt.number(c, d)
+        out.append(shown if own == shown or pd.isna(c) else f"{shown} (bogen: {own})")
+    return out
+
+
 def overview_view(ov: pd.DataFrame, focus: str, show_printed: bool) -> TableView:
-    """Tabel 3.2 from the focus' side, BDO's printed average beside the recomputed one."""
+    """Tabel 3.2 from the focus' side: BDO's printed average (the book's recomputed one beside
+    it only where it differs), or, from another municipality's side, the recomputed one."""
     cols = {"Målgruppe": ov["label"], focus: [fmt.number(v, 1) for v in ov["unit_cost"]]}
     if show_printed:
-        cols["Gns., BDO"] = [fmt.number(v, 1) for v in ov["printed_average"]]
-    cols["Gns., genberegnet"] = [fmt.number(v, 2) for v in ov["average"]]
+        cols["Gns."] = averages(ov["printed_average"], ov["average"], [1] * len(ov))
+    else:
+        cols["Gns., genberegnet"] = [fmt.number(v, 1) for v in ov["average"]]
     cols["Afvigelse i %"] = [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]]
     cols["Placering"] = [rank_words(h, n) for h, n in zip(ov["rank_highest"], ov["n_ranked"])]
     note = ("»Placering« siger, om kommunen har den højeste eller laveste enhedsomkostning blandt kommunerne "
             "med et tal for målgruppen, eller hvilken plads fra den højeste.")
     if show_printed:
-        note += " »Gns., BDO« er rapportens trykte gennemsnit; »genberegnet« er bogens, med to decimaler."
+        note += (" »Gns.« er rapportens trykte gennemsnit af de øvrige kommuner; bogens genberegning giver det "
+                 "samme tal, undtagen hvor den står i parentes.")
     return TableView.of(pd.DataFrame(cols), f"Enhedsomkostning pr. målgruppe, {focus} og gennemsnittet af de "
                         "øvrige kommuner (1.000 kr. pr. fuldtidsperson)", f"{SRC}, tabel 3.2; egne beregninger", note)
 
@@ -145,8 +158,9 @@ def profile_table(df: pd.DataFrame, focus: str, first: str, show_printed: bool) 
     cols = {first: [f"{lab} ({u})" if u else lab for lab, u in zip(df["label"], unit)],
             focus: [fmt.number(v, d) for v, d in zip(df["focus"], dec)]}
     if show_printed:
-        cols["Gns., BDO"] = [fmt.number(v, d) for v, d in zip(df["printed_average"], dec)]
-    cols["Gns., genberegnet"] = [fmt.number(v, d) for v, d in zip(df["average"], dec)]
+        cols["Gns."] = averages(df["printed_average"], df["average"], dec)
+    else:
+        cols["Gns., genberegnet"] = [fmt.number(v, d) for v, d in zip(df["average"], dec)]
     cols["Afvigelse"] = [fmt.number(v, d, sign=True) for v, d in zip(df["deviation"], dec)]
     cols["Afvigelse i %"] = [fmt.percent(v, 0, sign=True) for v in df["deviation_pct"]]
     return pd.DataFrame(cols)
@@ -167,7 +181,7 @@ def _group_sentence(row: pd.Series, tab: str, skip: str) -> str:
          else f"gruppe {int(row['quadrant'])} ({QUADRANTS[int(row['quadrant'])].lower()})")
     text = (f"Enhedsomkostningen er {cost} ({fmt.percent(row['deviation_pct'], 0, sign=True)}); afgangsraten "
             f"afviger {fmt.percent(row['result_deviation_pct'], 0, sign=True)} fra gennemsnittet: {q} "
-            "efter bogens beregning.")
+            "efter bogens beregning (med bogens grænse for »på niveau«).")
     if skip:
         text += (f" Gennemsnittene i {tab.lower()} er som i rapporten uden {skip} (se fundet om {tab.lower()} "
                  "under afstemningen).")
@@ -186,9 +200,15 @@ def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> G
                             f"({fmt.percent(row['deviation_pct'], 0, sign=True)}).")
     printed = focus == inputs.municipalities[0]
     src = f"{SRC}, {tab.lower()}; egne beregninger"
-    return GroupSection(f"### {GROUPS[group]}", _group_sentence(row, tab, prof["left_out"].iloc[0]), (
+    text = _group_sentence(row, tab, prof["left_out"].iloc[0])
+    both = two_figures_text(inputs, group) if printed else ""
+    text += f"\n\n{both}" if both else ""
+    lost = prof["average"].isna() & prof["printed_average"].notna()
+    note = ("»Gns., genberegnet« mangler, hvor en kommunes kolonne mangler i tekstudgaven af tabellen; »Samlet« "
+            "er genberegnet med kommunens enhedsomkostning fra tabel 3.2." if lost.any() else None)
+    return GroupSection(f"### {GROUPS[group]}", text, (
         TableView.of(profile_table(prof, focus, "Opgave", printed),
-                     f"{GROUPS[group]}: enhedsomkostning pr. opgave (1.000 kr. pr. fuldtidsperson)", src),
+                     f"{GROUPS[group]}: enhedsomkostning pr. opgave (1.000 kr. pr. fuldtidsperson)", src, note),
         TableView.of(profile_table(quality_profile(inputs, group, focus), focus, "Indikator", printed),
                      f"{GROUPS[group]}: kvalitetsindikatorer og resultater", src)))
 

@@ -56,7 +56,7 @@ def count_finding(evaluated: pd.DataFrame, summary: pd.DataFrame) -> Finding:
     if len(bad) and (printed["printed_count"] == printed["rule_count"]).all():
         goals = " og ".join(f"mål {r['goal_id']}" for _, r in bad.iterrows())
         text += (f" Sagsfremstillingens tal passer præcis, hvis {goals} tælles med den status, "
-                 f"målets eget krav giver (»{bad['evaluated_status'].iloc[0]}«), i stedet for "
+                 f"bogens regel for målets krav giver (»{bad['evaluated_status'].iloc[0]}«), i stedet for "
                  f"den offentliggjorte (»{bad['status'].iloc[0]}«); se fundet om "
                  + ("det mål." if len(bad) == 1 else "de mål."))
     text += " Bogen viser begge optællinger og retter ingen af dem."
@@ -89,12 +89,12 @@ def verdict_finding(r: Mapping, exact: bool) -> Finding:
     against = f" mod {national_text(r)}" if not missing(r["national_value"]) else ""
     text = (f"Bogen læser kravet i mål {r['goal_id']} ({r['title']}) sådan: »{requirement_text(r)}«. Målt er "
             f"{measured}{against}. Opfølgningen vurderer målet som »{r['status']}«, men kravet "
-            f"giver »{r['evaluated_status']}«." + _development(r))
+            f"giver efter bogens læsning »{r['evaluated_status']}«." + _development(r))
     text += (" Afrunding af de trykte tal kan ikke forklare forskellen." if exact else
              " De trykte tal er afrundede, og forskellen kan skyldes afrundingen.")
     return Finding(f"vurdering_{year}_maal_{goal_key(r['goal_id'])}",
-                   f"Mål {r['goal_id']} ({year}) er vurderet som »{r['status']}«, men målets krav "
-                   f"giver »{r['evaluated_status']}«", text)
+                   f"Mål {r['goal_id']} ({year}) er vurderet som »{r['status']}«, men bogens læsning af "
+                   f"målets krav giver »{r['evaluated_status']}«", text)
 
 
 def rounding_finding(year: int, goal_ids: list[str]) -> Finding:

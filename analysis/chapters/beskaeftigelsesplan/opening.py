@@ -11,6 +11,7 @@ import pandas as pd
 from ...core import committee as items
 from ...core import dates, fmt
 from ...core.tables import escape_markdown
+from ...core.voice import Claims, reading
 from .model import rounds_planned
 from .schemas import STATUSES, missing
 
@@ -69,25 +70,29 @@ def period_text(evaluated: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
     return text + (f" {age}" if age else "")
 
 
-def committee_points(committee: pd.DataFrame, shown: Mapping[int, int]) -> list[items.CommitteeItem]:
+def committee_points(committee: pd.DataFrame, shown: Mapping[int, int],
+                     claims: Claims | None = None) -> list[items.CommitteeItem]:
     """The box "Til udvalget": per follow-up shown, what the case asked and what was decided,
     from the transcribed indstilling and beslutning (decided, with the meeting's date, when the
-    source prints a decision)."""
+    source prints a decision); in the source's voice (claim `indstilling-<plan year>`) when the
+    claims register has it."""
     out = []
     for year, rnd in shown.items():
         row = _committee_row(committee, year, rnd)
         if row is None:
-            out.append(items.orientation(f"Beskæftigelsesplan {year}, opfølgning {fmt.integer(rnd)}: kilden "
-                                         "oplyser ingen indstilling."))
+            out.append(items.orientation(reading(f"Beskæftigelsesplan {year}, opfølgning {fmt.integer(rnd)}: "
+                                                 "kilden oplyser ingen indstilling.")))
             continue
         text = (f"Beskæftigelsesplan {year} (punkt {fmt.integer(row['agenda_item'])} på mødet i "
                 f"{escape_markdown(row['meeting_body'])} {fmt.date(row['meeting_date'])}): "
                 f"{escape_markdown(row['proposer'])} indstillede, {escape_markdown(row['ask'])}.")
+        claim = f"indstilling-{year}"
         if missing(row["decision"]):
-            out.append(items.ask(text))
+            out.append(items.ask(claims.said(claim, text) if claims and claim in claims else text))
             continue
         text += f" Beslutning: {escape_markdown(row['decision'])}."
-        out.append(items.decided(text, row["meeting_date"]))
+        out.append(items.decided(claims.said(claim, text) if claims and claim in claims else text,
+                                 row["meeting_date"]))
     return out
 
 

@@ -71,8 +71,8 @@ def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.Data
     text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
             f"målenes egne krav og de målte tal; {fmt.integer(len(checked) - len(bad))} stemmer")
     if len(bad):
-        text += ", mens " + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})"
-                                      for _, r in bad.iterrows()) + " er vurderet anderledes end kravet tilsiger"
+        text += (", mens bogens regel for kravet giver en anden status for "
+                 + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})" for _, r in bad.iterrows()))
     text += "."
     if len(own):
         text += (f" {fmt.integer(len(own))} vurderinger bygger på forvaltningens egne stikprøver og kan ikke "
@@ -136,7 +136,7 @@ def described(evaluated_by_year: Mapping[int, pd.DataFrame], goals: pd.DataFrame
         as_of = str(ev["followup_date"].max())
         figs = key_figures({year: ev}, goals)
         out += describe(figs, population=SOURCE, source=f"Opfølgning på Beskæftigelsesplan {year}",
-                        as_of=as_of, label_of=label)
+                        as_of=as_of, label_of=label, headlines=[f"goals_{year}_reached"])
     return out
 
 
@@ -145,5 +145,7 @@ def series_spec(evaluated_by_year: Mapping[int, pd.DataFrame]):
     to judge, per plan year, by follow-up round."""
     from ...core.seriesviews import SeriesSpec
 
-    names = tuple(f"goals_{y}_{k}" for y in evaluated_by_year for k in ("reached", "not_yet_reached", "too_early"))
-    return SeriesSpec(names, "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning")
+    short = {"reached": "Nået", "not_yet_reached": "Endnu ikke nået", "too_early": "For tidligt at vurdere"}
+    labels = {f"goals_{y}_{k}": f"{text}, plan {y}" for y in evaluated_by_year for k, text in short.items()}
+    return SeriesSpec(tuple(labels), "Målenes status efter opfølgningsrunde", as_of_label="Opfølgning",
+                      labels=labels)

@@ -121,8 +121,8 @@ def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
     same = bool((printed["printed_count"] == printed["rule_count"]).all())
     return (f"**Bogens kontrol ({plan_year}).** Sagsfremstillingens optælling passer ikke med "
             f"de enkelte mål for {pairs}. "
-            + ("Optællingen passer derimod præcis, hvis de mål, som målets eget krav vurderer "
-               "anderledes end den offentliggjorte status, tælles med kravets status (se "
+            + ("Optællingen passer derimod præcis, hvis de mål, som bogens regel for kravet vurderer "
+               "anderledes end den offentliggjorte status, tælles med den status, reglen giver (se "
                "Bilag C: Afstemning)." if same else "Se Bilag C: Afstemning."))
 
 

@@ -110,7 +110,10 @@ def target_figure(evaluated: pd.DataFrame):
     from ...core import figures
 
     pts = target_points(evaluated)
-    fig, ax = figures.new(figsize=(7.0, 0.9 + 0.3 * max(len(pts), 1)))
+    # every goal's whole name, wrapped: a label the reader cannot finish is no label
+    labels = [textwrap.fill(f"{r['goal_id']} {r['title']}", 34) for _, r in pts.iterrows()]
+    lines = max((label.count("\n") + 1 for label in labels), default=1)
+    fig, ax = figures.new(figsize=(7.0, 0.9 + max(len(labels), 1) * max(0.3, 0.15 * lines + 0.06)))
     y = list(range(len(pts)))
     for i, (_, r) in enumerate(pts.iterrows()):
         ax.plot([r["threshold"], r["measured_value"]], [i, i], color="#7F7F7F", linewidth=1, zorder=1)
@@ -123,8 +126,7 @@ def target_figure(evaluated: pd.DataFrame):
     ax.scatter(pts["measured_value"][~hit], [v for v, h in zip(y, hit) if not h], marker="X", s=60,
                color=STATUS_STYLE[NOT_REACHED][0], edgecolor="black", label="Målt: ikke nået efter reglen",
                zorder=3)
-    ax.set_yticks(y, [textwrap.shorten(f"{r['goal_id']} {r['title']}", 36, placeholder=" …")
-                      for _, r in pts.iterrows()], fontsize=9)
+    ax.set_yticks(y, labels, fontsize=8)
     ax.invert_yaxis()
     ax.set_xlim(0, 100)
     figures.danish_ticks(ax, axis="x", suffix=" %")

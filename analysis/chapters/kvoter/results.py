@@ -124,9 +124,12 @@ def described(c: model.Computed, roster_as_of: str, source_as_of: str | None) ->
 
     def label(name: str) -> str:
         return _label(name, areas)
-    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label)
+    p, n = roster_prefix(c.synthetic), c.thresholds[0]
+    heads = {"source_places_held", f"{p}places_held", f"{p}quota_n{n}", f"{p}gap_n{n}"}
+    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label,
+                     headlines=heads)
             + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
-                       label_of=label))
+                       label_of=label, headlines=heads))
 
 
 def period_of(periods: pd.DataFrame, figures: str) -> str | None:
@@ -222,7 +225,16 @@ def series_spec(c: model.Computed):
     from ...core.seriesviews import SeriesSpec
 
     n = c.thresholds[0]
-    names = [f"places_held_{area_slug(a)}" for a in c.units_per_area]
-    names += [f"quota_n{n}_{area_slug(a)}" for a in c.units_per_area]
-    return SeriesSpec(tuple(names), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
-                      as_of_label="Enhedsliste pr.")
+    short = {area_slug(a): re.sub(r"s?direktørens$", "", a.split()[0]) or a for a in c.units_per_area}
+    labels = {f"places_held_{s}": f"Pladser, {x}" for s, x in short.items()}
+    labels.update({f"quota_n{n}_{s}": f"Kvote 1 pr. {n}, {x}" for s, x in short.items()})
+    return SeriesSpec(tuple(labels), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
+                      as_of_label="Enhedsliste pr.", labels=labels)
+
+
+def roster_period(c: model.Computed, roster_as_of: str) -> str:
+    """The line under the title starts with the roster extract's date when it is the edition's
+    own (not the synthetic example); then the source's dates follow."""
+    if c.synthetic:
+        return ""
+    return f"Enhedslisten er et udtræk pr. {fmt.date(roster_as_of)}; budgetanalysens tal: "

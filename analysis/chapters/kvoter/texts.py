@@ -168,8 +168,8 @@ def _source_conclusion(c: model.Computed, n: int, when: str) -> str:
            f"{fmt.percent(src.increase_pct(n))}, se afstemningen)" if printed is not None else "")
     return (f"**Kildens konklusion:** Kvoten er {fmt.integer(q)} pladser, så der skal oprettes "
             f"mindst {fmt.integer(gap)} pladser mere end de {fmt.integer(src.places)} {when}{pct}. "
-            "Kilden venter flere, fordi der er arbejdspladser uden sådanne pladser, og fordi "
-            "arbejdspladser med mere end kvoten ikke forventes at gå ned.")
+            "Kilden venter, at der med stor sandsynlighed skal oprettes flere, fordi der er arbejdspladser uden "
+            "sådanne pladser, og fordi arbejdspladser med mere end kvoten ikke forventes at gå ned.")
 
 
 def threshold_text(inputs: Inputs, c: model.Computed, n: int) -> str:

@@ -29,6 +29,7 @@ import pandas as pd
 from ...core.errors import InputError, ParameterValueError
 from ...core.readers import read_table
 from ...core.validation import raise_if, validate
+from ...core.voice import Claims, claims_beside
 from .schemas import SCHEMAS, best_effort, cross_row_failures
 
 CHAPTER = "rammer"
@@ -109,6 +110,8 @@ class Inputs:
     political_room: pd.DataFrame
     meeting_rules: pd.DataFrame
     asks: pd.DataFrame
+    # the claims register beside the asks file (what the sources say, with their conditions)
+    claims: Claims | None = None
 
 
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
@@ -124,7 +127,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     if "edition_months" in params:
         edition_months(params["edition_months"])
     frames = {k: load_table(k, params.get(k) or default) for k, default in DEFAULT_FILES.items()}
-    return Inputs(**{k[: -len("_file")]: v for k, v in frames.items()})
+    return Inputs(**{k[: -len("_file")]: v for k, v in frames.items()},
+                  claims=claims_beside(params.get("asks_file") or DEFAULT_FILES["asks_file"]))
 
 
 # The schema of every input parameter (for the README's column table and the open data).

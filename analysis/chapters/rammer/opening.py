@@ -12,6 +12,7 @@ import pandas as pd
 from ...core import committee as items
 from ...core import dates, fmt
 from ...core.tables import escape_markdown
+from ...core.voice import reading
 from . import model
 from .figures import MONTHS_DA
 from .inputs import Inputs
@@ -52,9 +53,17 @@ def period_text(inputs: Inputs, shown: Iterable[str], edition_date: str) -> str:
     return text
 
 
-def _ask_point(r: pd.Series) -> items.CommitteeItem:
+def _voiced(inputs: Inputs, claim: str, text: str):
+    """`text` in the source's voice when the claims register has `claim`, else the book's."""
+    if inputs.claims is not None and claim in inputs.claims:
+        return inputs.claims.said(claim, text)
+    return reading(text)
+
+
+def _ask_point(r: pd.Series, inputs: Inputs | None = None) -> items.CommitteeItem:
     """An agenda item: decided (with the meeting's date) when the source prints a decision,
-    else an ask with the source's recommendation."""
+    else an ask with the source's recommendation; in the source's voice (claim
+    `indstilling-<block>`) when the claims register has it."""
     when = fmt.date(r["meeting_date"].date())
     point = (f"*{escape_markdown(r['title'])}* ({escape_markdown(r['body'])}, {when}, punkt "
              f"{fmt.integer(r['agenda_item'])}), til {escape_markdown(r['kind'])}: "
@@ -64,6 +73,8 @@ def _ask_point(r: pd.Series) -> items.CommitteeItem:
         point += f" Beslutning: »{escape_markdown(r['decision'])}«"
     if isinstance(r["context"], str) and r["context"]:
         point += f" {escape_markdown(r['context'])}"
+    if inputs is not None:
+        point = _voiced(inputs, f"indstilling-{r['block']}", point)
     if decided:
         return items.decided(point, r["meeting_date"])
     return items.ask(point, recommendation=escape_markdown(r["recommendation"]))
@@ -84,10 +95,10 @@ def committee_points(inputs: Inputs, shown: Iterable[str]) -> list[items.Committ
     """The points of the box "Til udvalget": what the agenda asks (its recommendation and the
     decision), and the committee's standing task of deciding on its pool."""
     shown = set(shown)
-    points = [_ask_point(r) for _, r in inputs.asks.iterrows() if r["block"] in shown]
+    points = [_ask_point(r, inputs) for _, r in inputs.asks.iterrows() if r["block"] in shown]
     if "udvalget" in shown or "aarshjul" in shown:
-        points.append(items.orientation(pool_sentence(inputs) + " Ansøgningerne til puljen hører til "
-                                        "udvalgets mødesager."))
+        points.append(items.orientation(_voiced(inputs, "pulje", pool_sentence(inputs) + " Ansøgningerne til "
+                                                "puljen hører til udvalgets mødesager.")))
     return points
 
 

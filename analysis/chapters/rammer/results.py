@@ -8,6 +8,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.precision import printed_decimals
+from ...core.voice import calculated
 from . import model
 from .inputs import Inputs
 from .opening import dashes
@@ -110,7 +111,7 @@ def _benchmark_message(inputs: Inputs) -> str:
     over = groups[groups["difference_computed"] > 0]
     word = "færre" if total["difference_computed"] < 0 else "flere"
     period = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
-    m = (f"I {dashes(period)} havde Norddjurs "
+    m = (f"Ifølge introduktionen til udvalget havde Norddjurs i {dashes(period)} "
          f"{fmt.integer(abs(total['difference_computed']))} {word} fuldtidspersoner på offentlig "
          f"forsørgelse end ministerens benchmark forventede "
          f"({fmt.integer(total['actual'])} mod {fmt.integer(total['expected'])})")
@@ -123,15 +124,17 @@ def _benchmark_message(inputs: Inputs) -> str:
 def _economy_message(inputs: Inputs) -> str:
     s = inputs.budget_shares
     ydelser = model.share_of(s, "udgifter", "Ydelser")
-    return (f"Udvalget havde {fmt.percent(model.share_of(s, 'udvalg', 'Arbejdsmarkedsudvalget'), 0)} "
-            f"af kommunens budget i 2022, og {fmt.percent(ydelser, printed_decimals(ydelser))} af "
-            f"udgifterne på beskæftigelsesområdet gik til ydelser.")
+    return (f"Ifølge introduktionen til udvalget havde udvalget "
+            f"{fmt.percent(model.share_of(s, 'udvalg', 'Arbejdsmarkedsudvalget'), 0)} af kommunens budget i 2022 – "
+            "en foreløbig fordeling, som skulle erstattes, når budgettet for de nye udvalg var lagt – og "
+            f"{fmt.percent(ydelser, printed_decimals(ydelser))} af udgifterne på beskæftigelsesområdet gik til "
+            "ydelser.")
 
 
 def _akasse_message(inputs: Inputs) -> str:
     c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
     as_of = inputs.akasse_coverage["as_of"].iloc[0]
-    return (f"{as_of[0].upper() + as_of[1:]} havde jobcentret samarbejdsaftaler med "
+    return (f"Ifølge dagsordenen for Beskæftigelsesrådet havde jobcentret {as_of} samarbejdsaftaler med "
             f"{fmt.integer(c['aftaler'])} af {fmt.integer(c['akasser_i_alt'])} a-kasser "
             f"({fmt.percent(c['andel_akasser'], 0)}), der dækker "
             f"{fmt.percent(c['andel_medlemmer_printed'], 1)} af a-kassemedlemmerne.")
@@ -180,13 +183,28 @@ FALLBACK_MESSAGES = (("udvalget", _committee_message), ("noegletal", _key_figure
                      ("aarshjul", _cycle_message))
 
 
+# The claim in the chapter's claims register that each block's message repeats (the sources'
+# voice); a block without one is the book's own (the contacts' ratio, the annual cycle with the
+# book's editions).
+MESSAGE_CLAIMS = {"benchmark": "benchmark", "oekonomi": "budgetandel", "akasser": "akasser",
+                  "udvalget": "udvalget", "noegletal": "noegletal", "rammevilkaar": "rammevilkaar"}
+
+
+def _voiced(inputs: Inputs, block: str, text: str) -> str:
+    claim = MESSAGE_CLAIMS.get(block)
+    if claim is None or inputs.claims is None:
+        return calculated(text)
+    return inputs.claims.said(claim, text)
+
+
 def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
-    """Two or three computed sentences from the shown blocks (most telling first)."""
+    """Two or three sentences from the shown blocks (most telling first), each in its voice:
+    the sources' statements with their claim (`MESSAGE_CLAIMS`), the book's own otherwise."""
     shown = set(blocks)
-    msgs = [fn(inputs) for b, fn in LEAD_MESSAGES if b in shown]
+    msgs = [_voiced(inputs, b, fn(inputs)) for b, fn in LEAD_MESSAGES if b in shown]
     for b, fn in FALLBACK_MESSAGES:
         if len(msgs) < 2 and b in shown:
-            msgs.append(fn(inputs))
+            msgs.append(_voiced(inputs, b, fn(inputs)))
     return msgs[:3]
 
 
@@ -239,7 +257,8 @@ def described(inputs: Inputs, blocks: Iterable[str]):
         if block in shown:
             as_of = str(pd.Timestamp(periods.loc[block, "end"]).date()) if block in periods.index else None
             what = str(periods.loc[block, "figures"]) if block in periods.index else block
-            out += describe(fn(inputs), population=SOURCE, source=what, as_of=as_of, label_of=label)
+            out += describe(fn(inputs), population=SOURCE, source=what, as_of=as_of, label_of=label,
+                            headlines=("budget_share_pct", "benchmark_difference_total"))
     return out
 
 

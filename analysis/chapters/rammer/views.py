@@ -348,22 +348,22 @@ NOTES = {
 
 
 def caption(inputs: Inputs, key: str) -> str:
-    """A caption with the period (and groups) of its block filled in from the data."""
+    """A caption with the period (and groups) of its block filled in from the data (plain text:
+    `report.table` and `report.figure` escape captions)."""
     block = key.split("_")[0]
     groups = inputs.contact[inputs.contact["group_id"] != model.CONTACT_GROUP]["group"].str.lower()
-    return CAPTIONS[key].format(period=escape_markdown(block_period(inputs, block)),
-                                groups=" og ".join(escape_markdown(g) for g in groups))
+    return CAPTIONS[key].format(period=block_period(inputs, block), groups=" og ".join(groups))
 
 
 def benchmark_caption(inputs: Inputs) -> str:
     """Caption of the benchmark table, with the benchmark's period."""
     return ("Forventet og faktisk antal fuldtidspersoner på offentlig forsørgelse, "
-            f"{escape_markdown(dashes(benchmark_period(inputs)))}")
+            f"{dashes(benchmark_period(inputs))}")  # a caption is escaped by report.table
 
 
 def akasse_caption(inputs: Inputs) -> str:
     """Caption of the a-kasse table, with the date of the figures."""
-    return f"Samarbejdsaftaler mellem jobcentret og a-kasserne, {escape_markdown(akasse_as_of(inputs))}"
+    return f"Samarbejdsaftaler mellem jobcentret og a-kasserne, {akasse_as_of(inputs)}"
 
 
 def benchmark_data(inputs: Inputs) -> pd.DataFrame:

@@ -8,9 +8,8 @@ chapter that reads these files as built on invented example data.
 - kvoter/roster_2025q2.csv, roster_2025q3.csv: an invented HR extract of 36 units (1.429
   employees and 88 places at 30 June 2025; at 30 September a few units grow and 9 places are
   added), with Danish headers (Løntilskud, Voksenlærling) as an HR system would write them.
-- beskaeftigelsesplan/followup_2024_round3_example.csv: the follow-up table of the existing
-  example (data/examples/beskaeftigelsesplan) plus an invented third follow-up of
-  Beskæftigelsesplan 2024, dated 2025-08-28, where three goals not yet reached are reached.
+- Beskæftigelsesplan: eksempel-2025-Q2 reads the existing invented second follow-up of plan 2024
+  (data/examples/beskaeftigelsesplan); eksempel-2025-Q3 has no new follow-up round.
 - investeringer/case_amounts_invented_2022-11-30.csv: the existing invented forecast
   (data/examples/investeringer, 2022-05-31) with new invented forecasts for cases 3 and 4.
 
@@ -28,7 +27,6 @@ ROOT = HERE.parents[2]
 AREAS = ("Fællesforvaltningsdirektørens område", "Velfærdsdirektørens område")
 HEADER = ["Enhed", "Enhedsnavn", "Område", "Ansatte", "Løntilskud", "Fleksjob", "Virksomhedspraktik",
           "Voksenlærling"]
-NOTE = "OPDIGTET EKSEMPEL (ikke offentliggjorte tal)"
 
 
 def _split(total: int, parts: int, rng: random.Random, low: int) -> list[int]:
@@ -78,29 +76,6 @@ def write_csv(path: Path, header: list[str], rows: list[list], delimiter: str = 
     path.write_text(buf.getvalue(), encoding="utf-8")
 
 
-def followup_round3() -> str:
-    """The existing example's follow-up table plus an invented round 3 of plan 2024."""
-    src = ROOT / "data" / "examples" / "beskaeftigelsesplan" / "followup_2024_round2_example.csv"
-    text = src.read_text(encoding="utf-8-sig")
-    lines = text.rstrip("\n").split("\n")
-    reached_now = {"1.3", "2.3", "4.1"}
-    extra = []
-    for line in lines[1:]:
-        cells = next(csv.reader([line], delimiter=";"))
-        if cells[0] != "2024" or cells[1] != "2":
-            continue
-        cells[1], cells[2] = "3", "2025-08-28"
-        if cells[3] in reached_now and cells[4] in ("ikke nået", "endnu ikke nået"):
-            cells[4] = "nået"
-        cells[11] = NOTE
-        cells[12] = "Invented for the demonstration series (round 3); not published figures."
-        cells[13] = "ja"
-        buf = io.StringIO()
-        csv.writer(buf, delimiter=";", lineterminator="").writerow(cells)
-        extra.append(buf.getvalue())
-    return "\ufeff" + "\n".join(lines + extra) + "\n"
-
-
 def amounts_2022_11_30() -> str:
     """The invented 2022-05-31 forecast with new invented forecasts for cases 3 and 4."""
     src = ROOT / "data" / "examples" / "investeringer" / "case_amounts_invented_2022-05-31.csv"
@@ -120,8 +95,6 @@ def main() -> None:
     q2 = roster_q2()
     write_csv(HERE / "kvoter" / "roster_2025q2.csv", HEADER, q2)
     write_csv(HERE / "kvoter" / "roster_2025q3.csv", HEADER, roster_q3(q2))
-    (HERE / "beskaeftigelsesplan").mkdir(exist_ok=True)
-    (HERE / "beskaeftigelsesplan" / "followup_2024_round3_example.csv").write_text(followup_round3(), encoding="utf-8")
     (HERE / "investeringer").mkdir(exist_ok=True)
     (HERE / "investeringer" / "case_amounts_invented_2022-11-30.csv").write_text(amounts_2022_11_30(),
                                                                                    encoding="utf-8")

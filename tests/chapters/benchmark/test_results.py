@@ -28,12 +28,19 @@ def test_key_messages_lead_with_bdo(inp):
     assert msgs[0].startswith("Ifølge BDO") and "74,8 mio. kr." in msgs[0] and "25.400 kr." in msgs[0]
     assert msgs[1].startswith("BDO's konklusion: høj omkostningseffektivitet (gruppe 4) for sygedagpenge, "
                               "jobafklaring, fleksjob og ledighedsydelse og ressourceforløb")
-    assert msgs[2].startswith("Bogens kontrol:") and "Kommune F med 26,0 %" in msgs[2]
+    # the third is BDO's spread of unit costs (afsnit 2), not the book's regrouping
+    assert msgs[2].startswith("Ifølge BDO ligger enhedsomkostningerne for dagpenge") and "3–79 pct." in msgs[2]
+    assert "BDO nævner dagpenge i to grupper (gruppe 3 og 2)" in msgs[1]
+    assert not any("Bogens kontrol" in m for m in msgs)
+    raw = _messages(inp, "Norddjurs")
+    assert [(m.voice, m.claim) for m in raw] == [("source", "sammenfatning"), ("source", "konklusion"),
+                                                 ("source", "spaend")]
 
 
 def test_key_messages_for_a_peer_are_computed(inp):
     msgs = _messages(inp, "Kommune D")
     assert msgs[0].startswith("Kommune D har en samlet enhedsomkostning") and "BDO" not in " ".join(msgs)
+    assert {m.voice for m in msgs} == {"calculation"}
 
 
 def test_join_da():

@@ -15,9 +15,12 @@ def test_period_and_age(inp):
 
 def test_committee_points_are_the_sources_asks_escaped(inp):
     points = texts.committee_points(inp)
-    assert len(points) == 4 and all(p.text.endswith("(BDO, afsnit 2)") for p in points)
+    assert len(points) == 4 and all(p.text.endswith("(BDO, afsnit 2)") for p in points[1:])
     assert "orientering\\:" in points[0].text  # text from a file is escaped for Markdown
     assert {p.kind for p in points} == {"orientation"}  # the report has no indstilling
+    # »til orientering, ingen indstilling« is the book's reading, not attributed to BDO
+    assert points[0].text.voice == "reading" and "BDO" not in points[0].text
+    assert [p.text.claim for p in points[1:]] == ["udvalget-2", "udvalget-3", "udvalget-4"]
 
 
 def test_source_summary_names_the_konto_split(inp):
@@ -36,3 +39,15 @@ def test_book_check_says_what_decides(inp):
 def test_no_plain_quotation_marks_in_reader_text(inp):
     for t in (texts.intro_text(inp, "Norddjurs", 2.0), texts.GAPS_TEXT, texts.QUADRANT_INTRO):
         assert '"' not in t and not re.search(r"(^|\s)'\w", t)  # an apostrophe of a genitive is fine
+
+
+def test_bdos_two_revalidering_figures_are_both_shown_with_the_books_choice(inp):
+    """Afsnit 5.7: »79 pct. over gennemsnittet … 55.500 kr.«; 79 % follows from Tabel 3.2's 49,3
+    (Kommune J counted with 0,0), 55,5 (Tabel 5.7, without J) gives +59 %."""
+    text = texts.two_figures_text(inp, "revalidering").replace("\xa0", " ")
+    assert "79 pct. over gennemsnittet" in text and "55.500 kr." in text
+    assert "tabel 3.2's gennemsnit på 49,3, som tæller Kommune J med 0,0 (ingen borgere i målgruppen)" in text
+    assert "55,5 er tabel 5.7's gennemsnit uden Kommune J og giver +59 %" in text
+    assert "**Bogens valg:**" in text
+    # a difference that rounding explains is no disagreement (sygedagpenge: −8 pct. and 21.800 kr.)
+    assert texts.two_figures_text(inp, "sygedagpenge") == "" and texts.two_figures_text(inp, "dagpenge") == ""

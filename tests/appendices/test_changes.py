@@ -1,0 +1,72 @@
+"""Appendix »Ændringer siden sidste udgave« (the diff's data as tables) and the front chapter's
+three-to-five-line summary of what changed."""
+from __future__ import annotations
+
+import json
+
+from analysis.appendices import changes
+from analysis.core.keyfigures import EDITION, SOURCE, SYNTHETIC
+
+PARTS = [["forord", "front", "Forord"], ["kvoter", "chapter", "Kvoter"], ["rammer", "chapter", "Rammer"],
+         ["parametre", "appendix", "Parametre"]]
+
+
+def _meta(value, population=SOURCE, label="x", unit="pladser"):
+    return {"value": value, "population": population, "label": label, "unit": unit,
+            "definition": f"{label} ({unit})"}
+
+
+def _files(tmp_path, before, now, published=True):
+    entry = {"id": "2025-Q1", "date": "2025-03-31", "published": published,
+             "results": {c: {n: m["value"] for n, m in f.items()} for c, f in before.items()},
+             "key_figures": before}
+    series = tmp_path / "series.json"
+    series.write_text(json.dumps({"edition": "2025-Q2", "date": "2025-06-30", "editions": [entry]}), encoding="utf-8")
+    kf = tmp_path / "key_figures.json"
+    kf.write_text(json.dumps(now), encoding="utf-8")
+    return series, kf
+
+
+def test_front_summary_names_changes_and_unchanged_chapters(tmp_path):
+    before = {"kvoter": {"source_places_held": _meta(253, label="Pladser i dag"),
+                         "synthetic_units": _meta(43, SYNTHETIC, "Enheder", "enheder")},
+              "rammer": {"budget_share_pct": _meta(26.0, label="Andel", unit="%")}}
+    now = {"kvoter": {"source_places_held": _meta(260, label="Pladser i dag"),
+                      "roster_units": _meta(36, EDITION, "Enheder", "enheder")},
+           "rammer": {"budget_share_pct": _meta(26.0, label="Andel", unit="%")}}
+    text = changes.front_summary(*_files(tmp_path, before, now), PARTS)
+    lines = [x for x in text.splitlines() if x.startswith("- ")]
+    assert 1 <= len(lines) <= 5
+    assert lines[0].startswith("- **Kvoter:** 2 nøgletal har ændret sig; fx pladser i dag er steget fra 253 til 260")
+    assert lines[-1] == "- Uændret siden udgave 2025\\-Q1: Rammer."  # ids are escaped Markdown
+
+
+def test_front_summary_never_tells_a_synthetic_figure(tmp_path):
+    before = {"kvoter": {"synthetic_units": _meta(43, SYNTHETIC, "Enheder", "enheder")}}
+    now = {"kvoter": {"synthetic_units": _meta(40, SYNTHETIC, "Enheder", "enheder")}}
+    text = changes.front_summary(*_files(tmp_path, before, now), PARTS)
+    assert "1 nøgletal har ændret sig." in text and "43" not in text
+
+
+def test_front_summary_without_previous_or_unpublished(tmp_path):
+    assert changes.front_summary(None, None, PARTS) == ""
+    series, kf = _files(tmp_path, {}, {}, published=False)
+    assert "ikke offentliggjort" in changes.front_summary(series, kf, PARTS)
+
+
+def test_appendix_tables_show_the_diff_data():
+    data = {"a": {"edition": "a", "file": "a.yml"}, "b": {"edition": "b", "file": "b.yml"}, "edition": [],
+            "parameters": [{"part": "kvoter", "key": "thresholds", "before": [15, 10], "after": [15, 12, 10]}],
+            "inputs": [{"part": "kvoter", "parameter": "roster_file", "before": "x.csv", "after": "y.csv",
+                        "sha256_before": "a" * 64, "sha256_after": "b" * 64, "rows_added": 36, "rows_removed": 43,
+                        "rows_changed": 0, "columns_added": [], "columns_removed": [], "rows_before": 43,
+                        "rows_after": 36}],
+            "key_figures": {"compared": True, "missing": [], "changes": [
+                {"chapter": "kvoter", "name": "n", "label": "Andel", "unit": "%", "decimals": 1,
+                 "before": 48.83720930232558, "after": 50.1, "change": 1.3}]}}
+    assert changes.parameters_table(data).iloc[0].tolist() == ["kvoter", "thresholds", "[15, 10]", "[15, 12, 10]"]
+    row = changes.inputs_table(data).iloc[0]
+    assert row["Rækker"] == "36 tilføjet, 43 fjernet, 0 ændret"
+    assert row["Kontrolsum"] == "aaaaaaaa → bbbbbbbb" and row["Del"] == "kvoter"
+    assert changes.figures_table(data).iloc[0].tolist() == ["kvoter", "Andel", "48,8 %", "50,1 %", "+1,3 procentpoint"]
+    assert "`python render.py diff a b`" in changes.intro(data)

@@ -1,0 +1,187 @@
+"""The committee's book as a reader meets it (issue 24), on the one rendered 2025-Q1 edition of
+the session (`rendered_edition`): the contents and the PDF's bookmarks point to the page where
+the heading is; no page without body text; no Markdown escape, backtick or internal source file
+name in the text; no paragraph twice; the reconciliation counts agree wherever they are shown;
+the front chapter opens with »Til beslutning«."""
+from __future__ import annotations
+
+import csv
+import html.parser
+import re
+
+import pytest
+
+pypdf = pytest.importorskip("pypdf", reason="pypdf is not installed")
+pytestmark = pytest.mark.slow
+
+SOURCE_FILE = re.compile(r"\d{3}_[0-9a-f]{8,}\.txt")
+LEADER = re.compile(r"^(?P<title>.+?)\s*(?:\.\s*){3,}\D*?(?P<page>\d+)\s*$")
+
+
+def _plain(text: str) -> str:
+    """PDF text as compared: soft hyphens as hyphens, whitespace collapsed."""
+    return re.sub(r"\s+", " ", text.replace("\xad", "-").replace("\u2060", "")).strip()
+
+
+@pytest.fixture(scope="module")
+def pdf(rendered_edition):
+    reader = pypdf.PdfReader(rendered_edition.result.pdf)
+    return reader, [page.extract_text() or "" for page in reader.pages]
+
+
+def _bookmarks(reader, items=None):
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            yield from _bookmarks(reader, item)
+        else:
+            yield item.title, reader.get_destination_page_number(item) + 1
+
+
+def _contents(texts: list[str]) -> dict[str, int]:
+    """The printed contents: title → page number, from the pages after the heading »Indhold«."""
+    start = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Indhold"))
+    entries: dict[str, int] = {}
+    for text in texts[start:start + 3]:
+        for line in text.splitlines():
+            m = LEADER.match(line.strip())
+            if m:
+                entries.setdefault(_plain(m["title"]), int(m["page"]))
+    return entries
+
+
+def _printed_number(text: str) -> str:
+    """The page number in the footer (the last line of the page's text)."""
+    lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
+    return lines[-1] if lines else ""
+
+
+def test_bookmarks_and_contents_point_to_the_page_of_the_heading(pdf):
+    reader, texts = pdf
+    marks = list(_bookmarks(reader))
+    contents = _contents(texts)
+    assert len(marks) > 20 and len(contents) > 20
+    for title, page in marks:
+        words = _plain(title).split(" ", 1)[-1] if re.match(r"^[\d.]+ ", title) else _plain(title)
+        assert words[:30] in _plain(texts[page - 1]), f"bookmark {title!r} points to page {page}, not its heading"
+        printed = contents.get(_plain(title))
+        if printed is not None:
+            assert printed == page, f"contents say {title!r} is on page {printed}; it is on page {page}"
+            assert _printed_number(texts[page - 1]) == str(page), "the printed page number is the PDF's page"
+
+
+def test_no_page_without_body_text(pdf):
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        body = [ln for ln in text.splitlines() if ln.strip() and not re.fullmatch(r"\s*\d+\s*", ln)]
+        assert len(" ".join(body)) > 80, f"page {i} has no body text: {text[:80]!r}"
+
+
+class _Text(html.parser.HTMLParser):
+    """The reader-visible text of an HTML page (no scripts, styles or attribute values)."""
+
+    def __init__(self):
+        super().__init__()
+        self.parts, self._skip = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        self._skip += tag in ("script", "style")
+
+    def handle_endtag(self, tag):
+        self._skip -= tag in ("script", "style")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.parts.append(data)
+
+
+def _html_text(path) -> str:
+    parser = _Text()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return " ".join(parser.parts)
+
+
+def test_no_markup_or_internal_file_name_reaches_the_reader(rendered_edition, pdf):
+    _, texts = pdf
+    pages = {f"PDF page {i}": t for i, t in enumerate(texts, start=1)}
+    pages |= {p.name: _html_text(p) for p in sorted(rendered_edition.folder.glob("*.html"))}
+    for where, text in pages.items():
+        assert "\\" not in text, f"{where}: a backslash escape: …{text[max(text.find(chr(92)) - 40, 0):][:80]}…"
+        assert "`" not in text, f"{where}: a backtick: …{text[max(text.find('`') - 40, 0):][:80]}…"
+        m = SOURCE_FILE.search(text)
+        assert not m, f"{where}: internal source file name {m and m.group(0)}"
+
+
+def _sentences(texts: list[str]) -> list[str]:
+    whole = _plain(" ".join(re.sub(r"-\n", "", t) for t in texts))
+    return [s for s in re.split(r"(?<=[.!?])\s+(?=[A-ZÆØÅ»(])", whole) if len(s) >= 100]
+
+
+def test_no_paragraph_twice_in_the_pdf(pdf):
+    """Text of 100 characters or more is printed once; the front chapter restates the chapters'
+    key messages, asks and periods by design (it is the committee's summary), so those are
+    counted once there and once in their chapter."""
+    _, texts = pdf
+    key = lambda s: re.sub(r"[\s\-]", "", s)  # noqa: E731 - line breaks and hyphenation differ per place
+    front = " ".join(texts[1:next(i for i, t in enumerate(texts) if t.lstrip().startswith("Indhold"))])
+    restated = {key(s) for s in _sentences([front])}
+    seen: dict[str, int] = {}
+    for s in _sentences(texts):
+        seen[key(s)] = seen.get(key(s), 0) + 1
+    twice = [s for s, n in seen.items() if n > (2 if s in restated else 1)]
+    assert not twice, f"{len(twice)} sentences printed more than once, e.g. {twice[0][:120]}"
+
+
+def _counts_in(text: str) -> list[int]:
+    return [int(n.replace(".", "")) for n in re.findall(r"\d[\d.]*", text)]
+
+
+def test_reconciliation_counts_agree_in_front_table_figure_and_csv(rendered_edition, pdf):
+    with open(rendered_edition.folder / "reconciliation.csv", encoding="utf-8", newline="") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["basis"] == "recomputed"]
+    n = {s: sum(r["status"] == s for r in rows) for s in ("match", "within_rounding", "differs", "not_reproducible")}
+    expected = [len(rows), n["match"], n["within_rounding"], n["differs"], n["not_reproducible"]]
+    _, texts = pdf
+    front = _plain(" ".join(texts[:8]))
+    line = re.search(r"Bogen har regnet [\d.]+ af kildernes trykte tal efter.*?genberegnes", front)
+    assert line and _counts_in(line.group(0))[:5] == expected, line and line.group(0)
+    page = (rendered_edition.folder / "afstemning.html").read_text(encoding="utf-8")
+    table = re.search(r"<table.*?</table>", page, re.S).group(0)
+    head = [re.sub(r"<.*?>|\s+", " ", h).strip() for h in re.findall(r"<th.*?</th>", table, re.S)]
+    body = [[re.sub(r"<.*?>", "", c).strip() for c in re.findall(r"<td.*?</td>", r, re.S)]
+            for r in re.findall(r"<tr.*?</tr>", table, re.S)[1:]]
+    col = {h: i for i, h in enumerate(head)}
+    total = {h: sum(int(r[col[h]].replace(".", "")) for r in body) for h in
+             ("Stemmer", "Inden for afrunding", "Afviger", "Kan ikke genberegnes")}
+    assert [total["Stemmer"], total["Inden for afrunding"], total["Afviger"],
+            total["Kan ikke genberegnes"]] == expected[1:]
+    alt = re.search(r'<img[^>]*alt="(Vandret søjlediagram[^"]*)"', page).group(1)
+    per_status = {label: sum(int(x) for x in re.findall(rf"(\d+) {label}", alt))
+                  for label in ("stemmer", "inden for afrunding", "afviger", "kan ikke genberegnes")}
+    assert list(per_status.values()) == expected[1:], alt
+
+
+def test_the_book_opens_with_what_the_committee_decides(pdf):
+    _, texts = pdf
+    first = _plain(texts[1])
+    assert "Til beslutning" in first and "Forord" in first
+    assert first.index("Til beslutning") < first.index("Hovedbudskaber") if "Hovedbudskaber" in first else True
+    asks = first[first.index("Til beslutning"):first.index("Til orientering")]
+    assert re.search(r"kapitel \d, side \d+", asks), "an ask names the chapter and page it is on"
+    assert "Besluttet" not in asks and "Beslutning:" not in asks  # decisions taken are never shown as asks
+    assert not re.search(r"genberegnet|afviger|stemmer inden for", asks), "no checking remarks among the asks"
+
+
+def test_every_figure_of_the_book_has_readable_text(rendered_edition):
+    """No figure label is shortened, cut off by its axes or overlapping another text: checked on
+    every drawn figure (`analysis.core.figures.text_problems`, recorded by `report.figure`)."""
+    import nbformat
+
+    figures = 0
+    for path in sorted((rendered_edition.folder / "notebooks").glob("*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            for out in cell.get("outputs", []):
+                meta = out.get("metadata", {}).get("image/svg+xml")
+                if meta is not None:
+                    figures += 1
+                    assert meta.get("layout") == "", f"{path.stem}, {meta['caption'][:60]}: {meta.get('layout')}"
+    assert figures >= 10
