@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analysis.chapters import CHAPTERS, QUARTERLY, YEARLY, input_kinds, input_schemas, load_inputs
+from analysis.chapters import (
+    CHAPTERS,
+    QUARTERLY,
+    YEARLY,
+    enumerable_values,
+    input_kinds,
+    input_schemas,
+    load_inputs,
+)
 from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
 from analysis.core.provenance import registry
@@ -93,3 +101,15 @@ def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
 def open_data_precision() -> str:
     """The stated precision of the published numbers, in Danish."""
     return opendata.PRECISION_DA
+
+
+def parameter_values(part_id: str, parameter: str, params: Mapping[str, Any]) -> list[Any] | None:
+    """The values a chapter declares its parameter can take, or None (not a chapter, or the
+    parameter is not declared enumerable); input errors as build errors naming the chapter."""
+    if not is_chapter(part_id):
+        return None
+    try:
+        return enumerable_values(part_id, parameter, params)
+    except InputError as err:
+        failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
+        raise InputCheckError(part_id, str(err), file=err.file, failures=failures) from None

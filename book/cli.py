@@ -94,11 +94,16 @@ def _new(args: argparse.Namespace) -> int:
 
 def _edition_options(p: argparse.ArgumentParser) -> None:
     g = p.add_mutually_exclusive_group()
-    g.add_argument("--edition", "-e", help="edition id in params/ (default: the newest)")
+    g.add_argument("--edition", "-e", action="append",
+                   help="edition id in params/ (default: the newest); repeat it to render several in one command")
     g.add_argument("--params", "-p", help="path of an edition file")
     g.add_argument("--series", "-s", metavar="EDITION",
                    help="render this edition (id, example id or file) and every edition before it by "
                         "`previous`, oldest first, each published on its own")
+    g.add_argument("--all", action="store_true", help="render every edition file in params/ in one command")
+    p.add_argument("--vary", action="append", metavar="CHAPTER.PARAMETER=all|V1,V2",
+                   help="one edition per value of a chapter's parameter (all: every value the chapter "
+                        "declares), ids <edition>-<parameter>-<value>, e.g. --vary benchmark.focus=all")
 
 
 def _render_options(p: argparse.ArgumentParser) -> None:
@@ -183,6 +188,28 @@ def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -
     return 0
 
 
+def _selected(args: argparse.Namespace) -> list[Edition]:
+    """The editions the command names: --series, --all, one or more --edition, --params or the
+    newest; each --vary makes one edition per value of each of them."""
+    if getattr(args, "series", None):
+        from .series import series_editions
+
+        editions = series_editions(_edition_arg(args.series))
+    elif getattr(args, "all", False):
+        from .editions import edition_files, load_edition
+
+        editions = [load_edition(p) for p in edition_files()]
+    elif args.edition and len(args.edition) > 1:
+        editions = [_edition_arg(e) for e in args.edition]
+    else:
+        editions = [find_edition(args.edition[0] if args.edition else None, args.params)]
+    if getattr(args, "vary", None):
+        from .many import vary
+
+        editions = [v for e in editions for spec in args.vary for v in vary(e, spec)]
+    return editions
+
+
 def _run(args: argparse.Namespace, command: str) -> int:
     edition: Edition | None = None
     before = None
@@ -200,14 +227,12 @@ def _run(args: argparse.Namespace, command: str) -> int:
 
             sys.stdout.write(describe(args.id, new_chapter(args.id, args.title)))
             return 0
-        if getattr(args, "series", None):
-            from .series import series_editions
+        editions = _selected(args)
+        if len(editions) > 1 or getattr(args, "series", None) or getattr(args, "all", False):
+            from .many import run_many
 
-            for edition in series_editions(_edition_arg(args.series)):
-                before = edition_state(BOOK / edition.id)
-                _render_or_check(edition, args, command)
-            return 0
-        edition = find_edition(args.edition, args.params)
+            return run_many(editions, args, command)
+        edition = editions[0]
         before = edition_state(BOOK / edition.id)
         return _render_or_check(edition, args, command)
     except BuildError as err:

@@ -73,3 +73,10 @@ def input_kinds(chapter_id: str, parameters: Mapping[str, Any]) -> dict[str, tup
 def input_schemas(chapter_id: str) -> dict[str, Any]:
     """The pandera schema of each input parameter of a chapter (`inputs.INPUT_SCHEMAS`)."""
     return dict(importlib.import_module(f"{__name__}.{chapter_id}.inputs").INPUT_SCHEMAS)
+
+
+def enumerable_values(chapter_id: str, parameter: str, params: Mapping[str, Any]) -> list[Any] | None:
+    """The values a chapter declares one of its parameters can take (`ENUMERABLE` in its
+    package: parameter -> function of the chapter's parameters); None when it declares none."""
+    values = getattr(chapter(chapter_id), "ENUMERABLE", {}).get(parameter)
+    return None if values is None else list(values(params))

@@ -65,7 +65,17 @@ local SHORT_COLUMN = 28  -- a column whose entries are all at most this long is 
 local TEXT_SHARE = 0.4   -- ... as long as the text columns keep this share of the line
 local KEEP_LINES = 18    -- a table of at most this many printed lines is kept on one page
 
-local function rows_of(tbl)
+local same_header = {}  -- header text → the body rows of every table with that header
+
+local function header_key(tbl)
+  local parts = {}
+  for _, r in ipairs(tbl.head.rows) do
+    for _, c in ipairs(r.cells) do parts[#parts + 1] = pandoc.utils.stringify(c.contents) end
+  end
+  return #parts > 0 and table.concat(parts, "|") or nil
+end
+
+local function own_rows(tbl)
   local rows = {}
   for _, r in ipairs(tbl.head.rows) do rows[#rows + 1] = {r, true} end
   for _, body in ipairs(tbl.bodies) do
@@ -73,6 +83,32 @@ local function rows_of(tbl)
   end
   for _, r in ipairs(tbl.foot.rows) do rows[#rows + 1] = {r, false} end
   return rows
+end
+
+-- The rows column widths are measured on: the table's own, and the body rows of every other
+-- table with the same header (e.g. the employment plan's goal tables), so such tables share
+-- one set of column widths – one table style through the book.
+local function rows_of(tbl)
+  local key = header_key(tbl)
+  if not (key and same_header[key]) then
+    return own_rows(tbl)
+  end
+  local rows = {}
+  for _, r in ipairs(tbl.head.rows) do rows[#rows + 1] = {r, true} end
+  for _, entry in ipairs(same_header[key]) do rows[#rows + 1] = {entry, false} end
+  return rows
+end
+
+local function collect_headers(doc)
+  doc:walk({Table = function(tbl)
+    local key = header_key(tbl)
+    if key then
+      same_header[key] = same_header[key] or {}
+      for _, body in ipairs(tbl.bodies) do
+        for _, r in ipairs(body.body) do table.insert(same_header[key], r) end
+      end
+    end
+  end})
 end
 
 local function cell_text(cell)
@@ -116,7 +152,7 @@ local function column_widths(tbl)
   local spec, widths = {}, {}
   if natural <= LINE_EM then
     for i = 1, n do spec[i] = "auto" end
-    return spec, widths
+    return spec, widths, true
   end
   -- short columns, narrowest first, while they leave the text columns enough room
   local short, available = {}, LINE_EM
@@ -127,7 +163,7 @@ local function column_widths(tbl)
   table.sort(order, function(a, b) return body[a] < body[b] end)
   local has_text = #order < n
   for _, i in ipairs(order) do
-    local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+    local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
     if not has_text or available - w >= TEXT_SHARE * LINE_EM then
       short[i], available = true, available - w
     end
@@ -136,7 +172,7 @@ local function column_widths(tbl)
   available = LINE_EM
   for i = 1, n do
     if short[i] then
-      local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD) + PAD
+      local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
       spec[i] = string.format("%.2fem", w)
       available = available - w
     else
@@ -155,13 +191,13 @@ local function column_widths(tbl)
     widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
     spec[i] = string.format("%.1ffr", widths[i] * 10)
   end
-  return spec, widths
+  return spec, widths, need <= available
 end
 
 -- Printed lines of the table, estimated from the text of its wrapping columns.
 local function printed_lines(tbl, widths)
   local lines = 0
-  for _, entry in ipairs(rows_of(tbl)) do
+  for _, entry in ipairs(own_rows(tbl)) do
     local row_lines = 1
     for i, cell in ipairs(entry[1].cells) do
       if widths[i] then
@@ -176,44 +212,61 @@ end
 
 local ALIGN = {AlignLeft = "left", AlignRight = "right", AlignCenter = "center", AlignDefault = "left"}
 
-local function typst_cell(cell)
+local function typst_cell(cell, header)
   local body = "[" .. typst_of(cell.contents) .. "]"
+  if header then  -- a header is bold and never hyphenated (its column is as wide as its longest word)
+    body = "[#text(weight: \"bold\", hyphenate: false)" .. body .. "]"
+  end
   if cell.col_span > 1 or cell.row_span > 1 then
     return "table.cell(colspan: " .. cell.col_span .. ", rowspan: " .. cell.row_span .. ")" .. body
   end
   return body
 end
 
-local function typst_row(row)
+local function typst_row(row, header)
   local cells = {}
-  for _, cell in ipairs(row.cells) do cells[#cells + 1] = typst_cell(cell) end
+  for _, cell in ipairs(row.cells) do cells[#cells + 1] = typst_cell(cell, header) end
   return table.concat(cells, ", ")
 end
 
+local tables_made = 0
+
 local function typst_table(tbl, source)
-  local spec, fr = column_widths(tbl)
+  local spec, fr, roomy = column_widths(tbl)
+  tables_made = tables_made + 1
+  local keep_whole = printed_lines(tbl, fr) <= KEEP_LINES
   local aligns = {}
   for i, cs in ipairs(tbl.colspecs) do aligns[i] = ALIGN[cs[1]] or "left" end
-  local out = {"#table(", "  columns: (" .. table.concat(spec, ", ") .. ",),",
+  -- words stay whole where every column has room for its longest word; else hyphenate the text columns
+  local out = {(roomy and "#{ set text(hyphenate: false); table(" or "#{ table("), "  columns: (" .. table.concat(spec, ", ") .. ",),",
                "  align: (" .. table.concat(aligns, ", ") .. ",),"}
+  if not keep_whole and #tbl.head.rows > 0 then  -- the header's rule under its own row, not the »(fortsat)« line
+    out[#out + 1] = "  stroke: (x, y) => if y == 0 { none } else if y == " .. #tbl.head.rows ..
+      " { (bottom: 0.8pt + ink) } else { (bottom: 0.3pt + luma(200)) },"
+  end
+  local start = "<table-start-" .. tables_made .. ">"
   if #tbl.head.rows > 0 then
     local head = {}
-    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r) end
+    if not keep_whole then  -- a table that may continue on the next page says so there
+      head[1] = "continued(" .. start .. ", " .. #tbl.colspecs .. ")"
+    end
+    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r, true) end
     out[#out + 1] = "  table.header(" .. table.concat(head, ", ") .. ",),"
   end
   for _, body in ipairs(tbl.bodies) do
     for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r) .. "," end
   end
   for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r) .. "," end
-  out[#out + 1] = ")"
+  out[#out + 1] = ")}"
   local body = table.concat(out, "\n")
   if source then
     body = body .. "\n#source-note[" .. typst_of(source.content) .. "]"
   end
   local caption = typst_of(tbl.caption.long)
-  local keep = printed_lines(tbl, fr) <= KEEP_LINES and "false" or "true"
-  local fig = "#block(breakable: " .. keep .. ", figure(kind: table, [" .. body .. "]" ..
-    (caption ~= "" and (", caption: [" .. caption .. "]") or "") .. "))"
+  local keep = keep_whole and "false" or "true"
+  local label = keep_whole and "" or (" " .. start)  -- the continued header finds the table's first page by it
+  local fig = "#block(breakable: " .. keep .. ")[#figure(kind: table, [" .. body .. "]" ..
+    (caption ~= "" and (", caption: [" .. caption .. "]") or "") .. ")" .. label .. "]"
   return pandoc.RawBlock("typst", fig)
 end
 
@@ -294,6 +347,7 @@ local function voice_tag(span)
 end
 
 return {
+  {Pandoc = function(doc) collect_headers(doc) end},
   {Span = voice_tag},
   {Div = function(div)
     local shown = shown_here(div)

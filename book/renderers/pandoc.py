@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Callable, TypeVar
 
 import matplotlib
 from babel.dates import format_date
@@ -25,6 +28,7 @@ FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 PDF_STANDARDS = ["ua-1", "a-2a"]
 FRONT_CLASS = "front-title"  # the front chapter's title: its page is the HTML book's landing page
 COMMITTEE_CLASS = "to-committee"  # a chapter's box »Til udvalget«: its id is <part id>-til-udvalget
+T = TypeVar("T")
 STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML book only
 
 
@@ -41,6 +45,16 @@ def run_pandoc(args: list[str], cwd: Path, step: str, stdin: str | None = None) 
     if proc.returncode != 0:
         raise RenderError("pandoc", step, proc.stderr or proc.stdout)
     return proc.stdout
+
+
+def parallel(tasks: list[Callable[[], T]]) -> list[T]:
+    """Run independent steps (each mostly a pandoc or typst process) at once, one thread per
+    core; their results in order, or the first step's error in order."""
+    if len(tasks) < 2:
+        return [t() for t in tasks]
+    with ThreadPoolExecutor(max_workers=min(len(tasks), os.cpu_count() or 1)) as pool:
+        futures = [pool.submit(t) for t in tasks]
+        return [f.result() for f in futures]
 
 
 def _stringify(inlines: list) -> str:
@@ -130,8 +144,8 @@ def assemble(job: RenderJob) -> dict:
     blocks: list = []
     api = None
     appendix_i = 0
-    for part, executed in job.notebooks:
-        ast = notebook_ast(executed, part.id, job.workdir)
+    asts = parallel([lambda part=part, nb=nb: notebook_ast(nb, part.id, job.workdir) for part, nb in job.notebooks])
+    for (part, _), ast in zip(job.notebooks, asts):
         api = ast["pandoc-api-version"]
         blocks += prepare_part(ast, part.id, part.role, appendix_i)
         appendix_i += part.role == "appendix"
@@ -286,8 +300,7 @@ class PandocRenderer:
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
         doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        html_dir = write_html(doc, job)
-        pdf = write_pdf(doc_json, job)
+        html_dir, pdf = parallel([lambda: write_html(doc, job), lambda: write_pdf(doc_json, job)])
         job.out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(html_dir.iterdir()):
             target = job.out_dir / item.name

@@ -92,5 +92,17 @@ def test_html_table_is_a_keyboard_region_named_by_its_caption(tmp_path):
 def test_typst_table_keeps_short_columns_whole_and_its_source_inside(tmp_path):
     typ = _convert(TABLE, "typst", "typst.lua", tmp_path)
     assert re.search(r"columns: \([\d.]+em, [\d.]+fr,\)", typ)
-    assert typ.index("#table(") < typ.index("#source-note[Kilde: Egne beregninger.]") < typ.index("caption: [Status")
-    assert "table.header([Status], [Forklaring],)" in typ
+    assert typ.index("table(") < typ.index("#source-note[Kilde: Egne beregninger.]") < typ.index("caption: [Status")
+    # headers bold and never hyphenated; a row never splits (book.typ: table.cell breakable false)
+    assert ('table.header([#text(weight: "bold", hyphenate: false)[Status]], '
+            '[#text(weight: "bold", hyphenate: false)[Forklaring]],)') in typ
+
+
+def test_a_long_typst_table_says_fortsat_on_its_next_page_and_same_headers_share_widths(tmp_path):
+    rows = "\n".join(f"| {i} | {'lang tekst ' * 12}|" for i in range(30))
+    doc = f"| Nr | Tekst |\n|---:|---|\n{rows}\n\n: Lang\n\n| Nr | Tekst |\n|---:|---|\n| 1 | kort |\n\n: Kort\n"
+    typ = _convert(doc, "typst", "typst.lua", tmp_path)
+    assert "continued(<table-start-1>, 2)" in typ and ") <table-start-1>]" in typ
+    assert "continued(<table-start-2>" not in typ  # a short table is kept on one page
+    widths = re.findall(r"columns: \(([^)]*)\)", typ)
+    assert len(widths) == 2 and widths[0] == widths[1]

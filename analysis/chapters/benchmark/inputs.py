@@ -87,6 +87,14 @@ def municipality_labels(peer_names: pd.DataFrame) -> tuple[str, ...]:
                  for lab, n in zip(df["label"], df["name"]))
 
 
+def focus_values(params: Mapping[str, Any]) -> list[str]:
+    """Every municipality the chapter can be seen from (the values of `focus`), in the printed
+    column order, as the book shows them (the real name where the analyst filled it in)."""
+    peers = validate(_text(read_table(params["peer_names_file"], parameter="peer_names_file"),
+                           ["label", "name"]), PEER_NAMES, file=str(params["peer_names_file"]))
+    return list(municipality_labels(peers))
+
+
 def _peer_rules(df: pd.DataFrame, file: str) -> None:
     fails = []
     cols = set(df["column"])

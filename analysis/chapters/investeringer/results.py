@@ -101,11 +101,13 @@ def budget_message(d: Derived) -> str:
 def expectation_message(d: Derived) -> str:
     """What the administration expected at the follow-up date, in the past tense, with the
     notat's condition (»ved uforstyrret drift i resten af perioden«). From the notat's own
-    figures it is the notat's claim; from a later follow-up file it is the book's calculation."""
+    figures it is the notat's claim; from a later follow-up file it is the book's calculation
+    (without the notat's condition, which the later file does not state)."""
     notat = d.inputs.amounts_are_published and d.inputs.claims is not None
     text = (f"{'Ifølge notatet forventede forvaltningen ved' if notat else 'Ved'} opfølgningen "
             f"{fmt.date(d.inputs.follow_up_date)} {'' if notat else 'forventede forvaltningen '}samlet "
-            f"{saving_phrase(net_saving(d.t1))} i {d.period} ved uforstyrret drift i resten af perioden. "
+            f"{saving_phrase(net_saving(d.t1))} i {d.period}"
+            f"{' ved uforstyrret drift i resten af perioden' if notat else ''}. "
             f"{balance_message(d.t1)}")
     return d.inputs.claims.said("nettobesparelse", text) if notat else calculated(text)
 

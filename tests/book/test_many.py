@@ -1,0 +1,83 @@
+"""Several editions in one command (book.many): one cache for all of them, a failing edition
+among good ones, the ids of --vary, the order of a series, the summary table."""
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from book.editions import find_edition
+from book.errors import EditionError, ExecutionError
+from book.many import EditionOutcome, build_many, in_order, summary_table, vary
+from book.pipeline import build
+
+
+def test_several_editions_share_one_cache(fixture_book, build_options, write_edition):
+    """A chapter equal in two editions executes once: the second edition takes it from the cache."""
+    first, second = write_edition("m1"), write_edition("m2", "beta:\n  label: c\n")
+    outcomes = build_many([first, second], lambda e: build(e, build_options, fixture_book))
+    assert [o.edition for o in outcomes] == ["m1", "m2"] and all(o.published for o in outcomes)
+    assert set(outcomes[0].executed) == {"intro", "alpha", "beta", "afstemning"} and outcomes[0].cached == ()
+    # alpha and the appendix are equal in both: executed once; beta's label differs, and the
+    # front chapter shows the edition's id
+    assert set(outcomes[1].executed) == {"intro", "beta"} and set(outcomes[1].cached) == {"alpha", "afstemning"}
+    for o in outcomes:
+        assert (build_options.book_dir / o.edition / "index.html").is_file()
+
+
+def test_a_failing_edition_fails_alone_and_is_named(fixture_book, build_options, write_edition):
+    good, bad, later = write_edition("g1"), write_edition("b1", "beta:\n  fail: true\n"), write_edition("g2")
+    outcomes = build_many([good, bad, later], lambda e: build(e, build_options, fixture_book))
+    by_id = {o.edition: o for o in outcomes}
+    assert isinstance(by_id["b1"].error, ExecutionError) and not by_id["b1"].published
+    assert not (build_options.book_dir / "b1").exists()
+    assert by_id["g1"].published and by_id["g2"].published
+    assert (build_options.book_dir / "g2" / "index.html").is_file()
+    table = summary_table(outcomes)
+    assert "FAILED" in table.splitlines()[2] and table.splitlines()[-1].endswith("failed: b1")
+
+
+def test_vary_makes_one_edition_per_declared_value_with_ids_from_the_value():
+    base = find_edition("2025-Q1")
+    editions = vary(base, "benchmark.focus=all")
+    ids = [e.id for e in editions]
+    assert len(ids) == 10 == len(set(ids))
+    assert ids[0] == "2025-Q1-focus-norddjurs" and "2025-Q1-focus-kommune-d" in ids
+    assert [e.section("benchmark")["focus"] for e in editions][:2] == ["Norddjurs", "Kommune B"]
+    for e in editions:  # only the varied parameter differs from the base edition
+        assert {k: dict(v) for k, v in e.sections.items() if k != "benchmark"} == \
+               {k: dict(v) for k, v in base.sections.items() if k != "benchmark"}
+        assert {k: v for k, v in e.section("benchmark").items() if k != "focus"} == \
+               {k: v for k, v in base.section("benchmark").items() if k != "focus"}
+    named = vary(base, "benchmark.focus=Kommune D, Kommune Ø")
+    assert [e.id for e in named] == ["2025-Q1-focus-kommune-d", "2025-Q1-focus-kommune-oe"]
+
+
+@pytest.mark.parametrize("spec, words", [("benchmark.groups=all", "does not declare the values of 'groups'"),
+                                         ("benchmark.fokus=all", "has no parameter 'fokus'"),
+                                         ("benchmark=all", "chapter.parameter=all")])
+def test_vary_refuses_what_it_cannot_enumerate(spec, words):
+    with pytest.raises(EditionError, match=words):
+        vary(find_edition("2025-Q1"), spec)
+
+
+def test_an_edition_comes_after_the_editions_it_follows(write_edition):
+    q1 = write_edition("q1", date="2025-03-31")
+    q2 = write_edition("q2", "previous: q1\n", date="2025-06-30")
+    q3 = write_edition("q3", "previous: q2\n", date="2025-09-30")
+    other = write_edition("x1", date="2025-01-31")
+    assert [e.id for e in in_order([q3, other, q2, q1, q2])] == ["x1", "q1", "q2", "q3"]
+
+
+def test_summary_table_lists_every_edition(tmp_path):
+    err = ExecutionError("notebooks/beta.ipynb", 2, "raise", "ValueError", "told to fail", "x")
+    parts = tuple(f"p{i}" for i in range(10))
+    outcomes = [EditionOutcome("2025-Q1", parts, (), 36.04, tmp_path / "2025-Q1"),
+                EditionOutcome("2025-Q1-focus-kommune-b", parts[:1], parts[1:], 8.0, tmp_path / "b"),
+                dataclasses.replace(EditionOutcome("bad", (), (), 1.0), error=err)]
+    lines = summary_table(outcomes).splitlines()
+    assert lines[0].split() == ["edition", "executed", "cached", "seconds", "outcome"]
+    assert lines[1].split()[:4] == ["2025-Q1", "10", "0", "36.0"] and "published" in lines[1]
+    assert lines[2].split()[:4] == ["2025-Q1-focus-kommune-b", "1", "9", "8.0"]
+    assert lines[3].split() == ["bad", "0", "0", "1.0", "FAILED"]
+    assert lines[4] == "2 of 3 editions published in 45.0 s; failed: bad"
