@@ -5,7 +5,8 @@ PATH). Standalone on purpose: Quarto may run it with a Python that has not insta
 import sys
 
 MESSAGE = ("This book is not rendered by `quarto render` alone: run `render` (or `python render.py`) "
-           "in this folder, which executes the notebooks for an edition and then runs Quarto itself.")
+           "in this folder, which executes the notebooks for an edition and then runs Quarto itself; "
+           "then `quarto preview _build/<edition>/render/quarto` previews that Quarto project.")
 
 
 def main() -> int:

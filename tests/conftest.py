@@ -206,3 +206,27 @@ def rendered_edition(session_books) -> RenderedEdition:
     """params/2025-Q1.yml rendered once per session with the pandoc engine into a session folder
     (never the project's _book); reuse it in every test that only reads a rendered edition."""
     return session_books.render(EDITION_FILE)
+
+
+RENDERER_NAMES = ("pandoc", "quarto")
+
+
+@pytest.fixture(scope="session")
+def rendered_by(session_books, rendered_edition):
+    """params/2025-Q1.yml rendered by a renderer, once per test session and only when a test asks
+    for it: `rendered_by("quarto")` -> BuildResult. "pandoc" is `rendered_edition`; "quarto" is
+    built from the session's notebook cache into a folder of its own, and skips where `quarto` is
+    not on PATH."""
+    done = {"pandoc": rendered_edition.result}
+
+    def render(engine: str) -> BuildResult:
+        if engine == "quarto" and shutil.which("quarto") is None:
+            pytest.skip("quarto is not on PATH")
+        if engine not in done:
+            base = session_books.opts
+            root = base.book_dir.parent / engine
+            opts = BuildOptions(engine=engine, cache_dir=base.cache_dir, book_dir=root / "book",
+                                build_dir=root / "build", processed_dir=root / "processed")
+            done[engine] = build(rendered_edition.edition, opts)
+        return done[engine]
+    return render

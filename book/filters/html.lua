@@ -104,6 +104,9 @@ return {
     for title, target in pairs(meta["part-links"] or {}) do
       part_links[title] = pandoc.utils.stringify(target)
     end
+    -- Quarto renders one page per run: the figures and tables of the pages before this one
+    figures = tonumber(pandoc.utils.stringify(meta["book-figures-before"] or "0")) or 0
+    tables = tonumber(pandoc.utils.stringify(meta["book-tables-before"] or "0")) or 0
   end},
   {Div = Div},
   {Figure = Figure, Table = Table, OrderedList = link_list, BulletList = link_list},

@@ -1,35 +1,59 @@
--- Quarto renderer, Typst output: the book's boxes as in the embedded PDF (book.typ): key
--- messages (.key-messages), notices (.notice), decisions taken (.decided) and source lines
--- (.source). The content stays Pandoc blocks between two raw Typst blocks, so Quarto still
--- processes it. Every format: the front chapter's links to a chapter's box »Til udvalget«
--- (`.page-ref`, whose target id only the embedded renderer gives) are plain text.
+-- Quarto renderer, first filter (`at: pre-ast`, before Quarto reads anything as its own): the
+-- staged parts as the embedded renderer sees them, so that the embedded renderer's filters that
+-- run next (notebook.lua, then html.lua or typst.lua) make the same book:
+-- * a figure's image carries its alt text (`fig-alt`) as its description, as notebook.lua does;
+-- * in HTML, a link to an id of the book (`#kvoter-til-udvalget`, `#afstemning-rammer`, which the
+--   embedded renderer's one-document book resolves itself) points to the part's page;
+-- * Quarto's divider page before the appendices ("Bilag") is dropped: the appendix titles read
+--   "Bilag A: ..." themselves, as in the embedded book, which has no divider.
 
-local BOXES = {
-  ["key-messages"] = '#block(width: 100%, inset: 10pt, radius: 3pt, fill: rgb("#E8F1F8"), ' ..
-                     'stroke: (left: 3pt + rgb("#0072B2")), above: 0.8em, below: 1.2em)[',
-  ["notice"] = '#block(width: 100%, inset: 10pt, radius: 3pt, fill: rgb("#FDF3E1"), ' ..
-               'stroke: (left: 3pt + rgb("#B86E00")), above: 0.8em, below: 1.2em)[',
-  ["source"] = '#block(above: 0.3em, below: 1.2em)[#set text(size: 8.5pt, fill: luma(60))\n',
-  ["decided"] = '#block(width: 100%, inset: 8pt, fill: luma(245), stroke: (left: 2pt + luma(150)), ' ..
-                'above: 0.6em, below: 1.2em)[#set text(size: 8.5pt, fill: luma(60))\n',
-}
-
-function Link(link)
-  if link.classes:includes("page-ref") then
-    return pandoc.Span(link.content)
-  end
+function Figure(fig)
+  return fig:walk({Image = function(img)
+    local alt = img.attributes["fig-alt"]
+    if alt then
+      img.caption = pandoc.Inlines(alt)  -- fig-alt stays: Quarto's HTML writes it as the alt text
+    end
+    return img
+  end})
 end
 
 function Div(div)
-  if not quarto.doc.is_format("typst") then
-    return nil
-  end
-  for class, open in pairs(BOXES) do
-    if div.classes:includes(class) then
-      local out = pandoc.Blocks({pandoc.RawBlock("typst", open)})
-      out:extend(div.content)
-      out:insert(pandoc.RawBlock("typst", "]"))
-      return out
+  if div.classes:includes("quarto-book-part") then
+    local kept = pandoc.Blocks({})
+    for _, b in ipairs(div.content) do
+      if b.t ~= "Header" then kept:insert(b) end
     end
+    return kept
   end
 end
+
+-- The page of each part (`book-pages`: part id -> page), to resolve the book's own links.
+local pages = {}
+
+function Meta(meta)
+  for id, page in pairs(meta["book-pages"] or {}) do
+    pages[id] = pandoc.utils.stringify(page)
+  end
+end
+
+-- A link to an id of the book (`#afstemning-rammer`: ids start with their part's id) goes to
+-- the part's page in HTML; the part's own id is its page.
+function Link(link)
+  local id = link.target:match("^#(.+)$")
+  if not id or not quarto.doc.is_format("html") then
+    return nil
+  end
+  local best = nil
+  for part, _ in pairs(pages) do
+    if (id == part or id:sub(1, #part + 1) == part .. "-") and (not best or #part > #best) then
+      best = part
+    end
+  end
+  if best then
+    link.target = pages[best] .. (id == best and "" or ("#" .. id))
+    return link
+  end
+end
+
+-- the book's pages are read first, then the document is walked
+return {{Meta = Meta}, {Figure = Figure, Div = Div, Link = Link}}

@@ -2,11 +2,13 @@
 the already executed notebooks, rendered with execution disabled, in one `quarto render` that
 writes the HTML book and (Quarto >= 1.9) the Typst PDF.
 
-The staging project gives Quarto what the embedded renderer gives pandoc: no code, recorded
-results removed, the front chapter unnumbered, figures and tables with cross-reference ids
-(`fig-<part>-<n>`, `tbl-<part>-<n>`) so both formats number their captions, Danish labels, the
-key-message and notice boxes styled in HTML (`quarto.css`) and Typst (`quarto.lua`), the PDF
-linked from every HTML page, and the PDF compiled with Typst's PDF/UA-1 check on.
+The staging project makes Quarto render the embedded renderer's book: each part as Markdown (no
+code, recorded results removed, headings numbered as in the embedded book, appendix titles
+"Bilag A: ..."), the embedded renderer's filters (notebook.lua, then html.lua or typst.lua) run
+first (`at: pre-ast`, after quarto.lua), its stylesheet (book.css, plus quarto.css for Quarto's
+own page frame) and its Typst template (book.typ, as a partial of quarto-book.typ). Figures and
+tables are numbered through the book as in the embedded renderer: Typst counts them in the one
+PDF, and each HTML page is told how many came before it (`book-figures-before`, read by html.lua).
 
 Typst output for book projects exists from Quarto 1.9; with Quarto 1.7-1.8 the HTML book comes
 from Quarto and the PDF from the embedded Typst path (stdout and the manifest say so). Older
@@ -30,14 +32,17 @@ from report.protocol import RECORD_MIMES
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
+from .pandoc import FONTS, appendix_letter, run_pandoc
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
 PDF_STANDARDS = ["ua-1", "a-2a"]  # Typst's PDF/UA-1 and PDF/A-2a checks, as in the embedded renderer
 HERE = Path(__file__).resolve().parent.parent
-STAGED_FILES = {"quarto.css": HERE / "templates" / "quarto.css", "quarto.lua": HERE / "filters" / "quarto.lua",
-                "typst-show.typ": HERE / "templates" / "quarto-typst-show.typ",
-                "page.typ": HERE / "templates" / "quarto-page.typ"}
+# One stylesheet and one Typst template for both renderers: Quarto gets the embedded renderer's
+# book.css and book.typ (through quarto-book.typ) and its filters, plus its own quarto.css/.lua.
+STAGED_FILES = {"book.css": HERE / "templates" / "book.css", "quarto.css": HERE / "templates" / "quarto.css",
+                "book.typ": HERE / "templates" / "book.typ", "quarto-book.typ": HERE / "templates" / "quarto-book.typ",
+                **{name: HERE / "filters" / name for name in ("quarto.lua", "notebook.lua", "html.lua", "typst.lua")}}
 PDF_LINK_TEXT = "Hent bogen som PDF"
 
 
@@ -71,180 +76,195 @@ def check_version(version: tuple[int, ...]) -> bool:
     return version >= TYPST_BOOKS_FROM
 
 
-def _yaml_str(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
-
-
 _HEADING = re.compile(r"^(#{1,6} +)(.+?)(\s*\{[^}\n]*\})?[ \t]*$", re.M)
-# A pipe table's caption line (": caption"), right after the table, without an id yet.
-_TABLE_CAPTION = re.compile(r"(^\|[^\n]*\|[ \t]*\n)(\n?)(^: +)([^\n]*?)[ \t]*(\{#[^}]*\})?[ \t]*$", re.M)
 
 
-def mark_headings(source: str, role: str, seen: list[bool]) -> str:
-    """Headings as the embedded renderer numbers them: every heading of the front chapter and
-    every heading but the title of an appendix `{.unnumbered}` (Quarto letters the appendix
-    titles itself). `seen[0]` tells whether the part's title heading has passed."""
+_COMMITTEE_BOX = re.compile(r"^(:::+ *)\{\.to-committee(?=[ }])", re.M)
+
+
+def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "") -> str:
+    """Headings as the embedded renderer writes them: the part's title has the part's id, an
+    explicit id of another heading is prefixed with it (`{#rammer}` in Afstemning is
+    `afstemning-rammer`), so the book's links find them; every heading of the front chapter and
+    of an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
+    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed."""
     def mark(m: re.Match) -> str:
         title = not seen[0] and len(m.group(1).strip()) == 1
         seen[0] = True
-        if role == "chapter" or (role == "appendix" and title):
-            return m.group(0)
-        attrs = (m.group(3) or "").strip()
-        if ".unnumbered" in attrs:
-            return m.group(0)
-        inner = attrs[1:-1].strip() if attrs else ""
-        return f"{m.group(1)}{m.group(2)} {{.unnumbered{(' ' + inner) if inner else ''}}}"
+        tokens = (m.group(3) or "").strip()[1:-1].split()
+        ids = [t[1:] for t in tokens if t.startswith("#")]
+        ident = part_id if title and part_id else (f"{part_id}-{ids[0]}" if ids and part_id else "")
+        classes = [t for t in tokens if not t.startswith("#")]
+        if role != "chapter":
+            # the contents list an appendix, not its sections (as the embedded renderer)
+            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
+            classes = [c for c in wanted if c and c not in classes] + classes
+        text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
+        attrs = " ".join(([f"#{ident}"] if ident else []) + classes)
+        return f"{m.group(1)}{text}" + (f" {{{attrs}}}" if attrs else "")
     return _HEADING.sub(mark, source)
-
-
-def label_tables(markdown: str, part_id: str, counter: list[int]) -> str:
-    """Give every captioned pipe table a Quarto cross-reference id `tbl-<part>-<n>`."""
-    def add(m: re.Match) -> str:
-        if m.group(5):
-            return m.group(0)
-        counter[0] += 1
-        return f"{m.group(1)}{m.group(2)}{m.group(3)}{m.group(4)} {{#tbl-{part_id}-{counter[0]}}}"
-    return _TABLE_CAPTION.sub(add, markdown)
-
-
-def quarto_notebook(executed: Path, part_id: str = "", role: str = "chapter") -> nbformat.NotebookNode:
-    """The executed notebook as Quarto should see it: one cell per shown output, recorded
-    results removed, no code; figures carry `label: fig-<part>-<n>`, `fig-cap` and `fig-alt`,
-    captioned tables an id `tbl-<part>-<n>`; headings numbered as in the embedded book."""
-    nb = nbformat.read(executed, as_version=4)
-    part_id = part_id or executed.stem
-    figures, tables, seen = [0], [0], [False]
-    cells = []
-    for cell in nb.cells:
-        if cell.cell_type != "code":
-            if cell.cell_type == "markdown":
-                cell.source = mark_headings(cell.source, role, seen)
-            cells.append(cell)
-            continue
-        for out in cell.get("outputs", []):
-            if out.get("output_type") not in ("display_data", "execute_result"):
-                continue
-            data = out.get("data", {})
-            if RECORD_MIMES & set(data):
-                continue
-            options = ["#| echo: false"]
-            meta = out.get("metadata", {}).get("image/svg+xml") or out.get("metadata", {}).get("image/png") or {}
-            if "caption" in meta:
-                figures[0] += 1
-                options += [f"#| label: fig-{part_id}-{figures[0]}",
-                            f"#| fig-cap: {_yaml_str(meta['caption'])}",
-                            f"#| fig-alt: {_yaml_str(meta.get('alt') or meta['caption'])}"]
-            elif "text/markdown" in data:
-                options.append("#| output: asis")
-                text = data["text/markdown"]
-                text = "".join(text) if isinstance(text, list) else text
-                text = mark_headings(text, role, seen)
-                text = label_tables(text, part_id, tables)
-                out = nbformat.from_dict({**out, "data": {**data, "text/markdown": text}})
-            new = nbformat.v4.new_code_cell("\n".join(options))
-            new.outputs = [out]
-            cells.append(new)
-    for i, c in enumerate(cells):
-        c["id"] = f"c{i:03d}"
-    nb.cells = cells
-    return nb
 
 
 def _attr(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
-def front_markdown(executed: Path, part_id: str, media: Path) -> str:
-    """The front chapter as Markdown (`index.md`): Quarto numbers an `.ipynb` chapter even when
-    its title heading says `{.unnumbered}` (quarto-cli issue 8526), a `.md` one it does not.
-    The same content as `quarto_notebook`; figures are written to `media` with their ids."""
-    nb = quarto_notebook(executed, part_id, "front")
-    blocks = []
+def _text(value) -> str:
+    return "".join(value) if isinstance(value, list) else value
+
+
+def _figure(data: dict, meta: dict, media: Path, name: str) -> str:
+    """A figure output as Markdown: the image written to `media`, caption and alt text kept."""
+    media.mkdir(parents=True, exist_ok=True)
+    if "image/svg+xml" in data:
+        path = media / f"{name}.svg"
+        path.write_text(_text(data["image/svg+xml"]), encoding="utf-8")
+    else:
+        path = media / f"{name}.png"
+        path.write_bytes(base64.b64decode(_text(data["image/png"])))
+    caption = meta.get("caption", "").replace("[", "\\[").replace("]", "\\]")
+    text = f"![{caption}]({media.name}/{path.name}){{fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}"
+    if meta.get("only"):  # a figure for one format only, as notebook.lua reads it
+        return f'::: {{.content-visible when-format="{meta["only"]}"}}\n{text}\n:::'
+    return text
+
+
+def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
+    """An executed notebook as the Markdown Quarto renders: its Markdown cells and shown outputs
+    in order, no code, no recorded results (the build's records), no stream output; figures
+    written to `media` with caption and alt text; headings numbered as in the embedded book.
+    Markdown, not a notebook: Quarto numbers an `.ipynb` chapter even when its title heading
+    says `{.unnumbered}` (quarto-cli issue 8526)."""
+    nb = nbformat.read(executed, as_version=4)
+    seen, blocks, figures = [False], [], 0
     for cell in nb.cells:
+        if cell.cell_type == "markdown":
+            blocks.append(mark_headings(cell.source, role, seen, letter, part_id))
         if cell.cell_type != "code":
-            blocks.append(cell.source)
             continue
-        label = re.search(r"^#\| label: (\S+)$", cell.source, re.M)
-        for out in cell.outputs:
+        for out in cell.get("outputs", []):
             data = out.get("data", {})
-            if label and ("image/svg+xml" in data or "image/png" in data):
-                meta = out.get("metadata", {}).get("image/svg+xml") or out.get("metadata", {}).get("image/png") or {}
-                media.mkdir(parents=True, exist_ok=True)
-                if "image/svg+xml" in data:
-                    svg = data["image/svg+xml"]
-                    path = media / f"{label.group(1)}.svg"
-                    path.write_text("".join(svg) if isinstance(svg, list) else svg, encoding="utf-8")
-                else:
-                    path = media / f"{label.group(1)}.png"
-                    path.write_bytes(base64.b64decode(data["image/png"]))
-                caption = meta.get("caption", "").replace("[", "\\[").replace("]", "\\]")
-                blocks.append(f"![{caption}]({media.name}/{path.name}){{#{label.group(1)} "
-                              f"fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}")
+            if out.get("output_type") not in ("display_data", "execute_result") or RECORD_MIMES & set(data):
+                continue
+            meta = out.get("metadata", {}).get("image/svg+xml") or out.get("metadata", {}).get("image/png") or {}
+            if ("image/svg+xml" in data or "image/png" in data) and "caption" in meta:
+                figures += 1
+                blocks.append(_figure(data, meta, media, f"{part_id}-{figures}"))
             elif "text/markdown" in data:
-                text = data["text/markdown"]
-                blocks.append("".join(text) if isinstance(text, list) else text)
-    return "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+                blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter, part_id))
+    text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
+    return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
+
+
+def _shown_in_html(block: dict) -> bool:
+    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it)."""
+    if block.get("t") != "Div":
+        return True
+    _, classes, attrs = block["c"][0]
+    fmt = dict(attrs).get("when-format")
+    if fmt and "content-visible" in classes:
+        return fmt in ("html", "html5", "html4", "chunkedhtml")
+    if fmt and "content-hidden" in classes:
+        return fmt not in ("html", "html5", "html4", "chunkedhtml")
+    return True
+
+
+def count_floats(markdown: str, workdir: Path) -> tuple[int, int]:
+    """(figures, captioned tables) of a part's Markdown as the HTML shows them, counted by
+    pandoc as html.lua counts them, so the HTML numbers figures and tables through the book."""
+    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
+    counts = [0, 0]
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if not _shown_in_html(node):
+                return
+            if node.get("t") == "Figure":
+                counts[0] += 1
+            elif node.get("t") == "Table" and node["c"][1][1]:
+                counts[1] += 1
+            walk(node.get("c"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+    walk(ast["blocks"])
+    return counts[0], counts[1]
 
 
 def staged_name(part) -> str:
     """The part's file in the staging project: the front chapter is Quarto's `index.md`."""
-    return "index.md" if part.role == "front" else f"{part.id}.ipynb"
+    return "index.md" if part.role == "front" else f"{part.id}.md"
+
+
+def _front_matter(figures: int, tables: int) -> str:
+    return f"---\nbook-figures-before: {figures}\nbook-tables-before: {tables}\n---\n\n"
 
 
 def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) -> dict:
     """The staging project's `_quarto.yml`: the repository's (structure, Danish labels, formats),
-    with the staged notebooks, the edition's title page facts and the PDF's name."""
+    with the staged parts, the edition's title page facts (as book.typ reads them), the PDF's
+    name, the shared stylesheet and template, and the embedded renderer's filters."""
     base = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
-    chapters = [f for f, role in files if role in ("front", "chapter")]
-    appendices = [f for f, role in files if role == "appendix"]
     e = job.edition
-    pdf_stem = Path(job.pdf_name).stem
+    title = e.title or job.book.title
     book = {k: v for k, v in base.get("book", {}).items() if k not in ("chapters", "appendices")}
     book.update({
-        "title": e.title or book.get("title", ""),
-        "subtitle": " · ".join(x for x in (e.subtitle, f"Udgave {e.id}") if x),
-        "date": e.date.isoformat(),
-        "chapters": chapters,
-        "appendices": appendices,
-        "output-file": pdf_stem,
+        "title": title, "subtitle": e.subtitle, "date": e.date.isoformat(),
+        "chapters": [f for f, role in files if role in ("front", "chapter")],
+        "appendices": [f for f, role in files if role == "appendix"],
+        "output-file": Path(job.pdf_name).stem,
         "sidebar": {"header": f"[{PDF_LINK_TEXT}]({job.pdf_name}){{.book-pdf-link}}"},
         # on a phone the sidebar is folded away: the footer of every page links the PDF too
         "page-footer": {"center": f"Norddjurs Kommune · Arbejdsmarkedsudvalget · udgave {e.id} · "
                                   f"[{PDF_LINK_TEXT}]({job.pdf_name})"},
     })
+    def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
+        return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
     formats = base.get("format", {})
-    html = dict(formats.get("html", {}), css="quarto.css")
-    fmt = {"html": html}
+    fmt = {"html": dict(formats.get("html", {}), css=["book.css", "quarto.css"],
+                        filters=[*first(), {"path": "html.lua", "at": "pre-ast"}])}
     if typst:
-        fmt["typst"] = dict(formats.get("typst", {}), filters=["quarto.lua"],
-                            **{"template-partials": ["typst-show.typ", "page.typ"], "pdf-standard": PDF_STANDARDS})
-    title = e.title or book.get("title", "")
-    config = {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
-              "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
-              # the title page's facts, as the embedded renderer writes them (quarto-typst-show.typ)
-              "amu-title-plain": title.replace('"', "'"), "amu-subtitle": e.subtitle, "amu-edition": e.id,
-              "amu-date": format_date(e.date, format="long", locale="da_DK"),
-              "amu-year": e.date.year, "amu-month": e.date.month, "amu-day": e.date.day}
-    if "crossref" in base:
-        config["crossref"] = base["crossref"]
-    return config
+        fmt["typst"] = dict(formats.get("typst", {}), template="quarto-book.typ", **{
+            "template-partials": ["book.typ"], "pdf-standard": PDF_STANDARDS, "font-paths": [str(FONTS)],
+            "filters": [*first(), {"path": "typst.lua", "at": "pre-ast"}]})
+    links = {p.id: ("index.html" if p.role == "front" else f"{p.id}.html") for p, _ in job.notebooks}
+    return {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
+            # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
+            "date-format": "D. MMMM YYYY", "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
+            # what book.typ and html.lua read, as the embedded renderer sets them
+            "edition": e.id, "typeset-with": "Quarto (pandoc og Typst)", "title-plain": title.replace('"', "'"),
+            "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,
+            "next-edition": format_date(e.next_date, format="long", locale="da_DK"),
+            "book-pages": links,
+            "part-links": {_part_title(ex): links[p.id] for p, ex in job.notebooks if _part_title(ex)}}
+
+
+def _part_title(executed: Path) -> str:
+    """The title of a part (its first level-1 heading), as the front chapter's contents names it."""
+    for cell in nbformat.read(executed, as_version=4).cells:
+        m = re.search(r"^# +(.+?)(\s*\{[^}]*\})?\s*$", cell.source, re.M) if cell.cell_type == "markdown" else None
+        if m:
+            return m.group(1)
+    return ""
 
 
 def stage_project(job: RenderJob, typst: bool) -> Path:
-    """Write the staging Quarto project (notebooks, `_quarto.yml`, CSS, filter, Typst partials)."""
+    """Write the staging Quarto project: the parts as Markdown, `_quarto.yml`, the shared
+    stylesheet and template, the filters."""
     project = job.workdir / "quarto"
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    files = []
+    files, figures, tables, letters = [], 0, 0, 0
     for part, executed in job.notebooks:
-        name = staged_name(part)
-        if part.role == "front":
-            text = front_markdown(executed, part.id, project / f"{part.id}_media")
-            (project / name).write_text(text, encoding="utf-8")
-        else:
-            nbformat.write(quarto_notebook(executed, part.id, part.role), project / name)
-        files.append((name, part.role))
+        letter = appendix_letter(letters) if part.role == "appendix" else ""
+        letters += part.role == "appendix"
+        text = part_markdown(executed, part.id, part.role, project / f"{part.id}_media", letter)
+        (project / staged_name(part)).write_text(_front_matter(figures, tables) + text, encoding="utf-8")
+        more = count_floats(text, job.workdir)
+        figures, tables = figures + more[0], tables + more[1]
+        files.append((staged_name(part), part.role))
     (project / "_quarto.yml").write_text(
         yaml.safe_dump(project_config(job, files, typst), allow_unicode=True, sort_keys=False), encoding="utf-8")
     for name, source in STAGED_FILES.items():
@@ -261,6 +281,18 @@ def commands(project: Path, typst: bool) -> list[list[str]]:
 def expected_pages(job: RenderJob) -> list[str]:
     """The HTML pages a Quarto book of the job has: `index.html` and one per other part."""
     return ["index.html"] + [f"{p.id}.html" for p, _ in job.notebooks if p.role != "front"]
+
+
+_ACTIVE_LINK = 'class="sidebar-item-text sidebar-link active"'
+
+
+def mark_current_pages(html_dir: Path) -> None:
+    """In every page's sidebar, the link to the page itself says so to a screen reader too
+    (`aria-current="page"`, as the embedded renderer's contents); Quarto marks it only visually."""
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if _ACTIVE_LINK in text and "aria-current" not in text:
+            path.write_text(text.replace(_ACTIVE_LINK, _ACTIVE_LINK + ' aria-current="page"', 1), encoding="utf-8")
 
 
 def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
@@ -296,6 +328,7 @@ class QuartoRenderer:
             raise RenderError("quarto", "checking what `quarto render` wrote", f"{out} lacks {', '.join(missing)}")
         job.out_dir.mkdir(parents=True, exist_ok=True)
         shutil.copytree(out, job.out_dir, dirs_exist_ok=True)
+        mark_current_pages(job.out_dir)
         target = job.out_dir / job.pdf_name
         note = self._embedded_pdf(job, target) if not self.typst else (
             f"Quarto {_version_text(self.version)}: HTML book and PDF by Quarto "

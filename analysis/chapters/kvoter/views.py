@@ -72,7 +72,7 @@ def tabel1_open_data(inputs: Inputs) -> pd.DataFrame:
 
 def area_table(by_area: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
     """Quota, places held and new places per director area under each allocation model."""
-    held = "Pladser i dag (opdigtet fordeling)" if synthetic else "Pladser i dag"
+    held = "Pladser i enhedslisten (opdigtet fordeling)" if synthetic else "Pladser i enhedslisten"
     return pd.DataFrame({
         "Område": by_area["area"],
         held: by_area["held"].astype(int),
@@ -138,7 +138,7 @@ def top_table(top: pd.DataFrame) -> pd.DataFrame:
     """The units with the largest shortfall, for the reader (hidden cells stay »..«)."""
     return pd.DataFrame({
         "Enhed": top["unit_name"].where(top["unit_name"].notna(), top["unit_id"]),
-        "Område": top["area"], "Ansatte": top["employees"], "Pladser i dag": top["held"],
+        "Område": top["area"], "Ansatte": top["employees"], "Pladser i enhedslisten": top["held"],
         "Kvote": top["quota"], "Mangel": top["shortfall"],
     })
 
@@ -157,7 +157,7 @@ def sweep_table(sweep: pd.DataFrame, thresholds: list[int], synthetic: bool) -> 
     return pd.DataFrame({
         "Grænse": [f"1 pr. {n}" for n in s["threshold"]],
         "Kvote lagt sammen over enheder": s["quota_per_unit"].astype(int),
-        "Pladser i dag": s["held"].astype(int),
+        "Pladser i enhedslisten": s["held"].astype(int),
         "Nye pladser, kommunen under ét": s["new_places_municipality"].astype(int),
         "Nye pladser, kvote pr. direktørområde": s["new_places_area_model"].astype(int),
         "Nye pladser, kvote pr. enhed": s["new_places_unit_model"].astype(int),
@@ -186,7 +186,7 @@ def sweep_figure(sweep: pd.DataFrame, thresholds: list[int], highlight: str, syn
         ax.plot(x, sweep[col], color=colour, linestyle=style, marker=marker, markersize=4,
                 linewidth=lw, label=shown)
     ax.axhline(int(sweep["held"].iloc[0]), color=PALETTE[2], linewidth=1.2, linestyle="-.",
-               label="Pladser i dag")
+               label="Pladser i enhedslisten")
     for n in thresholds:
         if x.min() <= n <= x.max():
             ax.axvline(n, color="#BBBBBB", linewidth=0.8, zorder=0)
@@ -211,7 +211,7 @@ def sweep_alt(sweep: pd.DataFrame, highlight: str, synthetic: bool) -> str:
             f"{fmt.integer(first['new_places_unit_model'])} til {fmt.integer(last['new_places_unit_model'])} "
             f"og ligger over kvoten pr. direktørområde, som falder fra "
             f"{fmt.integer(first['new_places_area_model'])} til {fmt.integer(last['new_places_area_model'])}. "
-            f"En vandret linje viser de {fmt.integer(first['held'])} pladser i dag. Den fremhævede "
+            f"En vandret linje viser de {fmt.integer(first['held'])} pladser i enhedslisten. Den fremhævede "
             f"model er {MODEL_SHORT[highlight]}.")
 
 
@@ -240,7 +240,7 @@ def population_table(c: model.Computed, roster_as_of: str, source_when: str | No
     A threshold the source does not compute shows `–` in its column."""
     first = c.summaries[c.thresholds[0]]
     src = c.source
-    rows = [("Ansatte", first["employees"], src.employees), ("Pladser i dag", first["held"], src.places)]
+    rows = [("Ansatte", first["employees"], src.employees), ("Pladser i enhedslisten", first["held"], src.places)]
     for n in c.thresholds:
         s, known = c.summaries[n], n in src.required
         rows += [(f"Kvote ved én plads pr. {n} ansatte", s["quota_per_unit"], src.required[n] if known else None),

@@ -62,23 +62,22 @@ def executed(tmp_path):
 
 
 # ---------------------------------------------------------------- contract, without Quarto
-def test_notebook_has_no_code_no_records_and_cross_reference_ids(executed):
-    nb = q.quarto_notebook(executed, "kvoter", "chapter")
-    code = [c for c in nb.cells if c.cell_type == "code"]
-    assert [c.source.splitlines()[0] for c in code] == ["#| echo: false", "#| echo: false"]
-    assert "#| output: asis" in code[0].source
-    assert ": Pladser pr. enhed {#tbl-kvoter-1}" in code[0].outputs[0]["data"]["text/markdown"]
-    assert "#| label: fig-kvoter-1" in code[1].source
-    assert '#| fig-cap: "Pladser [i alt]"' in code[1].source and '#| fig-alt: "Søjler \\"høje\\""' in code[1].source
-    assert all(RESULT_MIME not in o.get("data", {}) for c in code for o in c.outputs)
-    assert all(o["output_type"] != "stream" for c in code for o in c.outputs)
-    assert [c.source for c in nb.cells if c.cell_type == "markdown"] == ["# Kvoter", "## Baggrund"]
+def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_path):
+    text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "kvoter_media")
+    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund\n" in text and "{.unnumbered" not in text
+    assert ": Pladser pr. enhed\n" in text and "::: {.source}" in text
+    assert '![Pladser \\[i alt\\]](kvoter_media/kvoter-1.svg){fig-alt="Søjler \\"høje\\""}' in text
+    assert (tmp_path / "kvoter_media" / "kvoter-1.svg").read_text() == "<svg/>"
+    assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
+    assert "{#fig-" not in text and "{#tbl-" not in text  # numbered through the book, not by Quarto
 
 
-def test_table_ids_are_numbered_per_part_and_existing_ids_kept():
-    counter = [0]
-    text = q.label_tables(TABLE + "\n" + TABLE.replace("Pladser pr. enhed", "Andet {#tbl-eget}"), "rammer", counter)
-    assert ": Pladser pr. enhed {#tbl-rammer-1}" in text and ": Andet {#tbl-eget}" in text and counter == [1]
+def test_the_first_box_til_udvalget_is_the_front_chapters_link_target(tmp_path):
+    box = "::: {.to-committee}\n**Til udvalget**\n:::\n"
+    path = _notebook(tmp_path / "kvoter.ipynb", "# Kvoter",
+                     [nbformat.v4.new_output("display_data", data={"text/markdown": box + "\n" + box})])
+    text = q.part_markdown(path, "kvoter", "chapter", tmp_path / "media")
+    assert text.count("::: {#kvoter-til-udvalget .to-committee}") == 1 and text.count("::: {.to-committee}") == 1
 
 
 def test_headings_numbered_like_the_embedded_book():
@@ -86,18 +85,20 @@ def test_headings_numbered_like_the_embedded_book():
     assert q.mark_headings("# Forord\n\n## Indhold", "front", seen) == \
         "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
     seen = [False]
-    assert q.mark_headings("# Afstemning {#top}\n\n## Afviger", "appendix", seen) == \
-        "# Afstemning {#top}\n\n## Afviger {.unnumbered}"
+    assert q.mark_headings("# Afstemning {#top}\n\n## Afviger\n\n## Rammer {#rammer .x}", "appendix", seen, "C",
+                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered}\n\n"
+                                             "## Afviger {.unnumbered .unlisted}\n\n"
+                                             "## Rammer {#afstemning-rammer .unnumbered .unlisted .x}")
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
+    assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False], "", "kvoter") == \
+        "# Kvoter {#kvoter}\n## Baggrund"
 
 
-def test_front_chapter_is_markdown_with_an_unnumbered_title(executed, tmp_path):
-    text = q.front_markdown(executed, "forord", tmp_path / "forord_media")
-    assert text.startswith("# Kvoter {.unnumbered}\n")  # quarto-cli issue 8526: .ipynb titles stay numbered
-    assert "## Baggrund {.unnumbered}" in text and ": Pladser pr. enhed {#tbl-forord-1}" in text
-    assert '![Pladser \\[i alt\\]](forord_media/fig-forord-1.svg){#fig-forord-1 fig-alt="Søjler \\"høje\\""}' in text
-    assert (tmp_path / "forord_media" / "fig-forord-1.svg").read_text() == "<svg/>"
-    assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
+def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):
+    hidden = '::: {.content-hidden when-format="html"}\n' + TABLE + "\n:::\n"
+    figure = "![Figur](a.svg){fig-alt=\"x\"}\n"
+    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1)
+    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0)  # no caption, no number
 
 
 def _job(tmp_path, fixture_book, write_edition, executed):
@@ -110,23 +111,34 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     job = _job(tmp_path, fixture_book, write_edition, executed)
     project = q.stage_project(job, typst=True)
     config = yaml.safe_load((project / "_quarto.yml").read_text(encoding="utf-8"))
-    assert config["book"]["chapters"] == ["index.md", "alpha.ipynb"]
-    assert config["book"]["appendices"] == ["afstemning.ipynb"]
+    assert config["book"]["chapters"] == ["index.md", "alpha.md"]
+    assert config["book"]["appendices"] == ["afstemning.md"]
     assert config["book"]["output-file"] == "arbejdsmarkedsudvalget-q1"
+    assert config["book"]["date"] == "2025-03-31" and config["date-format"] == "D. MMMM YYYY"
     assert "[Hent bogen som PDF](arbejdsmarkedsudvalget-q1.pdf)" in config["book"]["sidebar"]["header"]
     assert config["execute"] == {"enabled": False, "echo": False} and config["lang"] == "da"
-    assert config["crossref"]["appendix-delim"] == ":"
+    assert config["edition"] == "q1" and config["year"] == "2025" and config["day"] == "31"
     assert set(config["format"]) == {"html", "typst"}
     html, typst = config["format"]["html"], config["format"]["typst"]
-    assert html["css"] == "quarto.css" and html["toc-title"] == "Indhold" and html["number-sections"]
+    assert html["css"] == ["book.css", "quarto.css"] and html["toc-title"] == "Indhold" and html["number-sections"]
+    assert [f["path"] for f in html["filters"]] == ["quarto.lua", "notebook.lua", "html.lua"]
     assert typst["papersize"] == "a4" and typst["pdf-standard"] == ["ua-1", "a-2a"]
-    assert typst["filters"] == ["quarto.lua"] and typst["template-partials"] == ["typst-show.typ", "page.typ"]
-    assert config["amu-date"] == "31. marts 2025" and config["amu-edition"] == "q1"
-    for name in ("index.md", "alpha.ipynb", "afstemning.ipynb", "quarto.css", "quarto.lua", "typst-show.typ",
-                 "page.typ"):
-        assert (project / name).is_file(), name
-    show = (project / "typst-show.typ").read_text(encoding="utf-8")
-    assert "$amu-title-plain$" in show and "#outline(title: [Indhold]" in show and '"Bilag "' in show
+    assert typst["template"] == "quarto-book.typ" and typst["template-partials"] == ["book.typ"]
+    assert [f["path"] for f in typst["filters"]] == ["quarto.lua", "notebook.lua", "typst.lua"]
+    assert {f["at"] for f in html["filters"] + typst["filters"]} == {"pre-ast"}
+    # the embedded renderer's stylesheet, template and filters themselves, not copies
+    for name, source in (("book.css", "templates/book.css"), ("book.typ", "templates/book.typ"),
+                         ("html.lua", "filters/html.lua"), ("typst.lua", "filters/typst.lua")):
+        assert (project / name).read_bytes() == (q.HERE / source).read_bytes(), name
+    assert config["book-pages"] == {"intro": "index.html", "alpha": "alpha.html", "afstemning": "afstemning.html"}
+    assert "$book.typ()$" in (project / "quarto-book.typ").read_text(encoding="utf-8")
+    assert '@import' not in (project / "quarto.css").read_text(encoding="utf-8")
+    index, alpha = ((project / n).read_text(encoding="utf-8") for n in ("index.md", "alpha.md"))
+    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {#intro .unnumbered}")
+    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter {#alpha}\n")
+    appendix = (project / "afstemning.md").read_text(encoding="utf-8")
+    assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
+    assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
 
 
 def test_staging_project_for_an_html_only_quarto(executed, tmp_path, fixture_book, write_edition):
@@ -229,46 +241,54 @@ def test_both_outputs_and_every_page(rendered):
         assert "cell-code" not in page.read_text(encoding="utf-8"), page.name
 
 
+def _captions(text: str) -> list[str]:
+    """"Figur 3", "Tabel 12", ... in the order the text shows them."""
+    text = re.sub(r"<[^>]+>", "", text).replace("&nbsp;", " ")
+    return [f"{kind} {n}" for kind, n in re.findall(r"\b(Figur|Tabel)\s+(\d+):", text)]
+
+
 @real_quarto
 def test_html_numbering_captions_and_links(rendered):
-    result, _, _ = rendered
-    index = (result.folder / "index.html").read_text(encoding="utf-8")
-    assert '<h1 class="unnumbered">Indledning</h1>' in index and 'lang="da"' in index
+    result, embedded, _ = rendered
     assert _title(result.folder / "alpha.html") == ["1", "Alfa"]
     assert _title(result.folder / "beta.html") == ["2", "Beta"]
     assert _title(result.folder / "afstemning.html") == ["Bilag", "A:", "Afstemning"]
+    for page in ("alpha.html", "beta.html", "afstemning.html"):  # numbered through the book, as embedded
+        ours, theirs = ((r.folder / page).read_text(encoding="utf-8") for r in (result, embedded))
+        assert _captions(ours) == _captions(theirs), page
     alpha = (result.folder / "alpha.html").read_text(encoding="utf-8")
-    assert "Tabel&nbsp;1.1: Værdier" in alpha and "Figur&nbsp;1.1: Værdier pr. navn" in alpha
-    assert 'id="tbl-alpha-1"' in alpha and 'id="fig-alpha-1"' in alpha
+    assert "Tabel 1:" in _captions(alpha)[0] + ":" and "Figur 1" in _captions(alpha)
     assert re.search(r'<img [^>]*alt="Søjlediagram over værdierne\."', alpha)
-    appendix = (result.folder / "afstemning.html").read_text(encoding="utf-8")
-    assert "Figur&nbsp;A.1" in appendix and 'id="toc-title">Indhold<' in appendix  # the page's contents
+    assert 'role="region" tabindex="0"' in alpha  # the embedded renderer's table regions
+    assert alpha.count('aria-current="page"') == 1 and 'active" aria-current="page">' in alpha
     for page in ("index.html", "alpha.html", "afstemning.html"):
         html = (result.folder / page).read_text(encoding="utf-8")
         assert '<a href="arbejdsmarkedsudvalget-q2.pdf" class="book-pdf-link">Hent bogen som PDF</a>' in html
+        assert 'href="book.css"' in html and 'lang="da"' in html
         assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
-    assert ".sidebar-title" in (result.folder / "quarto.css").read_text(encoding="utf-8")
+    assert (result.folder / "book.css").read_bytes() == (embedded.folder / "book.css").read_bytes()
     for page in result.folder.glob("*.html"):  # alt text on every figure
         for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r'alt="[^"]+"', img), (page.name, img)
 
 
 @real_quarto
-def test_pdf_numbering_captions_and_pdf_ua(rendered):
-    result, _, version = rendered
+def test_pdf_is_the_embedded_renderers_book(rendered):
+    result, embedded, version = rendered
     data = result.pdf.read_bytes()
     assert b"pdfuaid:part>1<" in data or b"<pdfuaid:part>1</pdfuaid:part>" in data
-    text = _pdf_text(result.pdf)
+    text, theirs = _pdf_text(result.pdf), _pdf_text(embedded.pdf)
     if text is None:
         pytest.skip("neither pypdf nor pdftotext to read the PDF's text")
-    text = re.sub(r"\s+", " ", text)
-    if version >= q.TYPST_BOOKS_FROM:  # Quarto's PDF numbers like Quarto's HTML
-        assert "Tabel 1.1: Værdier" in text and "Figur 1.1: Værdier pr. navn" in text and "Figur A.1:" in text
-        assert "1 Alfa" in text and "2 Beta" in text and "Bilag A: Afstemning" in text
-        assert "Indhold" in text and "Udgave q2 · 31. marts 2025" in text and "Norddjurs Kommune" in text
-    else:  # the embedded renderer's PDF numbers through the book
-        assert "Tabel 1: Værdier" in text and "Figur 1: Værdier pr. navn" in text
-        assert "1 Alfa" in text and "Bilag A: Afstemning" in text
+    text, theirs = re.sub(r"\s+", " ", text), re.sub(r"\s+", " ", theirs)
+    assert _captions(text) == _captions(theirs) and "Tabel 1" in _captions(text)
+    assert "1 Alfa" in text and "2 Beta" in text and "Bilag A: Afstemning" in text
+    assert text.count("Bilag") == theirs.count("Bilag")  # no divider page "Bilag" before the appendices
+    if version >= q.TYPST_BOOKS_FROM:  # the same title page, colophon, running heads, pages
+        for words in ("Udgave q2 · 31. marts 2025", "Udgiver", "Talformat", "Indhold"):
+            assert words in text and words in theirs, words
+        assert len(re.findall(r"/Type\s*/Page\b", data.decode("latin-1"))) == \
+            len(re.findall(r"/Type\s*/Page\b", embedded.pdf.read_bytes().decode("latin-1")))
 
 
 @real_quarto
@@ -290,3 +310,18 @@ def test_results_reconciliation_and_data_are_the_embedded_renderers(rendered):
     for name in ("results.json", "reconciliation.csv"):
         assert (by_quarto.folder / name).read_bytes() == (by_pandoc.folder / name).read_bytes(), name
     assert tree_digest(by_quarto.folder / "data") == tree_digest(by_pandoc.folder / "data")
+
+
+@real_quarto
+def test_two_quarto_renders_give_the_same_bytes(rendered, tmp_path):
+    """Every published file (the manifest aside, as in the embedded renderer's test), rendered
+    again from a clean start in other folders (another path, as another checkout would have)."""
+    first, _, _ = rendered
+    edition = load_edition(first.folder.parent.parent.parent / "params" / "q2.yml")
+    opts = BuildOptions(engine="quarto", jobs=2, cache_dir=tmp_path / "c", book_dir=tmp_path / "elsewhere" / "book",
+                        build_dir=tmp_path / "elsewhere" / "build", processed_dir=tmp_path / "p", force=True)
+    again = build(edition, opts, load_book(FIXTURES / "book" / "_quarto.yml"))
+    a, b = tree_digest(first.folder), tree_digest(again.folder)
+    a.pop("manifest.json"), b.pop("manifest.json")
+    assert len(a) > 20 and any(k.endswith(".pdf") for k in a) and any(k.startswith("site_libs/") for k in a)
+    assert a == b

@@ -25,10 +25,10 @@ def test_display_tables_fit_a4(inputs):
 
 def test_invented_placements_per_area_are_labelled(inputs):
     t = views.area_table(_c(inputs).by_area[15], synthetic=True)
-    assert "Pladser i dag (opdigtet fordeling)" in t.columns
+    assert "Pladser i enhedslisten (opdigtet fordeling)" in t.columns
     assert "Naiv kvote" not in t.columns and "Kvote for området under ét" in t.columns
     assert "opdigtet" in views.area_note(True) and "opdigtet" not in views.area_note(False)
-    assert "Pladser i dag" in views.area_table(_c(inputs).by_area[15], synthetic=False).columns
+    assert "Pladser i enhedslisten" in views.area_table(_c(inputs).by_area[15], synthetic=False).columns
 
 
 def test_alt_text_and_labels_name_the_synthetic_roster(inputs):
