@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from . import fmt
 from .figures import PALETTE, danish_ticks, new
@@ -188,7 +189,12 @@ def series_figure(df: pd.DataFrame, spec: SeriesSpec):
                 linewidth=1.6, markersize=5, label=part["label"].iloc[0])
     ax.set_xticks(range(len(points)), [str(p) for p in points])
     ax.set_xlabel("Udgave" if key == "edition" else spec.as_of_label)
-    danish_ticks(ax, "y")
+    units = {u for u in df["unit"] if u}
+    if len(units) == 1:
+        ax.set_ylabel(units.pop())
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    ticks = [t for t in ax.get_yticks() if not pd.isna(t)]
+    danish_ticks(ax, "y", 0 if all(float(t).is_integer() for t in ticks) else 1)
     ax.legend(loc="best", fontsize=7)
     return fig
 
