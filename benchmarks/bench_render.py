@@ -156,6 +156,7 @@ def scale_runs(sizes: list[int], engine: str, jobs: int | None) -> list[dict]:
 def single_edition_rows(edition, args, work: Path) -> tuple[list, float]:
     """Cold, warm and one-chapter-changed builds of one edition with one cache, and the naive
     build once (it has no cache: the same work in every scenario)."""
+    work.mkdir(parents=True, exist_ok=True)
     opts = BuildOptions(engine=args.engine, cache_dir=work / "cache", book_dir=work / "book",
                         build_dir=work / "build", processed_dir=work / "processed")
     if args.jobs:

@@ -116,6 +116,9 @@ def _render_options(p: argparse.ArgumentParser) -> None:
                    help="seconds one notebook may run before it is stopped (default: 600)")
     p.add_argument("--render-timeout", type=_seconds, default=RENDER_TIMEOUT,
                    help=f"seconds the render stage may take before it is stopped (default: {RENDER_TIMEOUT:g})")
+    p.add_argument("--scheduler", metavar="local|tcp://HOST:PORT",
+                   help="run the notebooks on a Dask cluster (optional extra dask): local starts one here; "
+                        "publishing stays on this machine")
     p.add_argument("--debug", action="store_true", help="show Python tracebacks of unexpected errors")
 
 
@@ -183,7 +186,8 @@ def _render_or_check(edition: Edition, args: argparse.Namespace, command: str) -
     from .pipeline import BuildOptions, build
 
     result = build(edition, BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force,
-                                         timeout=args.timeout, render_timeout=args.render_timeout))
+                                         timeout=args.timeout, render_timeout=args.render_timeout,
+                                         scheduler=args.scheduler))
     print(f"Book: {result.folder / 'index.html'}\nPDF:  {result.pdf}")
     return 0
 

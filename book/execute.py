@@ -250,8 +250,10 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
-                runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0) -> list[Outcome]:
-    """Execute jobs (cache hits are copied), `workers` at a time; outcomes in job order."""
+                runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0,
+                scheduler: str | None = None) -> list[Outcome]:
+    """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
+    (`scheduler`, see book.distributed); outcomes in job order."""
     os.environ.update(kernel_environment(epoch))
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
@@ -262,7 +264,12 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         else:
             todo.append(job)
     if todo:
-        outcomes.update(run_parallel(todo, workers, timeout, runner))
+        if scheduler:
+            from .distributed import executor, run_on_executor
+
+            outcomes.update(run_on_executor(todo, executor(scheduler), timeout))
+        else:
+            outcomes.update(run_parallel(todo, workers, timeout, runner))
         if cache:
             for job in todo:
                 if not outcomes[job.part_id].error:

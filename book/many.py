@@ -152,7 +152,7 @@ def run_many(editions: Sequence[Edition], args: Any, command: str) -> int:
             print(f"Edition {edition.id}: the parameters of {parts} parts and {files} input files are valid.")
         return 0
     opts = BuildOptions(engine=args.engine, jobs=max(1, args.jobs), force=args.force, timeout=args.timeout,
-                        render_timeout=args.render_timeout)
+                        render_timeout=args.render_timeout, scheduler=args.scheduler)
     from .cli import _outcome
     from .paths import BOOK
     from .publish import edition_state

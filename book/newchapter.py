@@ -42,7 +42,8 @@ def _cells(chapter_id: str, title: str) -> list:
         nbformat.v4.new_markdown_cell(f"# {title}"),
         code(f'values_file = "data/raw/{chapter_id}/values.csv"', metadata={"tags": ["parameters"]}),
         code(f"from analysis.chapters.{chapter_id} import load_inputs, reconcile, results, views\n"
-             "from report import show as report\n\ninputs = load_inputs(dict(values_file=values_file))",
+             "from analysis.core.parameters import collected\nfrom report import show as report\n\n"
+             "inputs = load_inputs(collected(globals()))",
              metadata={"tags": ["setup"]}),
         code("report.key_messages(results.key_messages(inputs))", metadata={"tags": ["key-messages"]}),
         nbformat.v4.new_markdown_cell("## Tallene"),

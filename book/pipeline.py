@@ -45,6 +45,7 @@ class BuildOptions:
     processed_dir: Path = PROCESSED
     timeout: float = 600.0  # seconds one notebook may run
     render_timeout: float = RENDER_TIMEOUT  # seconds the render stage may take
+    scheduler: str | None = None  # a Dask cluster for the notebooks: "local" or tcp://host:port
 
     @property
     def output_roots(self) -> tuple[Path, ...]:
@@ -177,7 +178,7 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
 
 def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
     cache = None if opts.force else store
-    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout)
+    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout, scheduler=opts.scheduler)
     if opts.force:  # --force ignores the cache for reading but refreshes it
         for job, o in zip(jobs, outcomes):
             if not o.error:

@@ -60,6 +60,19 @@ def _rows_text(r: Mapping[str, Any]) -> str:
     return text + (f"; kolonner: {', '.join(cols)}" if cols else "")
 
 
+def inputs_markdown(data: Mapping[str, Any]) -> str:
+    """One bullet per changed input file (long paths wrap in a list, not in a table column):
+    the parameter, the file before and now, the checksums, rows and columns changed."""
+    items = []
+    for r in data["inputs"]:
+        files = (escape_markdown(r["after"] or "–") if r["before"] == r["after"] else
+                 f"{escape_markdown(r['before'] or '–')} → {escape_markdown(r['after'] or '–')}")
+        sha = f"{str(r['sha256_before'] or '–')[:12]} → {str(r['sha256_after'] or '–')[:12]}"
+        items.append(f"- **{escape_markdown(r['part'])}.{escape_markdown(r['parameter'])}**: {files}; "
+                     f"kontrolsum (sha256) {sha}; rækker: {escape_markdown(_rows_text(r) or '–')}.")
+    return "\n".join(items)
+
+
 def inputs_table(data: Mapping[str, Any]) -> pd.DataFrame:
     """One row per changed input file: parameter, file before and now, checksum, rows and columns."""
     rows = []
@@ -111,7 +124,8 @@ def front_summary(series_file: str | Path | None, key_figures_file: str | Path |
                   parts: Iterable) -> str:
     """The front chapter's »Siden sidste udgave«: at most five lines, one per chapter with changes
     (the largest change in words), then the unchanged chapters; empty without a previous edition.
-    Figures from synthetic example data are counted, never told."""
+    Figures from synthetic example data are counted, never told; a chapter that reads invented
+    example data in this edition says so on its line."""
     if not series_file or not Path(series_file).is_file():
         return ""
     series = parse_series(json.loads(Path(series_file).read_text(encoding="utf-8")))
@@ -132,7 +146,8 @@ def front_summary(series_file: str | Path | None, key_figures_file: str | Path |
         if moved.empty:
             same.append(title)
             continue
-        line = f"**{escape_markdown(title)}:** {fmt.integer(len(moved))} nøgletal har ændret sig"
+        invented = " (opdigtede eksempeltal)" if series.invented_inputs.get(pid) else ""
+        line = f"**{escape_markdown(title)}{invented}:** {fmt.integer(len(moved))} nøgletal har ændret sig"
         said = _example(t, current[pid], prev.id)
         if said:
             line += "; fx " + escape_markdown(said[0].lower() + said[1:])

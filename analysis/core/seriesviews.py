@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
+from matplotlib.ticker import MaxNLocator
 
 from . import fmt
 from .figures import PALETTE, danish_ticks, new
@@ -64,11 +65,18 @@ def invented_notice(series: Series | None, chapter: str) -> str:
             + "). Tallene og ændringerne viser, hvordan bogen ser ud, når et nyt kvartal kommer.")
 
 
-def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[KeyFigure]) -> Section:
+def notice_section(series_file: str | Path | None, chapter: str) -> Section:
+    """Only the notice that the chapter reads invented example data (empty when it does not)."""
+    return Section(notice=invented_notice(read_series(series_file), chapter))
+
+
+def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[KeyFigure],
+               notice: bool = True) -> Section:
     """»Siden sidste udgave«: empty when the edition has no previous one; a plain sentence when the
-    previous edition is not published; else the material changes in sentences and a table."""
+    previous edition is not published; else the material changes in sentences and a table. The
+    invented-data notice comes first unless `notice` is False (the chapter showed it already)."""
     series = read_series(series_file)
-    notice = invented_notice(series, chapter)
+    notice = invented_notice(series, chapter) if notice else ""
     if series is None or series.previous is None:
         return Section(notice=notice)
     prev = series.previous
@@ -188,7 +196,12 @@ def series_figure(df: pd.DataFrame, spec: SeriesSpec):
                 linewidth=1.6, markersize=5, label=part["label"].iloc[0])
     ax.set_xticks(range(len(points)), [str(p) for p in points])
     ax.set_xlabel("Udgave" if key == "edition" else spec.as_of_label)
-    danish_ticks(ax, "y")
+    units = {u for u in df["unit"] if u}
+    if len(units) == 1:
+        ax.set_ylabel(units.pop())
+    ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10]))
+    ticks = [t for t in ax.get_yticks() if not pd.isna(t)]
+    danish_ticks(ax, "y", 0 if all(float(t).is_integer() for t in ticks) else 1)
     ax.legend(loc="best", fontsize=7)
     return fig
 

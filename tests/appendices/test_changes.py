@@ -16,12 +16,13 @@ def _meta(value, population=SOURCE, label="x", unit="pladser"):
             "definition": f"{label} ({unit})"}
 
 
-def _files(tmp_path, before, now, published=True):
+def _files(tmp_path, before, now, published=True, invented=None):
     entry = {"id": "2025-Q1", "date": "2025-03-31", "published": published,
              "results": {c: {n: m["value"] for n, m in f.items()} for c, f in before.items()},
              "key_figures": before}
     series = tmp_path / "series.json"
-    series.write_text(json.dumps({"edition": "2025-Q2", "date": "2025-06-30", "editions": [entry]}), encoding="utf-8")
+    series.write_text(json.dumps({"edition": "2025-Q2", "date": "2025-06-30", "editions": [entry],
+                                  "invented_inputs": invented or {}}), encoding="utf-8")
     kf = tmp_path / "key_figures.json"
     kf.write_text(json.dumps(now), encoding="utf-8")
     return series, kf
@@ -70,3 +71,20 @@ def test_appendix_tables_show_the_diff_data():
     assert row["Kontrolsum"] == "aaaaaaaa → bbbbbbbb" and row["Del"] == "kvoter"
     assert changes.figures_table(data).iloc[0].tolist() == ["kvoter", "Andel", "48,8 %", "50,1 %", "+1,3 procentpoint"]
     assert "`python render.py diff a b`" in changes.intro(data)
+
+
+def test_front_summary_labels_a_chapter_built_on_invented_data(tmp_path):
+    before = {"kvoter": {"roster_units": _meta(36, EDITION, "Enheder", "enheder")}}
+    now = {"kvoter": {"roster_units": _meta(38, EDITION, "Enheder", "enheder")}}
+    files = _files(tmp_path, before, now, invented={"kvoter": ["data/examples/series/kvoter/roster_2025q3.csv"]})
+    assert "**Kvoter (opdigtede eksempeltal):** 1 nøgletal har ændret sig" in changes.front_summary(*files, PARTS)
+
+
+def test_inputs_are_a_list_with_paths_checksums_and_rows():
+    data = {"inputs": [{"part": "kvoter", "parameter": "roster_file", "before": "data/a.csv", "after": "data/b.csv",
+                        "sha256_before": "a" * 64, "sha256_after": "b" * 64, "rows_added": 1, "rows_removed": 2,
+                        "rows_changed": 3, "columns_added": ["x"], "columns_removed": []}]}
+    text = changes.inputs_markdown(data)
+    # file names and headers come from input files: escaped Markdown
+    assert text.startswith("- **kvoter.roster\\_file**: data/a\\.csv → data/b\\.csv; kontrolsum (sha256) aaaaaaaaaaaa")
+    assert "rækker: 1 tilføjet, 2 fjernet, 3 ændret; kolonner\\: \\+x." in text

@@ -4,7 +4,8 @@ missing cell is a recorded gap."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import numpy as np
@@ -68,6 +69,15 @@ class Inputs:
     source_notes: pd.DataFrame
     # the claims register beside the source notes (what BDO says, with its conditions)
     claims: Claims | None = None
+    # the focus municipality as the book shows it (the `focus` parameter resolved once)
+    focus_name: str = ""
+    # the validated parameters the inputs were read with (focus, tolerance_pct, groups, ...)
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+
+    @property
+    def is_norddjurs(self) -> bool:
+        """True when the focus is Norddjurs (the first municipality), whose own texts the book has."""
+        return self.focus_name == self.municipalities[0]
 
 
 def _text(df: pd.DataFrame, cols: list[str]) -> pd.DataFrame:
@@ -189,8 +199,7 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     _peer_rules(peers, files["peer_names_file"])
     munis = municipality_labels(peers)
     tidy = tidy_values(frames, frames["gaps_file"], munis, files)
-    if "focus" in params:
-        resolve_focus(str(params["focus"]), munis, peers)
+    focus_name = resolve_focus(str(params["focus"]), munis, peers) if "focus" in params else munis[0]
     if "groups" in params:
         selected_groups(list(params["groups"] or []))
     return Inputs(
@@ -201,7 +210,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         fte_correction=frames["fte_correction_file"], text=frames["text_statements_file"],
         gaps=frames["gaps_file"], peer_names=peers, municipalities=munis, tidy=tidy,
         period=_period(frames["period_file"], files["period_file"]), source_notes=frames["source_notes_file"],
-        claims=claims_beside(params["source_notes_file"]))
+        claims=claims_beside(params["source_notes_file"]), focus_name=focus_name,
+        parameters=MappingProxyType(dict(params)))
 
 
 def _period(df: pd.DataFrame, file: str) -> pd.DataFrame:

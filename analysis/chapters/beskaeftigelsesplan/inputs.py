@@ -4,7 +4,8 @@ failure of a file is reported at once, with row, column, rule and value."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import pandas as pd
@@ -45,6 +46,10 @@ class Inputs:
     abbreviations: pd.DataFrame
     # the claims register beside the committee file (what the source says, with its conditions)
     claims: Claims | None = None
+    # the round shown per plan year (the `plan_years` and `rounds` parameters resolved once)
+    shown: Mapping[int, int] = field(default_factory=lambda: MappingProxyType({}))
+    # the validated parameters the inputs were read with
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 # ---------------------------------------------------------------- reading
@@ -169,9 +174,10 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
                             EXPLANATIONS_SCHEMA)
     abbreviations = _prepare(params["abbreviations_file"], "abbreviations_file", "abbreviations",
                              ABBREVIATIONS_SCHEMA)
-    _check_rounds(followup, params)
     return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations,
-                  claims=claims_beside(params["committee_file"]))
+                  claims=claims_beside(params["committee_file"]),
+                  shown=MappingProxyType(_check_rounds(followup, params)),
+                  parameters=MappingProxyType(dict(params)))
 
 
 def selected_rounds(followup: pd.DataFrame, plan_years, rounds: Mapping | None) -> dict[int, int]:
@@ -192,12 +198,13 @@ def selected_rounds(followup: pd.DataFrame, plan_years, rounds: Mapping | None) 
     return out
 
 
-def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> None:
-    """The plan years and rounds an edition asks for exist in the follow-up table."""
+def _check_rounds(followup: pd.DataFrame, params: Mapping[str, Any]) -> dict[int, int]:
+    """The round shown per plan year; the plan years and rounds an edition asks for exist in the
+    follow-up table (no plan years asked for: none shown)."""
     if "plan_years" not in params and "rounds" not in params:
-        return
+        return {}
     try:
-        selected_rounds(followup, params.get("plan_years", []), params.get("rounds"))
+        return selected_rounds(followup, params.get("plan_years", []), params.get("rounds"))
     except (ValueError, TypeError) as err:
         key = "rounds" if "round" in str(err) and "no rows" not in str(err) else "plan_years"
         raise ParameterValueError("beskaeftigelsesplan", key, params.get(key), str(err)) from None

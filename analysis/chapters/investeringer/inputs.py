@@ -22,7 +22,8 @@ Files (parameters ending in `_file`; CSV, Danish Excel CSV or .xlsx):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import numpy as np
@@ -96,6 +97,12 @@ class Inputs:
     files: Mapping[str, str] = field(default_factory=dict)
     # the claims register beside the committee file (what the notat says, with its conditions)
     claims: Claims | None = None
+    # the validated selection (the `cases`, `years` and `baseline_series` parameters resolved once)
+    shown_cases: tuple[int, ...] = ()
+    years: tuple[int, ...] = ()
+    baseline_series: str = ""
+    # the validated parameters the inputs were read with
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def amounts_are_published(self) -> bool:
@@ -239,10 +246,10 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     files = {name: df.attrs["file"] for name, df in frames.items()}
     inputs = Inputs(follow_up, *(frames[name] for name in SCHEMAS), files=files,
                     claims=claims_beside(params.get("committee_file", DEFAULT_FILES["committee_file"])))
-    select_cases(inputs, params.get("cases", []))
-    select_years(params.get("years", list(BUDGET_PERIOD)))
-    select_series(inputs, params.get("baseline_series", "avg_2017_2019"))
-    return inputs
+    return replace(inputs, shown_cases=tuple(select_cases(inputs, params.get("cases", []))),
+                   years=tuple(select_years(params.get("years", list(BUDGET_PERIOD)))),
+                   baseline_series=select_series(inputs, params.get("baseline_series", "avg_2017_2019")),
+                   parameters=MappingProxyType(dict(params)))
 
 
 def select_series(inputs: Inputs, series: str) -> str:

@@ -204,8 +204,12 @@ class Derived:
         return f"{self.years[0]}–{self.years[-1]}" if len(self.years) > 1 else str(self.years[0])
 
 
-def derive(inputs: Inputs, cases=(), years=BUDGET_PERIOD, baseline: str = "avg_2017_2019") -> Derived:
-    """The chapter's computed state for the selected cases, years and baseline series."""
+def derive(inputs: Inputs, cases=None, years=None, baseline: str | None = None) -> Derived:
+    """The chapter's computed state for the selected cases, years and baseline series (by
+    default the selection the inputs were read with: `cases`, `years`, `baseline_series`)."""
+    cases = inputs.shown_cases if cases is None else cases
+    years = inputs.years if years is None else years
+    baseline = (inputs.baseline_series or "avg_2017_2019") if baseline is None else baseline
     yrs = tuple(select_years(list(years)))
     cy = case_year(inputs.amounts)
     return Derived(inputs, tuple(select_cases(inputs, list(cases))), yrs,

@@ -21,7 +21,8 @@ row, column, rule and value.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Mapping
 
 import pandas as pd
@@ -59,6 +60,8 @@ class Inputs:
     committee: pd.DataFrame
     # the claims register beside the committee file (what the source says, with its conditions)
     claims: Claims | None = None
+    # the validated parameters the inputs were read with (thresholds, sweep, roster_is_synthetic, ...)
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
     def areas(self) -> list[str]:
@@ -323,6 +326,7 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
         periods=read_periods(params["periods_file"]),
         committee=read_committee(params["committee_file"]),
         claims=claims_beside(params["committee_file"]),
+        parameters=MappingProxyType(dict(params)),
     )
 
 

@@ -174,6 +174,14 @@ class Computed:
         return [n for n in self.thresholds if n in self.source.required]
 
 
+def computed(inputs) -> Computed:
+    """The chapter's computations with the parameters the inputs were read with (`thresholds`,
+    `sweep_min`, `sweep_max`, `top_units`, `roster_is_synthetic`)."""
+    p = inputs.parameters
+    return compute(inputs, p["thresholds"], p["sweep_min"], p["sweep_max"], p["top_units"],
+                   p["roster_is_synthetic"])
+
+
 def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
             synthetic: bool = True) -> Computed:
     """The chapter's computations for the given thresholds, sweep range and top list;

@@ -21,7 +21,8 @@ column, rule and value; a bad parameter value raises `ParameterValueError`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
 import pandas as pd
@@ -40,6 +41,8 @@ BLOCKS: tuple[str, ...] = (
 DEFAULT_EDITION_MONTHS: tuple[int, ...] = (3, 6, 9, 12)
 
 RAW = "data/raw/rammer"
+# Parameters set by the build (`book_date`, `book_series_file`, ...), never an input of the chapter.
+BUILD_PREFIX = "book_"
 DEFAULT_FILES: dict[str, str] = {
     "budget_shares_file": f"{RAW}/budget_shares_2022.csv",
     "benchmark_file": f"{RAW}/benchmark_2020h2_2021h1.csv",
@@ -112,23 +115,27 @@ class Inputs:
     asks: pd.DataFrame
     # the claims register beside the asks file (what the sources say, with their conditions)
     claims: Claims | None = None
+    # the blocks shown and the edition months (the `blocks` and `edition_months` parameters resolved once)
+    shown: tuple[str, ...] = BLOCKS
+    months: tuple[int, ...] = DEFAULT_EDITION_MONTHS
+    # the validated parameters the inputs were read with
+    parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
 
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
     """Read and validate every input of the chapter. File parameters missing from `params`
     take their default; unknown `*_file` keys are an error. Also validates `blocks` and
     `edition_months` when given. Raises InputError / ParameterValueError."""
-    unknown = [k for k in params if k.endswith("_file") and k not in DEFAULT_FILES]
+    unknown = [k for k in params if k.endswith("_file") and k not in DEFAULT_FILES
+               and not k.startswith(BUILD_PREFIX)]
     if unknown:
         raise ParameterValueError(CHAPTER, unknown[0], params[unknown[0]],
                                   f"unknown input parameter; known: {', '.join(DEFAULT_FILES)}")
-    if "blocks" in params:
-        selected_blocks(params["blocks"])
-    if "edition_months" in params:
-        edition_months(params["edition_months"])
     frames = {k: load_table(k, params.get(k) or default) for k, default in DEFAULT_FILES.items()}
     return Inputs(**{k[: -len("_file")]: v for k, v in frames.items()},
-                  claims=claims_beside(params.get("asks_file") or DEFAULT_FILES["asks_file"]))
+                  claims=claims_beside(params.get("asks_file") or DEFAULT_FILES["asks_file"]),
+                  shown=selected_blocks(params.get("blocks")), months=edition_months(params.get("edition_months")),
+                  parameters=MappingProxyType(dict(params)))
 
 
 # The schema of every input parameter (for the README's column table and the open data).
