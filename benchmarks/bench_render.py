@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from book import harvest as hv  # noqa: E402
 from book.editions import find_edition, load_edition  # noqa: E402
-from book.execute import kernel_environment  # noqa: E402
+from book.execute import kernel_environment, run_renderer  # noqa: E402
 from book.pipeline import BuildOptions, build, input_listing, write_harvest  # noqa: E402
 from book.plan import injected_parameters, make_plan  # noqa: E402
 from book.project import load_book  # noqa: E402
@@ -76,8 +76,10 @@ def naive_build(edition, engine: str, work: Path) -> float:
     h = hv.merge([hv.harvest_notebook(k, v) for k, v in executed.items()])
     harvest_files.update(write_harvest(work / "naive-harvest", plan, h, input_listing(plan)))
     run([p for p in plan.parts if p.needs_harvest])
-    get_renderer(engine).render(RenderJob(book, edition, tuple((p.part, executed[p.id]) for p in plan.parts),
-                                          work / "naive-render", work / "naive-out"))
+    # in a worker process, as the build renders: typst's thread pool does not survive a fork, so a
+    # process that compiled a PDF itself would hang the next build's render stage
+    run_renderer(get_renderer(engine), RenderJob(book, edition, tuple((p.part, executed[p.id]) for p in plan.parts),
+                                                 work / "naive-render", work / "naive-out"), 1800)
     return time.monotonic() - start
 
 
