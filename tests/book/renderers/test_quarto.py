@@ -1,7 +1,10 @@
 """The Quarto renderer: the staging project's contract, tested without Quarto (always), and real
 renders of the fixture book wherever `quarto` is on PATH (marked `quarto`, skipped elsewhere):
-both outputs, chapter numbering, numbered captions in HTML and PDF, PDF/UA, the manifest, and the
-same results, reconciliation and open data as the embedded renderer."""
+both outputs, the embedded renderer's numbering (chapters, and figures and tables through the
+book) and captions in HTML and PDF, its stylesheet, title page, colophon and page count, PDF/UA,
+the manifest, the same results, reconciliation and open data, and the same bytes when rendered
+twice. The accessibility and PDF checks of the real book run on both renderers in
+tests/book/test_accessibility.py and tests/book/test_pdf.py."""
 from __future__ import annotations
 
 import json
