@@ -192,6 +192,11 @@ def count_floats(markdown: str, workdir: Path) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
+def markdown_text(text: str) -> str:
+    """Text from an edition file as Markdown that shows it as it is (never read as markup)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~^$@:])", r"\\\1", " ".join(text.split()))
+
+
 def staged_name(part) -> str:
     """The part's file in the staging project: the front chapter is Quarto's `index.md`."""
     return "index.md" if part.role == "front" else f"{part.id}.md"
@@ -217,7 +222,8 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
         "sidebar": {"header": f"[{PDF_LINK_TEXT}]({job.pdf_name}){{.book-pdf-link}}"},
         # on a phone the sidebar is folded away: the footer of every page links the PDF too
         "page-footer": {"center": f"Norddjurs Kommune · Arbejdsmarkedsudvalget · udgave {e.id} · "
-                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})"},
+                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})  \nKontakt: {markdown_text(e.contact)} · "
+                                  f"Næste udgave: {format_date(e.next_date, format='long', locale='da_DK')}"},
     })
     def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]

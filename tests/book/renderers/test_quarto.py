@@ -328,3 +328,13 @@ def test_two_quarto_renders_give_the_same_bytes(rendered, tmp_path):
     a.pop("manifest.json"), b.pop("manifest.json")
     assert len(a) > 20 and any(k.endswith(".pdf") for k in a) and any(k.startswith("site_libs/") for k in a)
     assert a == b
+
+
+def test_text_from_the_edition_file_stays_text_in_the_page_footer(tmp_path):
+    from book.renderers.pandoc import run_pandoc
+
+    hostile = "Kontor *A* [x](javascript:y) <script>z</script> # 1. _b_ `c` $d$ \\e"
+    html = run_pandoc(["-f", "markdown", "-t", "html"], tmp_path, "test", q.markdown_text(hostile))
+    assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
+    plain = run_pandoc(["-f", "markdown", "-t", "plain", "--wrap=none"], tmp_path, "test", q.markdown_text(hostile))
+    assert plain.strip() == hostile
