@@ -65,11 +65,18 @@ def invented_notice(series: Series | None, chapter: str) -> str:
             + "). Tallene og ændringerne viser, hvordan bogen ser ud, når et nyt kvartal kommer.")
 
 
-def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[KeyFigure]) -> Section:
+def notice_section(series_file: str | Path | None, chapter: str) -> Section:
+    """Only the notice that the chapter reads invented example data (empty when it does not)."""
+    return Section(notice=invented_notice(read_series(series_file), chapter))
+
+
+def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[KeyFigure],
+               notice: bool = True) -> Section:
     """»Siden sidste udgave«: empty when the edition has no previous one; a plain sentence when the
-    previous edition is not published; else the material changes in sentences and a table."""
+    previous edition is not published; else the material changes in sentences and a table. The
+    invented-data notice comes first unless `notice` is False (the chapter showed it already)."""
     series = read_series(series_file)
-    notice = invented_notice(series, chapter)
+    notice = invented_notice(series, chapter) if notice else ""
     if series is None or series.previous is None:
         return Section(notice=notice)
     prev = series.previous

@@ -159,3 +159,9 @@ def test_many_figures_make_a_long_table_in_edition_order(tmp_path):
     assert list(t.columns) == ["Udgave", "Opgjort", "Nøgletal", "Værdi", "Grundlag"]
     assert t["Nøgletal"].tolist()[:3] == ["A", "A", "A"] and t["Udgave"].tolist()[:3] == ["q1", "q2", "q3"]
     assert t["Værdi"].tolist()[:3] == ["0", "10", "20"]
+
+
+def test_the_notice_can_come_before_the_section(tmp_path):
+    p = write(tmp_path, "b", [edition("a", [kf("roster_units", 1)])], invented={"kvoter": ["data/examples/x.csv"]})
+    assert "opdigtede" in sv.notice_section(p, "kvoter").notice
+    assert sv.since_last(p, "kvoter", [kf("roster_units", 2)], notice=False).notice == ""
