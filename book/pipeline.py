@@ -26,6 +26,7 @@ from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
+from .schedule import longest_first
 from .series import series_parameter, write_series
 from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 from .spreadsheet import safe_csv
@@ -177,7 +178,10 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
 
 def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
     cache = None if opts.force else store
-    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout, scheduler=opts.scheduler)
+    started = execute_all(longest_first(jobs), cache, opts.jobs, epoch, timeout=opts.timeout,
+                          scheduler=opts.scheduler)
+    by_id = {o.part_id: o for o in started}
+    outcomes = [by_id[j.part_id] for j in jobs]  # in the book's order again
     if opts.force:  # --force ignores the cache for reading but refreshes it
         for job, o in zip(jobs, outcomes):
             if not o.error:
