@@ -12,6 +12,7 @@ and registries the notebooks do not use, and adding a chapter must not re-run th
 from __future__ import annotations
 
 import ast
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
@@ -72,10 +73,18 @@ def source_files(modules: Iterable[str], root: Path = ROOT) -> list[Path]:
         if path is None or path in seen:
             continue
         seen[path] = None
-        name, is_package = _module_name(path, root)
-        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-        todo.extend(imported_modules(tree, name, is_package))
+        stat = path.stat()
+        todo.extend(_file_imports(path, root, stat.st_mtime_ns, stat.st_size))
     return sorted(seen)
+
+
+@lru_cache(maxsize=4096)
+def _file_imports(path: Path, root: Path, mtime_ns: int, size: int) -> frozenset[str]:
+    """The modules one source file imports, parsed once per version of the file (a build asks
+    for every notebook, and the chapters share their core modules)."""
+    name, is_package = _module_name(path, root)
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    return frozenset(imported_modules(tree, name, is_package))
 
 
 def notebook_modules(notebook: Path) -> set[str]:

@@ -21,11 +21,12 @@ from .execute import Job, execute_all, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
-from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
+from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
+from .schedule import longest_first
 from .series import series_parameter, write_series
 from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 from .spreadsheet import safe_csv
@@ -167,9 +168,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
         files = {**harvest_files, **series_parameter(p.id, series)}
         harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
-        columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        keyed = located_by_content(params, files)
-        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
+        keyed = located_by_content(params, files)  # book_column_map among them: part of the result
+        key = cache_key(p.part.path, keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))
@@ -178,7 +178,10 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
 
 def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
     cache = None if opts.force else store
-    outcomes = execute_all(jobs, cache, opts.jobs, epoch, timeout=opts.timeout, scheduler=opts.scheduler)
+    started = execute_all(longest_first(jobs), cache, opts.jobs, epoch, timeout=opts.timeout,
+                          scheduler=opts.scheduler)
+    by_id = {o.part_id: o for o in started}
+    outcomes = [by_id[j.part_id] for j in jobs]  # in the book's order again
     if opts.force:  # --force ignores the cache for reading but refreshes it
         for job, o in zip(jobs, outcomes):
             if not o.error:
