@@ -237,7 +237,10 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     links = {p.id: ("index.html" if p.role == "front" else f"{p.id}.html") for p, _ in job.notebooks}
     return {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
             # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
-            "date-format": "D. MMMM YYYY", "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
+            "date-format": "D. MMMM YYYY", "book": book,
+            # the HTML title block reads "Udgiver Norddjurs Kommune · Udgave 2025-Q1 31. marts 2025"
+            "language": {"title-block-author-single": "Udgiver", "title-block-published": f"Udgave {e.id}"},
+            "execute": {"enabled": False, "echo": False}, "format": fmt,
             # what book.typ and html.lua read, as the embedded renderer sets them
             "edition": e.id, "typeset-with": "Quarto (pandoc og Typst)", "title-plain": title.replace('"', "'"),
             "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,

@@ -270,6 +270,8 @@ def test_html_numbering_captions_and_links(rendered):
         assert 'href="book.css"' in html and 'lang="da"' in html
         assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
     assert (result.folder / "book.css").read_bytes() == (embedded.folder / "book.css").read_bytes()
+    index = re.sub(r"<[^>]+>", " ", (result.folder / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r"Udgave q2\s+31\. marts 2025", index) and re.search(r"Udgiver\s+Norddjurs Kommune", index)
     for page in result.folder.glob("*.html"):  # alt text on every figure
         for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r'alt="[^"]+"', img), (page.name, img)
