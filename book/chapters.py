@@ -61,15 +61,15 @@ def replaced_inputs(part_id: str, parameters: Mapping[str, Any]) -> dict[str, tu
     return {k: v for k, v in input_kinds(part_id, parameters).items() if v[0] in (QUARTERLY, YEARLY)}
 
 
-def table_rows(path) -> tuple[list[str], list[tuple[str, ...]]] | None:
-    """An input table as the chapters read it (canonical column names, the column map shared by
-    `plan.share_column_map`): its header and rows as text; None when it is not a readable table."""
+def table_rows(path, columns=None) -> tuple[list[str], list[tuple[str, ...]]] | None:
+    """An input table as the chapters read it (canonical column names, renamed by the edition's
+    column map `columns`): its header and rows as text; None when it is not a readable table."""
     from analysis.core.readers import read_table
 
     try:
-        columns = list(read_table(path).columns)
-        ids = [c for c in columns if c == "id" or c.endswith("_id")]  # ids such as 1.1 stay text
-        df = read_table(path, text_columns=ids) if ids else read_table(path)
+        names = list(read_table(path, columns=columns).columns)
+        ids = [c for c in names if c == "id" or c.endswith("_id")]  # ids such as 1.1 stay text
+        df = read_table(path, text_columns=ids, columns=columns)
     except (AnalysisError, OSError, ValueError):
         return None
     rows = [tuple("" if v is None or v != v else str(v) for v in r) for r in df.itertuples(index=False)]

@@ -18,7 +18,7 @@ from .cache import expand_inputs, sha256_file
 from .chapters import printed_decimals, table_rows
 from .editions import Edition
 from .paths import BOOK, display
-from .plan import make_plan, share_column_map
+from .plan import column_map, make_plan
 from .project import BookSpec, load_book
 
 
@@ -36,8 +36,8 @@ def _inputs(edition: Edition, book: BookSpec) -> dict[tuple[str, str], dict[str,
 
 
 def _rows(edition: Edition, path: str):
-    share_column_map(edition)  # the readers rename an extract's headers by the edition's map
-    return table_rows(Path(path) if Path(path).is_absolute() else BOOK.parent / path)
+    return table_rows(Path(path) if Path(path).is_absolute() else BOOK.parent / path,
+                      column_map(edition))  # the readers rename an extract's headers by the edition's map
 
 
 def _key_width(va: list[tuple], vb: list[tuple]) -> int:
@@ -217,7 +217,6 @@ def write_changes(folder: Path, plan, harvested, book_dir: Path) -> Path:
     except BuildError:
         prev = None
     data = diff_data(prev, plan.edition, plan.book, book_dir, harvested.results, harvested.meta) if prev else {}
-    share_column_map(plan.edition)
     path = folder / "changes.json"
     path.write_text(json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True) + "\n", encoding="utf-8")
     return path

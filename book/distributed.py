@@ -20,11 +20,10 @@ from typing import Mapping
 from .errors import BuildError, NotebookTimeoutError
 from .execute import Job, Outcome, run_job, say
 from .paths import display
-from .plan import COLUMN_MAP_ENV
 
-# What a kernel's result depends on in the build's environment (execute.kernel_environment and
-# the edition's column map): sent with every notebook, since a worker does not share it.
-ENV_NAMES = ("SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "MPLBACKEND", "TZ", "LC_ALL", "PYTHONPATH", COLUMN_MAP_ENV)
+# What a kernel's result depends on in the build's environment (execute.kernel_environment):
+# sent with every notebook, since a worker does not share it.
+ENV_NAMES = ("SOURCE_DATE_EPOCH", "PYTHONHASHSEED", "MPLBACKEND", "TZ", "LC_ALL", "PYTHONPATH")
 
 
 def run_remote(job: Job, env: Mapping[str, str]) -> tuple[Outcome, bytes | None]:

@@ -40,7 +40,9 @@ def _cells(chapter_id: str, title: str) -> list:
     code = nbformat.v4.new_code_cell
     cells = [
         nbformat.v4.new_markdown_cell(f"# {title}"),
-        code(f'values_file = "data/raw/{chapter_id}/values.csv"', metadata={"tags": ["parameters"]}),
+        code(f'values_file = "data/raw/{chapter_id}/values.csv"\n'
+             "# The edition's column map: input file → {the extract's header: declared column} (set by the build).\n"
+             "book_column_map = {}", metadata={"tags": ["parameters"]}),
         code(f"from analysis.chapters.{chapter_id} import load_inputs, reconcile, results, views\n"
              "from analysis.core.parameters import collected\nfrom report import show as report\n\n"
              "inputs = load_inputs(collected(globals()))",

@@ -1,25 +1,14 @@
-"""Every path the build reads or writes, defined in one place (cookiecutter-data-science)."""
+"""The folders the build reads and writes (cookiecutter-data-science). The project root and how an
+input path is resolved and shown are defined in one place, `report.inputs` (the protocol the
+domain's `analysis.core.paths` imports too)."""
 from __future__ import annotations
 
-from pathlib import Path
+from report.inputs import ROOT, display, resolve
 
-from report.inputs import display_input, resolve_input
+__all__ = ["BOOK", "BUILD", "CACHE", "PARAMS", "PROCESSED", "ROOT", "display", "resolve"]
 
-ROOT = Path(__file__).resolve().parent.parent
 PARAMS = ROOT / "params"
 PROCESSED = ROOT / "data" / "processed"
 BOOK = ROOT / "_book"
 BUILD = ROOT / "_build"
 CACHE = ROOT / ".cache"
-
-
-def resolve(path: str | Path) -> Path:
-    """A parameter path: absolute paths stay, relative ones are taken from the project root
-    (during a build: from the build's snapshot of the inputs, see `report.inputs`)."""
-    return resolve_input(path, ROOT)
-
-
-def display(path: str | Path) -> str:
-    """A path as an analyst should read it: relative to the project root where possible (a file
-    of the build's snapshot by its project-relative name)."""
-    return display_input(path, ROOT)

@@ -21,7 +21,7 @@ from .execute import Job, execute_all, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
-from .plan import Plan, PlannedPart, check_inputs, column_map, injected_parameters, make_plan
+from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
 from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
 from .renderers import RenderJob, get_renderer
@@ -168,9 +168,8 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
         files = {**harvest_files, **series_parameter(p.id, series)}
         harvest = {k: display(v) for k, v in files.items()}  # names in the snapshot
         params = {**p.parameters, **injected_parameters(p, plan, harvest)}
-        columns = column_map(plan.edition)  # the readers rename headers by it: part of the result
-        keyed = located_by_content(params, files)
-        key = cache_key(p.part.path, {**keyed, "book_column_map": columns} if columns else keyed,
+        keyed = located_by_content(params, files)  # book_column_map among them: part of the result
+        key = cache_key(p.part.path, keyed,
                         analysis_source_hash(p.part.path))
         jobs.append(Job(p.id, p.part.path, params, key, staging / "notebooks" / f"{p.id}.ipynb",
                         staging / "failed"))

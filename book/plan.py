@@ -2,8 +2,6 @@
 check of every chapter's input files (before anything runs)."""
 from __future__ import annotations
 
-import json
-import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +18,6 @@ from .limits import MAX_INPUT_BYTES, input_too_large
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
 from .paths import display, resolve
 from .project import BookSpec, Part
-
-COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"  # read by analysis.core.readers (same name there)
 
 HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
                       "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
@@ -99,16 +95,11 @@ def column_map(edition: Edition) -> dict[str, dict[str, str]]:
     return {display(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
 
 
-def share_column_map(edition: Edition) -> None:
-    """Make the edition's column map known to the readers, here and in every kernel."""
-    os.environ[COLUMN_MAP_ENV] = json.dumps(column_map(edition), sort_keys=True, ensure_ascii=False)
-
-
 def check_inputs(plan: Plan) -> int:
     """Every rule a render enforces on the inputs (`check` runs exactly these): every input file
     exists and is within the size limit, passes its chapter's validation, and every file in
     data/raw has a provenance row; returns the files checked."""
-    share_column_map(plan.edition)
+    columns = {"book_column_map": column_map(plan.edition)}  # the readers rename headers by it
     count = 0
     for p in plan.parts:
         for name, paths in expand_inputs(p.parameters).items():
@@ -119,7 +110,7 @@ def check_inputs(plan: Plan) -> int:
                 if path.stat().st_size > MAX_INPUT_BYTES:
                     raise InputCheckError(p.id, input_too_large(path, path.stat().st_size, name), display(path))
                 count += 1
-        check_chapter_inputs(p.id, p.parameters, display(plan.edition.path))
+        check_chapter_inputs(p.id, {**p.parameters, **columns}, display(plan.edition.path))
     check_sources()  # the provenance registries Datagrundlag shows (every file in data/raw has a row)
     return count
 
@@ -133,6 +124,7 @@ def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, 
         "book_subtitle": e.subtitle,
         "book_date": e.date.isoformat(),
         "book_parts": [[q.id, q.part.role, q.title] for q in plan.parts],
+        "book_column_map": column_map(e),  # the chapters' readers rename an extract's headers by it
     }
     values.update({k: str(v) for k, v in harvest_files.items()})
     return {k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)}

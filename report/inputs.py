@@ -16,6 +16,8 @@ import os
 from pathlib import Path
 
 SNAPSHOT_ENV = "BOOK_SNAPSHOT"
+# The project folder: the one place it is defined (book.paths and analysis.core.paths import it).
+ROOT = Path(__file__).resolve().parent.parent
 EXTERNAL = "external"
 
 
@@ -63,3 +65,15 @@ def display_input(path: str | Path, root: Path) -> str:
         return p.resolve().relative_to(root).as_posix()
     except ValueError:
         return str(p)
+
+
+def resolve(path: str | Path) -> Path:
+    """A parameter path: absolute paths stay, relative ones are taken from the project root
+    (during a build: from the build's snapshot of the inputs)."""
+    return resolve_input(path, ROOT)
+
+
+def display(path: str | Path) -> str:
+    """A path as an analyst should read it: relative to the project root where possible (a file
+    of the build's snapshot by its project-relative name)."""
+    return display_input(path, ROOT)

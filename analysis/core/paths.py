@@ -1,21 +1,10 @@
-"""Paths of the domain's data, defined in one place (cookiecutter-data-science style)."""
+"""Paths of the domain's data. The project root and how an input path is resolved and shown are
+defined in one place, `report.inputs` (the protocol the build's `book.paths` imports too); this
+module adds the domain's own folder."""
 from __future__ import annotations
 
-from pathlib import Path
+from report.inputs import ROOT, display, resolve
 
-from report.inputs import display_input, resolve_input
+__all__ = ["RAW", "ROOT", "display", "resolve"]
 
-ROOT = Path(__file__).resolve().parents[2]
 RAW = ROOT / "data" / "raw"
-
-
-def resolve(path: str | Path) -> Path:
-    """Resolve a parameter path: absolute paths stay, relative ones are taken from the repo root
-    (during a build: from the build's snapshot of the inputs, see `report.inputs`)."""
-    return resolve_input(path, ROOT)
-
-
-def display(path: str | Path) -> str:
-    """A path as an analyst should read it: relative to the repo root where possible (a file of
-    the build's snapshot by its project-relative name)."""
-    return display_input(path, ROOT)

@@ -8,16 +8,14 @@ Every reader returns a DataFrame whose index is the row number the analyst sees 
 Column names are read in their canonical spelling (`canonical_column`): lower case, æ/ø/å as
 ae/oe/aa, spaces and hyphens as `_`. An analyst's `Løntilskud` or `Voksen-lærling` is the
 declared `loentilskud` / `voksen_laerling`, for every chapter. An edition file may also map an
-extract's own headers to the declared ones (`columns:`; the build passes it in
-`BOOK_COLUMN_MAP`). Empty and header-only files and unreadable workbooks are refused with the
-file named.
+extract's own headers to the declared ones (`columns:`; the build hands it to the notebooks as
+the parameter `book_column_map`, and the chapters pass it to `read_table(..., columns=...)`).
+Empty and header-only files and unreadable workbooks are refused with the file named.
 """
 from __future__ import annotations
 
 import csv
 import io
-import json
-import os
 import re
 import unicodedata
 from pathlib import Path
@@ -30,7 +28,6 @@ from .paths import display, resolve
 from .workbooks import formulas_without_values
 
 Reader = Callable[[Path, frozenset], pd.DataFrame]
-COLUMN_MAP_ENV = "BOOK_COLUMN_MAP"
 _DANISH = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _SNAKE = re.compile(r"[a-z0-9_]+")
 
@@ -45,14 +42,11 @@ def canonical_column(name) -> str:
     return low if _SNAKE.fullmatch(low) else text
 
 
-def column_map(path: Path) -> dict[str, str]:
-    """The edition's own mapping of this file's headers to declared columns (may be empty)."""
-    try:
-        maps = json.loads(os.environ.get(COLUMN_MAP_ENV) or "{}")
-    except ValueError:
-        return {}
+def column_map(path: Path, maps: Mapping[str, Mapping[str, str]] | None) -> dict[str, str]:
+    """This file's mapping of headers to declared columns in the edition's column map `maps`
+    (input file → {header: declared column}); empty when the map does not name the file."""
     shown = display(path)
-    for file, mapping in maps.items():
+    for file, mapping in (maps or {}).items():
         if display(resolve(file)) == shown:
             return {canonical_column(k): str(v) for k, v in mapping.items()}
     return {}
@@ -166,11 +160,13 @@ def read_xlsx(path: Path, text_columns: frozenset = frozenset()) -> pd.DataFrame
 READERS: dict[str, Reader] = {".csv": read_csv, ".xlsx": read_xlsx}
 
 
-def read_table(path: str | Path, parameter: str | None = None, text_columns=()) -> pd.DataFrame:
+def read_table(path: str | Path, parameter: str | None = None, text_columns=(),
+               columns: Mapping[str, Mapping[str, str]] | None = None) -> pd.DataFrame:
     """Read an input table of any registered type; errors name the file (and parameter).
 
     `text_columns` are read as text, never guessed as numbers (ids such as `6.10`, which a
-    Danish CSV would otherwise read as 610 and a plain CSV as 6.1)."""
+    Danish CSV would otherwise read as 610 and a plain CSV as 6.1). `columns` is the edition's
+    column map (input file → {the extract's header: declared column}; see `column_map`)."""
     p = resolve(path)
     shown = display(p)
     if not p.is_file():
@@ -192,7 +188,7 @@ def read_table(path: str | Path, parameter: str | None = None, text_columns=()) 
     except Exception as exc:  # noqa: BLE001 - e.g. calamine's error for a damaged workbook
         raise InputError(shown, [Failure(None, None, f"cannot be read as a {p.suffix.lower()} file "
                                                      f"({type(exc).__name__}: {exc})")]) from None
-    df = _canonical_columns(df, df.attrs.pop("raw_header", list(df.columns)), shown, column_map(p))
+    df = _canonical_columns(df, df.attrs.pop("raw_header", list(df.columns)), shown, column_map(p, columns))
     if len(df) == 0:
         raise InputError(shown, [Failure(None, None, "the file has a header row but no data rows")])
     df.attrs["file"] = shown

@@ -192,6 +192,11 @@ def count_floats(markdown: str, workdir: Path) -> tuple[int, int]:
     return counts[0], counts[1]
 
 
+def markdown_text(text: str) -> str:
+    """Text from an edition file as Markdown that shows it as it is (never read as markup)."""
+    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~^$@:])", r"\\\1", " ".join(text.split()))
+
+
 def staged_name(part) -> str:
     """The part's file in the staging project: the front chapter is Quarto's `index.md`."""
     return "index.md" if part.role == "front" else f"{part.id}.md"
@@ -217,7 +222,8 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
         "sidebar": {"header": f"[{PDF_LINK_TEXT}]({job.pdf_name}){{.book-pdf-link}}"},
         # on a phone the sidebar is folded away: the footer of every page links the PDF too
         "page-footer": {"center": f"Norddjurs Kommune · Arbejdsmarkedsudvalget · udgave {e.id} · "
-                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})"},
+                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})  \nKontakt: {markdown_text(e.contact)} · "
+                                  f"Næste udgave: {format_date(e.next_date, format='long', locale='da_DK')}"},
     })
     def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
@@ -231,7 +237,10 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     links = {p.id: ("index.html" if p.role == "front" else f"{p.id}.html") for p, _ in job.notebooks}
     return {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
             # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
-            "date-format": "D. MMMM YYYY", "book": book, "execute": {"enabled": False, "echo": False}, "format": fmt,
+            "date-format": "D. MMMM YYYY", "book": book,
+            # the HTML title block reads "Udgiver Norddjurs Kommune · Udgave 2025-Q1 31. marts 2025"
+            "language": {"title-block-author-single": "Udgiver", "title-block-published": f"Udgave {e.id}"},
+            "execute": {"enabled": False, "echo": False}, "format": fmt,
             # what book.typ and html.lua read, as the embedded renderer sets them
             "edition": e.id, "typeset-with": "Quarto (pandoc og Typst)", "title-plain": title.replace('"', "'"),
             "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,

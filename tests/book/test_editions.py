@@ -63,10 +63,6 @@ def test_explicit_previous_is_found_next_to_the_edition_or_in_params(tmp_path):
 
 
 def test_column_map_is_read_and_checked(tmp_path):
-    from analysis.core.readers import COLUMN_MAP_ENV
-    from book.plan import COLUMN_MAP_ENV as BUILD_NAME
-
-    assert BUILD_NAME == COLUMN_MAP_ENV
     p = _write(tmp_path, "e", "edition: e\ntitle: T\ndate: 2025-03-31\ncolumns:\n"
                               "  data/hr/roster.xlsx: {'Antal i løntilskud': loentilskud}\n")
     assert dict(load_edition(p).columns) == {"data/hr/roster.xlsx": {"Antal i løntilskud": "loentilskud"}}

@@ -9,7 +9,8 @@ ALPHA = FIXTURES / "book" / "notebooks" / "alpha.ipynb"
 
 def test_declared_parameters_from_the_parameters_cell():
     d = declared_parameters(ALPHA)
-    assert dict(d.defaults) == {"values_file": "tests/fixtures/book/data/values.csv", "factor": 2}
+    assert dict(d.defaults) == {"values_file": "tests/fixtures/book/data/values.csv", "factor": 2,
+                                "book_column_map": {}}
     assert d.inputs == ("values_file",)
 
 

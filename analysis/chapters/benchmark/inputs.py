@@ -100,7 +100,8 @@ def municipality_labels(peer_names: pd.DataFrame) -> tuple[str, ...]:
 def focus_values(params: Mapping[str, Any]) -> list[str]:
     """Every municipality the chapter can be seen from (the values of `focus`), in the printed
     column order, as the book shows them (the real name where the analyst filled it in)."""
-    peers = validate(_text(read_table(params["peer_names_file"], parameter="peer_names_file"),
+    peers = validate(_text(read_table(params["peer_names_file"], parameter="peer_names_file",
+                                       columns=params.get("book_column_map")),
                            ["label", "name"]), PEER_NAMES, file=str(params["peer_names_file"]))
     return list(municipality_labels(peers))
 
@@ -189,7 +190,7 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     for key, schema in FILE_PARAMS.items():
         if key not in params:
             raise InputError(f"<parameter {key}>", [Failure(None, None, "input file parameter is missing", key)])
-        raw = read_table(params[key], parameter=key)
+        raw = read_table(params[key], parameter=key, columns=params.get("book_column_map"))
         raw = _text(raw, list(raw.columns))
         files[key] = raw.attrs.get("file", str(params[key]))
         frames[key] = validate(raw, schema, file=files[key])

@@ -81,8 +81,8 @@ def _text_columns(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, l
     return out, failures
 
 
-def _prepare(path: str, parameter: str, kind: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
-    df = read_table(path, parameter=parameter, text_columns=TEXT_COLUMNS[kind])
+def _prepare(path: str, parameter: str, kind: str, schema: pa.DataFrameSchema, columns=None) -> pd.DataFrame:
+    df = read_table(path, parameter=parameter, text_columns=TEXT_COLUMNS[kind], columns=columns)
     file = df.attrs["file"]
     df, failures = _text_columns(df, TEXT_COLUMNS[kind])
     raise_if(file, failures)
@@ -163,17 +163,18 @@ def _followup_rules(followup: pd.DataFrame, goals: pd.DataFrame) -> list[Failure
 
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
     """Read and validate the chapter's inputs (every failure of a file at once)."""
-    goals = _prepare(params["register_file"], "register_file", "goals", GOALS_SCHEMA)
+    cols = params.get("book_column_map")  # the edition's column map (set by the build)
+    goals = _prepare(params["register_file"], "register_file", "goals", GOALS_SCHEMA, cols)
     raise_if(goals.attrs["file"], _goal_rules(goals))
-    followup = _prepare(params["followup_file"], "followup_file", "followup", FOLLOWUP_SCHEMA)
+    followup = _prepare(params["followup_file"], "followup_file", "followup", FOLLOWUP_SCHEMA, cols)
     raise_if(followup.attrs["file"], _followup_rules(followup, goals))
-    summary = _prepare(params["summary_file"], "summary_file", "summary", SUMMARY_SCHEMA)
-    derived = _prepare(params["derived_file"], "derived_file", "derived", DERIVED_SCHEMA)
-    committee = _prepare(params["committee_file"], "committee_file", "committee", COMMITTEE_SCHEMA)
+    summary = _prepare(params["summary_file"], "summary_file", "summary", SUMMARY_SCHEMA, cols)
+    derived = _prepare(params["derived_file"], "derived_file", "derived", DERIVED_SCHEMA, cols)
+    committee = _prepare(params["committee_file"], "committee_file", "committee", COMMITTEE_SCHEMA, cols)
     explanations = _prepare(params["explanations_file"], "explanations_file", "explanations",
-                            EXPLANATIONS_SCHEMA)
+                            EXPLANATIONS_SCHEMA, cols)
     abbreviations = _prepare(params["abbreviations_file"], "abbreviations_file", "abbreviations",
-                             ABBREVIATIONS_SCHEMA)
+                             ABBREVIATIONS_SCHEMA, cols)
     return Inputs(goals, followup, summary, derived, committee, explanations, abbreviations,
                   claims=claims_beside(params["committee_file"]),
                   shown=MappingProxyType(_check_rounds(followup, params)),

@@ -215,7 +215,7 @@ def check_dates(df: pd.DataFrame, columns) -> list[Failure]:
 
 
 def _read(params: Mapping[str, Any], name: str, schema: pa.DataFrameSchema) -> pd.DataFrame:
-    df = read_table(params.get(name, DEFAULT_FILES[name]), parameter=name)
+    df = read_table(params.get(name, DEFAULT_FILES[name]), parameter=name, columns=params.get("book_column_map"))
     return validate(df, schema)
 
 

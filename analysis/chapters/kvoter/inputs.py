@@ -143,9 +143,9 @@ def known_areas(quota_table: pd.DataFrame) -> list[str]:
     return [str(a) for a in quota_table.loc[quota_table["row_type"] == "area", "area"]]
 
 
-def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
+def read_quota_table(path, parameter: str = "quota_table_file", columns=None) -> pd.DataFrame:
     """Read and validate Tabel 1: unique areas, one total row, whole counts."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     qcols = list(quota_columns(df))
     qnames = [f"quota_n{n}" for n in qcols]
@@ -165,9 +165,9 @@ def read_quota_table(path, parameter: str = "quota_table_file") -> pd.DataFrame:
     return _as_int(df, ["employees", *qnames])
 
 
-def read_placements(path, parameter: str = "placements_file") -> pd.DataFrame:
+def read_placements(path, parameter: str = "placements_file", columns=None) -> pd.DataFrame:
     """Read and validate the placements by type: each known type exactly once."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     df = _strip_text(df, ["placement_type", "label"])
     df, pre = _whole_numbers(df, ["placements"])
@@ -187,9 +187,9 @@ def read_placements(path, parameter: str = "placements_file") -> pd.DataFrame:
     return _as_int(df, ["placements"])
 
 
-def read_stated(path, parameter: str = "stated_figures_file") -> pd.DataFrame:
+def read_stated(path, parameter: str = "stated_figures_file", columns=None) -> pd.DataFrame:
     """Read and validate the figures the text states (unique per figure and section)."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     df = _strip_text(df, ["figure", "section", "unit", "statement"])
     schema = schemas.stated()
@@ -203,9 +203,9 @@ def read_stated(path, parameter: str = "stated_figures_file") -> pd.DataFrame:
     return _run(df, schema, [], file, cross)
 
 
-def read_examples(path, parameter: str = "quota_examples_file") -> pd.DataFrame:
+def read_examples(path, parameter: str = "quota_examples_file", columns=None) -> pd.DataFrame:
     """Read and validate the worked examples of the quota rule."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     df, pre = _whole_numbers(df, ["employees", "threshold", "quota"])
     schema = schemas.examples()
@@ -213,9 +213,9 @@ def read_examples(path, parameter: str = "quota_examples_file") -> pd.DataFrame:
     return _as_int(df, ["employees", "threshold", "quota"])
 
 
-def read_periods(path, parameter: str = "periods_file") -> pd.DataFrame:
+def read_periods(path, parameter: str = "periods_file", columns=None) -> pd.DataFrame:
     """Read and validate the dates the figures refer to (real dates; each kind once)."""
-    df = read_table(path, parameter, text_columns=("date",))
+    df = read_table(path, parameter, text_columns=("date",), columns=columns)
     file = df.attrs["file"]
     df = _strip_text(df, ["figures", "date", "precision", "printed", "section"])
 
@@ -233,9 +233,9 @@ def read_periods(path, parameter: str = "periods_file") -> pd.DataFrame:
     return _run(df, schemas.periods(), [], file, cross)
 
 
-def read_committee(path, parameter: str = "committee_file") -> pd.DataFrame:
+def read_committee(path, parameter: str = "committee_file", columns=None) -> pd.DataFrame:
     """Read and validate what the source asks of the committee (at least one point)."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     df = _strip_text(df, ["kind", "point", "section"])
     if "date" in df.columns:
@@ -262,10 +262,10 @@ def _committee_rules(df: pd.DataFrame) -> list[Failure]:
 
 
 # ---------------------------------------------------------------- the roster
-def read_roster(path, areas: list[str], parameter: str = "roster_file") -> pd.DataFrame:
+def read_roster(path, areas: list[str], parameter: str = "roster_file", columns=None) -> pd.DataFrame:
     """Read and validate a unit roster: unique unit ids, known director areas, whole numbers
     of zero or more for employees and every placement type."""
-    df = read_table(path, parameter)
+    df = read_table(path, parameter, columns=columns)
     file = df.attrs["file"]
     if "unit_name" not in df.columns:
         df = df.assign(unit_name=None)
@@ -315,16 +315,17 @@ def check_parameters(params: Mapping[str, Any]) -> None:
 def load_inputs(params: Mapping[str, Any]) -> Inputs:
     """Read and validate every input of the chapter (see the module docstring)."""
     check_parameters(params)
-    quota_table = read_quota_table(params["quota_table_file"])
+    cols = params.get("book_column_map")  # the edition's column map (set by the build)
+    quota_table = read_quota_table(params["quota_table_file"], columns=cols)
     areas = known_areas(quota_table)
     return Inputs(
-        roster=read_roster(params["roster_file"], areas),
-        placements=read_placements(params["placements_file"]),
+        roster=read_roster(params["roster_file"], areas, columns=cols),
+        placements=read_placements(params["placements_file"], columns=cols),
         quota_table=quota_table,
-        stated=read_stated(params["stated_figures_file"]),
-        examples=read_examples(params["quota_examples_file"]),
-        periods=read_periods(params["periods_file"]),
-        committee=read_committee(params["committee_file"]),
+        stated=read_stated(params["stated_figures_file"], columns=cols),
+        examples=read_examples(params["quota_examples_file"], columns=cols),
+        periods=read_periods(params["periods_file"], columns=cols),
+        committee=read_committee(params["committee_file"], columns=cols),
         claims=claims_beside(params["committee_file"]),
         parameters=MappingProxyType(dict(params)),
     )

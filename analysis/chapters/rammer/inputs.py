@@ -81,10 +81,11 @@ def edition_months(months: Iterable[int] | None) -> tuple[int, ...]:
     return tuple(sorted(set(chosen)))
 
 
-def load_table(key: str, path: str) -> pd.DataFrame:
+def load_table(key: str, path: str, columns=None) -> pd.DataFrame:
     """Read one input (CSV, Danish Excel CSV or .xlsx), validate it against its schema and the
-    cross-row rules, and report every failure of the file at once (InputError)."""
-    raw = read_table(path, parameter=key)
+    cross-row rules, and report every failure of the file at once (InputError); `columns`: the
+    edition's column map."""
+    raw = read_table(path, parameter=key, columns=columns)
     try:
         df = validate(raw, SCHEMAS[key])
     except InputError as err:
@@ -131,7 +132,8 @@ def load_inputs(params: Mapping[str, Any]) -> Inputs:
     if unknown:
         raise ParameterValueError(CHAPTER, unknown[0], params[unknown[0]],
                                   f"unknown input parameter; known: {', '.join(DEFAULT_FILES)}")
-    frames = {k: load_table(k, params.get(k) or default) for k, default in DEFAULT_FILES.items()}
+    cols = params.get("book_column_map")  # the edition's column map (set by the build)
+    frames = {k: load_table(k, params.get(k) or default, cols) for k, default in DEFAULT_FILES.items()}
     return Inputs(**{k[: -len("_file")]: v for k, v in frames.items()},
                   claims=claims_beside(params.get("asks_file") or DEFAULT_FILES["asks_file"]),
                   shown=selected_blocks(params.get("blocks")), months=edition_months(params.get("edition_months")),

@@ -1,7 +1,10 @@
 """The Quarto renderer: the staging project's contract, tested without Quarto (always), and real
 renders of the fixture book wherever `quarto` is on PATH (marked `quarto`, skipped elsewhere):
-both outputs, chapter numbering, numbered captions in HTML and PDF, PDF/UA, the manifest, and the
-same results, reconciliation and open data as the embedded renderer."""
+both outputs, the embedded renderer's numbering (chapters, and figures and tables through the
+book) and captions in HTML and PDF, its stylesheet, title page, colophon and page count, PDF/UA,
+the manifest, the same results, reconciliation and open data, and the same bytes when rendered
+twice. The accessibility and PDF checks of the real book run on both renderers in
+tests/book/test_accessibility.py and tests/book/test_pdf.py."""
 from __future__ import annotations
 
 import json
@@ -267,6 +270,8 @@ def test_html_numbering_captions_and_links(rendered):
         assert 'href="book.css"' in html and 'lang="da"' in html
         assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
     assert (result.folder / "book.css").read_bytes() == (embedded.folder / "book.css").read_bytes()
+    index = re.sub(r"<[^>]+>", " ", (result.folder / "index.html").read_text(encoding="utf-8"))
+    assert re.search(r"Udgave q2\s+31\. marts 2025", index) and re.search(r"Udgiver\s+Norddjurs Kommune", index)
     for page in result.folder.glob("*.html"):  # alt text on every figure
         for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r'alt="[^"]+"', img), (page.name, img)
@@ -325,3 +330,13 @@ def test_two_quarto_renders_give_the_same_bytes(rendered, tmp_path):
     a.pop("manifest.json"), b.pop("manifest.json")
     assert len(a) > 20 and any(k.endswith(".pdf") for k in a) and any(k.startswith("site_libs/") for k in a)
     assert a == b
+
+
+def test_text_from_the_edition_file_stays_text_in_the_page_footer(tmp_path):
+    from book.renderers.pandoc import run_pandoc
+
+    hostile = "Kontor *A* [x](javascript:y) <script>z</script> # 1. _b_ `c` $d$ \\e"
+    html = run_pandoc(["-f", "markdown", "-t", "html"], tmp_path, "test", q.markdown_text(hostile))
+    assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
+    plain = run_pandoc(["-f", "markdown", "-t", "plain", "--wrap=none"], tmp_path, "test", q.markdown_text(hostile))
+    assert plain.strip() == hostile
