@@ -132,6 +132,11 @@ def reading(text: str) -> Voiced:
     return Voiced(text, READING)
 
 
+def said_or_reading(claims: Claims | None, claim_id: str, text: str) -> Voiced:
+    """The source's words when the register holds `claim_id`; otherwise the book's own reading."""
+    return claims.said(claim_id, text) if claims and claim_id in claims else reading(text)
+
+
 def read_claims(path: str | Path) -> Claims:
     """Read a claims register (UTF-8 CSV, header `id,document,section,quote,conditions,note`;
     conditions separated by `|`), refusing a missing column, an empty or duplicate id, and an

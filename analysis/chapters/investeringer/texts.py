@@ -16,7 +16,7 @@ from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
-from ...core.voice import reading
+from ...core.voice import said_or_reading
 from .model import (
     Derived,
     case_year,
@@ -142,7 +142,7 @@ def committee_points(d: Derived) -> list[items.CommitteeItem]:
     out = []
     for _, r in c.iterrows():
         text, claim = escape_markdown(r["text"]), f"udvalget-{int(r['order'])}"
-        text = claims.said(claim, text) if claims is not None and claim in claims else reading(text)
+        text = said_or_reading(claims, claim, text)
         if r["kind"] == "decision_taken":
             out.append(items.decided(text, r["date"], section=r["section"]))
         elif r["kind"] == "ask":

@@ -13,7 +13,7 @@ from ...core import fmt
 from ...core.check import Check
 from ...core.dates import age_sentence
 from ...core.tables import escape_markdown
-from ...core.voice import Voiced, reading
+from ...core.voice import Voiced, reading, said_or_reading
 from . import model
 from .inputs import Inputs
 from .results import period_of
@@ -52,7 +52,7 @@ def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
     out: list[items.CommitteeItem] = []
     for _, r in inputs.committee.iterrows():
         text, claim = escape_markdown(r["point"]), f"udvalget-{int(r['order'])}"
-        text = inputs.claims.said(claim, text) if inputs.claims and claim in inputs.claims else reading(text)
+        text = said_or_reading(inputs.claims, claim, text)
         last = out[-1] if out and out[-1].kind == items.ASK else None
         if r["kind"] == "option" and last:
             out[-1] = items.ask(last.text, [*last.options, text], last.recommendation, last.section)
