@@ -2,7 +2,10 @@
 editions rendered once per test session (`rendered_edition`, `render_edition`)."""
 from __future__ import annotations
 
+import ast
+import functools
 import hashlib
+import json
 import os
 import re
 import shutil
@@ -10,6 +13,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 import pytest
+from filelock import FileLock
 
 from analysis.core.paths import ROOT
 from book.editions import Edition, load_edition
@@ -53,6 +57,67 @@ def seeds_folder() -> tuple[Path | None, str]:
             return folder, str(folder)
         tried.append(str(folder))
     return None, " or ".join(tried)
+
+
+# ---------------------------------------------------------------- running the tests in parallel
+# `python -m pytest` (the whole suite, as CI runs it) runs on every core with pytest-xdist
+# (`-n auto`); naming tests (`python -m pytest tests/book/test_cli.py`), `-n 0` or `-p no:xdist`
+# runs them in this one process. The workers share the real book's renders (SessionBooks); a test
+# module that defines a module- or class-scoped fixture runs whole on one worker (its fixture is
+# set up once), every other test goes to whichever worker is free.
+_SCHEDULE_BY_FIXTURES = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_cmdline_main(config):
+    """The whole suite in parallel unless told otherwise (before pytest-xdist reads its options)."""
+    if (config.pluginmanager.hasplugin("xdist") and not hasattr(config, "workerinput")
+            and not config.option.collectonly):
+        whole_suite = config.args_source != pytest.Config.ArgsSource.ARGS
+        if config.option.numprocesses is None and whole_suite and not config.option.usepdb:
+            config.option.numprocesses = "auto"
+        if config.option.numprocesses and config.option.dist == "no":
+            config.option.dist = "loadscope"
+            config.option.loadscopereorder = False  # the order of the collection (slow modules first)
+            config.stash[_SCHEDULE_BY_FIXTURES] = True
+    return (yield)
+
+
+@functools.cache
+def defines_shared_fixture(module: Path) -> bool:
+    """Whether the test module defines a fixture shared by its tests (scope module or class)."""
+    for node in ast.walk(ast.parse(module.read_text(encoding="utf-8"))):
+        for deco in getattr(node, "decorator_list", []) if isinstance(node, ast.FunctionDef) else []:
+            scope = next((k.value for k in getattr(deco, "keywords", []) if k.arg == "scope"), None)
+            if isinstance(scope, ast.Constant) and scope.value in ("module", "class", "package"):
+                return True
+    return False
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """Each test on its own, except the tests of a module with a shared fixture (one unit)."""
+    if not config.stash.get(_SCHEDULE_BY_FIXTURES, False):
+        return None
+    from xdist.scheduler import LoadScopeScheduling
+
+    class ByFixtures(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            module = nodeid.split("::", 1)[0]
+            path = config.rootpath / module
+            return module if path.is_file() and defines_shared_fixture(path) else nodeid
+    return ByFixtures(config, log)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """The modules with slow tests first (the long renders start while the short tests fill the
+    other workers), each module's tests together and in their order."""
+    modules: dict[str, list] = {}
+    for item in items:
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    ordered = sorted(modules.values(), key=lambda its: not any(i.get_closest_marker("slow") for i in its))
+    items[:] = [item for its in ordered for item in its]
 
 
 class Sources:
@@ -158,9 +223,39 @@ def _link_or_copy(src: str, dst: str) -> None:
         shutil.copy2(src, dst)
 
 
+def shared_folder(config, tmp_path_factory, name: str) -> Path:
+    """A folder of this test run that every pytest-xdist worker shares (the run's temporary
+    folder is the parent of each worker's); without xdist simply a new temporary folder."""
+    if not hasattr(config, "workerinput"):
+        return tmp_path_factory.mktemp(name)
+    folder = tmp_path_factory.getbasetemp().parent / name
+    folder.mkdir(exist_ok=True)
+    return folder
+
+
+def _store_result(path: Path, result: BuildResult) -> None:
+    """Record a build's result for the other workers (written whole, then renamed into place)."""
+    data = {"folder": str(result.folder), "pdf": str(result.pdf), "renderer": result.renderer,
+            "executed": list(result.executed), "cached": list(result.cached), "seconds": result.seconds}
+    tmp = path.with_suffix(".tmp")
+    tmp.write_text(json.dumps(data), encoding="utf-8")
+    tmp.replace(path)
+
+
+def _stored_result(path: Path, edition: Edition) -> BuildResult:
+    """A build's result as the worker that built it recorded it."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return BuildResult(edition, Path(data["folder"]), Path(data["pdf"]), data["renderer"],
+                       tuple(data["executed"]), tuple(data["cached"]), data["seconds"])
+
+
 class SessionBooks:
     """Every render of the real book in one test session: one output tree and one notebook cache
     in a session folder, each edition file rendered at most once (with the pandoc engine).
+
+    Under pytest-xdist the workers share that folder: the first worker that needs an edition
+    renders it (a file lock per edition), the others wait for it and read what it published;
+    only the session's own renders write there, and a published edition is never rendered again.
 
     What `python render.py` already made in this checkout is reused read-only: the notebook cache
     is seeded from `.cache/executed` (hard links; the build replaces cache files, never writes into
@@ -169,30 +264,48 @@ class SessionBooks:
     checkout both are absent and the edition is rendered from scratch."""
 
     def __init__(self, root: Path):
+        self.root = root
         self.opts = BuildOptions(engine="pandoc", cache_dir=root / "cache", book_dir=root / "book",
                                  build_dir=root / "build", processed_dir=root / "processed")
-        if PROJECT_CACHE.is_dir():
-            shutil.copytree(PROJECT_CACHE, self.opts.cache_dir, copy_function=_link_or_copy,
-                            ignore=shutil.ignore_patterns("*.tmp"))
+        with FileLock(root / "seed.lock"):
+            if PROJECT_CACHE.is_dir() and not (root / "seeded").exists():
+                shutil.copytree(PROJECT_CACHE, self.opts.cache_dir, copy_function=_link_or_copy,
+                                ignore=shutil.ignore_patterns("*.tmp"), dirs_exist_ok=True)
+            (root / "seeded").touch()
         self.done: dict[Path, RenderedEdition] = {}
+
+    def once(self, name: str, edition: Edition, make) -> BuildResult:
+        """make(), run by one worker of the session for `name`; the others read its result."""
+        record = self.root / "results" / f"{name}.json"
+        record.parent.mkdir(exist_ok=True)
+        with FileLock(self.root / "results" / f"{name}.lock"):
+            if record.is_file():
+                return _stored_result(record, edition)
+            result = make()
+            _store_result(record, result)
+            return result
 
     def render(self, edition_file: Path) -> RenderedEdition:
         """The edition of `edition_file`, rendered once per session."""
         path = Path(edition_file).resolve()
         if path not in self.done:
             edition = load_edition(path)
-            published = PROJECT_BOOK / edition.id
-            target = self.opts.book_dir / edition.id
-            if (published / "manifest.json").is_file() and not target.exists():
-                shutil.copytree(published, target)
-            self.done[path] = RenderedEdition(edition, self.opts, build(edition, self.opts))
+
+            def make() -> BuildResult:
+                published = PROJECT_BOOK / edition.id
+                target = self.opts.book_dir / edition.id
+                if (published / "manifest.json").is_file() and not target.exists():
+                    shutil.copytree(published, target)
+                return build(edition, self.opts)
+            name = f"{edition.id}-{hashlib.sha256(str(path).encode()).hexdigest()[:12]}"
+            self.done[path] = RenderedEdition(edition, self.opts, self.once(name, edition, make))
         return self.done[path]
 
 
 @pytest.fixture(scope="session")
-def session_books(tmp_path_factory) -> SessionBooks:
-    """The session's renders of the real book (one cache, one output tree)."""
-    return SessionBooks(tmp_path_factory.mktemp("editions"))
+def session_books(request, tmp_path_factory) -> SessionBooks:
+    """The session's renders of the real book (one cache, one output tree, shared by the workers)."""
+    return SessionBooks(shared_folder(request.config, tmp_path_factory, "editions"))
 
 
 @pytest.fixture(scope="session")
@@ -227,6 +340,7 @@ def rendered_by(session_books, rendered_edition):
             root = base.book_dir.parent / engine
             opts = BuildOptions(engine=engine, cache_dir=base.cache_dir, book_dir=root / "book",
                                 build_dir=root / "build", processed_dir=root / "processed")
-            done[engine] = build(rendered_edition.edition, opts)
+            edition = rendered_edition.edition
+            done[engine] = session_books.once(f"{edition.id}-{engine}", edition, lambda: build(edition, opts))
         return done[engine]
     return render

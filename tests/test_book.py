@@ -19,9 +19,10 @@ from book.editions import find_edition
 from book.paths import ROOT
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def rendered(rendered_edition):
-    """The edition rendered once for the whole session (tests/conftest.py)."""
+    """The edition rendered once for the whole session (tests/conftest.py; an alias, so that the
+    example editions' renders may run on different workers)."""
     return rendered_edition
 
 
