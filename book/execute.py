@@ -138,6 +138,9 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             str(job.notebook), str(job.output), parameters=dict(job.parameters),
             cwd=str(snapshot_root() or ROOT), kernel_name="python3", progress_bar=False, log_output=False,
             request_save_on_cell_execute=False, report_mode=False,
+            # every output has arrived when the last cell ends: end the kernel at once instead of
+            # waiting for its graceful shutdown (the notebook writes no files; about 0,5 s each)
+            shutdown_kernel="immediate",
         )
     except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
         job.failed_dir.mkdir(parents=True, exist_ok=True)

@@ -3,7 +3,9 @@ params/), `--series E` (E and every `previous` before it) and `--vary chapter.pa
 (one edition per value a chapter declares its parameter can take).
 
 The editions are built in turn with one cache: a chapter whose code, parameters and inputs are
-equal in two editions executes once (the second edition takes it from the cache). An edition
+equal in two editions executes once (the second edition takes it from the cache), and the inputs
+checked for one edition are not checked again for the next (book.verdicts). One edition's render
+and publish run beside the next edition's checks and notebooks (at most one render at a time). An edition
 that another edition of the command follows (by `previous`) is built first, so the later one's
 series shows it. Each edition publishes atomically on its own; a failing edition is reported
 with its name and the others are still built and published. A summary table ends the command."""
