@@ -205,7 +205,10 @@ def source_messages(inputs, c: model.Computed) -> list[str]:
     first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
              f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
              f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
-             + "; borgere fra andre kommuner er ikke talt med.")
+             + "; borgere fra andre kommuner er ikke talt med, så det reelle tal vurderes at være højere, men "
+             "ikke væsentligt højere.")
+    if "andre-kommuner" in claims:
+        claims.said("andre-kommuner", first)
     msgs = [claims.said("pladser-i-dag", first)]
     if c.published:
         msgs.append(_quota_message(inputs, c, when))
