@@ -100,8 +100,12 @@ def test_headings_numbered_like_the_embedded_book():
 def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):
     hidden = '::: {.content-hidden when-format="html"}\n' + TABLE + "\n:::\n"
     figure = "![Figur](a.svg){fig-alt=\"x\"}\n"
-    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1)
-    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0)  # no caption, no number
+    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1, 0, 0)
+    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0, 0, 0)  # no caption, no number
+    # a table in the HTML only is "Tabel 3a" after two tables: the state goes on to the next page
+    only = '::: {.content-visible when-format="html"}\n' + TABLE + "\n:::\n"
+    assert q.count_floats(only, tmp_path, (1, 2, 0, 0)) == (1, 2, 0, 1)
+    assert q.count_floats(TABLE, tmp_path, (1, 2, 0, 1)) == (1, 3, 0, 0)
 
 
 def _job(tmp_path, fixture_book, write_edition, executed):
@@ -137,8 +141,10 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     assert "$book.typ()$" in (project / "quarto-book.typ").read_text(encoding="utf-8")
     assert '@import' not in (project / "quarto.css").read_text(encoding="utf-8")
     index, alpha = ((project / n).read_text(encoding="utf-8") for n in ("index.md", "alpha.md"))
-    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {#intro .unnumbered}")
-    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter {#alpha}\n")
+    extra = "book-figures-extra-before: 0\nbook-tables-extra-before: 0\n"
+    assert index.startswith(f"---\nbook-figures-before: 0\nbook-tables-before: 0\n{extra}---\n\n"
+                            "# Kvoter {#intro .unnumbered}")
+    assert alpha.startswith(f"---\nbook-figures-before: 1\nbook-tables-before: 1\n{extra}---\n\n# Kvoter {{#alpha}}\n")
     appendix = (project / "afstemning.md").read_text(encoding="utf-8")
     assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
     assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
