@@ -195,3 +195,17 @@ def test_rammer_budget_caption_keeps_the_sources_caveat():
     from analysis.chapters.rammer import views
 
     assert "(foreløbig fordeling)" in views.caption(_rammer(), "oekonomi")
+
+
+def test_kvoter_unit_sentences_say_none_one_and_many():
+    from analysis.chapters.kvoter import texts
+
+    _, c = _kvoter()
+    many = plain(texts.top_text(c))
+    assert f"mangler {c.units_short} enheder pladser" in many and f"de {len(c.top)} enheder med" in many
+    one = plain(texts.top_text(dataclasses.replace(c, units_short=1, top=c.top.iloc[:1])))
+    assert "mangler 1 enhed pladser" in one and "Tabellen viser enheden med den største mangel" in one
+    none = plain(texts.top_text(dataclasses.replace(c, units_short=0, top=c.top.iloc[:0])))
+    assert "mangler ingen enheder pladser" in none and "Tabellen" not in none
+    flat = plain(texts.sweep_text(dataclasses.replace(c, sweep=c.sweep.assign(model_difference=0))))
+    assert "lige mange nye pladser ved alle grænserne" in flat and "størst" not in flat
