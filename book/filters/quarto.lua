@@ -63,7 +63,7 @@ function Div(div)
 end
 
 -- A link to an id of the book (`#afstemning-rammer`: ids start with their part's id) goes to
--- the part's page in HTML; the part's own id is its page.
+-- the part's page in HTML.
 function Link(link)
   local id = link.target:match("^#(.+)$")
   if not id or not quarto.doc.is_format("html") then
@@ -76,7 +76,7 @@ function Link(link)
     end
   end
   if best then
-    link.target = pages[best] .. (id == best and "" or ("#" .. id))
+    link.target = pages[best] .. "#" .. id  -- as the embedded book's chunked HTML writes it
     return link
   end
 end

@@ -235,7 +235,9 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
                job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
-    merge_landing_page(html_dir, front)
+    landing = front_page(html_dir, job)
+    if landing:
+        merge_landing_page(html_dir, landing, front)
     mark_current_pages(html_dir)
     return html_dir
 
@@ -262,18 +264,18 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-def merge_landing_page(html_dir: Path, front: str = "", landing: str | None = None) -> None:
+def front_page(html_dir: Path, job: RenderJob) -> str | None:
+    """The page pandoc's chunked HTML gave the text before the first chapter (the front chapter
+    without its title): the page after the title page, unless that is a part's own page."""
+    after = re.search(r'<a href="([^"#]+)" rel="next">', (html_dir / "index.html").read_text(encoding="utf-8"))
+    return after.group(1) if after and after.group(1) not in {f"{p.id}.html" for p, _ in job.notebooks} else None
+
+
+def merge_landing_page(html_dir: Path, landing: str, front: str = "") -> None:
     """pandoc's chunked HTML puts the book's title on `index.html` and the text before the first
-    chapter (the front chapter without its title) on a page of its own (`landing`, else found in
-    `sitemap.json`); make them one landing page: the title, then the front chapter (key messages
-    and the way in). The front chapter's own address (`<front>.html`) leads there, so links to it
-    keep working."""
-    if landing is None:
-        sitemap = json.loads((html_dir / "sitemap.json").read_text(encoding="utf-8"))
-        firsts = [s["section"]["path"].split("#")[0] for s in sitemap.get("subsections", [])]
-        landing = next((p for p in firsts if p != "index.html"), None)
-        if landing is None or not firsts or not sitemap["subsections"][0]["section"]["level"] == "2":
-            return  # no front text before the first chapter
+    chapter (the front chapter without its title) on a page of its own (`landing`); make them one
+    landing page: the title, then the front chapter (key messages and the way in). The front
+    chapter's own address (`<front>.html`) leads there, so links to it keep working."""
     index = (html_dir / "index.html").read_text(encoding="utf-8")
     page = (html_dir / landing).read_text(encoding="utf-8")
     title_block = index[index.index('<div class="title-block">'):index.index('<nav class="pager"')]

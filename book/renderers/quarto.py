@@ -83,17 +83,21 @@ _HEADING = re.compile(r"^(#{1,6} +)(.+?)(\s*\{[^}\n]*\})?[ \t]*$", re.M)
 _COMMITTEE_BOX = re.compile(r"^(:::+ *)\{\.to-committee(?=[ }])", re.M)
 
 
-def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "") -> str:
+def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "",
+                  auto_ids=None) -> str:
     """Headings as the embedded renderer writes them: the part's title has the part's id (the
     other headings get it as a prefix in quarto.lua: `{#rammer}` in Afstemning is
     `afstemning-rammer`, so the book's links find them); every heading of the front chapter and
     of an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
-    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed."""
+    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed;
+    `auto_ids` (an iterator) gives the ids of headings without one, one per heading in order."""
     def mark(m: re.Match) -> str:
         title = not seen[0] and len(m.group(1).strip()) == 1
         seen[0] = True
         tokens = (m.group(3) or "").strip()[1:-1].split()
         ids = [t[1:] for t in tokens if t.startswith("#")]
+        auto = next(auto_ids, "") if auto_ids is not None else ""
+        ids = ids or ([auto] if auto else [])
         ident = part_id if title and part_id else (ids[0] if ids else "")
         classes = [t for t in tokens if not t.startswith("#")]
         if role != "chapter":
@@ -130,6 +134,20 @@ def _figure(data: dict, meta: dict, media: Path, name: str) -> str:
     return text
 
 
+def cell_heading_ids(cells: list[str], workdir: Path) -> list[str]:
+    """The ids pandoc's notebook reader gives the headings of a notebook's Markdown cells (GitHub's
+    rule: `Overblik pr. kapitel` is `overblik-pr-kapitel`), one per heading in order, where
+    Quarto's Markdown reader would give another (`overblik-pr.-kapitel`): the embedded book's."""
+    headings = [m.group(0) for source in cells for m in _HEADING.finditer(source)]
+    if not headings:
+        return []
+    workdir.mkdir(parents=True, exist_ok=True)
+    ast = json.loads(run_pandoc(["-f", "markdown+gfm_auto_identifiers", "-t", "json"], workdir,
+                                "reading the notebook's headings", "\n\n".join(headings) + "\n"))
+    ids = [b["c"][1][0] for b in ast["blocks"] if b["t"] == "Header"]
+    return ids if len(ids) == len(headings) else []  # a line that only looked like a heading: Quarto's ids
+
+
 def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
     """An executed notebook as the Markdown Quarto renders: its Markdown cells and shown outputs
     in order, no code, no recorded results (the build's records), no stream output; figures
@@ -138,9 +156,10 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     says `{.unnumbered}` (quarto-cli issue 8526)."""
     nb = nbformat.read(executed, as_version=4)
     seen, blocks, figures = [False], [], 0
+    auto_ids = iter(cell_heading_ids([c.source for c in nb.cells if c.cell_type == "markdown"], media.parent))
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            blocks.append(mark_headings(cell.source, role, seen, letter, part_id))
+            blocks.append(mark_headings(cell.source, role, seen, letter, part_id, auto_ids))
         if cell.cell_type != "code":
             continue
         for out in cell.get("outputs", []):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from . import RenderJob
-from .pandoc import book_meta, mark_current_pages, merge_landing_page, run_pandoc, write_html
+from .pandoc import book_meta, run_pandoc, write_html
 
 _MAIN = re.compile(r'<main class="content"[^>]*id="quarto-document-content"[^>]*>(.*?)</main>', re.S)
 _TITLE_BLOCK = re.compile(r'<header id="title-block-header".*?</header>', re.S)
@@ -57,13 +57,4 @@ def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list
         content = page_content((quarto_out / name).read_text(encoding="utf-8"), name, part.role == "front")
         blocks += [outlines[part.id][0], {"t": "RawBlock", "c": ["html", content]}]
     doc = {"pandoc-api-version": api["pandoc-api-version"], "meta": book_meta(job), "blocks": blocks}
-    html_dir = write_html(doc, job, [h for part, _ in job.notebooks for h in outlines[part.id]])
-    # the front chapter's content has no headings pandoc sees, so its page is the one after the
-    # title page (not one found in the sitemap): merged into the landing page as in the embedded book
-    index = (html_dir / "index.html").read_text(encoding="utf-8")
-    after = re.search(r'<a href="([^"#]+)" rel="next">', index)
-    front = next((p.id for p, _ in job.notebooks if p.role == "front"), "")
-    if front and after and after.group(1) not in {page_name(p) for p, _ in job.notebooks}:
-        merge_landing_page(html_dir, front, after.group(1))
-        mark_current_pages(html_dir)
-    return html_dir
+    return write_html(doc, job, [h for part, _ in job.notebooks for h in outlines[part.id]])

@@ -67,12 +67,18 @@ def executed(tmp_path):
 # ---------------------------------------------------------------- contract, without Quarto
 def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_path):
     text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "kvoter_media")
-    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund\n" in text and "{.unnumbered" not in text
+    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund {#baggrund}\n" in text
+    assert "{.unnumbered" not in text
     assert ": Pladser pr. enhed\n" in text and "::: {.source}" in text
     assert '![Pladser \\[i alt\\]](kvoter_media/kvoter-1.svg){fig-alt="Søjler \\"høje\\""}' in text
     assert (tmp_path / "kvoter_media" / "kvoter-1.svg").read_text() == "<svg/>"
     assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
     assert "{#fig-" not in text and "{#tbl-" not in text  # numbered through the book, not by Quarto
+
+
+def test_headings_of_markdown_cells_have_the_notebook_readers_ids(tmp_path):
+    cells = ["# Afstemning", "## Overblik pr. kapitel\n\ntekst\n\n## 2025 i tal {#tal}", "## Overblik pr. kapitel"]
+    assert q.cell_heading_ids(cells, tmp_path) == ["afstemning", "overblik-pr-kapitel", "tal", "overblik-pr-kapitel-1"]
 
 
 def test_the_first_box_til_udvalget_is_the_front_chapters_link_target(tmp_path):
