@@ -16,7 +16,6 @@ import pandas as pd
 from analysis.core import fmt, opendata
 from analysis.core.check import Check
 from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
-from analysis.core.figures import text_problems, to_svg
 from analysis.core.keyfigures import POPULATIONS, KeyFigure
 from analysis.core.tables import escape_markdown, markdown_table
 from analysis.core.voice import CLASSES, LABELS, is_valid_claim
@@ -171,6 +170,8 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
+    from analysis.core.figures import text_problems, to_svg  # matplotlib: only where a figure is shown
+
     problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
