@@ -272,7 +272,9 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
     formats = base.get("format", {})
-    fmt = {"html": dict(formats.get("html", {}), css=["book.css"],
+    # columns: a pipe table's lines are measured against 80 columns, as notebook.lua's pandoc.read
+    # reads the Markdown outputs in the embedded book (so a table gets relative widths alike)
+    fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80,
                         filters=[*first(), {"path": "html.lua", "at": "pre-ast"}])}
     if typst:
         fmt["typst"] = dict(formats.get("typst", {}), template="quarto-book.typ", **{
