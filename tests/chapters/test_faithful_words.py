@@ -181,7 +181,7 @@ def test_rammer_akasse_text_says_the_coverage_from_the_figures():
 
     inputs = _rammer()
     text = plain(views.akasse_text(inputs))
-    assert "fik a-kasserne 1. januar 2024 ansvaret for kontaktforløbet" in text
+    assert "fik a-kasserne med den forenklede beskæftigelsesindsats ansvaret for kontaktforløbet" in text
     assert "større del af medlemmerne end af a-kasserne" in text
     cov = inputs.akasse_coverage.copy()
     members = cov["measure_id"].str.contains("medlem")
