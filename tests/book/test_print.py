@@ -95,6 +95,16 @@ def test_the_front_matter_leaves_no_page_nearly_empty(pdf):
         assert len(_lines(texts[i])) >= 15, f"page {i + 1} holds {len(_lines(texts[i]))} lines: {texts[i][:120]!r}"
 
 
+def test_a_chapters_line_on_its_checks_never_stands_alone_on_a_page(pdf):
+    """»Kontrol: ...« ends a chapter; the text before it goes with it to a new page, so no page
+    holds that line only."""
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        lines = _lines(text)
+        if lines and lines[0].startswith("Kontrol:"):
+            assert len(lines) > 4, f"page {i} holds only the line on the checks: {lines}"
+
+
 class _Text(html.parser.HTMLParser):
     """The reader-visible text of an HTML page (no scripts, styles or attribute values)."""
 
