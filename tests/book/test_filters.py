@@ -181,3 +181,23 @@ def test_typst_appendices_follow_each_other_on_the_page(tmp_path):
     assert typ.rfind("#chapter-break()", 0, first) > typ.index("Tekst.")
     assert typ.rfind("#appendix-break()", first, second) > first
     assert "#chapter-break()" not in typ[first:second]
+
+
+WIDE = """| Område | Ansatte (kilde) | Ansatte (enhedsliste) | Status | Forklaring |
+|:-------|----------------:|----------------------:|:-------|:-----------|
+""" + "".join(f"| Fællesforvaltningsdirektørens område {i} | 480 | 290 | {s} | {'Et langt stykke tekst. ' * 6}|\n"
+              for i, s in enumerate(["✔ Nået", "✘ Ikke nået", "? Ikke muligt at følge op", "✘ Ikke nået"])) + """
+: Bred tabel
+"""
+
+
+def test_typst_wide_table_keeps_numbers_and_labels_whole_and_hyphenates_text_only(tmp_path):
+    """A table too wide for the line: number columns and the status column get fixed widths
+    (numbers never wrap; a header never runs into the next), only the text columns share the
+    rest and are hyphenated; headers never are."""
+    typ = _convert(WIDE, "typst", "typst.lua", tmp_path)
+    spec = re.search(r"columns: \((.*?),\)", typ).group(1).split(", ")
+    assert [s[-2:] for s in spec] == ["fr", "em", "em", "em", "fr"], spec
+    assert float(spec[2][:-2]) >= len("(enhedsliste)") * 0.72  # as wide as its header's longest word
+    hyphenated = re.findall(r"show table\.cell\.where\(x: (\d)\): set text\(hyphenate: true\)", typ)
+    assert hyphenated == ["0", "4"] and "set text(hyphenate: false)" in typ

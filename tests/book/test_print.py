@@ -256,3 +256,15 @@ def test_the_appendices_take_at_most_ten_pages_and_none_is_left_nearly_empty(pdf
     assert len(pages) <= 10, f"the appendices take {len(pages)} pages"
     for i, text in enumerate(pages[:-1], start=first):
         assert len(_lines(text)) >= 15, f"page {i} holds {len(_lines(text))} lines: {text[:100]!r}"
+
+
+def test_no_key_figure_is_labelled_with_a_time_word(rendered_edition):
+    """A key figure's label names the date of its data (»Pladser primo februar 2025«), never a
+    time word that goes stale (»i dag«, »i år«) in a book read long after its data date."""
+    import json
+
+    figures = json.loads((rendered_edition.folder / "key_figures.json").read_text(encoding="utf-8"))
+    stale = [f"{chapter}.{name}: {kf['label']}" for chapter, named in figures.items() for name, kf in named.items()
+             if re.search(r"\b(i dag|i år|nu)\b", kf["label"], re.IGNORECASE)]
+    assert not stale, stale
+    assert any(re.search(r"Pladser (primo|pr\.) ", kf["label"]) for kf in figures["kvoter"].values())
