@@ -175,10 +175,27 @@ local function share_length(lens)
   return lens[math.max(math.ceil(LABEL_SHARE * #lens), 1)]
 end
 
+-- Label columns that hold the same labels (a goal's status and its status by the rule) get one
+-- width, the wider of theirs: one style for the same words.
+local function same_labels(order, label, values)
+  for a = 1, #order do
+    for b = a + 1, #order do
+      local i, j, common = order[a], order[b], 0
+      for v in pairs(values[i]) do common = common + (values[j][v] and 1 or 0) end
+      if common >= 2 then
+        label[i] = math.max(label[i], label[j])
+        label[j] = label[i]
+      end
+    end
+  end
+end
+
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local body, word, head, head_word, sum, count, lens = {}, {}, {}, {}, {}, {}, {}
-  for i = 1, n do body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i] = 0, 0, 0, 0, 0, 0, {} end
+  local body, word, head, head_word, sum, count, lens, values = {}, {}, {}, {}, {}, {}, {}, {}
+  for i = 1, n do
+    body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i], values[i] = 0, 0, 0, 0, 0, 0, {}, {}
+  end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
@@ -189,6 +206,7 @@ local function column_widths(tbl)
           body[i], word[i] = math.max(body[i], text_len(text)), math.max(word[i], longest_word(text))
           sum[i], count[i] = sum[i] + text_len(text), count[i] + 1
           lens[i][#lens[i] + 1] = text_len(text)
+          if text_len(text) > 1 then values[i][text] = true end  -- »–« and empty cells need no room
         end
       end
     end
@@ -220,6 +238,7 @@ local function column_widths(tbl)
   for _, i in ipairs(order) do
     label[i] = math.max(math.min(share_length({table.unpack(lens[i])}), LABEL_MAX), word[i]) * EM_BODY
   end
+  same_labels(order, label, values)
   table.sort(order, function(a, b) return label[a] < label[b] end)
   local texts = 0
   for i = 1, n do texts = texts + ((fixed[i] or label[i]) and 0 or 1) end
@@ -433,8 +452,11 @@ local function with_sources(blocks)
       made = typst_figure(b, source, not opening)
     elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
       -- the chapter's line on its checks never stands alone on a page: the text before it
-      -- (its last lines at least) goes with it
+      -- (its last lines at least) goes with it; the chapter's floating figures come before both
+      out:insert(pandoc.RawBlock("typst", "#place.flush()"))
       made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
+    elseif is_checks_line(b) and not (i > 1 and TEXT_BLOCKS[blocks[i - 1].t]) then
+      out:insert(pandoc.RawBlock("typst", "#place.flush()"))  -- the line on the checks ends the chapter
     end
     if made then
       out:insert(made)

@@ -156,7 +156,7 @@ def test_typst_figure_stays_in_the_text_where_it_fits_and_the_checks_line_keeps_
     anchor = typ.index("#block(height: 0pt)[#metadata(\"figure\") <figure-at-1>]")
     assert anchor < typ.index("#flow-figure(<figure-at-1>, p => [#figure(placement: p,")
     assert "#block(sticky: true)[\nSidste afsnit.\n]" in typ  # on lines of their own: a list's lines stay in it
-    assert typ.index("#block(sticky: true)") < typ.index("#checks-line[")
+    assert typ.index("#place.flush()") < typ.index("#block(sticky: true)") < typ.index("#checks-line[")
 
 
 APPENDICES = """# Kapitel
