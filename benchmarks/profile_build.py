@@ -134,7 +134,7 @@ def report(total: float) -> None:
             vals.append(tot - sum(vals[1:]))
             sums = [a + b for a, b in zip(sums, vals)]
             print(f"| {name} | " + " | ".join(f"{v:.1f}" for v in vals) + " |")
-        print("| **sum (CPU-seconds of notebooks, 2 at a time)** | " + " | ".join(f"{v:.1f}" for v in sums) + " |")
+        print("| **sum (seconds; two notebooks at a time)** | " + " | ".join(f"{v:.1f}" for v in sums) + " |")
     render = [r for r in rows if r["kind"] in ("render", "pandoc")]
     if render:
         print("\n| render step (the reads run at once, then HTML and PDF at once) | seconds |\n|---|---:|")
