@@ -13,6 +13,7 @@ from typing import Any
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .compose import compose
 from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
@@ -251,6 +252,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
     outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
+    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
+        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
 
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)

@@ -34,13 +34,14 @@ from .protocol import (
     PERIOD_MIME,
     RECOMPUTED,
     RESULT_MIME,
+    SERIES_MIME,
     WITHIN_ROUNDING,
     is_valid_name,
 )
 
 __all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table",
-           "figure", "result", "key_figures", "section", "check", "checks", "check_line", "finding", "data",
-           "markdown_table"]
+           "figure", "result", "key_figures", "section", "since_last", "development", "invented_notice", "check",
+           "checks", "check_line", "finding", "data", "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
@@ -84,12 +85,20 @@ def notice(text: str, title: str = "Bemærk") -> None:
     markdown(f"::: {{.notice}}\n**{title}:** {text.strip()}\n:::\n")
 
 
-def period(text: str) -> None:
-    """Show, right under the chapter title, the date or period the chapter's figures refer to
-    (and, when given in the text, that they are more than a year older than the edition); the
-    front chapter repeats it beside the chapter's main points."""
-    markdown(f"::: {{.period}}\n{text.strip()}\n:::\n")
-    _display({PERIOD_MIME: {"text": text.strip()}, "text/plain": ""})
+def period_markdown(text: str) -> str:
+    """The line under a chapter's title as Markdown (a `.period` block)."""
+    return f"::: {{.period}}\n{text.strip()}\n:::\n"
+
+
+def period(line) -> None:
+    """Show, right under the chapter title, the date or period the chapter's figures refer to;
+    the front chapter repeats it beside the chapter's main points. `line` is a text, or an
+    `analysis.core.dates.Period` (text and the date its figures refer to): then the build adds,
+    when the figures are more than a year older than the edition, a sentence saying so."""
+    record = line.record() if hasattr(line, "record") else {"text": str(line)}
+    record["text"] = record["text"].strip()
+    markdown(period_markdown(record["text"]))
+    _display({PERIOD_MIME: record, "text/plain": ""})
 
 
 def _committee_line(item: CommitteeItem) -> str:
@@ -287,6 +296,51 @@ def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
     csv_text = df.to_csv(index=False, lineterminator="\n")
     _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
               "text/plain": ""})
+
+
+def _series(view: str, chapter: str, **extra) -> None:
+    _check_name(chapter, "chapter")
+    _display({SERIES_MIME: {"view": view, "chapter": chapter, **extra}, "text/plain": ""})
+
+
+def invented_notice(chapter: str) -> None:
+    """Here the notice that the chapter reads invented example data in this edition (the build
+    puts it in, when it does)."""
+    _series("notice", chapter)
+
+
+def since_last(chapter: str, notice: bool = True) -> None:
+    """Here »Siden sidste udgave«: the build composes it from the previous edition's published key
+    figures and this edition's (`analysis.core.seriesviews.since_last`), after the notebook ran,
+    so that a new edition does not execute the chapter again. `notice` as there."""
+    _series("since_last", chapter, notice=bool(notice))
+
+
+def development(chapter: str, spec) -> None:
+    """Here »Udviklingen over udgaverne« of the key figures `spec` follows (an
+    `analysis.core.seriesviews.SeriesSpec`): a figure with alt text and the table beside it,
+    composed by the build from every published edition of the series."""
+    _series("development", chapter, spec={"names": list(spec.names), "title": spec.title,
+                                          "by_as_of": bool(spec.by_as_of), "as_of_label": spec.as_of_label,
+                                          "labels": dict(spec.labels)})
+
+
+def captured(show, *args, **kwargs) -> list[dict]:
+    """The notebook outputs `show(*args, **kwargs)` would display, as nbformat `display_data`
+    outputs (for the build, which composes a chapter's series after the notebook ran)."""
+    global _display
+    outputs: list[dict] = []
+    shown = _display
+
+    def collect(data: dict, metadata: dict | None = None) -> None:
+        outputs.append({"output_type": "display_data", "data": data, "metadata": metadata or {}})
+
+    _display = collect
+    try:
+        show(*args, **kwargs)
+    finally:
+        _display = shown
+    return outputs
 
 
 def section(sec) -> None:
