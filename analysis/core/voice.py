@@ -137,6 +137,18 @@ def said_or_reading(claims: Claims | None, claim_id: str, text: str) -> Voiced:
     return claims.said(claim_id, text) if claims and claim_id in claims else reading(text)
 
 
+# Words of the book's own checking. They belong in a chapter's »Kontrol:« line and in the quality
+# appendix (Bilag C), never in a key message or an item of »Til udvalget« / »Til beslutning«.
+CHECKING_WORDS = re.compile(r"efterprøv|bogens beregning|bogens optælling|genberegn|afstem|kontrol|bilag c",
+                            re.IGNORECASE)
+
+
+def checking_remarks(items: Iterable[str]) -> list[str]:
+    """The displayed sentences (their text, without a voice label) that carry a word of the
+    book's checking (`CHECKING_WORDS`), each as »'word' in 'sentence …'«. Empty when none does."""
+    return [f"{m.group(0)!r} in {str(i)[:100]!r}" for i in items if (m := CHECKING_WORDS.search(str(i)))]
+
+
 def read_claims(path: str | Path) -> Claims:
     """Read a claims register (UTF-8 CSV, header `id,document,section,quote,conditions,note`;
     conditions separated by `|`), refusing a missing column, an empty or duplicate id, and an

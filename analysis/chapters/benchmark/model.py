@@ -15,8 +15,8 @@ from ...core.check import status_of
 from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
+from .missing import gap_of, gap_table  # noqa: F401 (re-exported)
 from .terms import (
-    GAP_KINDS,
     GROUP_TABLES,
     GROUPS,
     MAIN_TASKS,
@@ -99,7 +99,9 @@ def group_overview(inputs: Inputs, focus: str, tolerance_pct: float,
                      "rank_highest": c["rank_highest"], "rank_lowest": c["rank_lowest"],
                      "n_ranked": c["n_ranked"], "result": r["focus"], "result_average": r["average"],
                      "result_deviation_pct": r["deviation_pct"],
-                     "quadrant": quadrant(c["deviation_pct"], r["deviation_pct"], tolerance_pct)})
+                     "quadrant": quadrant(c["deviation_pct"], r["deviation_pct"], tolerance_pct),
+                     "unit_cost_gap": gap_of(inputs, T32, g, "enhedsomkostning", focus),
+                     "result_gap": gap_of(inputs, _table_of(g), g, RESULT_MEASURE, focus)})
     return pd.DataFrame(rows)
 
 
@@ -148,20 +150,6 @@ def cost_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
 def quality_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
     """Quality indicators and results of one group against the average."""
     return measure_table(inputs, group, QUALITY, focus)
-
-
-def gap_table(inputs: Inputs) -> pd.DataFrame:
-    """The recorded gaps, for the reader: table, group, measure, municipality, kind, reason."""
-    rows = []
-    for rec in inputs.gaps.to_dict("records"):
-        col = rec["column"]
-        rows.append({"table": rec["table"],
-                     "group": "alle" if rec["group"] == "*" else GROUPS.get(rec["group"], rec["group"]),
-                     "measure": ("alle rækker" if rec["measure"] == "*"
-                                 else MEASURES.get(rec["measure"], rec["measure"])),
-                     "municipality": "alle" if pd.isna(col) else inputs.municipalities[int(col) - 1],
-                     "kind": GAP_KINDS[rec["kind"]]})
-    return pd.DataFrame(rows)
 
 
 def key_figure_column_fit(inputs: Inputs) -> pd.DataFrame:

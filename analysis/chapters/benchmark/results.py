@@ -17,9 +17,13 @@ from .terms import COST_UNIT, GROUP_PHRASES, QUADRANTS
 def key_figures(ov: pd.DataFrame, total: dict) -> list[tuple[str, float, str]]:
     """The chapter's key figures for results.json, as (name, value, unit): per target group the
     focus' unit cost, the others' average, the deviation (1.000 kr. and %), the rank from the
-    highest and, where the result is known, the group and the result deviation; then the totals."""
+    highest and, where the result is known, the group and the result deviation; then the totals.
+    A target group the report prints no unit cost for (for this focus) has no figures: the
+    chapter says it is missing (`missing`), nothing stands in for it."""
     out = []
     for r in ov.itertuples():
+        if pd.isna(r.unit_cost):
+            continue
         out += [(f"{r.group}_enhedsomkostning", r.unit_cost, COST_UNIT),
                 (f"{r.group}_gennemsnit", r.average, COST_UNIT),
                 (f"{r.group}_afvigelse", r.deviation, COST_UNIT), (f"{r.group}_afvigelse_pct", r.deviation_pct, "%"),
@@ -112,15 +116,19 @@ def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: 
     msgs = [f"{focus} har en samlet enhedsomkostning på {kr(total['focus'])} pr. "
             f"fuldtidsperson mod {kr(total['average'])} i gennemsnit for de øvrige "
             f"kommuner ({fmt.percent(total['deviation_pct'], 1, sign=True)})."]
+    costed = ov["unit_cost"].notna()
+    of = (f"de {int(costed.sum())} målgrupper, hvor rapporten har en enhedsomkostning for {focus}"
+          if not costed.all() else f"{len(ov)} målgrupper")
     if len(above):
         top = above.sort_values("deviation_pct", ascending=False).iloc[0]
         msgs.append(f"Enhedsomkostningen ligger over gennemsnittet (mere end {fmt.number(tolerance_pct, 1)} %) "
-                    f"for {len(above)} af {len(ov)} målgrupper; mest for {top['label'].lower()} "
+                    f"for {len(above)} af {of}; mest for {top['label'].lower()} "
                     f"({fmt.percent(top['deviation_pct'], 0, sign=True)}).")
     q = ov["quadrant"].dropna().astype(int)
     parts = [f"{int((q == k).sum())} i gruppe {k} ({QUADRANTS[k].lower()})" for k in (4, 3, 2, 1)]
+    unplaced = len(ov) - len(q)
     msgs.append(f"Holdt op mod afgangsraterne i tabellerne ligger {len(q)} målgrupper sådan: "
-                + ", ".join(parts) + ".")
+                + ", ".join(parts) + (f"; for {unplaced} mangler et tal i rapporten" if unplaced else "") + ".")
     return msgs
 
 

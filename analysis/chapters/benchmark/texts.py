@@ -138,7 +138,9 @@ def total_text(total: dict, focus: str) -> str:
 def spread_alt(ov: pd.DataFrame, focus: str) -> str:
     """Alt text of the spread figure: what it shows and the focus' place in each group."""
     parts = [f"{r.label}: {fmt.number(r.unit_cost, 1)} mod gennemsnit {fmt.number(r.average, 1)}"
-             for r in ov.dropna(subset=["unit_cost"]).itertuples()]
+             if not pd.isna(r.unit_cost) else
+             f"{r.label}: intet tal for {focus} i rapporten, gennemsnit {fmt.number(r.average, 1)}"
+             for r in ov.itertuples()]
     return (f"Punktdiagram med én række pr. målgruppe og én prik pr. kommune; {focus} er en større mørk ruder "
             "og de øvrige kommuners gennemsnit en lodret streg. Enhedsomkostning i 1.000 kr. pr. "
             "fuldtidsperson: " + "; ".join(parts) + ".")
@@ -242,4 +244,12 @@ def quadrant_alt(ov: pd.DataFrame) -> str:
             "investeringspotentiale (nederst til venstre), gruppe 2 optimeringspotentiale (øverst til venstre), "
             "gruppe 3 effektiviseringspotentiale (øverst til højre) og gruppe 4 høj omkostningseffektivitet "
             "(nederst til højre). " + "; ".join(f"{r.label}: gruppe {int(r.quadrant)}"
-                                                  for r in ov.dropna(subset=["quadrant"]).itertuples()))
+                                                  for r in ov.dropna(subset=["quadrant"]).itertuples())
+            + _unplaced(ov))
+
+
+def _unplaced(ov: pd.DataFrame) -> str:
+    """The target groups the quadrant figure cannot place, because a figure is missing."""
+    gone = ov[ov["quadrant"].isna()]
+    return ("" if gone.empty else ". Ikke med i figuren, fordi et tal mangler i rapporten: "
+            + ", ".join(r.label.lower() for r in gone.itertuples()))

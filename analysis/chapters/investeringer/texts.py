@@ -152,6 +152,23 @@ def committee_points(d: Derived) -> list[items.CommitteeItem]:
 
 
 # ---------------------------------------------------------------- running text
+def intro_text(d: Derived) -> list[str]:
+    """Section »Investeringerne og opfølgningen«: what the budget agreement meant the
+    investments to do and what the notat follows up, in the notat's voice (its introduction
+    and title); plain text where the edition has no claims register."""
+    h = d.inputs.headlines
+    years = years_da(h[h["item"] == "planned_savings_year"]["year"])
+    aim = (f"Ifølge notatet blev det i budgetaftalen for {years} aftalt at investere i arbejdsmarkedsområdets "
+           "indsats for dermed at bringe flere i job og selvforsørgelse og spare tilsvarende på ydelserne; "
+           "besparelsen blev lagt ind i budgettet.")
+    what = ("Notatet er en »Kvartalsvis opfølgning på investeringer for budget 2020-2023«: for hver investering "
+            "det budgetterede, resultatet for de afsluttede år og forvaltningens forventning til de følgende år.")
+    claims = d.inputs.claims
+    if claims is None:
+        return [aim, what]
+    return [claims.said("budgetaftale", aim), claims.said("kvartalsvis", what)]
+
+
 def status_text(d: Derived) -> str:
     """How the figures are stated (date, unit, sign, result vs forecast) and what is shown."""
     inputs = d.inputs

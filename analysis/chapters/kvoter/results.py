@@ -139,14 +139,11 @@ def period_of(periods: pd.DataFrame, figures: str) -> str | None:
 
 
 def _increase(c: model.Computed, n: int) -> str:
+    """The increase as the source prints it (», en stigning på 28,4 %«), or nothing where the
+    source prints none: the book's own percentage and its check belong to the »Kontrol:« line
+    and Bilag C, not to a sentence in the source's voice."""
     printed = c.source.printed_increase.get(n)
-    own = c.source.increase_pct(n)
-    if printed is None:
-        return f"en stigning på {fmt.percent(own)} (bogens beregning)"
-    text = f"en stigning på {fmt.percent(printed)}"
-    if fmt.number(printed, 1) != fmt.number(own, 1):
-        text += f" (bogens beregning ud fra kildens tal giver {fmt.percent(own)})"
-    return text
+    return "" if printed is None else f" – en stigning på {fmt.percent(printed)}"
 
 
 def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
@@ -154,7 +151,7 @@ def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
     head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
         return head + ", som kommunen samlet set allerede lever op til"
-    return head + f", {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'} – {_increase(c, n)}"
+    return head + f", mindst {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'}{_increase(c, n)}"
 
 
 def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
@@ -216,11 +213,34 @@ def source_messages(inputs, c: model.Computed) -> list[str]:
     msgs = [claims.said("pladser-i-dag", first)]
     if c.published:
         msgs.append(_quota_message(inputs, c, when))
-    last = ("Budgetanalysen venter, at stigningen med stor sandsynlighed bliver større, fordi der er "
-            "arbejdspladser uden sådanne pladser, og fordi arbejdspladser, der allerede har flere end "
-            "kvoten, ikke forventes at gå ned i antal.")
-    msgs.append(claims.said("stigning-stoerre", last))
+    last = _larger_message(claims, c)
+    if last:
+        msgs.append(last)
     return msgs
+
+
+# The source's reason why more places will be needed than its figures show, per threshold it
+# computes (budgetanalysen 2.1 and 1.0); shown only for thresholds of this edition.
+LARGER = {
+    15: ("stoerre-n15", "ved én plads pr. 15. medarbejder vil tallet blive større, fordi bunden løftes, "
+                        "mens toppen ikke reduceres"),
+    10: ("stigning-stoerre", "ved én plads pr. 10. medarbejder vil stigningen med stor sandsynlighed "
+                             "blive større, fordi der er arbejdspladser uden sådanne pladser, og fordi "
+                             "arbejdspladser med mere end én pr. 10 ansatte ikke forventes at gå ned i antal"),
+}
+
+
+def _larger_message(claims, c: model.Computed):
+    """The source's expectation that more places must be created than its figures show, for
+    each threshold of the edition that the source computes and gives a reason for."""
+    shown = [LARGER[n] for n in sorted(c.published, reverse=True) if n in LARGER and LARGER[n][0] in claims]
+    if not shown:
+        return None
+    text = ("Budgetanalysen venter, at der skal oprettes flere pladser, end tallene viser: "
+            + "; ".join(t for _, t in shown) + ".")
+    for claim, _ in shown[1:]:
+        claims.said(claim, text)  # refuses a dropped condition of every threshold's claim
+    return claims.said(shown[0][0], text)
 
 
 def series_spec(c: model.Computed):

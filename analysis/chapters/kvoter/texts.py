@@ -94,6 +94,44 @@ def models_text(inputs: Inputs) -> list[Voiced]:
     return [unit, area, book]
 
 
+def economy_text(inputs: Inputs) -> list[Voiced]:
+    """Section »Kildens vurdering af økonomien«: the administration's judgement that a quota
+    can be handled within the existing budgets, with its reason, and the resources the source
+    says it will take – each in the source's voice (budgetanalysen 1.0 and 2.2)."""
+    c = inputs.claims
+    return [c.said("oekonomi", (
+        "Forvaltningen vurderer i budgetanalysen, at implementeringen og opfølgningen af en kvote kan "
+        "håndteres inden for de eksisterende budgetter i enhederne (kontraktholderne), også i "
+        "Arbejdsmarkedsafdelingen selv, fordi der allerede er et godt samarbejde mellem "
+        "Arbejdsmarkedsafdelingen og enhederne om at oprette pladser på særlige vilkår.")),
+        c.said("oekonomi-ressourcer", (
+            "Budgetanalysen skriver også, at det vil kræve ressourcer: enheden skal fx vurdere, hvilke "
+            "arbejdsopgaver og skånehensyn der er relevante, hvis der skal ansættes en fleksjobvisiteret, og "
+            "Arbejdsmarkedsafdelingen skal hjælpe med at finde kandidater og evt. med at fastholde den "
+            "fleksjobansatte i jobbet. Forvaltningen vurderer dog, at disse opgaver i bredt omfang allerede "
+            "løses inden for de eksisterende budgetter, og at erfaringerne fra private virksomheder, der "
+            "løfter et socialt ansvar, viser, at det kan gøres udgiftsneutralt."))]
+
+
+def follow_up_text(inputs: Inputs) -> list[Voiced]:
+    """Section »Opfølgning«: the source's proposal for following up the quota and its judgement
+    of what that costs, in the source's voice (budgetanalysen 3.3)."""
+    c = inputs.claims
+    return [c.said("opfoelgning", (
+        "Til opfølgningen peger budgetanalysen på »en smidig model«: kvoten skrives ind i "
+        "aftaleholderens dialogbaserede aftale, aftaleholderen rapporterer til aftalegiver, og "
+        "aftalegiver rapporterer samlet til Arbejdsmarkedsafdelingen hvert kvartal. Opfyldes kvoten "
+        "ikke, betyder det dialog med Arbejdsmarkedsafdelingen og aftalegiver om, hvordan den "
+        "overholdes fremover.")),
+        c.said("opfoelgning-oekonomi", (
+            "Det vil ifølge budgetanalysen kræve administrative ressourcer at udarbejde en model for "
+            "opfølgningen og drive den. Forvaltningen vurderer, at opgaverne kan håndteres inden for de "
+            "eksisterende budgetter, fordi Arbejdsmarkedsafdelingen allerede har adgang til størstedelen af "
+            "de relevante data og platformen til en standardiseret opfølgning, og at opfølgningen kan ske "
+            "via eksisterende kanaler, fx Koncernledelsen, HMU og LMU'er; derfor er en selvstændig model for "
+            "opfølgningen ikke relevant."))]
+
+
 def background_text(c: model.Computed) -> str:
     """Section "Baggrund": the task, the source's view of the municipality's responsibility."""
     published_n = " eller ".join(f"{n}." for n in sorted(c.source.required))
