@@ -99,6 +99,11 @@ def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
     return [opendata.field(name, type_) for name, type_ in columns.items()]
 
 
+def open_data_words(file: str) -> tuple[str, str] | None:
+    """The Danish title and description of a published table (`analysis.core.opendata.TABLES`)."""
+    return opendata.table_words(file)
+
+
 def open_data_precision() -> str:
     """The stated precision of the published numbers, in Danish."""
     return opendata.PRECISION_DA

@@ -161,8 +161,8 @@ def test_a_new_quarter_with_one_changed_extract_executes_that_chapter_and_the_ap
     assert set(result.cached) == set(CHAPTERS) - {"kvoter"}
     rammer = _shown(result.folder / "notebooks" / "rammer.ipynb")
     assert "ældre end denne udgave (30. juni 2025)" in rammer  # the age flag of the new date
-    assert "har ændret sig siden udgave 2025-Q1 (31. marts 2025)" in rammer  # its series, composed
-    assert "Sammenlignet med udgave 2025-Q1" in _shown(result.folder / "notebooks" / "kvoter.ipynb")
+    assert "har ændret sig siden udgave 2025\\-Q1 (31. marts 2025)" in rammer  # its series, composed
+    assert "Sammenlignet med udgave 2025\\-Q1" in _shown(result.folder / "notebooks" / "kvoter.ipynb")
 
 
 def _takes_edition_date(edition) -> set[str]:
@@ -211,3 +211,9 @@ def test_open_data_is_a_valid_datapackage_with_every_column_described(rendered):
     assert [f["name"] for f in fields if not (f["title"] and f["description"])] == []
     assert {p.name for p in (folder / "data").glob("*.csv")} == {
         r["path"].removeprefix("data/") for r in package["resources"] if r["path"].startswith("data/")}
+    # every resource has a Danish title and description of its own (not the file name, not a
+    # sentence shared by every table)
+    untitled = [r["name"] for r in package["resources"] if not r.get("title") or r["title"].startswith("Åbne data")
+                or "_" in r["title"] or not r.get("description") or r["description"].startswith("Tabel fra bogens del")]
+    assert untitled == []
+    assert len({r["title"] for r in package["resources"]}) == len(package["resources"])

@@ -4,6 +4,8 @@ share in per cent, `_pp` for percentage points), the column types, and the state
 The build writes them into each edition's `datapackage.json` (Frictionless Data Package)."""
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 
 DECIMALS = 6  # published numbers are rounded to at most this many decimals
@@ -203,3 +205,74 @@ def rounded(df: pd.DataFrame) -> pd.DataFrame:
     2.6), the precision datapackage.json states."""
     floats = [c for c in df.columns if pd.api.types.is_float_dtype(df[c].dtype)]
     return df.assign(**{c: df[c].round(DECIMALS) for c in floats}) if floats else df
+
+
+_SYNTHETIC = (" Bygger på den syntetiske eksempel-enhedsliste (opdigtede enheder med kildens totaler), ikke på "
+              "kommunens egne data.")
+_BM, _BP, _INV, _KV, _RA = "Jobcenterbenchmark", "Beskæftigelsesplan", "Investeringer", "Kvoter", "Rammer og nøgletal"
+# file name (without .csv) as a regular expression: (Danish title, description); `\1` is a group.
+TABLES: tuple[tuple[str, str, str], ...] = (
+    (r"benchmark_afstemning", f"{_BM}: rapportens tal regnet efter",
+     "Hvert tal i benchmarkrapporten, som kapitlet har regnet efter: det trykte tal, bogens beregning, det "
+     "interval, de trykte tal tillader, og status."),
+    (r"benchmark_enhedsomkostninger", f"{_BM}: enhedsomkostninger pr. målgruppe",
+     "Fokuskommunens enhedsomkostning pr. målgruppe mod gennemsnittet af sammenligningskommunerne, med "
+     "afvigelse, placering og resultater."),
+    (r"benchmark_udgiftsfordeling_norddjurs", f"{_BM}: Norddjurs' udgifter pr. målgruppe",
+     "Fuldtidspersoner og udgifter pr. målgruppe, med og uden puljer, og andelen mod de øvrige kommuner."),
+    (r"benchmark_vaerdier", f"{_BM}: rapportens tabelværdier",
+     "Rapportens tabeller i lang form: én række pr. tabel, målgruppe, mål og kommune; huller i kilden markeret."),
+    (r"beskaeftigelsesplan_opfoelgning_(\d{4})", rf"{_BP} \1: målene ved opfølgningen",
+     r"Hvert mål i Beskæftigelsesplan \1 ved den viste opfølgning: mål, udgangspunkt, målt værdi og status."),
+    (r"beskaeftigelsesplan_status_(\d{4})", rf"{_BP} \1: mål fordelt på status",
+     r"Antal og andel af målene i Beskæftigelsesplan \1 pr. status, som kilden tæller dem og efter reglen."),
+    (r"datagrundlag_input_files", "Datagrundlag: udgavens inputfiler",
+     "Hver fil, udgaven læser: kapitel, parameter, sti, sha256, størrelse og kilden (dokument, afsnit, "
+     "tabel, side)."),
+    (r"investeringer_case_year", f"{_INV}: budget og resultat pr. investering og år",
+     "Investering, besparelse og netto pr. investering og år, budget og resultat eller forventning, med "
+     "afvigelserne."),
+    (r"investeringer_cumulative", f"{_INV}: samlet netto pr. investering",
+     "Investeringernes samlede netto over årene, budget og resultat eller forventning, og afvigelsen."),
+    (r"investeringer_survival_summary", f"{_INV}: tid på ydelse, sammenfattet",
+     "Andelen på ydelse i uge 13 og 26 og forskellen til sammenligningskurven pr. kurve."),
+    (r"investeringer_tabel1", f"{_INV}: Tabel 1 genberegnet",
+     "Notatets Tabel 1 pr. år: investering, besparelse og netto, som budgetteret og som opgjort."),
+    (r"kvoter_(synthetic_)?by_area", f"{_KV}: kvote og pladser pr. direktørområde",
+     "Ansatte, pladser, kvote, mangel og nye pladser efter de to fordelingsmodeller pr. direktørområde og grænse."),
+    (r"kvoter_placement_mix", f"{_KV}: pladser på særlige vilkår fordelt på type",
+     "Antal pladser pr. type (løntilskud, fleksjob, virksomhedspraktik, voksenlærling) og andelen."),
+    (r"kvoter_(synthetic_)?tabel1_recomputed", f"{_KV}: Tabel 1 genberegnet",
+     "Budgetanalysens Tabel 1 pr. direktørområde og grænse: ansatte og kvote som trykt og efter enhedslisten."),
+    (r"kvoter_(synthetic_)?threshold_sweep", f"{_KV}: kvote og nye pladser efter grænse",
+     "For hver grænse (én plads pr. N ansatte): kvote, mangel og nye pladser efter de to fordelingsmodeller."),
+    (r"kvoter_(synthetic_)?top_shortfall", f"{_KV}: enheder med størst mangel",
+     "Enhederne med størst mangel på pladser ved den viste grænse (små tal skjult af hensyn til diskretion)."),
+    (r"parametre_parameters", "Parametre: udgavens parametre",
+     "Hver parameter i udgaven med dens værdi og ændringen siden forrige udgave."),
+    (r"rammer_aarshjul", f"{_RA}: udvalgets årshjul", "Udvalgets faste aktiviteter med start- og slutmåned."),
+    (r"rammer_akasser", f"{_RA}: a-kasser med samarbejdsaftale", "De a-kasser, kommunen har en samarbejdsaftale med."),
+    (r"rammer_benchmark", f"{_RA}: ministerens benchmark",
+     "Forventet og faktisk antal fuldtidspersoner på ydelse pr. målgruppe, forskellen og placeringen."),
+    (r"rammer_budgetandele", f"{_RA}: budgetfordelingen", "Budgettets fordeling på kategorier i procent."),
+    (r"rammer_kontakt", f"{_RA}: borgere i kontakt med jobcentret",
+     "Antal borgere i kontakt med jobcentret pr. gruppe."),
+    (r"rammer_noegletal", f"{_RA}: udvalgte nøgletal",
+     "Nøgletal om kommunens arbejdsmarked med enhed, placering, periode og publikation."),
+    (r"rammer_raaderum", f"{_RA}: udvalgets politiske råderum", "Pr. tema: loven og det råderum, udvalget har."),
+    (r"rammer_rammevilkaar", f"{_RA}: kommunernes rammevilkår",
+     "Kommunens placering (fra den dårligste) i analysen af kommunernes rammevilkår."),
+)
+
+
+def table_words(file: str) -> tuple[str, str] | None:
+    """The Danish title and description of a published table (`kvoter_by_area.csv`), from
+    TABLES; a table from synthetic example data says so. None for a table TABLES does not know."""
+    stem = file.removesuffix(".csv")
+    for pattern, title, description in TABLES:
+        m = re.fullmatch(pattern, stem)
+        if m:
+            synthetic = "_synthetic_" in f"_{stem}_"
+            return (m.expand(title) + (" (syntetiske eksempeldata)" if synthetic else ""),
+                    m.expand(description) + (_SYNTHETIC if synthetic else ""))
+    return None
