@@ -13,16 +13,13 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt, opendata
-from analysis.core.check import Check
-from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
-from analysis.core.figures import text_problems, to_svg
-from analysis.core.keyfigures import POPULATIONS, KeyFigure
-from analysis.core.tables import escape_markdown, markdown_table
-from analysis.core.voice import CLASSES, LABELS, is_valid_claim
-
+from . import fmt, opendata
+from .committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from .errors import RecordingError
+from .figures import text_problems, to_svg
 from .protocol import (
+    BASES,
+    CHECK_FIELDS,
     CHECK_MIME,
     COMMITTEE_MIME,
     DATA_MIME,
@@ -35,9 +32,12 @@ from .protocol import (
     RECOMPUTED,
     RESULT_MIME,
     SERIES_MIME,
+    STATUSES,
     WITHIN_ROUNDING,
     is_valid_name,
 )
+from .records import CLASSES, LABELS, POPULATIONS, KeyFigure, is_valid_claim
+from .tables import escape_markdown, markdown_table
 
 __all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table",
            "figure", "result", "key_figures", "section", "since_last", "development", "invented_notice", "check",
@@ -236,28 +236,31 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
 
 
 def key_figures(figures: Iterable[KeyFigure]) -> None:
-    """Record key figures with their metadata (`analysis.core.keyfigures.KeyFigure`), in order."""
+    """Record key figures with their metadata (`report.records.KeyFigure`), in order."""
     for f in figures:
         result(f.name, f.value, f.unit, **{k: getattr(f, k) for k in META_FIELDS})
 
 
-def check(c: Check) -> str:
-    """Record one reconciliation check (the one check type); returns its status."""
-    if not isinstance(c, Check):
+def check(c) -> str:
+    """Record one reconciliation check (an `analysis.core.check.Check`: anything whose `record()`
+    gives the row of reconciliation.csv, with a valid status and basis); returns its status."""
+    row = c.record() if callable(getattr(c, "record", None)) else None
+    if not isinstance(row, dict) or set(row) != set(CHECK_FIELDS):
         raise RecordingError(f"a check must be an analysis.core.check.Check, not {type(c).__name__}")
-    row = c.record()
+    if row["status"] not in STATUSES or row["basis"] not in BASES:
+        raise RecordingError(f"check '{row['item']}': status {row['status']!r} or basis {row['basis']!r} is unknown")
     for key in ("published", "computed", "low", "high"):
         _plain_number(row[key], f"{key} value of '{c.item}'")
     _display({CHECK_MIME: row, "text/plain": ""})
     return row["status"]
 
 
-def checks(items: Iterable[Check]) -> list[str]:
+def checks(items: Iterable) -> list[str]:
     """Record reconciliation checks in order; returns their statuses."""
     return [check(c) for c in items]
 
 
-def check_line(items: Iterable[Check], chapter: str) -> None:
+def check_line(items: Iterable, chapter: str) -> None:
     """Show the chapter's one line on its checks: how many printed figures the book recomputed
     from the source's own detail, how many of them disagree, and a link to the chapter's findings
     in the quality appendix (Bilag C: Afstemning), where the reconciliation is told once."""
