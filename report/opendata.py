@@ -124,6 +124,8 @@ COLUMNS: dict[str, tuple[str, str, str | None]] = {
     "rank_order": ("Rækkefølge", "Om placeringen regnes fra laveste eller højeste", None),
     "ratio_to_group": ("Forhold", "Antallet i forhold til gruppens", None),
     "reason": ("Begrundelse", "Hvorfor status er som den er", None),
+    "result_gap": ("Afgangsrate mangler", "Hvorfor rapporten ikke har en afgangsrate for fokuskommunen i rækken "
+                   "(fx trykt som »-«); tom, når tallet findes", None),
     "result": ("Resultat", "Resultatindikatoren (afgangsrate)", "%"),
     "result_average": ("Resultat, gennemsnit", "Gennemsnittets resultat", "%"),
     "result_deviation_pct": ("Resultat, afvigelse", "Afvigelse fra gennemsnittets resultat i procent", "%"),
@@ -159,6 +161,8 @@ COLUMNS: dict[str, tuple[str, str, str | None]] = {
     "title": ("Titel", "Titlen", None),
     "target_value": ("Målværdi", "Målets værdi", None),
     "unit": ("Enhed", "Enheden, rækkens tal er angivet i", None),
+    "unit_cost_gap": ("Enhedsomkostning mangler", "Hvorfor rapporten ikke har en enhedsomkostning for "
+                      "fokuskommunen i rækken (fx trykt som »-«); tom, når tallet findes", None),
     "unit_cost": ("Enhedsomkostning", "Norddjurs' enhedsomkostning", _T),
     "unit_id": ("Enhed-id", "Enhedens id", None),
     "unit_name": ("Enhed", "Enhedens navn", None),
