@@ -125,10 +125,26 @@ local function longest_word(text)
   return len
 end
 
--- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else a
--- short column (numbers, status words, labels) gets the width of its longest entry, its header
--- wrapping between words; text columns share the rest (fr), each at least as wide as its longest
--- word and wanting room for its typical entry, so no word is split.
+-- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else:
+-- * a number column (right-aligned) is as wide as its longest entry: numbers never wrap;
+-- * a label column (status words, short labels: every entry at most SHORT_COLUMN long) is as
+--   wide as most of its entries (LABEL_SHARE of them, at most LABEL_MAX characters), its longer
+--   entries wrapping between words,
+--   never inside one (a status such as »✘ Ikke nået« stays whole);
+-- * text columns share the rest (fr), each at least as wide as its longest word and wanting
+--   room for its typical entry; only they are hyphenated, and only when the line is too short.
+-- Every column is at least as wide as its header's longest word, a header wraps between words
+-- over at most three lines and is never hyphenated. Label columns are fixed narrowest first
+-- while the text columns keep TEXT_SHARE of the line.
+local LABEL_SHARE = 0.8
+local LABEL_MAX = 18  -- ... and at most this long (»… Endnu ikke nået«)
+
+local function share_length(lens)
+  if #lens == 0 then return 0 end
+  table.sort(lens)
+  return lens[math.max(math.ceil(LABEL_SHARE * #lens), 1)]
+end
+
 local function column_widths(tbl)
   local n = #tbl.colspecs
   local body, word, head, head_word, sum, count, lens = {}, {}, {}, {}, {}, {}, {}
@@ -149,32 +165,46 @@ local function column_widths(tbl)
   end
   local natural = 0
   for i = 1, n do natural = natural + math.max(body[i] * EM_BODY, head[i] * EM_HEAD) + PAD end
-  local spec, widths = {}, {}
+  local spec, widths, fixed = {}, {}, {}
   if natural <= LINE_EM then
     for i = 1, n do spec[i] = "auto" end
-    return spec, widths, true
+    return spec, widths, true, fixed
   end
-  -- short columns, narrowest first, while they leave the text columns enough room
-  local short, available = {}, LINE_EM
+  local function header_room(i)
+    return math.max(head_word[i], head[i] / 3) * EM_HEAD
+  end
+  local available = LINE_EM
+  -- number columns: their whole width
+  for i, cs in ipairs(tbl.colspecs) do
+    if cs[1] == "AlignRight" then
+      fixed[i] = math.max(body[i] * EM_BODY, header_room(i)) + PAD
+      available = available - fixed[i]
+    end
+  end
+  -- label columns, narrowest first, while they leave the text columns enough room
   local order = {}
   for i = 1, n do
-    if body[i] <= SHORT_COLUMN then order[#order + 1] = i end
+    if not fixed[i] and body[i] <= SHORT_COLUMN then order[#order + 1] = i end
   end
-  table.sort(order, function(a, b) return body[a] < body[b] end)
-  local has_text = #order < n
+  local label = {}
   for _, i in ipairs(order) do
-    local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
-    if not has_text or available - w >= TEXT_SHARE * LINE_EM then
-      short[i], available = true, available - w
+    label[i] = math.max(math.min(share_length({table.unpack(lens[i])}), LABEL_MAX), word[i]) * EM_BODY
+  end
+  table.sort(order, function(a, b) return label[a] < label[b] end)
+  local texts = 0
+  for i = 1, n do texts = texts + ((fixed[i] or label[i]) and 0 or 1) end
+  for _, i in ipairs(order) do
+    local w = math.max(label[i], header_room(i)) + PAD
+    if texts == 0 or available - w >= TEXT_SHARE * LINE_EM then
+      fixed[i], available = w, available - w
+    else
+      texts = texts + 1
     end
   end
   local fr, need, extra = {}, 0, 0
-  available = LINE_EM
   for i = 1, n do
-    if short[i] then
-      local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
-      spec[i] = string.format("%.2fem", w)
-      available = available - w
+    if fixed[i] then
+      spec[i] = string.format("%.2fem", fixed[i])
     else
       -- at least its longest word, and a typical short entry ("✗ Ikke nået") on one line
       table.sort(lens[i])
@@ -191,7 +221,7 @@ local function column_widths(tbl)
     widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
     spec[i] = string.format("%.1ffr", widths[i] * 10)
   end
-  return spec, widths, need <= available
+  return spec, widths, need <= available, fixed
 end
 
 -- Printed lines of the table, estimated from the text of its wrapping columns.
@@ -232,13 +262,24 @@ end
 local tables_made = 0
 
 local function typst_table(tbl, source)
-  local spec, fr, roomy = column_widths(tbl)
+  local spec, fr, roomy, fixed = column_widths(tbl)
   tables_made = tables_made + 1
-  local keep_whole = printed_lines(tbl, fr) <= KEEP_LINES
+  local all = {}
+  for i, w in pairs(fr) do all[i] = w end
+  for i, w in pairs(fixed) do all[i] = w end
+  local keep_whole = printed_lines(tbl, all) <= KEEP_LINES
   local aligns = {}
   for i, cs in ipairs(tbl.colspecs) do aligns[i] = ALIGN[cs[1]] or "left" end
-  -- words stay whole where every column has room for its longest word; else hyphenate the text columns
-  local out = {(roomy and "#{ set text(hyphenate: false); table(" or "#{ table("), "  columns: (" .. table.concat(spec, ", ") .. ",),",
+  -- words stay whole; only text columns are hyphenated, and only where the line is too short for
+  -- every column's longest word (numbers, labels and headers never)
+  local hyphenated = {}
+  if not roomy then
+    for i = 1, #tbl.colspecs do
+      if fr[i] then hyphenated[#hyphenated + 1] = "show table.cell.where(x: " .. (i - 1) .. "): set text(hyphenate: true); " end
+    end
+  end
+  local out = {"#{ set text(hyphenate: false); " .. table.concat(hyphenated) .. "table(",
+               "  columns: (" .. table.concat(spec, ", ") .. ",),",
                "  align: (" .. table.concat(aligns, ", ") .. ",),"}
   if not keep_whole and #tbl.head.rows > 0 then  -- the header's rule under its own row, not the »(fortsat)« line
     out[#out + 1] = "  stroke: (x, y) => if y == 0 { none } else if y == " .. #tbl.head.rows ..

@@ -75,11 +75,22 @@ def appendix_letter(i: int) -> str:
     return chr(ord("A") + i)
 
 
+def _headers(blocks: list, nested: bool = False):
+    """(heading, nested) for the headings of `blocks` in document order, those inside divs (a box,
+    a section shown in one format only) included, and nested true for those."""
+    for b in blocks:
+        if b["t"] == "Header":
+            yield b, nested
+        elif b["t"] == "Div":
+            yield from _headers(b["c"][1], True)
+
+
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
-    and the other headings ids prefixed with it (unique across the book), the first box »Til
-    udvalget« the id `<part id>-til-udvalget`; front matter and appendices are unnumbered, and
-    appendix titles read "Bilag A: ..."."""
+    and the other headings ids prefixed with it (unique across the book; a heading inside a div,
+    such as a box's title, keeps its id), the first box »Til udvalget« the id
+    `<part id>-til-udvalget`; front matter and appendices are unnumbered, headings inside divs
+    too, and appendix titles read "Bilag A: ..."."""
     blocks = ast["blocks"]
     first = True
     boxed = False
@@ -87,8 +98,7 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
         if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
             b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
             boxed = True
-        if b["t"] != "Header":
-            continue
+    for b, nested in _headers(blocks):
         level, (ident, classes, attrs), inlines = b["c"]
         if role != "chapter" and "unnumbered" not in classes:
             classes.append("unnumbered")
@@ -101,7 +111,7 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
             if role == "appendix":
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
             first = False
-        else:
+        elif not nested:
             ident = f"{part_id}-{ident}"
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks

@@ -157,39 +157,54 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
 
 
-def _shown_in_html(block: dict) -> bool:
-    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it)."""
+def _shown_in_html(block: dict) -> bool | None:
+    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
+    None for a block shown in every format, True for one shown in the HTML only."""
     if block.get("t") != "Div":
-        return True
+        return None
     _, classes, attrs = block["c"][0]
     fmt = dict(attrs).get("when-format")
     if fmt and "content-visible" in classes:
-        return fmt in ("html", "html5", "html4", "chunkedhtml")
+        return fmt in HTML_FORMATS
     if fmt and "content-hidden" in classes:
-        return fmt not in ("html", "html5", "html4", "chunkedhtml")
-    return True
+        return fmt not in HTML_FORMATS
+    return None
 
 
-def count_floats(markdown: str, workdir: Path) -> tuple[int, int]:
-    """(figures, captioned tables) of a part's Markdown as the HTML shows them, counted by
-    pandoc as html.lua counts them, so the HTML numbers figures and tables through the book."""
+HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
+NO_FLOATS = (0, 0, 0, 0)
+Floats = tuple[int, int, int, int]
+
+
+def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Floats:
+    """The HTML's float numbering after a part, as html.lua numbers it, from the numbering before
+    it: (figures, captioned tables) numbered in both HTML and PDF, and (figures, tables) shown in
+    the HTML only since the last numbered one (they are numbered "Tabel 39a", "39b", ...)."""
     ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
-    counts = [0, 0]
+    counts = list(before)
 
-    def walk(node) -> None:
+    def count(kind: int, only_html: bool) -> None:
+        if only_html:
+            counts[2 + kind] += 1
+        else:
+            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
+
+    def walk(node, only_html: bool) -> None:
         if isinstance(node, dict):
-            if not _shown_in_html(node):
+            shown = _shown_in_html(node)
+            if shown is False:
                 return
+            only_html = only_html or shown is True
             if node.get("t") == "Figure":
-                counts[0] += 1
+                count(0, only_html)
             elif node.get("t") == "Table" and node["c"][1][1]:
-                counts[1] += 1
-            walk(node.get("c"))
+                count(1, only_html)
+            walk(node.get("c"), only_html)
         elif isinstance(node, list):
             for item in node:
-                walk(item)
-    walk(ast["blocks"])
-    return counts[0], counts[1]
+                walk(item, only_html)
+    walk(ast["blocks"], False)
+    return counts[0], counts[1], counts[2], counts[3]
 
 
 def markdown_text(text: str) -> str:
@@ -202,8 +217,10 @@ def staged_name(part) -> str:
     return "index.md" if part.role == "front" else f"{part.id}.md"
 
 
-def _front_matter(figures: int, tables: int) -> str:
-    return f"---\nbook-figures-before: {figures}\nbook-tables-before: {tables}\n---\n\n"
+def _front_matter(floats: Floats) -> str:
+    figures, tables, figures_extra, tables_extra = floats
+    return (f"---\nbook-figures-before: {figures}\nbook-tables-before: {tables}\n"
+            f"book-figures-extra-before: {figures_extra}\nbook-tables-extra-before: {tables_extra}\n---\n\n")
 
 
 def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) -> dict:
@@ -265,14 +282,13 @@ def stage_project(job: RenderJob, typst: bool) -> Path:
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    files, figures, tables, letters = [], 0, 0, 0
+    files, floats, letters = [], NO_FLOATS, 0
     for part, executed in job.notebooks:
         letter = appendix_letter(letters) if part.role == "appendix" else ""
         letters += part.role == "appendix"
         text = part_markdown(executed, part.id, part.role, project / f"{part.id}_media", letter)
-        (project / staged_name(part)).write_text(_front_matter(figures, tables) + text, encoding="utf-8")
-        more = count_floats(text, job.workdir)
-        figures, tables = figures + more[0], tables + more[1]
+        (project / staged_name(part)).write_text(_front_matter(floats) + text, encoding="utf-8")
+        floats = count_floats(text, job.workdir, floats)
         files.append((staged_name(part), part.role))
     (project / "_quarto.yml").write_text(
         yaml.safe_dump(project_config(job, files, typst), allow_unicode=True, sort_keys=False), encoding="utf-8")

@@ -89,6 +89,25 @@ def test_html_table_is_a_keyboard_region_named_by_its_caption(tmp_path):
     assert "<strong>Tabel 1:</strong> Status for tallene" in html
 
 
+def _numbered(caption: str) -> str:
+    return TABLE.replace("Status for tallene", caption)
+
+
+def test_a_table_shown_in_the_html_only_keeps_the_numbers_of_the_pdf(tmp_path):
+    """The PDF numbers the tables it shows 1, 2, 3; the HTML gives those the same numbers and a
+    table of its own the number before it and a letter."""
+    only = '::: {.content-visible when-format="html"}\n' + _numbered("Kun net A") + "\n:::\n\n"
+    hidden = '::: {.content-hidden when-format="typst"}\n' + _numbered("Kun net B") + "\n:::\n\n"
+    doc = "\n\n".join([_numbered("En"), only, hidden, _numbered("To"), only, _numbered("Tre")])
+    html = _convert(doc, "html", "html.lua", tmp_path)
+    captions = re.findall(r"<strong>(Tabel \w+):</strong> (\w+(?: \w+ \w)?)", html)
+    assert captions == [("Tabel 1", "En"), ("Tabel 1a", "Kun net A"), ("Tabel 1b", "Kun net B"), ("Tabel 2", "To"),
+                        ("Tabel 2a", "Kun net A"), ("Tabel 3", "Tre")]
+    assert '<div id="tabel-1b" class="table-caption">' in html
+    typ = _convert(doc, "typst", "typst.lua", tmp_path)
+    assert "Kun net" not in typ and typ.count("kind: table") == 3
+
+
 def test_typst_table_keeps_short_columns_whole_and_its_source_inside(tmp_path):
     typ = _convert(TABLE, "typst", "typst.lua", tmp_path)
     assert re.search(r"columns: \([\d.]+em, [\d.]+fr,\)", typ)

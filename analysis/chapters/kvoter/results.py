@@ -91,8 +91,9 @@ def key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
     return source_key_figures(c) + roster_key_figures(c)
 
 
-def _label(name: str, areas: dict[str, str] | None = None) -> str:
-    """The Danish label of a Kvoter key figure, from its name (`areas`: slug → area name)."""
+def _label(name: str, areas: dict[str, str] | None = None, when: str = "") -> str:
+    """The Danish label of a Kvoter key figure, from its name (`areas`: slug → area name; `when`:
+    the date its places are counted, e.g. »primo februar 2025«, named in the label of places)."""
     base = re.sub(r"^(source|roster|synthetic)_", "", name)
     m = re.match(r"^(.*?)_n(\d+)(?:_(.+))?$", base)
     what, n, area = (m.group(1), m.group(2), m.group(3)) if m else (base, None, None)
@@ -100,6 +101,8 @@ def _label(name: str, areas: dict[str, str] | None = None) -> str:
     if m2:
         what, area = "places_held", m2.group(1)
     text = LABELS.get(what, what)
+    if what == "places_held" and when:
+        text += f" {when}"
     if n:
         text += f" ved én plads pr. {n} ansatte"
     if area:
@@ -107,29 +110,31 @@ def _label(name: str, areas: dict[str, str] | None = None) -> str:
     return text
 
 
-LABELS = {"places_held": "Pladser i dag", "employees_total": "Ansatte", "employees_per_place": "Ansatte pr. plads",
+LABELS = {"places_held": "Pladser", "employees_total": "Ansatte", "employees_per_place": "Ansatte pr. plads",
           "units": "Enheder", "quota": "Kvote (beregnet pr. enhed)", "quota_naive": "Kvote (ansatte i alt / N)",
-          "gap": "Kvote minus pladser i dag", "new_places_municipality": "Nye pladser, kommunen under ét",
+          "gap": "Kvote minus pladser", "new_places_municipality": "Nye pladser, kommunen under ét",
           "new_places_unit_model": "Nye pladser, model pr. enhed",
           "new_places_area_model": "Nye pladser, model pr. direktørområde",
           "model_difference": "Forskel mellem de to modeller",
           "share_units_without_shortfall": "Andel enheder uden mangel"}
 
 
-def described(c: model.Computed, roster_as_of: str, source_as_of: str | None) -> list[KeyFigure]:
-    """The key figures with label, population, source, date and definition (`key_figures.json`)."""
+def described(c: model.Computed, roster_as_of: str, source_as_of: str | None,
+              source_when: str | None = None) -> list[KeyFigure]:
+    """The key figures with label, population, source, date and definition (`key_figures.json`);
+    a label of places names the date they are counted (`source_when`, the source's own wording
+    such as »primo februar 2025«, else its date; the roster's date), never »i dag«."""
     roster_pop = SYNTHETIC if c.synthetic else EDITION
     roster_src = "syntetisk enhedsliste (eksempel)" if c.synthetic else "HR-udtræk af enhedslisten"
     areas = {area_slug(a): a for a in c.units_per_area}
-
-    def label(name: str) -> str:
-        return _label(name, areas)
+    source_date = source_when or (f"pr. {fmt.date(source_as_of)}" if source_as_of else "")
+    roster_date = f"pr. {fmt.date(roster_as_of)}" if roster_as_of else ""
     p, n = roster_prefix(c.synthetic), c.thresholds[0]
     heads = {"source_places_held", f"{p}places_held", f"{p}quota_n{n}", f"{p}gap_n{n}"}
-    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label,
-                     headlines=heads)
+    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of,
+                     label_of=lambda name: _label(name, areas, source_date), headlines=heads)
             + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
-                       label_of=label, headlines=heads))
+                       label_of=lambda name: _label(name, areas, roster_date), headlines=heads))
 
 
 def period_of(periods: pd.DataFrame, figures: str) -> str | None:
@@ -252,7 +257,7 @@ def series_spec(c: model.Computed):
     short = {area_slug(a): re.sub(r"s?direktørens$", "", a.split()[0]) or a for a in c.units_per_area}
     labels = {f"places_held_{s}": f"Pladser, {x}" for s, x in short.items()}
     labels.update({f"quota_n{n}_{s}": f"Kvote 1 pr. {n}, {x}" for s, x in short.items()})
-    return SeriesSpec(tuple(labels), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
+    return SeriesSpec(tuple(labels), f"Pladser og kvote ved én plads pr. {n} ansatte pr. direktørområde",
                       as_of_label="Enhedsliste pr.", labels=labels)
 
 

@@ -100,8 +100,12 @@ def test_headings_numbered_like_the_embedded_book():
 def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):
     hidden = '::: {.content-hidden when-format="html"}\n' + TABLE + "\n:::\n"
     figure = "![Figur](a.svg){fig-alt=\"x\"}\n"
-    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1)
-    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0)  # no caption, no number
+    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1, 0, 0)
+    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0, 0, 0)  # no caption, no number
+    # a table in the HTML only is "Tabel 3a" after two tables: the state goes on to the next page
+    only = '::: {.content-visible when-format="html"}\n' + TABLE + "\n:::\n"
+    assert q.count_floats(only, tmp_path, (1, 2, 0, 0)) == (1, 2, 0, 1)
+    assert q.count_floats(TABLE, tmp_path, (1, 2, 0, 1)) == (1, 3, 0, 0)
 
 
 def _job(tmp_path, fixture_book, write_edition, executed):
@@ -137,8 +141,10 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     assert "$book.typ()$" in (project / "quarto-book.typ").read_text(encoding="utf-8")
     assert '@import' not in (project / "quarto.css").read_text(encoding="utf-8")
     index, alpha = ((project / n).read_text(encoding="utf-8") for n in ("index.md", "alpha.md"))
-    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {#intro .unnumbered}")
-    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter {#alpha}\n")
+    extra = "book-figures-extra-before: 0\nbook-tables-extra-before: 0\n"
+    assert index.startswith(f"---\nbook-figures-before: 0\nbook-tables-before: 0\n{extra}---\n\n"
+                            "# Kvoter {#intro .unnumbered}")
+    assert alpha.startswith(f"---\nbook-figures-before: 1\nbook-tables-before: 1\n{extra}---\n\n# Kvoter {{#alpha}}\n")
     appendix = (project / "afstemning.md").read_text(encoding="utf-8")
     assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
     assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
@@ -340,3 +346,42 @@ def test_text_from_the_edition_file_stays_text_in_the_page_footer(tmp_path):
     assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
     plain = run_pandoc(["-f", "markdown", "-t", "plain", "--wrap=none"], tmp_path, "test", q.markdown_text(hostile))
     assert plain.strip() == hostile
+
+
+# ------------------------------------------ `quarto render` in the project folder (quarto on PATH)
+def _folder_project(tmp_path, root, book_config):
+    """A project folder as the repository is one: `book_config`'s parts, the repository's project
+    section, its pre-render script (by its absolute path, so the installed book is imported)."""
+    config = yaml.safe_load(book_config.read_text(encoding="utf-8"))
+    config["project"] = dict(yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))["project"])
+    config["project"]["pre-render"] = str(root / config["project"]["pre-render"])
+    (tmp_path / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return tmp_path
+
+
+@real_quarto
+def test_quarto_render_in_the_folder_with_nothing_published_says_what_to_run(tmp_path, root):
+    project = _folder_project(tmp_path, root, root / "_quarto.yml")
+    proc = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "run `python render.py` first" in out
+    assert "Book contents" not in out and "file:///" not in out and "Stack trace" not in out  # no stack trace
+    assert not (project / "_book" / "quarto").exists()
+
+
+@real_quarto
+def test_quarto_render_in_the_folder_renders_the_newest_published_edition(rendered, tmp_path, root):
+    """After `render.py` published an edition, `quarto render` in the folder renders its executed
+    notebooks into `_book/quarto/` and leaves the published edition as it was."""
+    result, _, version = rendered
+    project = _folder_project(tmp_path, root, FIXTURES / "book" / "_quarto.yml")
+    shutil.copytree(result.folder, project / "_book" / "q2")
+    before = tree_digest(project / "_book" / "q2")
+    proc = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Quarto renders edition q2" in proc.stdout + proc.stderr
+    out = project / "_book" / "quarto"
+    for page in ("index.html", "alpha.html", "beta.html", "afstemning.html", "tilgaengelighed.html"):
+        assert (out / page).is_file(), page
+    assert (out / "arbejdsmarkedsudvalget-q2.pdf").read_bytes().startswith(b"%PDF-")
+    assert tree_digest(project / "_book" / "q2") == before

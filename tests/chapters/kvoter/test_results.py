@@ -96,6 +96,13 @@ def test_every_key_figure_is_from_one_population(inputs):
     assert not name_rule_violations("kvoter", figs)
     assert {f.population for f in figs} == {SOURCE, EDITION}
     assert all(f.label != f.name for f in figs)
+    # a label of places names the date they are counted, never a time word such as »i dag«
+    labels = {f.name: f.label for f in results.described(_c(inputs, ns, synthetic=False), "2025-06-30",
+                                                         "2025-02-01", "primo februar 2025")}
+    assert labels["source_places_held"] == "Pladser primo februar 2025"
+    assert labels["roster_places_held"] == "Pladser pr. 30. juni 2025"
+    assert labels[f"roster_gap_n{ns[0]}"] == f"Kvote minus pladser ved én plads pr. {ns[0]} ansatte"
+    assert not any(re.search(r"\bi (dag|år)\b", label) for label in labels.values())
 
 
 def test_the_edition_roster_leads_the_key_messages(inputs):
