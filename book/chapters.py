@@ -15,9 +15,7 @@ from analysis.chapters import (
     input_schemas,
     load_inputs,
 )
-from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
-from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -30,6 +28,8 @@ def is_chapter(part_id: str) -> bool:
 def check_sources() -> None:
     """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
     every file it names present, and every data file in data/raw with a provenance row."""
+    from analysis.core.provenance import registry  # pandera and pandas: imported when checked
+
     try:
         registry()
     except InputError as err:
@@ -96,16 +96,22 @@ def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
 def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
     """Table Schema fields (type, Danish title, description, unit) of a contract file's columns,
     given as name → type, in the open data's words (analysis.core.opendata)."""
+    from analysis.core import opendata
+
     return [opendata.field(name, type_) for name, type_ in columns.items()]
 
 
 def open_data_words(file: str) -> tuple[str, str] | None:
     """The Danish title and description of a published table (`analysis.core.opendata.TABLES`)."""
+    from analysis.core import opendata
+
     return opendata.table_words(file)
 
 
 def open_data_precision() -> str:
     """The stated precision of the published numbers, in Danish."""
+    from analysis.core import opendata
+
     return opendata.PRECISION_DA
 
 

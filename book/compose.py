@@ -21,7 +21,6 @@ from typing import Any
 import nbformat
 
 from report.protocol import PERIOD_MIME, RESULT_MIME, SERIES_MIME
-from report.show import period_markdown
 
 from .chapters import period_line, series_outputs
 
@@ -39,6 +38,8 @@ def recorded_figures(nb) -> dict[str, dict[str, Any]]:
 
 def _dated(outputs: list, index: int, record: dict, edition_date: str) -> None:
     """Give the period record at `index` (and the `.period` block shown just before it) the age."""
+    from report.show import period_markdown  # pandas: only when a chapter recorded a period
+
     line = period_line(record, edition_date)
     if line == record["text"]:
         return

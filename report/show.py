@@ -16,7 +16,6 @@ import pandas as pd
 from . import fmt, opendata
 from .committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from .errors import RecordingError
-from .figures import text_problems, to_svg
 from .protocol import (
     BASES,
     CHECK_FIELDS,
@@ -180,6 +179,8 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
+    from .figures import text_problems, to_svg  # matplotlib: only where a figure is shown
+
     problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text

@@ -31,6 +31,35 @@ local function typst_of(blocks)
   return (pandoc.write(pandoc.Pandoc(blocks), "typst"):gsub("%s+$", ""))
 end
 
+-- typst_of of many block lists with one call of the writer (a table's cells: one call per cell
+-- was most of the time this filter took): the lists are written between separator lines and the
+-- text split there again (without the line breaks the writer puts around the separator); each
+-- piece is what typst_of gives for its list alone.
+local SEPARATOR = "//book-cell-separator-0c5e9b"
+
+local function typst_of_each(lists)
+  local blocks = {}
+  for k, list in ipairs(lists) do
+    if k > 1 then blocks[#blocks + 1] = pandoc.RawBlock("typst", SEPARATOR) end
+    for _, b in ipairs(list) do blocks[#blocks + 1] = b end
+  end
+  local text = pandoc.write(pandoc.Pandoc(blocks), "typst")
+  local out, start = {}, 1
+  while true do
+    local at = text:find(SEPARATOR, start, true)
+    local piece = text:sub(start, at and at - 1 or #text)
+    if #out > 0 then piece = piece:gsub("^\n+", "", 1) end
+    out[#out + 1] = (piece:gsub("%s+$", ""))
+    if not at then break end
+    start = at + #SEPARATOR
+  end
+  if #out ~= #lists then  -- never expected; then one call per list, as before
+    out = {}
+    for k, list in ipairs(lists) do out[k] = typst_of(list) end
+  end
+  return out
+end
+
 local BOXES = {["source"] = "source-note", ["notice"] = "notice", ["key-messages"] = "key-messages",
                ["to-committee"] = "to-committee", ["period"] = "period", ["decided"] = "decided",
                ["orientation"] = "orientation-box", ["checks-line"] = "checks-line",
@@ -242,8 +271,8 @@ end
 
 local ALIGN = {AlignLeft = "left", AlignRight = "right", AlignCenter = "center", AlignDefault = "left"}
 
-local function typst_cell(cell, header)
-  local body = "[" .. typst_of(cell.contents) .. "]"
+local function typst_cell(cell, header, written)
+  local body = "[" .. written .. "]"
   if header then  -- a header is bold and never hyphenated (its column is as wide as its longest word)
     body = "[#text(weight: \"bold\", hyphenate: false)" .. body .. "]"
   end
@@ -253,9 +282,27 @@ local function typst_cell(cell, header)
   return body
 end
 
-local function typst_row(row, header)
+-- every cell of a table written at once, in order
+local function written_cells(tbl)
+  local lists = {}
+  local function add(rows)
+    for _, r in ipairs(rows) do
+      for _, cell in ipairs(r.cells) do lists[#lists + 1] = cell.contents end
+    end
+  end
+  add(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do add(body.body) end
+  add(tbl.foot.rows)
+  return {texts = typst_of_each(lists), next = 0}
+end
+
+-- the rows are written in the order written_cells met them: head, bodies, foot
+local function typst_row(row, header, written)
   local cells = {}
-  for _, cell in ipairs(row.cells) do cells[#cells + 1] = typst_cell(cell, header) end
+  for _, cell in ipairs(row.cells) do
+    written.next = written.next + 1
+    cells[#cells + 1] = typst_cell(cell, header, written.texts[written.next])
+  end
   return table.concat(cells, ", ")
 end
 
@@ -285,19 +332,20 @@ local function typst_table(tbl, source)
     out[#out + 1] = "  stroke: (x, y) => if y == 0 { none } else if y == " .. #tbl.head.rows ..
       " { (bottom: 0.8pt + ink) } else { (bottom: 0.3pt + luma(200)) },"
   end
+  local written = written_cells(tbl)
   local start = "<table-start-" .. tables_made .. ">"
   if #tbl.head.rows > 0 then
     local head = {}
     if not keep_whole then  -- a table that may continue on the next page says so there
       head[1] = "continued(" .. start .. ", " .. #tbl.colspecs .. ")"
     end
-    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r, true) end
+    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r, true, written) end
     out[#out + 1] = "  table.header(" .. table.concat(head, ", ") .. ",),"
   end
   for _, body in ipairs(tbl.bodies) do
-    for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+    for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r, false, written) .. "," end
   end
-  for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+  for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r, false, written) .. "," end
   out[#out + 1] = ")}"
   local body = table.concat(out, "\n")
   if source then

@@ -3,6 +3,7 @@ is assembled from their ASTs, and pandoc writes the chunked HTML book and the Ty
 the `typst` package compiles to an A4 PDF with the PDF/UA-1 check on."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -18,6 +19,7 @@ from babel.dates import format_date
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
+from .readcache import cached_read, read_key
 
 HERE = Path(__file__).resolve().parent.parent
 FILTERS = HERE / "filters"
@@ -141,11 +143,22 @@ def navigation(blocks: list, landing: str = "") -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def notebook_ast(executed: Path, part_id: str, workdir: Path) -> dict:
+@functools.cache
+def pandoc_version() -> str:
+    """The version of the pandoc binary (for the cache of its readings)."""
+    return run_pandoc(["--version"], HERE, "asking its version").splitlines()[0]
+
+
+def notebook_ast(executed: Path, part_id: str, workdir: Path, cache: Path | None = None) -> dict:
     """An executed notebook as pandoc's AST, through `filters/notebook.lua` (no code, Markdown
-    outputs parsed, figures with caption and alt text, box titles as headings)."""
-    out = run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media", f"media/{part_id}",
-                      "--lua-filter", str(FILTERS / "notebook.lua")], workdir, f"reading notebook {part_id}")
+    outputs parsed, figures with caption and alt text, box titles as headings); with `cache`,
+    a reading of the same bytes before is reused (book.renderers.readcache)."""
+    lua = FILTERS / "notebook.lua"
+    out = cached_read(cache, lambda: read_key(executed, part_id, pandoc_version(), lua), workdir,
+                      workdir / "media" / part_id,
+                      lambda: run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media",
+                                          f"media/{part_id}", "--lua-filter", str(lua)],
+                                         workdir, f"reading notebook {part_id}"))
     return json.loads(out)
 
 
@@ -154,7 +167,8 @@ def assemble(job: RenderJob) -> dict:
     blocks: list = []
     api = None
     appendix_i = 0
-    asts = parallel([lambda part=part, nb=nb: notebook_ast(nb, part.id, job.workdir) for part, nb in job.notebooks])
+    asts = parallel([lambda part=part, nb=nb: notebook_ast(nb, part.id, job.workdir, job.cache_dir)
+                     for part, nb in job.notebooks])
     for (part, _), ast in zip(job.notebooks, asts):
         api = ast["pandoc-api-version"]
         blocks += prepare_part(ast, part.id, part.role, appendix_i)

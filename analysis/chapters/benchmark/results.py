@@ -46,22 +46,39 @@ def join_da(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
+def _report_year(inputs: Inputs) -> str:
+    p = inputs.period
+    year = p.loc[p["key"] == "report_year", "value"]
+    return f"BDO's benchmark fra {year.iloc[0]}" if len(year) else "BDO's benchmark"
+
+
 def source_summary(inputs: Inputs) -> str:
-    """BDO's summary: total spending, full-time persons and unit cost against the others."""
-    return (f"Ifølge BDO bruger Norddjurs knap {fmt.amount(_stated(inputs, 'expenditure'), 'mio. kr.', 1)} på "
-            f"beskæftigelsesindsatsen for {fmt.number(_stated(inputs, 'fte'), 0)} fuldtidspersoner, "
-            f"{fmt.amount(_stated(inputs, 'focus_unit_cost'), 'kr.', 0)} pr. fuldtidsperson mod "
-            f"{fmt.amount(_stated(inputs, 'average_unit_cost'), 'kr.', 0)} i de øvrige kommuner.")
+    """BDO's summary: total spending, full-time persons and unit cost against the others, in the
+    past tense with the report's year (its figures are not this edition's), and BDO's own
+    verdict on the comparison where the printed costs bear it out (»lidt under gennemsnittet«)."""
+    focus, avg = _stated(inputs, "focus_unit_cost"), _stated(inputs, "average_unit_cost")
+    verdict = " – lidt under gennemsnittet" if focus < avg else ""
+    return (f"Ifølge {_report_year(inputs)} brugte Norddjurs knap "
+            f"{fmt.amount(_stated(inputs, 'expenditure'), 'mio. kr.', 1)} på beskæftigelsesindsatsen for "
+            f"{fmt.number(_stated(inputs, 'fte'), 0)} fuldtidspersoner, {fmt.amount(focus, 'kr.', 0)} pr. "
+            f"fuldtidsperson mod {fmt.amount(avg, 'kr.', 0)} i de øvrige kommuner{verdict}.")
+
+
+# BDO's own words for each group of its figure 3.4 (afsnit 2 and 3.3): group 4 is »høj
+# omkostningseffektivitet«; for groups 1-3 BDO says a potential »kan« be there (»Mulige
+# effektiviseringspotentialer«, »Der kan være potentiale for optimering / investering«).
+SOURCE_GROUP_WORDS = {4: "høj omkostningseffektivitet", 3: "muligt effektiviseringspotentiale",
+                      2: "muligt optimeringspotentiale", 1: "muligt investeringspotentiale"}
 
 
 def source_conclusion(groups: dict[str, list[int]]) -> str:
-    """BDO's grouping of the target groups, as BDO states it, best group first; a target group
-    BDO names in two groups is said to be named twice (both as printed)."""
+    """BDO's grouping of the target groups, in BDO's own hedged words, best group first; a target
+    group BDO names in two groups is said to be named twice (both as printed)."""
     parts = []
     for q in (4, 3, 2, 1):
         named = [GROUP_PHRASES[g] for g, qs in groups.items() if q in qs]
         if named:
-            parts.append(f"{QUADRANTS[q].lower()} (gruppe {q}) for {join_da(named)}")
+            parts.append(f"{SOURCE_GROUP_WORDS[q]} (gruppe {q}) for {join_da(named)}")
     twice = {GROUP_PHRASES[g]: sorted(qs, reverse=True) for g, qs in groups.items() if len(qs) > 1}
     tail = "".join(f" BDO nævner {name} i to grupper (gruppe {' og '.join(str(q) for q in qs)})."
                    for name, qs in twice.items())

@@ -151,23 +151,41 @@ def _increase(c: model.Computed, n: int) -> str:
     return "" if printed is None else f" – en stigning på {fmt.percent(printed)}"
 
 
-def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
+# The source's own caveat beside the quota of a threshold it computes (budgetanalysen 2.1 and
+# 1.0): the number of places to create will be larger than the quota minus today's places.
+LARGER = {
+    15: ("stoerre-n15", "men tallet vil blive større, fordi bunden løftes, mens toppen ikke reduceres"),
+    10: ("stigning-stoerre", "og stigningen vil med stor sandsynlighed blive større, fordi der er arbejdspladser "
+                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. 10 ansatte ikke "
+                             "forventes at gå ned i antal"),
+}
+
+
+def _larger(claims, n: int) -> str:
+    """The source's caveat for threshold `n` (», men tallet vil blive større …«), or nothing."""
+    claim, text = LARGER.get(n, (None, ""))
+    return f", {text}" if claim and claim in claims else ""
+
+
+def _threshold_clause(c: model.Computed, n: int, when: str | None, claims) -> str:
     gap = c.source.gap(n)
     head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
-        return head + ", som kommunen samlet set allerede lever op til"
-    return head + f", mindst {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'}{_increase(c, n)}"
+        return head + ", som kommunen samlet set lever op til" + _larger(claims, n)
+    return (head + f", mindst {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'}{_increase(c, n)}"
+            + _larger(claims, n))
 
 
 def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
-    """The quota at the source's thresholds, in the source's voice; the claim is that of the
-    highest threshold's clause when the register has one per threshold."""
-    shown = sorted(c.published, reverse=True)
-    text = "Ifølge budgetanalysen kræver kvoten " + "; ".join(_threshold_clause(c, n, when) for n in shown) + "."
-    ids = [f"kvote-n{n}" for n in shown]
+    """The quota at the source's thresholds with the source's caveat beside each, in the
+    source's voice; every threshold's claims are checked (a dropped condition is refused)."""
+    claims, shown = inputs.claims, sorted(c.published, reverse=True)
+    text = ("Ifølge budgetanalysen kræver kvoten "
+            + "; ".join(_threshold_clause(c, n, when, claims) for n in shown) + ".")
+    ids = [f"kvote-n{n}" for n in shown] + [LARGER[n][0] for n in shown if n in LARGER and LARGER[n][0] in claims]
     for extra in ids[1:]:
-        inputs.claims.said(extra, text)  # refuses a dropped condition of every threshold's claim
-    return inputs.claims.said(ids[0], text)
+        claims.said(extra, text)
+    return claims.said(ids[0], text)
 
 
 def roster_message(c: model.Computed, roster_as_of: str) -> str:
@@ -204,9 +222,9 @@ def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> 
 
 
 def source_messages(inputs, c: model.Computed) -> list[str]:
-    """The source's own figures, each in the source's voice: places at the source's date, the
-    quota at the source's thresholds (with its conditions), and the source's expectation that
-    more new places will be needed, with its reasons."""
+    """The source's own figures, each in the source's voice: places at the source's date (with
+    its caveat on citizens from other municipalities), and the quota at the source's thresholds
+    with, beside each, the source's expectation that the number will be larger and its reasons."""
     src, claims = c.source, inputs.claims
     when = period_of(inputs.periods, "placements")
     ratio = model.employees_per_place(src.employees, src.places)
@@ -214,38 +232,14 @@ def source_messages(inputs, c: model.Computed) -> list[str]:
     first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
              f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
              f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
-             + "; borgere fra andre kommuner er ikke talt med.")
+             + "; borgere fra andre kommuner er ikke talt med, så det reelle tal vurderes at være højere, men "
+             "ikke væsentligt højere.")
+    if "andre-kommuner" in claims:
+        claims.said("andre-kommuner", first)
     msgs = [claims.said("pladser-i-dag", first)]
     if c.published:
         msgs.append(_quota_message(inputs, c, when))
-    last = _larger_message(claims, c)
-    if last:
-        msgs.append(last)
     return msgs
-
-
-# The source's reason why more places will be needed than its figures show, per threshold it
-# computes (budgetanalysen 2.1 and 1.0); shown only for thresholds of this edition.
-LARGER = {
-    15: ("stoerre-n15", "ved én plads pr. 15. medarbejder vil tallet blive større, fordi bunden løftes, "
-                        "mens toppen ikke reduceres"),
-    10: ("stigning-stoerre", "ved én plads pr. 10. medarbejder vil stigningen med stor sandsynlighed "
-                             "blive større, fordi der er arbejdspladser uden sådanne pladser, og fordi "
-                             "arbejdspladser med mere end én pr. 10 ansatte ikke forventes at gå ned i antal"),
-}
-
-
-def _larger_message(claims, c: model.Computed):
-    """The source's expectation that more places must be created than its figures show, for
-    each threshold of the edition that the source computes and gives a reason for."""
-    shown = [LARGER[n] for n in sorted(c.published, reverse=True) if n in LARGER and LARGER[n][0] in claims]
-    if not shown:
-        return None
-    text = ("Budgetanalysen venter, at der skal oprettes flere pladser, end tallene viser: "
-            + "; ".join(t for _, t in shown) + ".")
-    for claim, _ in shown[1:]:
-        claims.said(claim, text)  # refuses a dropped condition of every threshold's claim
-    return claims.said(shown[0][0], text)
 
 
 def series_spec(c: model.Computed):

@@ -334,8 +334,8 @@ CAPTIONS = {
     "rammevilkaar": "Norddjurs Kommunes placering efter rammevilkår for beskæftigelsesindsatsen "
                     "(VIVE, {period})",
     "kontakt": "Borgere med kontaktforløb i jobcentret sammenlignet med {groups}, {period}",
-    "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul med bogens udgaver markeret",
-    "aarshjul_table": "Aktiviteter i årshjulet i de måneder, hvor bogen udkommer",
+    "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul {period} med bogens udgaver markeret",
+    "aarshjul_table": "Aktiviteter i årshjulet {period} i de måneder, hvor bogen udkommer",
     "raaderum": "Eksempler på udvalgets politiske råderum",
 }
 NOTES = {

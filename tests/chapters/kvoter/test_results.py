@@ -49,6 +49,7 @@ def test_key_messages_use_only_the_source(inputs):
     assert {"253", "215", "325", "72", "13", "28,4"} <= numbers
     assert "28,5" not in numbers, "the book's own percentage is checking material, not a key message"
     assert "mindst 72 flere" in text and "med stor sandsynlighed" in text and "bunden løftes" in text
+    assert "allerede lever op til" not in text, "the source: »samlet set leve op til … Tallet vil blive større«"
     synthetic = {str(c.summaries[n][k]) for n in c.thresholds
                  for k in ("new_places_unit_model", "model_difference")}
     assert synthetic == {"110", "48", "38"} and not synthetic & numbers, "a synthetic figure in the key messages"
