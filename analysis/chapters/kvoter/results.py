@@ -156,7 +156,7 @@ def _increase(c: model.Computed, n: int) -> str:
 LARGER = {
     15: ("stoerre-n15", "men tallet vil blive større, fordi bunden løftes, mens toppen ikke reduceres"),
     10: ("stigning-stoerre", "og stigningen vil med stor sandsynlighed blive større, fordi der er arbejdspladser "
-                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. 10 ansatte ikke "
+                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. {n} ansatte ikke "
                              "forventes at gå ned i antal"),
 }
 
@@ -164,7 +164,7 @@ LARGER = {
 def _larger(claims, n: int) -> str:
     """The source's caveat for threshold `n` (», men tallet vil blive større …«), or nothing."""
     claim, text = LARGER.get(n, (None, ""))
-    return f", {text}" if claim and claim in claims else ""
+    return f", {text.format(n=n)}" if claim and claim in claims else ""
 
 
 def _threshold_clause(c: model.Computed, n: int, when: str | None, claims) -> str:
