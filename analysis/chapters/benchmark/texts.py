@@ -97,8 +97,11 @@ def caveats_text(inputs: Inputs) -> str:
     return "Rapportens egne forbehold om tallene:\n\n" + items
 
 
-def intro_text(inputs: Inputs, focus: str, tolerance_pct: float) -> str:
-    """The chapter's opening paragraph: who is compared, from whose side, what the average is."""
+def intro_text(inputs: Inputs, focus: str | None = None, tolerance_pct: float | None = None) -> str:
+    """The chapter's opening paragraph: who is compared, from whose side, what the average is
+    (the chapter's focus and tolerance by default)."""
+    focus = inputs.focus_name if focus is None else focus
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     m = inputs.municipalities
     return f"""
 Benchmarken sammenligner ressourceforbrug og resultater i beskæftigelsesindsatsen i ti kommuner:
