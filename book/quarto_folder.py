@@ -41,10 +41,13 @@ def output_dir(root: Path = ROOT) -> Path:
 
 
 def _published(folder: Path, root: Path) -> tuple[Edition, Path] | None:
-    """A published edition's edition file (as its manifest names it) and its folder, if readable."""
+    """A published edition (its edition file as its manifest names it, else `params/<id>.yml`)
+    and its folder, if readable."""
     try:
         manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
         path = root / manifest["edition_file"]
+        if not path.is_file():  # published from a file outside the folder: the edition of that id here
+            path = root / "params" / f"{manifest['edition']}.yml"
         return (load_edition(path), folder) if path.is_file() else None
     except (OSError, ValueError, KeyError, TypeError, BuildError):
         return None

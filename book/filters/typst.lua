@@ -3,8 +3,9 @@
 --   meant for HTML goes (and `.content-hidden` the other way round);
 -- * figures written by us with alt text (pandoc 3.9's Typst writer drops it and Typst's PDF/UA-1
 --   check then refuses the figure), at their natural size so that the figure text has the same
---   point size in every figure, floating to the top or bottom of a page so that no page is left
---   half empty before a figure;
+--   point size in every figure, in the text where it fits on the page, else floating to the top
+--   or bottom of a page so that no page is left half empty before a figure (book.typ's
+--   `flow-figure`);
 -- * tables written by us: short columns (numbers, status words, labels) as wide as their longest
 --   entry so words stay whole, text columns sharing the rest; left-aligned with the caption;
 --   repeated header rows when a long table breaks across pages; a short table kept on one page;
@@ -360,6 +361,8 @@ local function typst_table(tbl, source)
 end
 
 -- Figures --------------------------------------------------------------------------------------
+local figures_made = 0
+
 local function typst_figure(fig, source, float)
   local img
   fig:walk({Image = function(i) img = i end})
@@ -372,19 +375,35 @@ local function typst_figure(fig, source, float)
   end
   local note = source and ("\n#source-note[" .. typst_of(source.content) .. "]") or ""
   local label = fig.identifier ~= "" and (" <" .. fig.identifier .. ">") or ""
-  return pandoc.RawBlock("typst",
-    "#figure(" .. (float and "placement: auto, " or "") .. "[#book-image(" .. typst_string(img.src) .. ", " .. typst_string(alt) .. ")" ..
-    note .. "], caption: [" .. typst_of(fig.caption.long) .. "])" .. label)
+  local made = "figure(placement: " .. (float and "p" or "none") .. ", [#book-image(" .. typst_string(img.src) ..
+    ", " .. typst_string(alt) .. ")" .. note .. "], caption: [" .. typst_of(fig.caption.long) .. "])"
+  if not float then
+    return pandoc.RawBlock("typst", "#" .. made .. label)
+  end
+  figures_made = figures_made + 1  -- in the text where it fits, else floating (book.typ's flow-figure)
+  local anchor = "<figure-at-" .. figures_made .. ">"
+  -- the anchor in a block of no height stays where the text before it ends (a bare marker would
+  -- move with the figure to the next page, and the figure would then always "fit")
+  return pandoc.RawBlock("typst", "#block(height: 0pt)[#metadata(\"figure\") " ..
+    anchor .. "]\n#flow-figure(" .. anchor .. ", p => [#" .. made .. label .. "])")
 end
 
 local function is_source(block)
   return block and block.t == "Div" and block.classes:includes("source")
 end
 
+local function is_checks_line(block)
+  return block and block.t == "Div" and block.classes:includes("checks-line")
+end
+
+local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList = true}
+
 -- A table or figure takes the source line that follows it; the contents go before the first
--- numbered chapter (after the front chapter) and every chapter starts on a new page.
+-- numbered chapter (after the front chapter) and every chapter starts on a new page (an appendix
+-- after another appendix on the same page).
 local contents_placed = false
 local first_heading_seen = false  -- the book's first chapter follows the title page directly
+local after_appendix = false  -- the last part's title was an appendix's
 
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
@@ -398,10 +417,13 @@ local function with_sources(blocks)
         out:insert(pandoc.RawBlock("typst", "#book-contents()"))
         contents_placed = true
       end
+      local appendix = b.level == 1 and b.classes:includes("appendix-title")
       if b.level == 1 and first_heading_seen then
-        out:insert(pandoc.RawBlock("typst", "#chapter-break()"))
+        -- an appendix after an appendix goes on on the same page (short ones leave no page nearly empty)
+        out:insert(pandoc.RawBlock("typst", (appendix and after_appendix) and "#appendix-break()" or "#chapter-break()"))
       end
       first_heading_seen = first_heading_seen or b.level == 1
+      if b.level == 1 then after_appendix = appendix end
     end
     local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
     local made
@@ -409,6 +431,10 @@ local function with_sources(blocks)
       made = typst_table(b, source)
     elseif b.t == "Figure" then
       made = typst_figure(b, source, not opening)
+    elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
+      -- the chapter's line on its checks never stands alone on a page: the text before it
+      -- (its last lines at least) goes with it
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
     end
     if made then
       out:insert(made)

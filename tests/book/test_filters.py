@@ -125,3 +125,59 @@ def test_a_long_typst_table_says_fortsat_on_its_next_page_and_same_headers_share
     assert "continued(<table-start-2>" not in typ  # a short table is kept on one page
     widths = re.findall(r"columns: \(([^)]*)\)", typ)
     assert len(widths) == 2 and widths[0] == widths[1]
+
+
+FIGURE_IN_SECTION = """# Kapitel
+
+## Afsnit
+
+Tekst før figuren.
+
+![Figurtekst](a.svg){fig-alt="Alt"}
+
+::: {.source}
+Kilde: X.
+:::
+
+Sidste afsnit.
+
+::: {.checks-line}
+**Kontrol:** tal.
+:::
+"""
+
+
+def test_typst_figure_stays_in_the_text_where_it_fits_and_the_checks_line_keeps_company(tmp_path):
+    """A figure after a chapter's opening is a `flow-figure`: in the text when it fits in the room
+    left below an anchor where the text before it ends (in a block of no height, so the anchor
+    does not move with the figure), else floating; the text before a chapter's line on its
+    checks is sticky, so that line never stands alone on a page."""
+    typ = _convert(FIGURE_IN_SECTION, "typst", "typst.lua", tmp_path)
+    anchor = typ.index("#block(height: 0pt)[#metadata(\"figure\") <figure-at-1>]")
+    assert anchor < typ.index("#flow-figure(<figure-at-1>, p => [#figure(placement: p,")
+    assert "#block(sticky: true)[\nSidste afsnit.\n]" in typ  # on lines of their own: a list's lines stay in it
+    assert typ.index("#block(sticky: true)") < typ.index("#checks-line[")
+
+
+APPENDICES = """# Kapitel
+
+Tekst.
+
+# Bilag A: Et {.unnumbered .appendix-title}
+
+Kort.
+
+# Bilag B: To {.unnumbered .appendix-title}
+
+Kort.
+"""
+
+
+def test_typst_appendices_follow_each_other_on_the_page(tmp_path):
+    """A chapter starts on a new page; an appendix after another appendix goes on on the same
+    page (a short appendix leaves no page nearly empty)."""
+    typ = _convert(APPENDICES, "typst", "typst.lua", tmp_path)
+    first, second = typ.index("Bilag A: Et"), typ.index("Bilag B: To")
+    assert typ.rfind("#chapter-break()", 0, first) > typ.index("Tekst.")
+    assert typ.rfind("#appendix-break()", first, second) > first
+    assert "#chapter-break()" not in typ[first:second]

@@ -95,6 +95,16 @@ def test_the_front_matter_leaves_no_page_nearly_empty(pdf):
         assert len(_lines(texts[i])) >= 15, f"page {i + 1} holds {len(_lines(texts[i]))} lines: {texts[i][:120]!r}"
 
 
+def test_a_chapters_line_on_its_checks_never_stands_alone_on_a_page(pdf):
+    """»Kontrol: ...« ends a chapter; the text before it goes with it to a new page, so no page
+    holds that line only."""
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        lines = _lines(text)
+        if lines and lines[0].startswith("Kontrol:"):
+            assert len(lines) > 4, f"page {i} holds only the line on the checks: {lines}"
+
+
 class _Text(html.parser.HTMLParser):
     """The reader-visible text of an HTML page (no scripts, styles or attribute values)."""
 
@@ -235,3 +245,14 @@ def test_a_table_or_figure_has_the_same_number_in_html_and_pdf(rendered_edition,
         assert printed[n].split()[0] == words.split()[0], f"{kind} {n}: HTML {words!r}, PDF {printed[n]!r}"
     for n, _ in html:
         assert n.isdigit() or n.rstrip("abcdefghijklmnopqrstuvwxyz") in printed or n[0] == "0", n
+
+
+def test_the_appendices_take_at_most_ten_pages_and_none_is_left_nearly_empty(pdf):
+    """The appendices (from »Bilag A« to the colophon) take at most 10 pages in print; an
+    appendix after another one goes on on the same page, so no page holds a few lines only."""
+    reader, texts = pdf
+    first = min(page for title, page in _bookmarks(reader) if title.startswith("Bilag A"))
+    pages = texts[first - 1:-1]  # the last page is the colophon
+    assert len(pages) <= 10, f"the appendices take {len(pages)} pages"
+    for i, text in enumerate(pages[:-1], start=first):
+        assert len(_lines(text)) >= 15, f"page {i} holds {len(_lines(text))} lines: {text[:100]!r}"

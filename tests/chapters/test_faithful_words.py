@@ -104,7 +104,8 @@ def test_kvoter_committee_orientation_says_what_the_municipal_council_said():
     assert "analysen ifølge Kommunalbestyrelsen allerede skal bruges til at fastsætte kvoter i 2025" in said
     assert "kvoten ifølge Kommunalbestyrelsen skal bruges" not in said
     assert "aftaleholderen rapporterer til aftalegiver" in said
-    assert "skal analysen allerede bruges til at fastsætte kvoter i 2025" in plain(texts.background_text(c))
+    background = plain(" ".join(texts.background_text(inputs, c)))
+    assert "har slået fast, at analysen allerede skal bruges til at fastsætte kvoter i 2025" in background
 
 
 # ------------------------------------------------------------------------------ investeringer
@@ -172,3 +173,40 @@ def test_benchmark_committee_items_keep_bdos_hedges():
     said = " ".join(plain(i.text) for i in texts.committee_points(inputs))
     assert "»Mulige effektiviseringspotentialer«" in said
     assert "(BDO: effektiviseringspotentiale)" not in said and "(BDO: investeringspotentiale)" not in said
+
+
+def test_rammer_akasse_text_says_the_coverage_from_the_figures():
+    """»59,6 % af alle medlemmer« against 9 of 22 a-kasser: more of the members than of the
+    a-kasser – and the other way round when the figures say so."""
+    from analysis.chapters.rammer import views
+
+    inputs = _rammer()
+    text = plain(views.akasse_text(inputs))
+    assert "fik a-kasserne med den forenklede beskæftigelsesindsats ansvaret for kontaktforløbet" in text
+    assert "større del af medlemmerne end af a-kasserne" in text
+    cov = inputs.akasse_coverage.copy()
+    members = cov["measure_id"].str.contains("medlem")
+    assert members.sum() == 1
+    cov.loc[members, "value"] = 10.0
+    assert "mindre del af medlemmerne" in plain(views.akasse_text(dataclasses.replace(inputs, akasse_coverage=cov)))
+
+
+def test_rammer_budget_caption_keeps_the_sources_caveat():
+    """»Her indsættes nyt budget, når det er lavet for de to nye udvalg« – a preliminary split."""
+    from analysis.chapters.rammer import views
+
+    assert "(foreløbig fordeling)" in views.caption(_rammer(), "oekonomi")
+
+
+def test_kvoter_unit_sentences_say_none_one_and_many():
+    from analysis.chapters.kvoter import texts
+
+    _, c = _kvoter()
+    many = plain(texts.top_text(c))
+    assert f"mangler {c.units_short} enheder pladser" in many and f"de {len(c.top)} enheder med" in many
+    one = plain(texts.top_text(dataclasses.replace(c, units_short=1, top=c.top.iloc[:1])))
+    assert "mangler 1 enhed pladser" in one and "Tabellen viser enheden med den største mangel" in one
+    none = plain(texts.top_text(dataclasses.replace(c, units_short=0, top=c.top.iloc[:0])))
+    assert "mangler ingen enheder pladser" in none and "Tabellen" not in none
+    flat = plain(texts.sweep_text(dataclasses.replace(c, sweep=c.sweep.assign(model_difference=0))))
+    assert "lige mange nye pladser ved alle grænserne" in flat and "størst" not in flat
