@@ -399,9 +399,11 @@ end
 local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList = true}
 
 -- A table or figure takes the source line that follows it; the contents go before the first
--- numbered chapter (after the front chapter) and every chapter starts on a new page.
+-- numbered chapter (after the front chapter) and every chapter starts on a new page (an appendix
+-- after another appendix on the same page).
 local contents_placed = false
 local first_heading_seen = false  -- the book's first chapter follows the title page directly
+local after_appendix = false  -- the last part's title was an appendix's
 
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
@@ -415,10 +417,13 @@ local function with_sources(blocks)
         out:insert(pandoc.RawBlock("typst", "#book-contents()"))
         contents_placed = true
       end
+      local appendix = b.level == 1 and b.classes:includes("appendix-title")
       if b.level == 1 and first_heading_seen then
-        out:insert(pandoc.RawBlock("typst", "#chapter-break()"))
+        -- an appendix after an appendix goes on on the same page (short ones leave no page nearly empty)
+        out:insert(pandoc.RawBlock("typst", (appendix and after_appendix) and "#appendix-break()" or "#chapter-break()"))
       end
       first_heading_seen = first_heading_seen or b.level == 1
+      if b.level == 1 then after_appendix = appendix end
     end
     local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
     local made
@@ -429,7 +434,7 @@ local function with_sources(blocks)
     elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
       -- the chapter's line on its checks never stands alone on a page: the text before it
       -- (its last lines at least) goes with it
-      made = pandoc.RawBlock("typst", "#block(sticky: true)[" .. typst_of({b}) .. "]")
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
     end
     if made then
       out:insert(made)

@@ -29,6 +29,7 @@ TEMPLATES = HERE / "templates"
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 PDF_STANDARDS = ["ua-1", "a-2a"]
 FRONT_CLASS = "front-title"  # the front chapter's title: its page is the HTML book's landing page
+APPENDIX_CLASS = "appendix-title"  # an appendix's title
 COMMITTEE_CLASS = "to-committee"  # a chapter's box »Til udvalget«: its id is <part id>-til-udvalget
 T = TypeVar("T")
 STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML book only
@@ -112,6 +113,7 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
                 classes.append(FRONT_CLASS)
             if role == "appendix":
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
+                classes.append(APPENDIX_CLASS)  # in print, appendices follow each other without a page break
             first = False
         elif not nested:
             ident = f"{part_id}-{ident}"

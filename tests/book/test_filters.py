@@ -155,5 +155,29 @@ def test_typst_figure_stays_in_the_text_where_it_fits_and_the_checks_line_keeps_
     typ = _convert(FIGURE_IN_SECTION, "typst", "typst.lua", tmp_path)
     anchor = typ.index("#block(height: 0pt)[#metadata(\"figure\") <figure-at-1>]")
     assert anchor < typ.index("#flow-figure(<figure-at-1>, p => [#figure(placement: p,")
-    assert "#block(sticky: true)[Sidste afsnit.]" in typ
+    assert "#block(sticky: true)[\nSidste afsnit.\n]" in typ  # on lines of their own: a list's lines stay in it
     assert typ.index("#block(sticky: true)") < typ.index("#checks-line[")
+
+
+APPENDICES = """# Kapitel
+
+Tekst.
+
+# Bilag A: Et {.unnumbered .appendix-title}
+
+Kort.
+
+# Bilag B: To {.unnumbered .appendix-title}
+
+Kort.
+"""
+
+
+def test_typst_appendices_follow_each_other_on_the_page(tmp_path):
+    """A chapter starts on a new page; an appendix after another appendix goes on on the same
+    page (a short appendix leaves no page nearly empty)."""
+    typ = _convert(APPENDICES, "typst", "typst.lua", tmp_path)
+    first, second = typ.index("Bilag A: Et"), typ.index("Bilag B: To")
+    assert typ.rfind("#chapter-break()", 0, first) > typ.index("Tekst.")
+    assert typ.rfind("#appendix-break()", first, second) > first
+    assert "#chapter-break()" not in typ[first:second]

@@ -245,3 +245,14 @@ def test_a_table_or_figure_has_the_same_number_in_html_and_pdf(rendered_edition,
         assert printed[n].split()[0] == words.split()[0], f"{kind} {n}: HTML {words!r}, PDF {printed[n]!r}"
     for n, _ in html:
         assert n.isdigit() or n.rstrip("abcdefghijklmnopqrstuvwxyz") in printed or n[0] == "0", n
+
+
+def test_the_appendices_take_at_most_ten_pages_and_none_is_left_nearly_empty(pdf):
+    """The appendices (from »Bilag A« to the colophon) take at most 10 pages in print; an
+    appendix after another one goes on on the same page, so no page holds a few lines only."""
+    reader, texts = pdf
+    first = min(page for title, page in _bookmarks(reader) if title.startswith("Bilag A"))
+    pages = texts[first - 1:-1]  # the last page is the colophon
+    assert len(pages) <= 10, f"the appendices take {len(pages)} pages"
+    for i, text in enumerate(pages[:-1], start=first):
+        assert len(_lines(text)) >= 15, f"page {i} holds {len(_lines(text))} lines: {text[:100]!r}"

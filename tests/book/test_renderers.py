@@ -28,7 +28,7 @@ def _header(level, ident, text, classes=()):
 def test_appendix_headings_are_unnumbered_lettered_and_ids_unique():
     ast = {"blocks": [_header(1, "afstemning", "Afstemning"), _header(2, "afviger", "Afviger")]}
     blocks = prepare_part(ast, "afstemning", "appendix", 2)
-    assert blocks[0]["c"][1] == ["afstemning", ["unnumbered"], []]
+    assert blocks[0]["c"][1] == ["afstemning", ["unnumbered", "appendix-title"], []]
     assert blocks[0]["c"][2][0] == {"t": "Str", "c": "Bilag C:"}
     assert blocks[1]["c"][1][0] == "afstemning-afviger"
 

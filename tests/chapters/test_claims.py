@@ -32,7 +32,8 @@ def _kvoter():
     inputs = load_inputs(PARAMS)
     c = model.compute(inputs, [15, 10], 5, 30, 10, True)
     return [*results.key_messages(inputs, c), *_sentences(texts.committee_points(inputs)), *texts.models_text(inputs),
-            *texts.economy_text(inputs), *texts.follow_up_text(inputs)]
+            *texts.economy_text(inputs), *texts.follow_up_text(inputs),
+            *(p for p in texts.background_text(inputs, c) if not p.startswith("#"))]
 
 
 def _investeringer():

@@ -156,7 +156,7 @@ def _increase(c: model.Computed, n: int) -> str:
 LARGER = {
     15: ("stoerre-n15", "men tallet vil blive større, fordi bunden løftes, mens toppen ikke reduceres"),
     10: ("stigning-stoerre", "og stigningen vil med stor sandsynlighed blive større, fordi der er arbejdspladser "
-                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. 10 ansatte ikke "
+                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. {n} ansatte ikke "
                              "forventes at gå ned i antal"),
 }
 
@@ -164,7 +164,7 @@ LARGER = {
 def _larger(claims, n: int) -> str:
     """The source's caveat for threshold `n` (», men tallet vil blive større …«), or nothing."""
     claim, text = LARGER.get(n, (None, ""))
-    return f", {text}" if claim and claim in claims else ""
+    return f", {text.format(n=n)}" if claim and claim in claims else ""
 
 
 def _threshold_clause(c: model.Computed, n: int, when: str | None, claims) -> str:
@@ -203,9 +203,13 @@ def roster_message(c: model.Computed, roster_as_of: str) -> str:
                       f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
 
 
-def roster_as_of(roster_date: str, book_date: str) -> str:
-    """The date the roster refers to: its extract date when given, else the edition's date."""
-    return roster_date or book_date
+def roster_as_of(roster_date: str) -> str:
+    """The date the roster refers to: its extract date (an edition that leaves `roster_date` empty
+    gets the edition's date from the build, `analysis.chapters.EDITION_DATED`)."""
+    if not roster_date:
+        raise ValueError("roster_date is empty: the build fills it in with the edition's date; "
+                         "outside the build pass the roster's date")
+    return roster_date
 
 
 def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> list[str]:

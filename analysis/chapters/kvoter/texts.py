@@ -11,7 +11,7 @@ from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
-from ...core.dates import age_sentence
+from ...core.dates import Period
 from ...core.tables import escape_markdown
 from ...core.voice import Voiced, reading, said_or_reading
 from . import model
@@ -32,15 +32,14 @@ def _cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def period_text(inputs: Inputs, book_date: str) -> str:
-    """The line under the title: when the placements and the employees were counted, and
-    (when over a year older than the edition) that they are old."""
+def period_text(inputs: Inputs, lead: str = "") -> Period:
+    """The line under the title (after `lead`, the roster's date): when the placements and the
+    employees were counted (the build adds, when over a year older than the edition, that they are old)."""
     rows = inputs.periods.sort_values("date")
     parts = {"placements": "pladserne er opgjort {p}", "employees": "de ansatte er et gennemsnit for {p}"}
     said = [parts[f].format(p=escape_markdown(p)) for f, p in zip(rows["figures"], rows["printed"])]
     text = _cap(" og ".join(reversed(said))) + "."
-    age = age_sentence(str(rows["date"].max()), book_date)
-    return text + (f" {age}" if age else "")
+    return Period(lead + text, as_of=str(rows["date"].max()))
 
 
 def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
@@ -133,25 +132,31 @@ def follow_up_text(inputs: Inputs) -> list[Voiced]:
             "opfølgningen ikke relevant."))]
 
 
-def background_text(c: model.Computed) -> str:
-    """Section "Baggrund": the task, the source's view of the municipality's responsibility."""
+def background_text(inputs: Inputs, c: model.Computed) -> list[str]:
+    """Section "Baggrund": the heading, then the task and the source's view of the
+    municipality's responsibility, each paragraph in the source's voice (its claim)."""
     published_n = " eller ".join(f"{n}." for n in sorted(c.source.required))
-    return (
-        "## Baggrund\n\nKommunalbestyrelsen har bedt Arbejdsmarkedsudvalget lave en budgetanalyse "
-        "af, hvad det vil betyde at fastsætte en kvote for, hvor mange elever, lærlinge og personer "
-        "på særlige vilkår kommunen skal have i forhold til sit antal medarbejdere. En kvote kan "
-        "ifølge budgetanalysen være med til at synliggøre kommunens sociale ansvar som arbejdsgiver, "
-        "på lige fod med det private "
-        "erhvervsliv. Ifølge Kommunalbestyrelsen skal analysen allerede bruges til at fastsætte kvoter "
-        "i 2025.\n\n"
-        f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og beskriver "
-        "to måder at fordele den på. Kilden vurderer, at kommunen allerede tager et vist ansvar, og "
-        "at en kvote vil understøtte, at flere ledige oplever mening med deres forløb: i "
-        "Kommunernes Landsforenings (KL) undersøgelse af borgernes tilfredshed med jobcentrene "
-        "svarede ca. 80 % af de adspurgte fra Norddjurs, at de i en vis grad oplever, at "
-        "aktiviteterne i deres forløb giver mening, mens ca. 20 % oplevede det modsatte. Uanset "
-        "model er det ifølge kilden vigtigt, at forløbet tager udgangspunkt i den lediges ønsker og "
-        "forudsætninger og arbejdsgiverens behov, så der sker et godt match.")
+    said = inputs.claims.said
+    return [
+        "## Baggrund",
+        said("opgave", "Kommunalbestyrelsen har bedt Arbejdsmarkedsudvalget udarbejde en budgetanalyse med mulige "
+                       "scenarier for målet om at ansætte elever, lærlinge og personer på særlige vilkår med kommunen "
+                       "som arbejdsgiver, og har slået fast, at analysen allerede skal bruges til at fastsætte kvoter "
+                       "i 2025."),
+        said("ansvar", "Ifølge budgetanalysen kan en kvote være med til at synliggøre det sociale ansvar, som "
+                       "kommunen påtager sig som arbejdsgiver på lige fod med det private erhvervsliv, og analysen "
+                       "viser, at kommunen som arbejdsgiver allerede påtager sig et vist ansvar."),
+        said("eksempler", f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og "
+                          "beskriver to måder at fordele den på: pr. enhed og pr. direktørområde."),
+        said("tilfredshed", "Ifølge budgetanalysen vil en kvote understøtte, at flere ledige oplever en mening med "
+                            "den aktivitet, de deltager i: i Kommunernes Landsforenings (KL) undersøgelse af "
+                            "borgernes tilfredshed med jobcentrene svarede ca. 80 % af de adspurgte fra Norddjurs, "
+                            "at de i en vis grad oplever, at aktiviteterne i deres forløb giver mening, mens ca. "
+                            "20 % oplevede det modsatte."),
+        said("match", "Uanset hvilken model der vælges, er det ifølge budgetanalysen vigtigt, at aktiviteten tager "
+                      "udgangspunkt i den lediges ønsker og forudsætninger og arbejdsgiverens behov, så der sker et "
+                      "godt match."),
+    ]
 
 
 def _printed_ratio(inputs: Inputs) -> str:

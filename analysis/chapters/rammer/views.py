@@ -269,12 +269,12 @@ def akasse_text(inputs: Inputs) -> str:
     return f"""
 ## Samarbejde med a-kasserne
 
-Ifølge dagsordenen fik a-kasserne 1. januar 2024 ansvaret for kontaktforløbet med forsikrede ledige i
-de første tre måneder af ledigheden. Jobcentret henvendte sig derfor ultimo december 2023 til alle
-a-kasser i kommunen for at formalisere samarbejdet i samarbejdsaftaler. Aftalerne skal ifølge
-dagsordenen understøtte en klar arbejdsdeling, gøre det tydeligt, hvilke svarfrister der kan forventes,
-og lette dialogen mellem medarbejderne; de lægger op til kvartalsvise dialogmøder i 2024 og halvårlige
-i 2025. {as_of[0].upper() + as_of[1:]}
+Ifølge dagsordenen fik a-kasserne med den forenklede beskæftigelsesindsats ansvaret for kontaktforløbet
+med forsikrede ledige i den første del af ledigheden. Jobcentret henvendte sig derfor til alle a-kasser
+i kommunen for at formalisere samarbejdet i samarbejdsaftaler. Aftalerne skal ifølge dagsordenen
+understøtte en klar arbejdsdeling, gøre det tydeligt, hvilke svarfrister der kan forventes, og lette
+dialogen mellem medarbejderne; de lægger op til faste dialogmøder, først kvartalsvise, siden halvårlige.
+{as_of[0].upper() + as_of[1:]}
 var der aftaler med {fmt.integer(c["aftaler"])} af {fmt.integer(c["akasser_i_alt"])} a-kasser
 ({fmt.percent(akasser, 1)}; kilden afrunder til {fmt.percent(c["andel_akasser_printed"], 0)}).
 De a-kasser, der har aftale, har {fmt.percent(members, 1)} af a-kassemedlemmerne, {cover}.
