@@ -89,7 +89,7 @@ def instrument() -> None:
     timed(pipeline, "write_changes", "stage", lambda *a, **k: "harvest (changes since last edition)")
     timed(pipeline, "run_renderer", "stage", lambda *a, **k: "render (pandoc, Typst)")
     timed(pipeline, "swap_into_place", "stage", lambda *a, **k: "publish (atomic swap)")
-    timed(pandoc, "notebook_ast", "render", lambda nb, part, wd: f"pandoc reads {part}")
+    timed(pandoc, "notebook_ast", "render", lambda nb, part, wd, cache=None: f"pandoc reads {part}")
     timed(pandoc, "write_html", "render", lambda *a, **k: "HTML book (pandoc chunkedhtml + pages)")
     timed(pandoc, "run_pandoc", "pandoc", lambda args, cwd, step, stdin=None: step)
     timed(pandoc, "write_pdf", "render", lambda *a, **k: "PDF (Typst source + compile)")
@@ -110,8 +110,8 @@ def instrument() -> None:
     execute.run_job = run_job
     # run_parallel's default runner was bound at definition: pass ours
     original_parallel = execute.run_parallel
-    execute.run_parallel = lambda todo, workers, timeout, runner=None: original_parallel(todo, workers, timeout,
-                                                                                         run_job)
+    execute.run_parallel = lambda todo, workers, timeout, runner=None, env=None: original_parallel(
+        todo, workers, timeout, run_job, env)
 
 
 def report(total: float) -> None:
@@ -134,7 +134,7 @@ def report(total: float) -> None:
             vals.append(tot - sum(vals[1:]))
             sums = [a + b for a, b in zip(sums, vals)]
             print(f"| {name} | " + " | ".join(f"{v:.1f}" for v in vals) + " |")
-        print("| **sum (CPU-seconds of notebooks, 2 at a time)** | " + " | ".join(f"{v:.1f}" for v in sums) + " |")
+        print("| **sum (seconds; two notebooks at a time)** | " + " | ".join(f"{v:.1f}" for v in sums) + " |")
     render = [r for r in rows if r["kind"] in ("render", "pandoc")]
     if render:
         print("\n| render step (the reads run at once, then HTML and PDF at once) | seconds |\n|---|---:|")

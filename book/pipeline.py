@@ -16,6 +16,7 @@ from report.inputs import SNAPSHOT_ENV
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .compose import compose
 from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
@@ -287,6 +288,8 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     inputs = input_listing(plan, snap)
     plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
     outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store)
+    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
+        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
 
     shows_plan = {p.id for p in first if p.reads_plan}  # their records are not the chapters'
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])

@@ -11,7 +11,7 @@ from typing import Any, Mapping
 import nbformat
 
 from .cache import expand_inputs
-from .chapters import check_chapter_inputs, check_sources
+from .chapters import check_chapter_inputs, check_sources, edition_dated
 from .editions import Edition
 from .errors import EditionError, InputCheckError, ParameterError
 from .limits import MAX_INPUT_BYTES, input_too_large
@@ -105,6 +105,13 @@ def column_map(edition: Edition) -> dict[str, dict[str, str]]:
     return {display(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
 
 
+def own_columns(columns: Mapping[str, dict[str, str]], parameters: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The part of the edition's column map that names the part's own input files (so that a map
+    for one chapter's extract is no part of another chapter's cache key)."""
+    own = {display(path) for paths in expand_inputs(parameters).values() for path in paths}
+    return {file: mapping for file, mapping in columns.items() if file in own}
+
+
 def check_inputs(plan: Plan, verdicts: Verdicts | None = None) -> int:
     """Every rule a render enforces on the inputs (`check` runs exactly these): every input file
     exists and is within the size limit, passes its chapter's validation, and every file in
@@ -136,7 +143,8 @@ def check_inputs(plan: Plan, verdicts: Verdicts | None = None) -> int:
 
 
 def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, Path]) -> dict[str, Any]:
-    """The `book_*` parameters a notebook declares, filled in by the build."""
+    """The `book_*` parameters a notebook declares, filled in by the build, and the chapter's
+    date parameters left empty that mean the edition's date (`chapters.edition_dated`)."""
     e = plan.edition
     values: dict[str, Any] = {
         "book_edition": e.id,
@@ -144,7 +152,8 @@ def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, 
         "book_subtitle": e.subtitle,
         "book_date": e.date.isoformat(),
         "book_parts": [[q.id, q.part.role, q.title] for q in plan.parts],
-        "book_column_map": column_map(e),  # the chapters' readers rename an extract's headers by it
+        "book_column_map": own_columns(column_map(e), p.parameters),  # its readers rename headers by it
     }
     values.update({k: str(v) for k, v in harvest_files.items()})
-    return {k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)}
+    return {**{k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)},
+            **edition_dated(p.id, p.parameters, e.date.isoformat())}

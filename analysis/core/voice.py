@@ -25,27 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from report.records import CALCULATION, CLASSES, LABELS, READING, SOURCE, VOICES, is_valid_claim  # noqa: F401
+
 from .errors import Failure, InputError
 from .paths import display
-
-SOURCE = "source"
-CALCULATION = "calculation"
-READING = "reading"
-VOICES = (SOURCE, CALCULATION, READING)
-
-# The visible label of each voice (Danish, for the reader) and its class in HTML/Typst.
-LABELS = {SOURCE: "Kilden", CALCULATION: "Bogens beregning", READING: "Bogens vurdering"}
-CLASSES = {SOURCE: "voice-source", CALCULATION: "voice-calculation", READING: "voice-reading"}
 
 CLAIM_COLUMNS = ("id", "document", "section", "quote", "conditions", "note")
 CONDITION_SEPARATOR = "|"
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 _ESCAPE = re.compile(r"\\(.)")
-
-
-def is_valid_claim(claim_id: object) -> bool:
-    """A claim id is lower case letters, digits, `-` and `_`, starting with a letter."""
-    return isinstance(claim_id, str) and bool(_ID.match(claim_id))
 
 
 class Voiced(str):

@@ -203,9 +203,13 @@ def roster_message(c: model.Computed, roster_as_of: str) -> str:
                       f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
 
 
-def roster_as_of(roster_date: str, book_date: str) -> str:
-    """The date the roster refers to: its extract date when given, else the edition's date."""
-    return roster_date or book_date
+def roster_as_of(roster_date: str) -> str:
+    """The date the roster refers to: its extract date (an edition that leaves `roster_date` empty
+    gets the edition's date from the build, `analysis.chapters.EDITION_DATED`)."""
+    if not roster_date:
+        raise ValueError("roster_date is empty: the build fills it in with the edition's date; "
+                         "outside the build pass the roster's date")
+    return roster_date
 
 
 def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> list[str]:

@@ -11,7 +11,7 @@ from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
-from ...core.dates import age_sentence
+from ...core.dates import Period
 from ...core.tables import escape_markdown
 from ...core.voice import Voiced, reading, said_or_reading
 from . import model
@@ -32,15 +32,14 @@ def _cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def period_text(inputs: Inputs, book_date: str) -> str:
-    """The line under the title: when the placements and the employees were counted, and
-    (when over a year older than the edition) that they are old."""
+def period_text(inputs: Inputs, lead: str = "") -> Period:
+    """The line under the title (after `lead`, the roster's date): when the placements and the
+    employees were counted (the build adds, when over a year older than the edition, that they are old)."""
     rows = inputs.periods.sort_values("date")
     parts = {"placements": "pladserne er opgjort {p}", "employees": "de ansatte er et gennemsnit for {p}"}
     said = [parts[f].format(p=escape_markdown(p)) for f, p in zip(rows["figures"], rows["printed"])]
     text = _cap(" og ".join(reversed(said))) + "."
-    age = age_sentence(str(rows["date"].max()), book_date)
-    return text + (f" {age}" if age else "")
+    return Period(lead + text, as_of=str(rows["date"].max()))
 
 
 def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:

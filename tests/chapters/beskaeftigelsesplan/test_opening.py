@@ -28,17 +28,16 @@ def test_explanations_quote_the_source_in_their_notes(inputs, printed, seed_text
 
 
 def test_period_names_the_rounds_and_the_meeting(inputs, published):
-    text = opening.period_text(published, inputs.summary, inputs.committee, "2025-03-31")
+    text = opening.period_text(published, inputs.summary, inputs.committee).at("2025-03-31")
     assert text == ("Tallene er opfølgningerne på Beskæftigelsesplan 2023 (anden og sidste af to "
                     "opfølgninger) og Beskæftigelsesplan 2024 (første af to opfølgninger), forelagt "
                     "Norddjurs Beskæftigelsesråd 29. august 2024.")
 
 
 def test_period_says_when_the_figures_are_over_a_year_old(inputs, published):
-    assert "mere end et år ældre" not in opening.period_text(published, inputs.summary, inputs.committee,
-                                                             "2025-08-29")
-    assert "mere end et år ældre" in opening.period_text(published, inputs.summary, inputs.committee,
-                                                         "2025-08-30")
+    period = opening.period_text(published, inputs.summary, inputs.committee)
+    assert "mere end et år ældre" not in period.at("2025-08-29")
+    assert "mere end et år ældre" in period.at("2025-08-30")
 
 
 def test_round_words():
