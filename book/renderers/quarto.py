@@ -33,7 +33,7 @@ from report.protocol import RECORD_MIMES
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
-from .pandoc import FONTS, FRONT_CLASS, appendix_letter, run_pandoc
+from .pandoc import APPENDIX_CLASS, FONTS, FRONT_CLASS, appendix_letter, run_pandoc
 from .quarto_html import write_framed_html
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
@@ -102,7 +102,8 @@ def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", pa
         classes = [t for t in tokens if not t.startswith("#")]
         if role != "chapter":
             # the contents list an appendix, not its sections (as the embedded renderer)
-            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
+            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "",
+                      f".{APPENDIX_CLASS}" if role == "appendix" and title else "")
             classes = [c for c in wanted if c and c not in classes] + classes
         text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
         attrs = " ".join(([f"#{ident}"] if ident else []) + classes)
@@ -272,8 +273,7 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
     formats = base.get("format", {})
-    # columns: a pipe table's lines are measured against 80 columns, as notebook.lua's pandoc.read
-    # reads the Markdown outputs in the embedded book (so a table gets relative widths alike)
+    # columns: pipe tables measured against 80 columns, as notebook.lua's pandoc.read (same widths)
     fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80,
                         filters=[*first(), {"path": "html.lua", "at": "pre-ast"}])}
     if typst:

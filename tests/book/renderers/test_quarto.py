@@ -95,7 +95,7 @@ def test_headings_numbered_like_the_embedded_book():
         "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
     seen = [False]
     assert q.mark_headings("# Afstemning {#top}\n\n## Afviger\n\n## Rammer {#rammer .x}", "appendix", seen, "C",
-                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered}\n\n"
+                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered .appendix-title}\n\n"
                                              "## Afviger {.unnumbered .unlisted}\n\n"
                                              "## Rammer {#rammer .unnumbered .unlisted .x}")
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
@@ -181,7 +181,7 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
                             "# Kvoter {#alpha}\n")
     appendix = (project / "afstemning.md").read_text(encoding="utf-8")
     assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
-    assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
+    assert "# Bilag A: Kvoter {#afstemning .unnumbered .appendix-title}" in appendix
 
 
 def test_staging_project_for_an_html_only_quarto(executed, tmp_path, fixture_book, write_edition):
