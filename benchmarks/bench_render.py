@@ -35,7 +35,14 @@ sys.path.insert(0, str(ROOT))
 from book import harvest as hv  # noqa: E402
 from book.editions import find_edition, load_edition  # noqa: E402
 from book.execute import kernel_environment, run_renderer  # noqa: E402
-from book.pipeline import BuildOptions, build, input_listing, write_harvest  # noqa: E402
+from book.pipeline import (  # noqa: E402
+    BuildOptions,
+    build,
+    input_listing,
+    start_build,
+    write_harvest,
+    write_plan_files,
+)
 from book.plan import injected_parameters, make_plan  # noqa: E402
 from book.project import load_book  # noqa: E402
 from book.renderers import RenderJob, get_renderer  # noqa: E402
@@ -72,8 +79,10 @@ def naive_build(edition, engine: str, work: Path) -> float:
                            cwd=ROOT)
             executed[p.id] = out
 
+    harvest_files.update(write_plan_files(work / "naive-harvest", plan, input_listing(plan)))
     run([p for p in plan.parts if not p.needs_harvest])
-    h = hv.merge([hv.harvest_notebook(k, v) for k, v in executed.items()])
+    shows_plan = {p.id for p in plan.parts if p.reads_plan}
+    h = hv.merge([hv.harvest_notebook(k, v) for k, v in executed.items() if k not in shows_plan])
     harvest_files.update(write_harvest(work / "naive-harvest", plan, h, input_listing(plan)))
     run([p for p in plan.parts if p.needs_harvest])
     # in a worker process, as the build renders: typst's thread pool does not survive a fork, so a
@@ -117,7 +126,7 @@ def run_many_timed(editions, opts) -> tuple[float, list]:
     from book.many import build_many
 
     t = time.monotonic()
-    outcomes = build_many(editions, lambda e: build(e, opts))
+    outcomes = build_many(editions, lambda e: build(e, opts), lambda e: start_build(e, opts))
     failed = [o.edition for o in outcomes if not o.published]
     if failed:  # timed all the same (a failing edition fails alone); the table names it
         print(f"editions failed: {', '.join(failed)}", file=sys.stderr)

@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from analysis.chapters import (
     CHAPTERS,
+    EDITION_DATED,
     QUARTERLY,
     YEARLY,
     enumerable_values,
@@ -14,9 +15,7 @@ from analysis.chapters import (
     input_schemas,
     load_inputs,
 )
-from analysis.core import opendata
 from analysis.core.errors import AnalysisError, InputError, ParameterValueError
-from analysis.core.provenance import registry
 
 from .errors import InputCheckError, ParameterValueCheckError
 
@@ -29,6 +28,8 @@ def is_chapter(part_id: str) -> bool:
 def check_sources() -> None:
     """The provenance registries of data/raw, as Datagrundlag reads them: each well formed,
     every file it names present, and every data file in data/raw with a provenance row."""
+    from analysis.core.provenance import registry  # pandera and pandas: imported when checked
+
     try:
         registry()
     except InputError as err:
@@ -95,11 +96,22 @@ def input_columns(part_id: str) -> dict[str, list[tuple[str, bool]]]:
 def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
     """Table Schema fields (type, Danish title, description, unit) of a contract file's columns,
     given as name → type, in the open data's words (analysis.core.opendata)."""
+    from analysis.core import opendata
+
     return [opendata.field(name, type_) for name, type_ in columns.items()]
+
+
+def open_data_words(file: str) -> tuple[str, str] | None:
+    """The Danish title and description of a published table (`analysis.core.opendata.TABLES`)."""
+    from analysis.core import opendata
+
+    return opendata.table_words(file)
 
 
 def open_data_precision() -> str:
     """The stated precision of the published numbers, in Danish."""
+    from analysis.core import opendata
+
     return opendata.PRECISION_DA
 
 
@@ -113,3 +125,42 @@ def parameter_values(part_id: str, parameter: str, params: Mapping[str, Any]) ->
     except InputError as err:
         failures = tuple((f.row, f.column, f.rule, f.value) for f in err.failures)
         raise InputCheckError(part_id, str(err), file=err.file, failures=failures) from None
+
+
+def period_line(record: Mapping[str, Any], edition_date: str) -> str:
+    """The line under a chapter's title as an edition of `edition_date` prints it: the recorded
+    period (`report.period`) and, when its figures are over a year older, the age sentence."""
+    from analysis.core.dates import Period
+
+    return Period.from_record(record).at(edition_date)
+
+
+def series_outputs(record: Mapping[str, Any], series_file: str | None,
+                   figures: Mapping[str, Mapping[str, Any]]) -> list[dict]:
+    """The notebook outputs of one series section a chapter placed (`report.since_last`,
+    `report.development`, `report.invented_notice`): composed from the series file (the
+    published earlier editions) and this edition's key figures as the chapter recorded them
+    (name → {value, unit, label, ...})."""
+    from analysis.core import seriesviews as sv
+    from analysis.core.keyfigures import KeyFigure
+    from report import show
+
+    chapter, view = record["chapter"], record["view"]
+    current = [KeyFigure(name, f["value"], f.get("unit"), **{k: v for k, v in f.items() if k not in ("value", "unit")})
+               for name, f in figures.items()]
+    if view == "notice":
+        sec = sv.notice_section(series_file, chapter)
+    elif view == "since_last":
+        sec = sv.since_last(series_file, chapter, current, notice=bool(record.get("notice", True)))
+    else:
+        spec = record["spec"]
+        sec = sv.development(series_file, chapter, current,
+                             sv.SeriesSpec(tuple(spec["names"]), spec["title"], bool(spec.get("by_as_of")),
+                                           spec.get("as_of_label") or "Opgjort", dict(spec.get("labels") or {})))
+    return show.captured(show.section, sec)
+
+
+def edition_dated(part_id: str, parameters: Mapping[str, Any], edition_date: str) -> dict[str, str]:
+    """The date parameters of a chapter left empty that mean the edition's date
+    (`analysis.chapters.EDITION_DATED`), filled with it."""
+    return {k: edition_date for k in EDITION_DATED.get(part_id, ()) if k in parameters and not parameters[k]}

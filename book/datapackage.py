@@ -10,7 +10,7 @@ from typing import Any
 
 from report.protocol import FINDINGS_HEADER, RECONCILIATION_HEADER
 
-from .chapters import contract_fields, open_data_precision
+from .chapters import contract_fields, open_data_precision, open_data_words
 from .editions import Edition
 from .harvest import Harvest
 
@@ -20,6 +20,16 @@ NUMBERS = {"published", "computed", "low", "high"}
 def _csv(name: str, path: str, title: str, description: str, fields: list[dict]) -> dict[str, Any]:
     return {"name": name, "path": path, "title": title, "description": description, "format": "csv",
             "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
+
+
+def _table(file: str, h: Harvest, precision: str) -> dict[str, Any]:
+    """A published table: its Danish title and description (the one the notebook recorded, else
+    the open data's words for it, else a plain one naming the part) and its columns."""
+    part = file.split("_", 1)[0]
+    title, description = open_data_words(file) or (f"Åbne data: {file}", f"Tabel fra bogens del {part}, som den vises.")
+    title = h.described.get(file, {}).get("title") or title
+    return _csv(file.removesuffix(".csv").replace("_", "-"), f"data/{file}", title, f"{description} {precision}",
+                h.described.get(file, {}).get("fields") or [])
 
 
 def _key_figures(h: Harvest) -> list[dict[str, Any]]:
@@ -36,12 +46,7 @@ def _key_figures(h: Harvest) -> list[dict[str, Any]]:
 def datapackage(edition: Edition, h: Harvest) -> dict[str, Any]:
     """The Data Package descriptor of an edition's open data."""
     precision = open_data_precision()
-    resources = [
-        _csv(file.removesuffix(".csv").replace("_", "-"), f"data/{file}",
-             h.described.get(file, {}).get("title") or f"Åbne data: {file}",
-             f"Tabel fra kapitlet {file.split('_', 1)[0]}, som den vises i bogen. {precision}",
-             h.described.get(file, {}).get("fields") or [])
-        for file in sorted(h.tables)]
+    resources = [_table(file, h, precision) for file in sorted(h.tables)]
     recon = {c: ("number" if c in NUMBERS else "string") for c in RECONCILIATION_HEADER}
     resources.append(_csv("reconciliation", "reconciliation.csv", "Afstemning",
                           "Hvert trykt tal i kilderne kontrolleret mod det tal, bogen beregner, med det interval, "

@@ -3,7 +3,9 @@ params/), `--series E` (E and every `previous` before it) and `--vary chapter.pa
 (one edition per value a chapter declares its parameter can take).
 
 The editions are built in turn with one cache: a chapter whose code, parameters and inputs are
-equal in two editions executes once (the second edition takes it from the cache). An edition
+equal in two editions executes once (the second edition takes it from the cache), and the inputs
+checked for one edition are not checked again for the next (book.verdicts). One edition's render
+and publish run beside the next edition's checks and notebooks (at most one render at a time). An edition
 that another edition of the command follows (by `previous`) is built first, so the later one's
 series shows it. Each edition publishes atomically on its own; a failing edition is reported
 with its name and the others are still built and published. A summary table ends the command."""
@@ -12,6 +14,7 @@ from __future__ import annotations
 import dataclasses
 import re
 import sys
+import threading
 import time
 import unicodedata
 from dataclasses import dataclass
@@ -25,6 +28,7 @@ from .errors import BuildError, EditionError
 from .execute import say
 from .paths import display
 from .plan import make_plan
+from .processes import stop_stages
 from .project import BookSpec, load_book
 from .safety import is_edition_id
 
@@ -108,23 +112,96 @@ def in_order(editions: Sequence[Edition]) -> list[Edition]:
     return sorted(unique, key=lambda e: depth[e.id])
 
 
-def build_many(editions: Sequence[Edition], build_one: Callable[[Edition], Any]) -> list[EditionOutcome]:
+def build_many(editions: Sequence[Edition], build_one: Callable[[Edition], Any],
+               start_one: Callable[[Edition], Callable[[], Any]] | None = None) -> list[EditionOutcome]:
     """Build every edition in turn (see the module docstring) with `build_one(edition)` (the
-    pipeline's build with one set of options, hence one cache); one outcome per edition."""
-    outcomes = []
+    pipeline's build with one set of options, hence one cache); one outcome per edition. With
+    `start_one` (the pipeline's `start_build`: the edition up to its render stage, returning the
+    rest), one edition's render and publish run beside the next edition's checks and notebooks:
+    at most one render at a time, and an edition that follows another by `previous` waits until
+    that one is published."""
     ordered = in_order(editions)
-    for i, edition in enumerate(ordered, 1):
-        say(f"[{i}/{len(ordered)}] edition {edition.id}")
-        start = time.monotonic()
+    if start_one is None:
+        return [_sequential(i, len(ordered), e, build_one) for i, e in enumerate(ordered, 1)]
+    outcomes: dict[str, EditionOutcome] = {}
+    pending: _Finishing | None = None
+    try:
+        for i, edition in enumerate(ordered, 1):
+            if pending and pending.edition in _previous_ids(edition):
+                outcomes[pending.edition], pending = pending.wait(), None
+            started, rest = _outcome(i, len(ordered), edition, start_one)
+            if rest is None:
+                outcomes[edition.id] = started
+                continue
+            if pending:
+                outcomes[pending.edition] = pending.wait()
+            pending = _Finishing(edition.id, rest, started.seconds)
+        if pending:
+            outcomes[pending.edition] = pending.wait()
+    except BaseException:
+        if pending:
+            stop_stages()  # its render stage and every process it started
+            pending.thread.join(30)
+        raise
+    return [outcomes[e.id] for e in ordered]
+
+
+def _sequential(i: int, n: int, edition: Edition, build_one: Callable[[Edition], Any]) -> EditionOutcome:
+    started, rest = _outcome(i, n, edition, lambda e: (lambda result: lambda: result)(build_one(e)))
+    return started if rest is None else _finished(edition.id, rest(), started.seconds)
+
+
+def _previous_ids(edition: Edition) -> set[str]:
+    from .series import chain
+
+    return {p.id for p in chain(edition)[0]}
+
+
+def _finished(edition_id: str, result: Any, seconds: float) -> EditionOutcome:
+    return EditionOutcome(edition_id, tuple(result.executed), tuple(result.cached), seconds, result.folder)
+
+
+def _outcome(i: int, n: int, edition: Edition, start_one) -> tuple[EditionOutcome, Callable[[], Any] | None]:
+    """Start one edition: with `start_one` returning the rest, (the seconds so far, the rest);
+    a failure, or a build that finished, as its outcome and None."""
+    say(f"[{i}/{n}] edition {edition.id}")
+    start = time.monotonic()
+    try:
+        rest = start_one(edition)
+    except BuildError as err:
+        say(f"  edition {edition.id} failed: {err}")
+        return EditionOutcome(edition.id, (), (), time.monotonic() - start, error=err), None
+    return EditionOutcome(edition.id, (), (), time.monotonic() - start), rest
+
+
+class _Finishing:
+    """The rest of one edition (render, publish) running in a thread of the build."""
+
+    def __init__(self, edition: str, rest: Callable[[], Any], seconds: float):
+        self.edition, self.rest, self.seconds = edition, rest, seconds
+        self.started = time.monotonic()
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name=f"book-publish-{edition}", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
         try:
-            result = build_one(edition)
-        except BuildError as err:
-            say(f"  edition {edition.id} failed: {err}")
-            outcomes.append(EditionOutcome(edition.id, (), (), time.monotonic() - start, error=err))
-            continue
-        outcomes.append(EditionOutcome(edition.id, tuple(result.executed), tuple(result.cached),
-                                       time.monotonic() - start, result.folder))
-    return outcomes
+            self.result = self.rest()
+        except BaseException as err:  # noqa: BLE001 - handed to the command by wait()
+            self.error = err
+
+    def wait(self) -> EditionOutcome:
+        """The edition's outcome once its render and publish ended (a BuildError as a failed
+        edition; anything else is raised)."""
+        self.thread.join()
+        seconds = self.seconds + time.monotonic() - self.started
+        if isinstance(self.error, BuildError):
+            say(f"  edition {self.edition} failed: {self.error}")
+            return EditionOutcome(self.edition, (), (), seconds, error=self.error)
+        if self.error is not None:
+            raise self.error
+        return _finished(self.edition, self.result, seconds)
 
 
 def summary_table(outcomes: Sequence[EditionOutcome]) -> str:
@@ -144,7 +221,7 @@ def summary_table(outcomes: Sequence[EditionOutcome]) -> str:
 def run_many(editions: Sequence[Edition], args: Any, command: str) -> int:
     """The command line's `check` or render of several editions: each checked (the first error
     stops), or each built and published on its own, then the summary table; 1 when any failed."""
-    from .pipeline import BuildOptions, build, check
+    from .pipeline import BuildOptions, build, check, start_build
 
     if command == "check":
         for edition in editions:
@@ -158,7 +235,7 @@ def run_many(editions: Sequence[Edition], args: Any, command: str) -> int:
     from .publish import edition_state
 
     before = {e.id: edition_state(BOOK / e.id) for e in editions}
-    outcomes = build_many(editions, lambda e: build(e, opts))
+    outcomes = build_many(editions, lambda e: build(e, opts), lambda e: start_build(e, opts))
     print(summary_table(outcomes))
     by_id = {e.id: e for e in editions}
     failed = [o for o in outcomes if not o.published]

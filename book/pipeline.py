@@ -2,6 +2,7 @@
 (chapters, then the parts that show what chapters recorded) → harvest → render → publish."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -9,15 +10,18 @@ import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
+
+from report.inputs import SNAPSHOT_ENV
 
 from . import harvest as hv
 from .cache import NotebookCache, analysis_source_hash, cache_key, expand_inputs, sha256_file
+from .compose import compose
 from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, execute_all, run_renderer, say
+from .execute import Job, execute_all, kernel_environment, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
@@ -30,6 +34,7 @@ from .schedule import longest_first
 from .series import series_parameter, write_series
 from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 from .spreadsheet import safe_csv
+from .verdicts import Verdicts
 
 RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
@@ -127,24 +132,35 @@ def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any
     return prev.id, out
 
 
-def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[dict[str, Any]]) -> dict[str, Path]:
-    """Write what the chapters recorded (and the edition's parameters and inputs) for the parts
-    that show it; returns the `book_*_file` parameters pointing at the files."""
+def _harvest_path(folder: Path, name: str, ext: str) -> Path:
+    return folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
+
+
+def write_plan_files(folder: Path, plan: Plan, inputs: list[dict[str, Any]]) -> dict[str, Path]:
+    """Write what the plan alone tells (the edition's parameters against the previous edition's,
+    and its input files), for the parts that show it; they can run beside the chapters."""
     folder.mkdir(parents=True, exist_ok=True)
     prev_id, prev_params = previous_parameters(plan)
-    files = {name: folder / f"{name.removeprefix('book_').removesuffix('_file')}{ext}"
-             for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
-                               ("book_parameters_file", ".json"), ("book_inputs_file", ".json"),
-                               ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
-                               ("book_key_figures_file", ".json"),
-                               ("book_front_file", ".json"))}
-    write_text(files["book_results_file"], hv.results_json(harvested))
-    write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
-    write_text(files["book_findings_file"], hv.findings_csv(harvested))
+    files = {"book_parameters_file": _harvest_path(folder, "book_parameters_file", ".json"),
+             "book_inputs_file": _harvest_path(folder, "book_inputs_file", ".json")}
     write_json(files["book_parameters_file"], {"edition": plan.edition.id, "previous_edition": prev_id,
                                                "current": {p.id: dict(p.parameters) for p in plan.parts},
                                                "previous": prev_params})
     write_json(files["book_inputs_file"], inputs)
+    return files
+
+
+def write_harvest(folder: Path, plan: Plan, harvested: hv.Harvest, inputs: list[dict[str, Any]]) -> dict[str, Path]:
+    """Write what the chapters recorded (and the edition's parameters and inputs) for the parts
+    that show it; returns the `book_*_file` parameters pointing at the files."""
+    files = write_plan_files(folder, plan, inputs)
+    files.update({name: _harvest_path(folder, name, ext)
+                  for name, ext in (("book_results_file", ".json"), ("book_reconciliation_file", ".csv"),
+                                    ("book_messages_file", ".json"), ("book_findings_file", ".csv"),
+                                    ("book_key_figures_file", ".json"), ("book_front_file", ".json"))})
+    write_text(files["book_results_file"], hv.results_json(harvested))
+    write_text(files["book_reconciliation_file"], hv.reconciliation_csv(harvested))
+    write_text(files["book_findings_file"], hv.findings_csv(harvested))
     write_json(files["book_messages_file"], harvested.messages)
     write_text(files["book_key_figures_file"], hv.key_figures_json(harvested))
     write_text(files["book_front_file"], hv.front_json(harvested))
@@ -194,13 +210,32 @@ def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCac
 
 def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | None = None) -> BuildResult:
     """Build one edition and publish it in `opts.book_dir/<edition id>/` (see the module docstring)."""
+    return start_build(edition, opts, book)()
+
+
+def start_build(edition: Edition, opts: BuildOptions | None = None,
+                book: BookSpec | None = None) -> Callable[[], BuildResult]:
+    """Build one edition up to its render stage, holding the edition's lock; returns the rest
+    (render and publish), which releases the lock. A many-edition command runs the rest of one
+    edition beside the next edition's notebooks; `build` runs it at once."""
     opts = opts or BuildOptions()
     start = time.monotonic()
     book = book or load_book()
     opts.build_dir.mkdir(parents=True, exist_ok=True)
     lock = inside(opts.build_dir / f"{edition.id}.lock", opts.output_roots, "lock")
-    with edition_lock(lock, edition.id, say):
-        return _build_locked(edition, opts, book, start)
+    held = contextlib.ExitStack()
+    held.enter_context(edition_lock(lock, edition.id, say))
+    try:
+        rest = _build_locked(edition, opts, book, start)
+    except BaseException:
+        held.close()
+        raise
+
+    def finish() -> BuildResult:
+        with held:
+            return rest()
+
+    return finish
 
 
 def _prepare_folders(edition: Edition, opts: BuildOptions) -> tuple[Path, Path]:
@@ -229,20 +264,20 @@ def _published_line(final: Path, seconds: float, executed: tuple, cached: tuple,
     return line
 
 
-def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> BuildResult:
+def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> Callable[[], BuildResult]:
     say(f"Edition {edition.id} ({display(edition.path)})")
     make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
     plan, snap = take_snapshot(edition, book, staging / "inputs")
     with reading_from(snap):
-        n_inputs = check_inputs(plan)
+        n_inputs = check_inputs(plan, None if opts.force else Verdicts(opts.cache_dir / "checked"))
         say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
         renderer = get_renderer(opts.engine)
         return _execute_render_publish(plan, snap, renderer, final, staging, opts, start)
 
 
 def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
-                            opts: BuildOptions, start: float) -> BuildResult:
+                            opts: BuildOptions, start: float) -> Callable[[], BuildResult]:
     edition = plan.edition
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
@@ -250,10 +285,14 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     later = [p for p in plan.parts if p.needs_harvest]
     current_params = {p.id: dict(p.parameters) for p in plan.parts}
     series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
-    outcomes = _execute(_jobs(first, plan, staging, {}, series), opts, edition.epoch, store)
-
-    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes])
     inputs = input_listing(plan, snap)
+    plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
+    outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store)
+    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
+        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
+
+    shows_plan = {p.id for p in first if p.reads_plan}  # their records are not the chapters'
+    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
     harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
                      "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
     outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
@@ -265,14 +304,41 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
         ran = sum(1 for o in outcomes if not o.cached)
         say(f"Unchanged: {display(final)} already holds exactly this edition ({ran} notebooks executed, "
             f"{len(outcomes) - ran} from the cache)")
-        return BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
-                           tuple(o.part_id for o in outcomes), time.monotonic() - start)
+        unchanged = BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
+                                tuple(o.part_id for o in outcomes), time.monotonic() - start)
+        return lambda: unchanged
+    # what the publish needs from the snapshot, taken while it is the one being read
+    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
+    package = datapackage_json(edition, harvested)
+    env = {**kernel_environment(edition.epoch), SNAPSHOT_ENV: str(snap.folder)}
+    job = RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
+                    staging / "render", staging / "book", None if opts.force else opts.cache_dir / "read")
+    return lambda: _render_publish(job, renderer, env, Publication(
+        plan, final, outcomes, harvested, inputs, notebooks, package, key, current_params), opts, start)
 
-    say(f"  rendering with {renderer.name}")
-    out_dir = staging / "book"
-    rendered = run_renderer(renderer, RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output)
-                                                                          for p in plan.parts),
-                                                staging / "render", out_dir), opts.render_timeout)
+
+@dataclass(frozen=True)
+class Publication:
+    """What an edition publishes besides the rendered book, settled before its render stage."""
+    plan: Plan
+    final: Path
+    outcomes: list
+    harvested: hv.Harvest
+    inputs: list
+    notebooks: dict
+    datapackage: str
+    key: str
+    parameters: dict
+
+
+def _render_publish(job: RenderJob, renderer, env: dict[str, str], pub: Publication, opts: BuildOptions,
+                    start: float) -> BuildResult:
+    """The render stage, then the edition's files staged beside the published one and swapped in."""
+    plan, final, harvested, edition = pub.plan, pub.final, pub.harvested, job.edition
+    by_id = {o.part_id: o for o in pub.outcomes}
+    say(f"  rendering {edition.id} with {renderer.name}")
+    rendered = run_renderer(renderer, job, opts.render_timeout, env)
+    out_dir = job.out_dir
     notebooks_dir = out_dir / "notebooks"
     notebooks_dir.mkdir()
     for p in plan.parts:
@@ -286,16 +352,15 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     write_text(out_dir / "key_figures.json", hv.key_figures_json(harvested))
     write_text(out_dir / "reconciliation.csv", safe_csv(hv.reconciliation_csv(harvested)))
     write_text(out_dir / "findings.csv", safe_csv(hv.findings_csv(harvested)))
-    write_text(out_dir / "datapackage.json", datapackage_json(edition, harvested))
-    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
+    write_text(out_dir / "datapackage.json", pub.datapackage)
     write_json(out_dir / "manifest.json",
-               {**manifest(edition, current_params, inputs, notebooks, rendered.renderer, rendered.note),
-                "publish_key": key})
+               {**manifest(edition, pub.parameters, pub.inputs, pub.notebooks, rendered.renderer, rendered.note),
+                "publish_key": pub.key})
 
     swap_into_place(out_dir, final, opts.output_roots)
     seconds = time.monotonic() - start
-    cached = tuple(o.part_id for o in outcomes if o.cached)
-    executed = tuple(o.part_id for o in outcomes if not o.cached)
+    cached = tuple(o.part_id for o in pub.outcomes if o.cached)
+    executed = tuple(o.part_id for o in pub.outcomes if not o.cached)
     say(_published_line(final, seconds, executed, cached, harvested))
     return BuildResult(edition, final, final / rendered.pdf.name, rendered.renderer, executed, cached, seconds)
 

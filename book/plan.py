@@ -11,17 +11,21 @@ from typing import Any, Mapping
 import nbformat
 
 from .cache import expand_inputs
-from .chapters import check_chapter_inputs, check_sources
+from .chapters import check_chapter_inputs, check_sources, edition_dated
 from .editions import Edition
 from .errors import EditionError, InputCheckError, ParameterError
 from .limits import MAX_INPUT_BYTES, input_too_large
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
 from .paths import display, resolve
 from .project import BookSpec, Part
+from .verdicts import Verdicts, chapter_key, sources_key
 
-HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_parameters_file",
-                      "book_inputs_file", "book_messages_file", "book_findings_file", "book_key_figures_file",
-                      "book_front_file", "book_changes_file")
+# Files the build writes from what the chapters recorded: a part declaring one runs after them.
+HARVEST_PARAMETERS = ("book_results_file", "book_reconciliation_file", "book_messages_file",
+                      "book_findings_file", "book_key_figures_file", "book_front_file", "book_changes_file")
+# Files the build writes from the plan alone (the edition's parameters, its input files): a part
+# declaring only these runs beside the chapters.
+PLAN_PARAMETERS = ("book_parameters_file", "book_inputs_file")
 
 
 @dataclass(frozen=True)
@@ -39,8 +43,14 @@ class PlannedPart:
 
     @property
     def needs_harvest(self) -> bool:
-        """Parts that show what other parts recorded run after them (the appendices)."""
+        """Parts that show what other parts recorded run after them (the appendices that read
+        the chapters' results); parts that read only what the plan gives run beside the chapters."""
         return any(n in self.declared.defaults for n in HARVEST_PARAMETERS)
+
+    @property
+    def reads_plan(self) -> bool:
+        """Parts that show what the plan gives (the edition's parameters or input files)."""
+        return any(n in self.declared.defaults for n in PLAN_PARAMETERS)
 
 
 @dataclass(frozen=True)
@@ -95,10 +105,19 @@ def column_map(edition: Edition) -> dict[str, dict[str, str]]:
     return {display(resolve(file)): dict(mapping) for file, mapping in sorted(edition.columns.items())}
 
 
-def check_inputs(plan: Plan) -> int:
+def own_columns(columns: Mapping[str, dict[str, str]], parameters: Mapping[str, Any]) -> dict[str, dict[str, str]]:
+    """The part of the edition's column map that names the part's own input files (so that a map
+    for one chapter's extract is no part of another chapter's cache key)."""
+    own = {display(path) for paths in expand_inputs(parameters).values() for path in paths}
+    return {file: mapping for file, mapping in columns.items() if file in own}
+
+
+def check_inputs(plan: Plan, verdicts: Verdicts | None = None) -> int:
     """Every rule a render enforces on the inputs (`check` runs exactly these): every input file
     exists and is within the size limit, passes its chapter's validation, and every file in
-    data/raw has a provenance row; returns the files checked."""
+    data/raw has a provenance row; returns the files checked. With `verdicts`, a chapter's
+    validation (and the provenance check) that passed before on exactly these files, parameters
+    and source is not run again (book.verdicts)."""
     columns = {"book_column_map": column_map(plan.edition)}  # the readers rename headers by it
     count = 0
     for p in plan.parts:
@@ -110,13 +129,22 @@ def check_inputs(plan: Plan) -> int:
                 if path.stat().st_size > MAX_INPUT_BYTES:
                     raise InputCheckError(p.id, input_too_large(path, path.stat().st_size, name), display(path))
                 count += 1
-        check_chapter_inputs(p.id, {**p.parameters, **columns}, display(plan.edition.path))
-    check_sources()  # the provenance registries Datagrundlag shows (every file in data/raw has a row)
+        params = {**p.parameters, **columns}
+        key = chapter_key(p.part.path, params) if verdicts else ""
+        if not (verdicts and verdicts.passed(key)):
+            if check_chapter_inputs(p.id, params, display(plan.edition.path)) and verdicts:
+                verdicts.remember(key)
+    key = sources_key() if verdicts else ""
+    if not (verdicts and verdicts.passed(key)):
+        check_sources()  # the provenance registries Datagrundlag shows (every file in data/raw has a row)
+        if verdicts:
+            verdicts.remember(key)
     return count
 
 
 def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, Path]) -> dict[str, Any]:
-    """The `book_*` parameters a notebook declares, filled in by the build."""
+    """The `book_*` parameters a notebook declares, filled in by the build, and the chapter's
+    date parameters left empty that mean the edition's date (`chapters.edition_dated`)."""
     e = plan.edition
     values: dict[str, Any] = {
         "book_edition": e.id,
@@ -124,7 +152,8 @@ def injected_parameters(p: PlannedPart, plan: Plan, harvest_files: Mapping[str, 
         "book_subtitle": e.subtitle,
         "book_date": e.date.isoformat(),
         "book_parts": [[q.id, q.part.role, q.title] for q in plan.parts],
-        "book_column_map": column_map(e),  # the chapters' readers rename an extract's headers by it
+        "book_column_map": own_columns(column_map(e), p.parameters),  # its readers rename headers by it
     }
     values.update({k: str(v) for k, v in harvest_files.items()})
-    return {k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)}
+    return {**{k: v for k, v in values.items() if k in p.declared.defaults and k.startswith(BUILD_PREFIX)},
+            **edition_dated(p.id, p.parameters, e.date.isoformat())}

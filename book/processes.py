@@ -56,11 +56,23 @@ def kill_marked(name: str, value: str) -> int:
     return len(pids)
 
 
-def _stage_worker(fn, conn, parent: int) -> None:
+# The markers of the stages running now (a render stage may run beside the next edition's
+# notebooks): `stop_stages` ends them all.
+RUNNING: set[tuple[str, str]] = set()
+
+
+def stop_stages() -> int:
+    """Kill every running stage's processes (found by their markers); returns how many."""
+    return sum(kill_marked(name, value) for name, value in list(RUNNING))
+
+
+def _stage_worker(fn, conn, parent: int, env: dict[str, str]) -> None:
     """Body of a stage's worker: a session of its own (a terminal's Ctrl-C reaches the build,
-    which stops the worker and everything it started), die with the build, send the result."""
+    which stops the worker and everything it started), die with the build, its environment
+    (the stage's marker, inherited by every process it starts), send the result."""
     die_with_parent(parent)
     os.setsid()
+    os.environ.update(env)
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
@@ -75,11 +87,13 @@ def _stage_worker(fn, conn, parent: int) -> None:
     conn.close()
 
 
-def run_stage(fn: Callable[[], Any], timeout: float, marker: str) -> Any:
+def run_stage(fn: Callable[[], Any], timeout: float, marker: str, env: dict[str, str] | None = None) -> Any:
     """Run `fn()` in a worker process and return its result (or raise its exception). After
     `timeout` seconds the worker and every process it started are killed and StageTimeout is
-    raised; whatever ends this call (Ctrl-C, SIGTERM, an error) leaves none of them running.
-    `marker` is the environment variable that marks the stage's processes."""
+    raised; whatever ends this call (Ctrl-C, SIGTERM, an error, `stop_stages`) leaves none of
+    them running. `marker` is the environment variable that marks the stage's processes; `env`
+    more variables the worker sets for itself (the build's own environment is left alone, so
+    a stage can run beside other work of the build)."""
     import multiprocessing
     import uuid
     from multiprocessing.connection import wait
@@ -87,10 +101,10 @@ def run_stage(fn: Callable[[], Any], timeout: float, marker: str) -> Any:
     methods = multiprocessing.get_all_start_methods()
     ctx = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     value = uuid.uuid4().hex
-    before = os.environ.get(marker)
-    os.environ[marker] = value  # inherited by the worker and every process it starts
+    RUNNING.add((marker, value))
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_stage_worker, args=(fn, send, os.getpid()), daemon=True, name="book-stage")
+    proc = ctx.Process(target=_stage_worker, args=(fn, send, os.getpid(), {**(env or {}), marker: value}),
+                       daemon=True, name="book-stage")
     try:
         proc.start()
         send.close()
@@ -113,11 +127,8 @@ def run_stage(fn: Callable[[], Any], timeout: float, marker: str) -> Any:
             proc.kill()
         proc.join(5)
         kill_marked(marker, value)
+        RUNNING.discard((marker, value))
         receive.close()
-        if before is None:
-            os.environ.pop(marker, None)
-        else:
-            os.environ[marker] = before
 
 
 class StageTimeout(Exception):

@@ -12,8 +12,13 @@ MESSAGES_MIME = "application/vnd.amu-book.messages+json"
 FINDING_MIME = "application/vnd.amu-book.finding+json"
 COMMITTEE_MIME = "application/vnd.amu-book.committee+json"  # the items of a box "Til udvalget"
 PERIOD_MIME = "application/vnd.amu-book.period+json"  # the date or period a chapter's figures refer to
+# Where a chapter shows its series (»Siden sidste udgave«, »Udviklingen over udgaverne«, the notice
+# on invented example data): the build composes the section from the published earlier editions
+# and this edition's key figures and puts it in this output's place (see `book.compose`).
+SERIES_MIME = "application/vnd.amu-book.series+json"
+SERIES_VIEWS = ("notice", "since_last", "development")
 RECORD_MIMES = frozenset({RESULT_MIME, CHECK_MIME, DATA_MIME, MESSAGES_MIME, FINDING_MIME, COMMITTEE_MIME,
-                          PERIOD_MIME})
+                          PERIOD_MIME, SERIES_MIME})
 
 # The kind of an item of a box "Til udvalget": what the committee is asked to decide (`ask`),
 # what it is told for its information (`orientation`), and what was decided already, with the

@@ -13,16 +13,12 @@ from typing import Iterable, Mapping
 
 import pandas as pd
 
-from analysis.core import fmt, opendata
-from analysis.core.check import Check
-from analysis.core.committee import ASK, DECIDED, ORIENTATION, CommitteeItem
-from analysis.core.figures import text_problems, to_svg
-from analysis.core.keyfigures import POPULATIONS, KeyFigure
-from analysis.core.tables import escape_markdown, markdown_table
-from analysis.core.voice import CLASSES, LABELS, is_valid_claim
-
+from . import fmt, opendata
+from .committee import ASK, DECIDED, ORIENTATION, CommitteeItem
 from .errors import RecordingError
 from .protocol import (
+    BASES,
+    CHECK_FIELDS,
     CHECK_MIME,
     COMMITTEE_MIME,
     DATA_MIME,
@@ -34,13 +30,17 @@ from .protocol import (
     PERIOD_MIME,
     RECOMPUTED,
     RESULT_MIME,
+    SERIES_MIME,
+    STATUSES,
     WITHIN_ROUNDING,
     is_valid_name,
 )
+from .records import CLASSES, LABELS, POPULATIONS, KeyFigure, is_valid_claim
+from .tables import escape_markdown, markdown_table
 
 __all__ = ["markdown", "voiced", "key_messages", "notice", "period", "to_committee", "committee_markdown", "table",
-           "figure", "result", "key_figures", "section", "check", "checks", "check_line", "finding", "data",
-           "markdown_table"]
+           "figure", "result", "key_figures", "section", "since_last", "development", "invented_notice", "check",
+           "checks", "check_line", "finding", "data", "markdown_table"]
 
 
 def _display(data: dict, metadata: dict | None = None) -> None:
@@ -84,12 +84,20 @@ def notice(text: str, title: str = "Bemærk") -> None:
     markdown(f"::: {{.notice}}\n**{title}:** {text.strip()}\n:::\n")
 
 
-def period(text: str) -> None:
-    """Show, right under the chapter title, the date or period the chapter's figures refer to
-    (and, when given in the text, that they are more than a year older than the edition); the
-    front chapter repeats it beside the chapter's main points."""
-    markdown(f"::: {{.period}}\n{text.strip()}\n:::\n")
-    _display({PERIOD_MIME: {"text": text.strip()}, "text/plain": ""})
+def period_markdown(text: str) -> str:
+    """The line under a chapter's title as Markdown (a `.period` block)."""
+    return f"::: {{.period}}\n{text.strip()}\n:::\n"
+
+
+def period(line) -> None:
+    """Show, right under the chapter title, the date or period the chapter's figures refer to;
+    the front chapter repeats it beside the chapter's main points. `line` is a text, or an
+    `analysis.core.dates.Period` (text and the date its figures refer to): then the build adds,
+    when the figures are more than a year older than the edition, a sentence saying so."""
+    record = line.record() if hasattr(line, "record") else {"text": str(line)}
+    record["text"] = record["text"].strip()
+    markdown(period_markdown(record["text"]))
+    _display({PERIOD_MIME: record, "text/plain": ""})
 
 
 def _committee_line(item: CommitteeItem) -> str:
@@ -171,6 +179,8 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
+    from .figures import text_problems, to_svg  # matplotlib: only where a figure is shown
+
     problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
@@ -227,28 +237,31 @@ def result(name: str, value, unit: str | None = None, *, label: str | None = Non
 
 
 def key_figures(figures: Iterable[KeyFigure]) -> None:
-    """Record key figures with their metadata (`analysis.core.keyfigures.KeyFigure`), in order."""
+    """Record key figures with their metadata (`report.records.KeyFigure`), in order."""
     for f in figures:
         result(f.name, f.value, f.unit, **{k: getattr(f, k) for k in META_FIELDS})
 
 
-def check(c: Check) -> str:
-    """Record one reconciliation check (the one check type); returns its status."""
-    if not isinstance(c, Check):
+def check(c) -> str:
+    """Record one reconciliation check (an `analysis.core.check.Check`: anything whose `record()`
+    gives the row of reconciliation.csv, with a valid status and basis); returns its status."""
+    row = c.record() if callable(getattr(c, "record", None)) else None
+    if not isinstance(row, dict) or set(row) != set(CHECK_FIELDS):
         raise RecordingError(f"a check must be an analysis.core.check.Check, not {type(c).__name__}")
-    row = c.record()
+    if row["status"] not in STATUSES or row["basis"] not in BASES:
+        raise RecordingError(f"check '{row['item']}': status {row['status']!r} or basis {row['basis']!r} is unknown")
     for key in ("published", "computed", "low", "high"):
         _plain_number(row[key], f"{key} value of '{c.item}'")
     _display({CHECK_MIME: row, "text/plain": ""})
     return row["status"]
 
 
-def checks(items: Iterable[Check]) -> list[str]:
+def checks(items: Iterable) -> list[str]:
     """Record reconciliation checks in order; returns their statuses."""
     return [check(c) for c in items]
 
 
-def check_line(items: Iterable[Check], chapter: str) -> None:
+def check_line(items: Iterable, chapter: str) -> None:
     """Show the chapter's one line on its checks: how many printed figures the book recomputed
     from the source's own detail, how many of them disagree, and a link to the chapter's findings
     in the quality appendix (Bilag C: Afstemning), where the reconciliation is told once."""
@@ -287,6 +300,51 @@ def data(name: str, df: pd.DataFrame, title: str | None = None) -> None:
     csv_text = df.to_csv(index=False, lineterminator="\n")
     _display({DATA_MIME: {"name": name, "csv": csv_text, "title": title, "fields": opendata.fields(df)},
               "text/plain": ""})
+
+
+def _series(view: str, chapter: str, **extra) -> None:
+    _check_name(chapter, "chapter")
+    _display({SERIES_MIME: {"view": view, "chapter": chapter, **extra}, "text/plain": ""})
+
+
+def invented_notice(chapter: str) -> None:
+    """Here the notice that the chapter reads invented example data in this edition (the build
+    puts it in, when it does)."""
+    _series("notice", chapter)
+
+
+def since_last(chapter: str, notice: bool = True) -> None:
+    """Here »Siden sidste udgave«: the build composes it from the previous edition's published key
+    figures and this edition's (`analysis.core.seriesviews.since_last`), after the notebook ran,
+    so that a new edition does not execute the chapter again. `notice` as there."""
+    _series("since_last", chapter, notice=bool(notice))
+
+
+def development(chapter: str, spec) -> None:
+    """Here »Udviklingen over udgaverne« of the key figures `spec` follows (an
+    `analysis.core.seriesviews.SeriesSpec`): a figure with alt text and the table beside it,
+    composed by the build from every published edition of the series."""
+    _series("development", chapter, spec={"names": list(spec.names), "title": spec.title,
+                                          "by_as_of": bool(spec.by_as_of), "as_of_label": spec.as_of_label,
+                                          "labels": dict(spec.labels)})
+
+
+def captured(show, *args, **kwargs) -> list[dict]:
+    """The notebook outputs `show(*args, **kwargs)` would display, as nbformat `display_data`
+    outputs (for the build, which composes a chapter's series after the notebook ran)."""
+    global _display
+    outputs: list[dict] = []
+    shown = _display
+
+    def collect(data: dict, metadata: dict | None = None) -> None:
+        outputs.append({"output_type": "display_data", "data": data, "metadata": metadata or {}})
+
+    _display = collect
+    try:
+        show(*args, **kwargs)
+    finally:
+        _display = shown
+    return outputs
 
 
 def section(sec) -> None:

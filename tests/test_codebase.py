@@ -63,6 +63,14 @@ def test_the_domain_knows_no_notebooks_and_no_build():
             assert not m.startswith(("IPython", "book", "report.show", "nbformat", "papermill")), (p, m)
 
 
+def test_the_recording_side_imports_nothing_of_the_domain():
+    """`report` is below `analysis` (the domain imports its protocol and record types); no
+    module of `report` imports `analysis`, lazily inside a function neither."""
+    importers = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "report").rglob("*.py")
+                       if any(m == "analysis" or m.startswith("analysis.") for m in _imports(p)))
+    assert importers == []
+
+
 def test_only_the_recording_module_imports_ipython():
     importers = [p.relative_to(ROOT).as_posix() for pkg in PACKAGES for p in (ROOT / pkg).rglob("*.py")
                  if any(m.startswith("IPython") for m in _imports(p))]

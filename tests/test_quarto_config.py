@@ -21,13 +21,25 @@ def test_every_chapter_package_is_in_the_book_once_and_every_chapter_of_the_book
     assert sorted(listed) == sorted(CHAPTERS) and len(set(listed)) == len(listed)
 
 
-def test_quarto_render_in_the_project_folder_stops_with_one_line_saying_what_to_run():
+def test_quarto_render_in_the_project_folder_with_nothing_published_stops_with_one_line(tmp_path):
+    """The pre-render script in a folder without a published edition (a copy of it, so that the
+    repository's own _book/ does not matter): one line on stderr, a non-zero exit."""
+    import shutil
     import subprocess
     import sys
 
     config = yaml.safe_load((ROOT / "_quarto.yml").read_text(encoding="utf-8"))
-    script = ROOT / config["project"]["pre-render"]
-    proc = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, cwd=ROOT)
+    assert config["project"]["type"] == "default" and config["project"]["render"] == ["!*"]
+    assert config["project"]["output-dir"] == "_book/quarto"
+    script = tmp_path / config["project"]["pre-render"]
+    script.parent.mkdir(parents=True)
+    shutil.copyfile(ROOT / config["project"]["pre-render"], script)
+    proc = subprocess.run([sys.executable, "-I", str(script)], capture_output=True, text=True, cwd=tmp_path)
     assert proc.returncode != 0 and proc.stdout == ""
-    assert proc.stderr.count("\n") == 1 and "run `render` (or `python render.py`)" in proc.stderr
-    assert ".quarto/" in (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert proc.stderr.count("\n") == 1 and "run `python render.py` first" in proc.stderr
+
+
+def test_quarto_leaves_the_gitignore_as_it_is():
+    """Quarto adds its entries to .gitignore unless they are there exactly as it writes them."""
+    lines = (ROOT / ".gitignore").read_text(encoding="utf-8").split()
+    assert "/.quarto/" in lines and "**/*.quarto_ipynb" in lines and "_book/" in lines

@@ -15,6 +15,11 @@ from report.protocol import ASK, DECIDED, ORIENTATION
 from ..core import fmt
 
 MAX_POINTS = 3  # main points per chapter under its headline
+# What each appendix holds, for the Forord's sentence on them (an appendix not named here is
+# named by its title).
+APPENDIX_CONTENT = {"parametre": "udgavens valg", "datagrundlag": "kilderne",
+                    "afstemning": "bogens efterregning af kildernes tal",
+                    "aendringer": "ændringerne siden sidste udgave"}
 
 
 def chapters(parts: Iterable[Sequence[str]]) -> list[tuple[str, int, str]]:
@@ -103,3 +108,16 @@ def checks_line(total: int, differs: int, findings: int) -> str:
     return (f"Bogen har regnet {fmt.integer(total)} af kildernes trykte tal efter; "
             f"{fmt.integer(differs)} afviger mere, end afrundingen kan forklare, samlet i "
             f"{fmt.integer(findings)} fund. Se [Bilag C: Afstemning](#afstemning).")
+
+
+def appendices_sentence(parts: Iterable[Sequence[str]]) -> str:
+    """One sentence on what each appendix of the book holds, lettered as the renderers letter
+    them (A, B, ... in book order): »Bilag A viser udgavens valg, Bilag B kilderne, ...«."""
+    from ..core.tables import escape_markdown
+
+    apps = [(pid, title) for pid, role, title in parts if role == "appendix"]
+    what = [APPENDIX_CONTENT.get(pid) or f"»{escape_markdown(title)}«" for pid, title in apps]
+    clauses = [f"Bilag {chr(ord('A') + i)}{' viser' if i == 0 else ''} {w}" for i, w in enumerate(what)]
+    if not clauses:
+        return ""
+    return (clauses[0] if len(clauses) == 1 else ", ".join(clauses[:-1]) + " og " + clauses[-1]) + "."

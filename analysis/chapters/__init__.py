@@ -11,6 +11,7 @@
 chapter's input check through it, and
 `EXTRACTS` says which of a chapter's input parameters are extracts an analyst replaces (each
 quarter, or when a new year's tables arrive); every other input is a fixed source document.
+`EDITION_DATED` names the date parameters that default to the edition's date.
 """
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ EXTRACTS: dict[str, dict[str, tuple[str, str]]] = {
     "rammer": {},
     "kvoter": {
         "roster_file": (QUARTERLY, "HR's unit roster: employees and places held per unit, as of the extract date "
-                                   "(set roster_is_synthetic: false for a real extract)"),
+                                   "(set roster_date to its date, and roster_is_synthetic: false for a real extract)"),
     },
     "beskaeftigelsesplan": {
         "followup_file": (QUARTERLY, "the goals' status at the new follow-up round"),
@@ -47,6 +48,10 @@ EXTRACTS: dict[str, dict[str, tuple[str, str]]] = {
         "key_figures_file": (YEARLY, "the new benchmark year's key figures"),
     },
 }
+
+# chapter -> the parameters (dates) that, left empty in an edition, mean the edition's own date; the
+# build fills them in, so the edition's date reaches only a chapter that prints it as its data's date.
+EDITION_DATED: dict[str, tuple[str, ...]] = {"kvoter": ("roster_date",)}
 
 
 def chapter(chapter_id: str) -> ModuleType:

@@ -14,13 +14,12 @@ one name in two editions are comparable when their definitions are equal.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
 from typing import Iterable, Mapping
 
-SOURCE = "source"
-EDITION = "edition"
-SYNTHETIC = "synthetic"
-POPULATIONS = (SOURCE, EDITION, SYNTHETIC)
+from report.records import EDITION, POPULATIONS, SOURCE, SYNTHETIC, KeyFigure
+
+__all__ = ["EDITION", "POPULATIONS", "SOURCE", "SYNTHETIC", "KeyFigure", "POPULATION_LABELS", "NAME_PREFIXES",
+           "population_of_name", "base_name", "name_rule_violations", "describe"]
 
 POPULATION_LABELS = {SOURCE: "kildens tal", EDITION: "udgavens eget udtræk",
                      SYNTHETIC: "syntetiske eksempeldata"}
@@ -33,27 +32,6 @@ NAME_PREFIXES: dict[str, dict[str, str]] = {
     "investeringer": {"": SOURCE},
     "benchmark": {"": SOURCE},
 }
-
-
-@dataclass(frozen=True)
-class KeyFigure:
-    """One key figure with its metadata (see the module docstring)."""
-    name: str
-    value: float
-    unit: str | None
-    label: str
-    population: str
-    source: str
-    as_of: str | None = None
-    definition: str = ""
-    headline: bool = False  # one of the few figures the front chapter prefers to tell
-
-    def meta(self) -> dict:
-        """Everything but name and value, as recorded beside results.json."""
-        d = asdict(self)
-        d.pop("name")
-        d.pop("value")
-        return d
 
 
 def population_of_name(chapter: str, name: str) -> str | None:

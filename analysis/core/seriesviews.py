@@ -155,9 +155,13 @@ def _by_figure(df: pd.DataFrame) -> pd.DataFrame:
 
 def series_table(df: pd.DataFrame, spec: SeriesSpec) -> pd.DataFrame:
     """The series as a table: one row per edition (or data date) and a column per figure, or,
-    for more than WIDE_MAX figures (so the table fits the page), one row per edition and figure."""
+    for more than WIDE_MAX figures (so the table fits the page) or figures of different dates in
+    one edition, one row per edition and figure, each with its own date."""
     key = "as_of" if spec.by_as_of else "edition"
-    if df["name"].nunique() > WIDE_MAX:
+    # One row per edition and figure when the figures are many (so the table fits the page), or
+    # when the figures of one edition are dated differently (each keeps its own date).
+    mixed = bool((df.groupby(key)["as_of"].nunique() > 1).any())
+    if df["name"].nunique() > WIDE_MAX or mixed:
         return pd.DataFrame([{"Udgave": r.edition, spec.as_of_label: _when(r.as_of), "Nøgletal": r.label,
                               "Værdi": show_value(r.value, r.unit, decimals_of(r.unit, *df.loc[df["name"] == r.name,
                                                                                                "value"])),

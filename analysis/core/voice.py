@@ -25,27 +25,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from report.records import CALCULATION, CLASSES, LABELS, READING, SOURCE, VOICES, is_valid_claim  # noqa: F401
+
 from .errors import Failure, InputError
 from .paths import display
-
-SOURCE = "source"
-CALCULATION = "calculation"
-READING = "reading"
-VOICES = (SOURCE, CALCULATION, READING)
-
-# The visible label of each voice (Danish, for the reader) and its class in HTML/Typst.
-LABELS = {SOURCE: "Kilden", CALCULATION: "Bogens beregning", READING: "Bogens vurdering"}
-CLASSES = {SOURCE: "voice-source", CALCULATION: "voice-calculation", READING: "voice-reading"}
 
 CLAIM_COLUMNS = ("id", "document", "section", "quote", "conditions", "note")
 CONDITION_SEPARATOR = "|"
 _ID = re.compile(r"^[a-z][a-z0-9_-]*$")
 _ESCAPE = re.compile(r"\\(.)")
-
-
-def is_valid_claim(claim_id: object) -> bool:
-    """A claim id is lower case letters, digits, `-` and `_`, starting with a letter."""
-    return isinstance(claim_id, str) and bool(_ID.match(claim_id))
 
 
 class Voiced(str):
@@ -135,6 +123,18 @@ def reading(text: str) -> Voiced:
 def said_or_reading(claims: Claims | None, claim_id: str, text: str) -> Voiced:
     """The source's words when the register holds `claim_id`; otherwise the book's own reading."""
     return claims.said(claim_id, text) if claims and claim_id in claims else reading(text)
+
+
+# Words of the book's own checking. They belong in a chapter's »Kontrol:« line and in the quality
+# appendix (Bilag C), never in a key message or an item of »Til udvalget« / »Til beslutning«.
+CHECKING_WORDS = re.compile(r"efterprøv|bogens beregning|bogens optælling|genberegn|afstem|kontrol|bilag c",
+                            re.IGNORECASE)
+
+
+def checking_remarks(items: Iterable[str]) -> list[str]:
+    """The displayed sentences (their text, without a voice label) that carry a word of the
+    book's checking (`CHECKING_WORDS`), each as »'word' in 'sentence …'«. Empty when none does."""
+    return [f"{m.group(0)!r} in {str(i)[:100]!r}" for i in items if (m := CHECKING_WORDS.search(str(i)))]
 
 
 def read_claims(path: str | Path) -> Claims:

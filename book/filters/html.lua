@@ -2,15 +2,41 @@
 -- * Quarto's conditional content: `.content-visible when-format="html"` stays, content meant
 --   for Typst/PDF goes (and `.content-hidden` the other way round);
 -- * figure and table captions numbered across the whole book ("Figur 3:", "Tabel 12:"), in the
---   same order as Typst numbers them in the PDF, so both editions can be cited alike;
+--   same order as Typst numbers them in the PDF, so both editions can be cited alike: a figure
+--   or table shown in the HTML only (a full reference table) takes no number of the PDF's
+--   series but the number of the one before it and a letter ("Tabel 39a", "Tabel 39b"), so a
+--   table has the same number in the HTML and the PDF;
 -- * every table in a region that scrolls sideways on a narrow screen, reachable by keyboard
 --   (tabindex 0) and named by the table's caption (WCAG 2.1.1, 1.3.1, 4.1.2; axe
 --   `scrollable-region-focusable`); the caption stands above the region so it wraps on a phone;
 -- * every figure's image in such a region too, so a phone can show it at a readable size;
 -- * the front chapter's list of parts links to the parts' pages.
 
-local figures, tables = 0, 0
+-- per kind: the floats numbered in both HTML and PDF, and the HTML-only ones since the last of them
+local shared = {Figur = 0, Tabel = 0}
+local extra = {Figur = 0, Tabel = 0}
 local part_links = {}
+local ONLY_HERE = "html-only"
+
+local function letters(k)  -- 1 → a, 26 → z, 27 → aa
+  local s = ""
+  while k > 0 do
+    s = string.char(97 + (k - 1) % 26) .. s
+    k = (k - 1) // 26
+  end
+  return s
+end
+
+-- The number of the next float of `kind` ("Figur", "Tabel"); `el` is marked when HTML-only.
+local function number(kind, el)
+  if el.attributes[ONLY_HERE] then
+    el.attributes[ONLY_HERE] = nil
+    extra[kind] = extra[kind] + 1
+    return shared[kind] .. letters(extra[kind])
+  end
+  shared[kind], extra[kind] = shared[kind] + 1, 0
+  return tostring(shared[kind])
+end
 
 local HTML_FORMATS = {html = true, html5 = true, html4 = true, chunkedhtml = true}
 
@@ -46,18 +72,22 @@ local function scroll_region(content, classes, label_id, label)
   return pandoc.Div(content, pandoc.Attr("", classes, attrs))
 end
 
+local function mark(el)
+  el.attributes[ONLY_HERE] = "true"
+  return el
+end
+
 function Div(div)
   local shown = shown_here(div)
   if shown == false then
     return {}
-  elseif shown == true then
-    return div.content
+  elseif shown == true then  -- shown in the HTML only: its figures and tables are not in the PDF
+    return pandoc.Blocks(div.content):walk({Table = mark, Figure = mark})
   end
 end
 
 function Figure(fig)
-  figures = figures + 1
-  fig.caption.long = prefix(fig.caption.long, "Figur " .. figures .. ":")
+  fig.caption.long = prefix(fig.caption.long, "Figur " .. number("Figur", fig.attr) .. ":")
   local label = pandoc.utils.stringify(fig.caption.long)
   fig.content = {scroll_region(fig.content, {"figure-scroll"}, nil, label)}
   return fig
@@ -67,9 +97,9 @@ function Table(tbl)
   if #tbl.caption.long == 0 then
     return scroll_region({tbl}, {"table-scroll"}, nil, "Tabel")
   end
-  tables = tables + 1
-  local id = "tabel-" .. tables
-  local caption = prefix(tbl.caption.long, "Tabel " .. tables .. ":")
+  local n = number("Tabel", tbl.attr)
+  local id = "tabel-" .. n
+  local caption = prefix(tbl.caption.long, "Tabel " .. n .. ":")
   local inlines = pandoc.utils.blocks_to_inlines(caption)
   tbl.caption = pandoc.Caption()
   tbl.attr.attributes["aria-labelledby"] = id
@@ -105,8 +135,10 @@ return {
       part_links[title] = pandoc.utils.stringify(target)
     end
     -- Quarto renders one page per run: the figures and tables of the pages before this one
-    figures = tonumber(pandoc.utils.stringify(meta["book-figures-before"] or "0")) or 0
-    tables = tonumber(pandoc.utils.stringify(meta["book-tables-before"] or "0")) or 0
+    for kind, key in pairs({Figur = "figures", Tabel = "tables"}) do
+      shared[kind] = tonumber(pandoc.utils.stringify(meta["book-" .. key .. "-before"] or "0")) or 0
+      extra[kind] = tonumber(pandoc.utils.stringify(meta["book-" .. key .. "-extra-before"] or "0")) or 0
+    end
   end},
   {Div = Div},
   {Figure = Figure, Table = Table, OrderedList = link_list, BulletList = link_list},

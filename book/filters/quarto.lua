@@ -5,7 +5,42 @@
 -- * in HTML, a link to an id of the book (`#kvoter-til-udvalget`, `#afstemning-rammer`, which the
 --   embedded renderer's one-document book resolves itself) points to the part's page;
 -- * Quarto's divider page before the appendices ("Bilag") is dropped: the appendix titles read
---   "Bilag A: ..." themselves, as in the embedded book, which has no divider.
+--   "Bilag A: ..." themselves, as in the embedded book, which has no divider;
+-- * every heading of the part (not in a box), its title aside, has an id prefixed with the part's
+--   id (the title's id), as the embedded renderer gives it (pandoc.py, prepare_part): the same
+--   addresses (`kvoter.html#kvoter-baggrund`) in both books.
+
+-- The page of each part (`book-pages`: part id -> page), to resolve the book's own links.
+local pages = {}
+-- The part this document is (`book-part`, the staged file's front matter).
+local this_part = nil
+
+function Meta(meta)
+  for id, page in pairs(meta["book-pages"] or {}) do
+    pages[id] = pandoc.utils.stringify(page)
+  end
+  if meta["book-part"] then
+    this_part = pandoc.utils.stringify(meta["book-part"])
+  end
+end
+
+-- A part's title (a level-1 heading whose id is a part's id) starts the part; every other
+-- heading of the document's top level gets `<part id>-` before its id. One part per document in
+-- the HTML (whose title Quarto has taken out: the part is `book-part`); the whole book in one
+-- document for Typst.
+local function prefix_ids(doc)
+  local part = this_part
+  for _, b in ipairs(doc.blocks) do
+    if b.t == "Header" then
+      if b.level == 1 and pages[b.identifier] then
+        part = b.identifier
+      elseif part and b.identifier ~= "" then
+        b.identifier = part .. "-" .. b.identifier
+      end
+    end
+  end
+  return doc
+end
 
 function Figure(fig)
   return fig:walk({Image = function(img)
@@ -27,17 +62,8 @@ function Div(div)
   end
 end
 
--- The page of each part (`book-pages`: part id -> page), to resolve the book's own links.
-local pages = {}
-
-function Meta(meta)
-  for id, page in pairs(meta["book-pages"] or {}) do
-    pages[id] = pandoc.utils.stringify(page)
-  end
-end
-
 -- A link to an id of the book (`#afstemning-rammer`: ids start with their part's id) goes to
--- the part's page in HTML; the part's own id is its page.
+-- the part's page in HTML.
 function Link(link)
   local id = link.target:match("^#(.+)$")
   if not id or not quarto.doc.is_format("html") then
@@ -50,10 +76,10 @@ function Link(link)
     end
   end
   if best then
-    link.target = pages[best] .. (id == best and "" or ("#" .. id))
+    link.target = pages[best] .. "#" .. id  -- as the embedded book's chunked HTML writes it
     return link
   end
 end
 
 -- the book's pages are read first, then the document is walked
-return {{Meta = Meta}, {Figure = Figure, Div = Div, Link = Link}}
+return {{Meta = Meta}, {Pandoc = prefix_ids}, {Figure = Figure, Div = Div, Link = Link}}

@@ -3,8 +3,9 @@
 --   meant for HTML goes (and `.content-hidden` the other way round);
 -- * figures written by us with alt text (pandoc 3.9's Typst writer drops it and Typst's PDF/UA-1
 --   check then refuses the figure), at their natural size so that the figure text has the same
---   point size in every figure, floating to the top or bottom of a page so that no page is left
---   half empty before a figure;
+--   point size in every figure, in the text where it fits on the page, else floating to the top
+--   or bottom of a page so that no page is left half empty before a figure (book.typ's
+--   `flow-figure`);
 -- * tables written by us: short columns (numbers, status words, labels) as wide as their longest
 --   entry so words stay whole, text columns sharing the rest; left-aligned with the caption;
 --   repeated header rows when a long table breaks across pages; a short table kept on one page;
@@ -29,6 +30,35 @@ end
 
 local function typst_of(blocks)
   return (pandoc.write(pandoc.Pandoc(blocks), "typst"):gsub("%s+$", ""))
+end
+
+-- typst_of of many block lists with one call of the writer (a table's cells: one call per cell
+-- was most of the time this filter took): the lists are written between separator lines and the
+-- text split there again (without the line breaks the writer puts around the separator); each
+-- piece is what typst_of gives for its list alone.
+local SEPARATOR = "//book-cell-separator-0c5e9b"
+
+local function typst_of_each(lists)
+  local blocks = {}
+  for k, list in ipairs(lists) do
+    if k > 1 then blocks[#blocks + 1] = pandoc.RawBlock("typst", SEPARATOR) end
+    for _, b in ipairs(list) do blocks[#blocks + 1] = b end
+  end
+  local text = pandoc.write(pandoc.Pandoc(blocks), "typst")
+  local out, start = {}, 1
+  while true do
+    local at = text:find(SEPARATOR, start, true)
+    local piece = text:sub(start, at and at - 1 or #text)
+    if #out > 0 then piece = piece:gsub("^\n+", "", 1) end
+    out[#out + 1] = (piece:gsub("%s+$", ""))
+    if not at then break end
+    start = at + #SEPARATOR
+  end
+  if #out ~= #lists then  -- never expected; then one call per list, as before
+    out = {}
+    for k, list in ipairs(lists) do out[k] = typst_of(list) end
+  end
+  return out
 end
 
 local BOXES = {["source"] = "source-note", ["notice"] = "notice", ["key-messages"] = "key-messages",
@@ -125,14 +155,47 @@ local function longest_word(text)
   return len
 end
 
--- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else a
--- short column (numbers, status words, labels) gets the width of its longest entry, its header
--- wrapping between words; text columns share the rest (fr), each at least as wide as its longest
--- word and wanting room for its typical entry, so no word is split.
+-- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else:
+-- * a number column (right-aligned) is as wide as its longest entry: numbers never wrap;
+-- * a label column (status words, short labels: every entry at most SHORT_COLUMN long) is as
+--   wide as most of its entries (LABEL_SHARE of them, at most LABEL_MAX characters), its longer
+--   entries wrapping between words,
+--   never inside one (a status such as »✘ Ikke nået« stays whole);
+-- * text columns share the rest (fr), each at least as wide as its longest word and wanting
+--   room for its typical entry; only they are hyphenated, and only when the line is too short.
+-- Every column is at least as wide as its header's longest word, a header wraps between words
+-- over at most three lines and is never hyphenated. Label columns are fixed narrowest first
+-- while the text columns keep TEXT_SHARE of the line.
+local LABEL_SHARE = 0.8
+local LABEL_MAX = 18  -- ... and at most this long (»… Endnu ikke nået«)
+
+local function share_length(lens)
+  if #lens == 0 then return 0 end
+  table.sort(lens)
+  return lens[math.max(math.ceil(LABEL_SHARE * #lens), 1)]
+end
+
+-- Label columns that hold the same labels (a goal's status and its status by the rule) get one
+-- width, the wider of theirs: one style for the same words.
+local function same_labels(order, label, values)
+  for a = 1, #order do
+    for b = a + 1, #order do
+      local i, j, common = order[a], order[b], 0
+      for v in pairs(values[i]) do common = common + (values[j][v] and 1 or 0) end
+      if common >= 2 then
+        label[i] = math.max(label[i], label[j])
+        label[j] = label[i]
+      end
+    end
+  end
+end
+
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local body, word, head, head_word, sum, count, lens = {}, {}, {}, {}, {}, {}, {}
-  for i = 1, n do body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i] = 0, 0, 0, 0, 0, 0, {} end
+  local body, word, head, head_word, sum, count, lens, values = {}, {}, {}, {}, {}, {}, {}, {}
+  for i = 1, n do
+    body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i], values[i] = 0, 0, 0, 0, 0, 0, {}, {}
+  end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
@@ -143,38 +206,54 @@ local function column_widths(tbl)
           body[i], word[i] = math.max(body[i], text_len(text)), math.max(word[i], longest_word(text))
           sum[i], count[i] = sum[i] + text_len(text), count[i] + 1
           lens[i][#lens[i] + 1] = text_len(text)
+          if text_len(text) > 1 then values[i][text] = true end  -- »–« and empty cells need no room
         end
       end
     end
   end
   local natural = 0
   for i = 1, n do natural = natural + math.max(body[i] * EM_BODY, head[i] * EM_HEAD) + PAD end
-  local spec, widths = {}, {}
+  local spec, widths, fixed = {}, {}, {}
   if natural <= LINE_EM then
     for i = 1, n do spec[i] = "auto" end
-    return spec, widths, true
+    return spec, widths, true, fixed
   end
-  -- short columns, narrowest first, while they leave the text columns enough room
-  local short, available = {}, LINE_EM
+  local function header_room(i)
+    return math.max(head_word[i], head[i] / 3) * EM_HEAD
+  end
+  local available = LINE_EM
+  -- number columns: their whole width
+  for i, cs in ipairs(tbl.colspecs) do
+    if cs[1] == "AlignRight" then
+      fixed[i] = math.max(body[i] * EM_BODY, header_room(i)) + PAD
+      available = available - fixed[i]
+    end
+  end
+  -- label columns, narrowest first, while they leave the text columns enough room
   local order = {}
   for i = 1, n do
-    if body[i] <= SHORT_COLUMN then order[#order + 1] = i end
+    if not fixed[i] and body[i] <= SHORT_COLUMN then order[#order + 1] = i end
   end
-  table.sort(order, function(a, b) return body[a] < body[b] end)
-  local has_text = #order < n
+  local label = {}
   for _, i in ipairs(order) do
-    local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
-    if not has_text or available - w >= TEXT_SHARE * LINE_EM then
-      short[i], available = true, available - w
+    label[i] = math.max(math.min(share_length({table.unpack(lens[i])}), LABEL_MAX), word[i]) * EM_BODY
+  end
+  same_labels(order, label, values)
+  table.sort(order, function(a, b) return label[a] < label[b] end)
+  local texts = 0
+  for i = 1, n do texts = texts + ((fixed[i] or label[i]) and 0 or 1) end
+  for _, i in ipairs(order) do
+    local w = math.max(label[i], header_room(i)) + PAD
+    if texts == 0 or available - w >= TEXT_SHARE * LINE_EM then
+      fixed[i], available = w, available - w
+    else
+      texts = texts + 1
     end
   end
   local fr, need, extra = {}, 0, 0
-  available = LINE_EM
   for i = 1, n do
-    if short[i] then
-      local w = math.max(body[i] * EM_BODY, head_word[i] * EM_HEAD, head[i] / 3 * EM_HEAD) + PAD
-      spec[i] = string.format("%.2fem", w)
-      available = available - w
+    if fixed[i] then
+      spec[i] = string.format("%.2fem", fixed[i])
     else
       -- at least its longest word, and a typical short entry ("✗ Ikke nået") on one line
       table.sort(lens[i])
@@ -191,7 +270,7 @@ local function column_widths(tbl)
     widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
     spec[i] = string.format("%.1ffr", widths[i] * 10)
   end
-  return spec, widths, need <= available
+  return spec, widths, need <= available, fixed
 end
 
 -- Printed lines of the table, estimated from the text of its wrapping columns.
@@ -212,8 +291,8 @@ end
 
 local ALIGN = {AlignLeft = "left", AlignRight = "right", AlignCenter = "center", AlignDefault = "left"}
 
-local function typst_cell(cell, header)
-  local body = "[" .. typst_of(cell.contents) .. "]"
+local function typst_cell(cell, header, written)
+  local body = "[" .. written .. "]"
   if header then  -- a header is bold and never hyphenated (its column is as wide as its longest word)
     body = "[#text(weight: \"bold\", hyphenate: false)" .. body .. "]"
   end
@@ -223,40 +302,70 @@ local function typst_cell(cell, header)
   return body
 end
 
-local function typst_row(row, header)
+-- every cell of a table written at once, in order
+local function written_cells(tbl)
+  local lists = {}
+  local function add(rows)
+    for _, r in ipairs(rows) do
+      for _, cell in ipairs(r.cells) do lists[#lists + 1] = cell.contents end
+    end
+  end
+  add(tbl.head.rows)
+  for _, body in ipairs(tbl.bodies) do add(body.body) end
+  add(tbl.foot.rows)
+  return {texts = typst_of_each(lists), next = 0}
+end
+
+-- the rows are written in the order written_cells met them: head, bodies, foot
+local function typst_row(row, header, written)
   local cells = {}
-  for _, cell in ipairs(row.cells) do cells[#cells + 1] = typst_cell(cell, header) end
+  for _, cell in ipairs(row.cells) do
+    written.next = written.next + 1
+    cells[#cells + 1] = typst_cell(cell, header, written.texts[written.next])
+  end
   return table.concat(cells, ", ")
 end
 
 local tables_made = 0
 
 local function typst_table(tbl, source)
-  local spec, fr, roomy = column_widths(tbl)
+  local spec, fr, roomy, fixed = column_widths(tbl)
   tables_made = tables_made + 1
-  local keep_whole = printed_lines(tbl, fr) <= KEEP_LINES
+  local all = {}
+  for i, w in pairs(fr) do all[i] = w end
+  for i, w in pairs(fixed) do all[i] = w end
+  local keep_whole = printed_lines(tbl, all) <= KEEP_LINES
   local aligns = {}
   for i, cs in ipairs(tbl.colspecs) do aligns[i] = ALIGN[cs[1]] or "left" end
-  -- words stay whole where every column has room for its longest word; else hyphenate the text columns
-  local out = {(roomy and "#{ set text(hyphenate: false); table(" or "#{ table("), "  columns: (" .. table.concat(spec, ", ") .. ",),",
+  -- words stay whole; only text columns are hyphenated, and only where the line is too short for
+  -- every column's longest word (numbers, labels and headers never)
+  local hyphenated = {}
+  if not roomy then
+    for i = 1, #tbl.colspecs do
+      if fr[i] then hyphenated[#hyphenated + 1] = "show table.cell.where(x: " .. (i - 1) .. "): set text(hyphenate: true); " end
+    end
+  end
+  local out = {"#{ set text(hyphenate: false); " .. table.concat(hyphenated) .. "table(",
+               "  columns: (" .. table.concat(spec, ", ") .. ",),",
                "  align: (" .. table.concat(aligns, ", ") .. ",),"}
   if not keep_whole and #tbl.head.rows > 0 then  -- the header's rule under its own row, not the »(fortsat)« line
     out[#out + 1] = "  stroke: (x, y) => if y == 0 { none } else if y == " .. #tbl.head.rows ..
       " { (bottom: 0.8pt + ink) } else { (bottom: 0.3pt + luma(200)) },"
   end
+  local written = written_cells(tbl)
   local start = "<table-start-" .. tables_made .. ">"
   if #tbl.head.rows > 0 then
     local head = {}
     if not keep_whole then  -- a table that may continue on the next page says so there
       head[1] = "continued(" .. start .. ", " .. #tbl.colspecs .. ")"
     end
-    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r, true) end
+    for _, r in ipairs(tbl.head.rows) do head[#head + 1] = typst_row(r, true, written) end
     out[#out + 1] = "  table.header(" .. table.concat(head, ", ") .. ",),"
   end
   for _, body in ipairs(tbl.bodies) do
-    for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+    for _, r in ipairs(body.body) do out[#out + 1] = "  " .. typst_row(r, false, written) .. "," end
   end
-  for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r) .. "," end
+  for _, r in ipairs(tbl.foot.rows) do out[#out + 1] = "  " .. typst_row(r, false, written) .. "," end
   out[#out + 1] = ")}"
   local body = table.concat(out, "\n")
   if source then
@@ -271,6 +380,8 @@ local function typst_table(tbl, source)
 end
 
 -- Figures --------------------------------------------------------------------------------------
+local figures_made = 0
+
 local function typst_figure(fig, source, float)
   local img
   fig:walk({Image = function(i) img = i end})
@@ -283,19 +394,35 @@ local function typst_figure(fig, source, float)
   end
   local note = source and ("\n#source-note[" .. typst_of(source.content) .. "]") or ""
   local label = fig.identifier ~= "" and (" <" .. fig.identifier .. ">") or ""
-  return pandoc.RawBlock("typst",
-    "#figure(" .. (float and "placement: auto, " or "") .. "[#book-image(" .. typst_string(img.src) .. ", " .. typst_string(alt) .. ")" ..
-    note .. "], caption: [" .. typst_of(fig.caption.long) .. "])" .. label)
+  local made = "figure(placement: " .. (float and "p" or "none") .. ", [#book-image(" .. typst_string(img.src) ..
+    ", " .. typst_string(alt) .. ")" .. note .. "], caption: [" .. typst_of(fig.caption.long) .. "])"
+  if not float then
+    return pandoc.RawBlock("typst", "#" .. made .. label)
+  end
+  figures_made = figures_made + 1  -- in the text where it fits, else floating (book.typ's flow-figure)
+  local anchor = "<figure-at-" .. figures_made .. ">"
+  -- the anchor in a block of no height stays where the text before it ends (a bare marker would
+  -- move with the figure to the next page, and the figure would then always "fit")
+  return pandoc.RawBlock("typst", "#block(height: 0pt)[#metadata(\"figure\") " ..
+    anchor .. "]\n#flow-figure(" .. anchor .. ", p => [#" .. made .. label .. "])")
 end
 
 local function is_source(block)
   return block and block.t == "Div" and block.classes:includes("source")
 end
 
+local function is_checks_line(block)
+  return block and block.t == "Div" and block.classes:includes("checks-line")
+end
+
+local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList = true}
+
 -- A table or figure takes the source line that follows it; the contents go before the first
--- numbered chapter (after the front chapter) and every chapter starts on a new page.
+-- numbered chapter (after the front chapter) and every chapter starts on a new page (an appendix
+-- after another appendix on the same page).
 local contents_placed = false
 local first_heading_seen = false  -- the book's first chapter follows the title page directly
+local after_appendix = false  -- the last part's title was an appendix's
 
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
@@ -309,10 +436,13 @@ local function with_sources(blocks)
         out:insert(pandoc.RawBlock("typst", "#book-contents()"))
         contents_placed = true
       end
+      local appendix = b.level == 1 and b.classes:includes("appendix-title")
       if b.level == 1 and first_heading_seen then
-        out:insert(pandoc.RawBlock("typst", "#chapter-break()"))
+        -- an appendix after an appendix goes on on the same page (short ones leave no page nearly empty)
+        out:insert(pandoc.RawBlock("typst", (appendix and after_appendix) and "#appendix-break()" or "#chapter-break()"))
       end
       first_heading_seen = first_heading_seen or b.level == 1
+      if b.level == 1 then after_appendix = appendix end
     end
     local source = is_source(blocks[i + 1]) and blocks[i + 1] or nil
     local made
@@ -320,6 +450,13 @@ local function with_sources(blocks)
       made = typst_table(b, source)
     elseif b.t == "Figure" then
       made = typst_figure(b, source, not opening)
+    elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
+      -- the chapter's line on its checks never stands alone on a page: the text before it
+      -- (its last lines at least) goes with it; the chapter's floating figures come before both
+      out:insert(pandoc.RawBlock("typst", "#place.flush()"))
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
+    elseif is_checks_line(b) and not (i > 1 and TEXT_BLOCKS[blocks[i - 1].t]) then
+      out:insert(pandoc.RawBlock("typst", "#place.flush()"))  -- the line on the checks ends the chapter
     end
     if made then
       out:insert(made)

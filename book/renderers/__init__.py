@@ -21,6 +21,7 @@ class RenderJob:
     notebooks: tuple[tuple[Part, Path], ...]
     workdir: Path
     out_dir: Path
+    cache_dir: Path | None = None  # where a renderer may keep what it read (None: nowhere)
 
     @property
     def pdf_name(self) -> str:

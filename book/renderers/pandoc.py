@@ -3,6 +3,7 @@ is assembled from their ASTs, and pandoc writes the chunked HTML book and the Ty
 the `typst` package compiles to an A4 PDF with the PDF/UA-1 check on."""
 from __future__ import annotations
 
+import functools
 import html
 import json
 import os
@@ -18,6 +19,7 @@ from babel.dates import format_date
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
+from .readcache import cached_read, read_key
 
 HERE = Path(__file__).resolve().parent.parent
 FILTERS = HERE / "filters"
@@ -27,6 +29,7 @@ TEMPLATES = HERE / "templates"
 FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 PDF_STANDARDS = ["ua-1", "a-2a"]
 FRONT_CLASS = "front-title"  # the front chapter's title: its page is the HTML book's landing page
+APPENDIX_CLASS = "appendix-title"  # an appendix's title
 COMMITTEE_CLASS = "to-committee"  # a chapter's box »Til udvalget«: its id is <part id>-til-udvalget
 T = TypeVar("T")
 STATEMENT = "tilgaengelighed"  # the accessibility statement, a page of the HTML book only
@@ -75,11 +78,22 @@ def appendix_letter(i: int) -> str:
     return chr(ord("A") + i)
 
 
+def _headers(blocks: list, nested: bool = False):
+    """(heading, nested) for the headings of `blocks` in document order, those inside divs (a box,
+    a section shown in one format only) included, and nested true for those."""
+    for b in blocks:
+        if b["t"] == "Header":
+            yield b, nested
+        elif b["t"] == "Div":
+            yield from _headers(b["c"][1], True)
+
+
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
-    and the other headings ids prefixed with it (unique across the book), the first box »Til
-    udvalget« the id `<part id>-til-udvalget`; front matter and appendices are unnumbered, and
-    appendix titles read "Bilag A: ..."."""
+    and the other headings ids prefixed with it (unique across the book; a heading inside a div,
+    such as a box's title, keeps its id), the first box »Til udvalget« the id
+    `<part id>-til-udvalget`; front matter and appendices are unnumbered, headings inside divs
+    too, and appendix titles read "Bilag A: ..."."""
     blocks = ast["blocks"]
     first = True
     boxed = False
@@ -87,8 +101,7 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
         if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
             b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
             boxed = True
-        if b["t"] != "Header":
-            continue
+    for b, nested in _headers(blocks):
         level, (ident, classes, attrs), inlines = b["c"]
         if role != "chapter" and "unnumbered" not in classes:
             classes.append("unnumbered")
@@ -100,8 +113,9 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
                 classes.append(FRONT_CLASS)
             if role == "appendix":
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
+                classes.append(APPENDIX_CLASS)  # in print, appendices follow each other without a page break
             first = False
-        else:
+        elif not nested:
             ident = f"{part_id}-{ident}"
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks
@@ -131,11 +145,22 @@ def navigation(blocks: list, landing: str = "") -> str:
     return "<ul>" + "".join(items) + "</ul>"
 
 
-def notebook_ast(executed: Path, part_id: str, workdir: Path) -> dict:
+@functools.cache
+def pandoc_version() -> str:
+    """The version of the pandoc binary (for the cache of its readings)."""
+    return run_pandoc(["--version"], HERE, "asking its version").splitlines()[0]
+
+
+def notebook_ast(executed: Path, part_id: str, workdir: Path, cache: Path | None = None) -> dict:
     """An executed notebook as pandoc's AST, through `filters/notebook.lua` (no code, Markdown
-    outputs parsed, figures with caption and alt text, box titles as headings)."""
-    out = run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media", f"media/{part_id}",
-                      "--lua-filter", str(FILTERS / "notebook.lua")], workdir, f"reading notebook {part_id}")
+    outputs parsed, figures with caption and alt text, box titles as headings); with `cache`,
+    a reading of the same bytes before is reused (book.renderers.readcache)."""
+    lua = FILTERS / "notebook.lua"
+    out = cached_read(cache, lambda: read_key(executed, part_id, pandoc_version(), lua), workdir,
+                      workdir / "media" / part_id,
+                      lambda: run_pandoc([str(executed), "-f", "ipynb", "-t", "json", "--extract-media",
+                                          f"media/{part_id}", "--lua-filter", str(lua)],
+                                         workdir, f"reading notebook {part_id}"))
     return json.loads(out)
 
 
@@ -144,14 +169,20 @@ def assemble(job: RenderJob) -> dict:
     blocks: list = []
     api = None
     appendix_i = 0
-    asts = parallel([lambda part=part, nb=nb: notebook_ast(nb, part.id, job.workdir) for part, nb in job.notebooks])
+    asts = parallel([lambda part=part, nb=nb: notebook_ast(nb, part.id, job.workdir, job.cache_dir)
+                     for part, nb in job.notebooks])
     for (part, _), ast in zip(job.notebooks, asts):
         api = ast["pandoc-api-version"]
         blocks += prepare_part(ast, part.id, part.role, appendix_i)
         appendix_i += part.role == "appendix"
+    return {"pandoc-api-version": api, "meta": book_meta(job), "blocks": blocks}
+
+
+def book_meta(job: RenderJob) -> dict:
+    """The book's metadata for the templates (title page, header band, colophon), from the edition."""
     e = job.edition
     meta_str = lambda s: {"t": "MetaString", "c": s}  # noqa: E731
-    meta = {
+    return {
         "title": meta_str(e.title or job.book.title),
         "subtitle": meta_str(e.subtitle),
         "author": meta_str(job.book.author),
@@ -165,7 +196,6 @@ def assemble(job: RenderJob) -> dict:
         "contact": meta_str(e.contact),
         "next-edition": meta_str(format_date(e.next_date, format="long", locale="da_DK")),
     }
-    return {"pandoc-api-version": api, "meta": meta, "blocks": blocks}
 
 
 def statement_blocks(job: RenderJob) -> list:
@@ -178,10 +208,12 @@ def statement_blocks(job: RenderJob) -> list:
     return json.loads(out)["blocks"]
 
 
-def html_document(doc: dict, job: RenderJob) -> dict:
+def html_document(doc: dict, job: RenderJob, outline: list | None = None) -> dict:
     """The HTML variant of the book: the front chapter without its title, so that it is the
     landing page (`index.html`: title, key messages, the way in); the accessibility statement
-    as the last page; the contents for the sidebar; the parts' titles for linking the contents."""
+    as the last page; the contents for the sidebar; the parts' titles for linking the contents.
+    `outline` (the Quarto renderer, whose parts are HTML already) are the book's headings the
+    contents list, when they are not the document's own."""
     blocks, landing, links = [], "", {}
     for b in doc["blocks"]:
         if b["t"] == "Header" and b["c"][0] == 1:
@@ -193,21 +225,24 @@ def html_document(doc: dict, job: RenderJob) -> dict:
             name = title.split(": ", 1)[-1] if title.startswith("Bilag ") else title
             links[name] = {"t": "MetaString", "c": f"{ident}.html"}
         blocks.append(b)
-    blocks += statement_blocks(job)
+    statement = statement_blocks(job)
+    blocks += statement
+    listed = blocks if outline is None else [h for h in outline if FRONT_CLASS not in h["c"][1][1]] + statement
     meta = dict(doc["meta"])
     meta["part-links"] = {"t": "MetaMap", "c": links}
-    meta["book-nav"] = {"t": "MetaBlocks", "c": [{"t": "RawBlock", "c": ["html", navigation(blocks, landing)]}]}
+    meta["book-nav"] = {"t": "MetaBlocks", "c": [{"t": "RawBlock", "c": ["html", navigation(listed, landing)]}]}
     meta["statement-page"] = {"t": "MetaString", "c": f"{STATEMENT}.html"}
     return {**doc, "meta": meta, "blocks": blocks}
 
 
-def write_html(doc: dict, job: RenderJob) -> Path:
-    """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder."""
+def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
+    """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder
+    (`outline`: see html_document)."""
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
     doc_json = job.workdir / "book-html.json"
-    doc_json.write_text(json.dumps(html_document(doc, job), ensure_ascii=False), encoding="utf-8")
+    doc_json.write_text(json.dumps(html_document(doc, job, outline), ensure_ascii=False), encoding="utf-8")
     run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
@@ -216,7 +251,9 @@ def write_html(doc: dict, job: RenderJob) -> Path:
                job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
-    merge_landing_page(html_dir, front)
+    landing = front_page(html_dir, job)
+    if landing:
+        merge_landing_page(html_dir, landing, front)
     mark_current_pages(html_dir)
     return html_dir
 
@@ -243,16 +280,18 @@ REDIRECT = """<!DOCTYPE html>
 """
 
 
-def merge_landing_page(html_dir: Path, front: str = "") -> None:
+def front_page(html_dir: Path, job: RenderJob) -> str | None:
+    """The page pandoc's chunked HTML gave the text before the first chapter (the front chapter
+    without its title): the page after the title page, unless that is a part's own page."""
+    after = re.search(r'<a href="([^"#]+)" rel="next">', (html_dir / "index.html").read_text(encoding="utf-8"))
+    return after.group(1) if after and after.group(1) not in {f"{p.id}.html" for p, _ in job.notebooks} else None
+
+
+def merge_landing_page(html_dir: Path, landing: str, front: str = "") -> None:
     """pandoc's chunked HTML puts the book's title on `index.html` and the text before the first
-    chapter (the front chapter without its title) on a page of its own; make them one landing
-    page: the title, then the front chapter (key messages and the way in). The front chapter's
-    own address (`<front>.html`) leads there, so links to it keep working."""
-    sitemap = json.loads((html_dir / "sitemap.json").read_text(encoding="utf-8"))
-    firsts = [s["section"]["path"].split("#")[0] for s in sitemap.get("subsections", [])]
-    landing = next((p for p in firsts if p != "index.html"), None)
-    if landing is None or not firsts or not sitemap["subsections"][0]["section"]["level"] == "2":
-        return  # no front text before the first chapter
+    chapter (the front chapter without its title) on a page of its own (`landing`); make them one
+    landing page: the title, then the front chapter (key messages and the way in). The front
+    chapter's own address (`<front>.html`) leads there, so links to it keep working."""
     index = (html_dir / "index.html").read_text(encoding="utf-8")
     page = (html_dir / landing).read_text(encoding="utf-8")
     title_block = index[index.index('<div class="title-block">'):index.index('<nav class="pager"')]

@@ -5,10 +5,11 @@ writes the HTML book and (Quarto >= 1.9) the Typst PDF.
 The staging project makes Quarto render the embedded renderer's book: each part as Markdown (no
 code, recorded results removed, headings numbered as in the embedded book, appendix titles
 "Bilag A: ..."), the embedded renderer's filters (notebook.lua, then html.lua or typst.lua) run
-first (`at: pre-ast`, after quarto.lua), its stylesheet (book.css, plus quarto.css for Quarto's
-own page frame) and its Typst template (book.typ, as a partial of quarto-book.typ). Figures and
-tables are numbered through the book as in the embedded renderer: Typst counts them in the one
-PDF, and each HTML page is told how many came before it (`book-figures-before`, read by html.lua).
+first (`at: pre-ast`, after quarto.lua), its stylesheet (book.css) and its Typst template
+(book.typ, as a partial of quarto-book.typ). Figures and tables are numbered through the book as
+in the embedded renderer: Typst counts them in the one PDF, and each HTML page is told how many
+came before it (`book-figures-before`, read by html.lua). The HTML pages Quarto writes are put in
+the embedded renderer's page frame (quarto_html.py).
 
 Typst output for book projects exists from Quarto 1.9; with Quarto 1.7-1.8 the HTML book comes
 from Quarto and the PDF from the embedded Typst path (stdout and the manifest say so). Older
@@ -32,18 +33,18 @@ from report.protocol import RECORD_MIMES
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
-from .pandoc import FONTS, appendix_letter, run_pandoc
+from .pandoc import APPENDIX_CLASS, FONTS, FRONT_CLASS, appendix_letter, run_pandoc
+from .quarto_html import write_framed_html
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
 PDF_STANDARDS = ["ua-1", "a-2a"]  # Typst's PDF/UA-1 and PDF/A-2a checks, as in the embedded renderer
 HERE = Path(__file__).resolve().parent.parent
 # One stylesheet and one Typst template for both renderers: Quarto gets the embedded renderer's
-# book.css and book.typ (through quarto-book.typ) and its filters, plus its own quarto.css/.lua.
-STAGED_FILES = {"book.css": HERE / "templates" / "book.css", "quarto.css": HERE / "templates" / "quarto.css",
+# book.css and book.typ (through quarto-book.typ) and its filters, plus its own quarto.lua.
+STAGED_FILES = {"book.css": HERE / "templates" / "book.css",
                 "book.typ": HERE / "templates" / "book.typ", "quarto-book.typ": HERE / "templates" / "quarto-book.typ",
                 **{name: HERE / "filters" / name for name in ("quarto.lua", "notebook.lua", "html.lua", "typst.lua")}}
-PDF_LINK_TEXT = "Hent bogen som PDF"
 
 
 def _version_text(version: tuple[int, ...]) -> str:
@@ -82,22 +83,27 @@ _HEADING = re.compile(r"^(#{1,6} +)(.+?)(\s*\{[^}\n]*\})?[ \t]*$", re.M)
 _COMMITTEE_BOX = re.compile(r"^(:::+ *)\{\.to-committee(?=[ }])", re.M)
 
 
-def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "") -> str:
-    """Headings as the embedded renderer writes them: the part's title has the part's id, an
-    explicit id of another heading is prefixed with it (`{#rammer}` in Afstemning is
-    `afstemning-rammer`), so the book's links find them; every heading of the front chapter and
+def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", part_id: str = "",
+                  auto_ids=None) -> str:
+    """Headings as the embedded renderer writes them: the part's title has the part's id (the
+    other headings get it as a prefix in quarto.lua: `{#rammer}` in Afstemning is
+    `afstemning-rammer`, so the book's links find them); every heading of the front chapter and
     of an appendix `{.unnumbered}`, an appendix's sections `{.unlisted}` too, an appendix title
-    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed."""
+    reading "Bilag A: ..." (`letter`). `seen[0]` tells whether the part's title has passed;
+    `auto_ids` (an iterator) gives the ids of headings without one, one per heading in order."""
     def mark(m: re.Match) -> str:
         title = not seen[0] and len(m.group(1).strip()) == 1
         seen[0] = True
         tokens = (m.group(3) or "").strip()[1:-1].split()
         ids = [t[1:] for t in tokens if t.startswith("#")]
-        ident = part_id if title and part_id else (f"{part_id}-{ids[0]}" if ids and part_id else "")
+        auto = next(auto_ids, "") if auto_ids is not None else ""
+        ids = ids or ([auto] if auto else [])
+        ident = part_id if title and part_id else (ids[0] if ids else "")
         classes = [t for t in tokens if not t.startswith("#")]
         if role != "chapter":
             # the contents list an appendix, not its sections (as the embedded renderer)
-            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "")
+            wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "",
+                      f".{APPENDIX_CLASS}" if role == "appendix" and title else "")
             classes = [c for c in wanted if c and c not in classes] + classes
         text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
         attrs = " ".join(([f"#{ident}"] if ident else []) + classes)
@@ -129,6 +135,20 @@ def _figure(data: dict, meta: dict, media: Path, name: str) -> str:
     return text
 
 
+def cell_heading_ids(cells: list[str], workdir: Path) -> list[str]:
+    """The ids pandoc's notebook reader gives the headings of a notebook's Markdown cells (GitHub's
+    rule: `Overblik pr. kapitel` is `overblik-pr-kapitel`), one per heading in order, where
+    Quarto's Markdown reader would give another (`overblik-pr.-kapitel`): the embedded book's."""
+    headings = [m.group(0) for source in cells for m in _HEADING.finditer(source)]
+    if not headings:
+        return []
+    workdir.mkdir(parents=True, exist_ok=True)
+    ast = json.loads(run_pandoc(["-f", "markdown+gfm_auto_identifiers", "-t", "json"], workdir,
+                                "reading the notebook's headings", "\n\n".join(headings) + "\n"))
+    ids = [b["c"][1][0] for b in ast["blocks"] if b["t"] == "Header"]
+    return ids if len(ids) == len(headings) else []  # a line that only looked like a heading: Quarto's ids
+
+
 def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
     """An executed notebook as the Markdown Quarto renders: its Markdown cells and shown outputs
     in order, no code, no recorded results (the build's records), no stream output; figures
@@ -137,9 +157,10 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     says `{.unnumbered}` (quarto-cli issue 8526)."""
     nb = nbformat.read(executed, as_version=4)
     seen, blocks, figures = [False], [], 0
+    auto_ids = iter(cell_heading_ids([c.source for c in nb.cells if c.cell_type == "markdown"], media.parent))
     for cell in nb.cells:
         if cell.cell_type == "markdown":
-            blocks.append(mark_headings(cell.source, role, seen, letter, part_id))
+            blocks.append(mark_headings(cell.source, role, seen, letter, part_id, auto_ids))
         if cell.cell_type != "code":
             continue
         for out in cell.get("outputs", []):
@@ -157,44 +178,69 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
 
 
-def _shown_in_html(block: dict) -> bool:
-    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it)."""
+def _shown_in_html(block: dict) -> bool | None:
+    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
+    None for a block shown in every format, True for one shown in the HTML only."""
     if block.get("t") != "Div":
-        return True
+        return None
     _, classes, attrs = block["c"][0]
     fmt = dict(attrs).get("when-format")
     if fmt and "content-visible" in classes:
-        return fmt in ("html", "html5", "html4", "chunkedhtml")
+        return fmt in HTML_FORMATS
     if fmt and "content-hidden" in classes:
-        return fmt not in ("html", "html5", "html4", "chunkedhtml")
-    return True
+        return fmt not in HTML_FORMATS
+    return None
 
 
-def count_floats(markdown: str, workdir: Path) -> tuple[int, int]:
-    """(figures, captioned tables) of a part's Markdown as the HTML shows them, counted by
-    pandoc as html.lua counts them, so the HTML numbers figures and tables through the book."""
+HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
+NO_FLOATS = (0, 0, 0, 0)
+Floats = tuple[int, int, int, int]
+
+
+def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Floats:
+    """The HTML's float numbering after a part, as html.lua numbers it, from the numbering before
+    it: (figures, captioned tables) numbered in both HTML and PDF, and (figures, tables) shown in
+    the HTML only since the last numbered one (they are numbered "Tabel 39a", "39b", ...)."""
     ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
-    counts = [0, 0]
+    counts = list(before)
 
-    def walk(node) -> None:
+    def count(kind: int, only_html: bool) -> None:
+        if only_html:
+            counts[2 + kind] += 1
+        else:
+            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
+
+    def walk(node, only_html: bool) -> None:
         if isinstance(node, dict):
-            if not _shown_in_html(node):
+            shown = _shown_in_html(node)
+            if shown is False:
                 return
+            only_html = only_html or shown is True
             if node.get("t") == "Figure":
-                counts[0] += 1
+                count(0, only_html)
             elif node.get("t") == "Table" and node["c"][1][1]:
-                counts[1] += 1
-            walk(node.get("c"))
+                count(1, only_html)
+            walk(node.get("c"), only_html)
         elif isinstance(node, list):
             for item in node:
-                walk(item)
-    walk(ast["blocks"])
-    return counts[0], counts[1]
+                walk(item, only_html)
+    walk(ast["blocks"], False)
+    return counts[0], counts[1], counts[2], counts[3]
 
 
-def markdown_text(text: str) -> str:
-    """Text from an edition file as Markdown that shows it as it is (never read as markup)."""
-    return re.sub(r"([\\`*_{}\[\]<>()#+\-.!|~^$@:])", r"\\\1", " ".join(text.split()))
+def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
+    """A part's top-level headings of levels 1-2 (pandoc's AST), with the ids quarto.lua gives
+    them (the title the part's id, the others prefixed with it) and, for the front chapter, the
+    embedded renderer's class of its title: what the book's contents list."""
+    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", markdown))
+    headers = [b for b in ast["blocks"] if b["t"] == "Header"]
+    title = next((h for h in headers if h["c"][0] == 1), None)
+    for h in headers:
+        if h is not title and title and h["c"][1][0]:
+            h["c"][1][0] = f"{title['c'][1][0]}-{h['c'][1][0]}"
+    if title and front:
+        title["c"][1][1].append(FRONT_CLASS)
+    return [h for h in headers if h["c"][0] <= 2]
 
 
 def staged_name(part) -> str:
@@ -202,8 +248,12 @@ def staged_name(part) -> str:
     return "index.md" if part.role == "front" else f"{part.id}.md"
 
 
-def _front_matter(figures: int, tables: int) -> str:
-    return f"---\nbook-figures-before: {figures}\nbook-tables-before: {tables}\n---\n\n"
+def _front_matter(floats: Floats, part_id: str = "") -> str:
+    figures, tables, figures_extra, tables_extra = floats
+    # book-part: the part's id, for quarto.lua (Quarto takes a chapter's title out of its HTML page)
+    part = f"book-part: {part_id}\n" if part_id else ""
+    return (f"---\n{part}book-figures-before: {figures}\nbook-tables-before: {tables}\n"
+            f"book-figures-extra-before: {figures_extra}\nbook-tables-extra-before: {tables_extra}\n---\n\n")
 
 
 def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) -> dict:
@@ -219,16 +269,12 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
         "chapters": [f for f, role in files if role in ("front", "chapter")],
         "appendices": [f for f, role in files if role == "appendix"],
         "output-file": Path(job.pdf_name).stem,
-        "sidebar": {"header": f"[{PDF_LINK_TEXT}]({job.pdf_name}){{.book-pdf-link}}"},
-        # on a phone the sidebar is folded away: the footer of every page links the PDF too
-        "page-footer": {"center": f"Norddjurs Kommune · Arbejdsmarkedsudvalget · udgave {e.id} · "
-                                  f"[{PDF_LINK_TEXT}]({job.pdf_name})  \nKontakt: {markdown_text(e.contact)} · "
-                                  f"Næste udgave: {format_date(e.next_date, format='long', locale='da_DK')}"},
     })
     def first() -> list[dict]:  # new dicts each time: no YAML anchors in the staged file
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
     formats = base.get("format", {})
-    fmt = {"html": dict(formats.get("html", {}), css=["book.css", "quarto.css"],
+    # columns: pipe tables measured against 80 columns, as notebook.lua's pandoc.read (same widths)
+    fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80,
                         filters=[*first(), {"path": "html.lua", "at": "pre-ast"}])}
     if typst:
         fmt["typst"] = dict(formats.get("typst", {}), template="quarto-book.typ", **{
@@ -238,11 +284,9 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     return {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
             # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
             "date-format": "D. MMMM YYYY", "book": book,
-            # the HTML title block reads "Udgiver Norddjurs Kommune · Udgave 2025-Q1 31. marts 2025"
-            "language": {"title-block-author-single": "Udgiver", "title-block-published": f"Udgave {e.id}"},
             "execute": {"enabled": False, "echo": False}, "format": fmt,
             # what book.typ and html.lua read, as the embedded renderer sets them
-            "edition": e.id, "typeset-with": "Quarto (pandoc og Typst)", "title-plain": title.replace('"', "'"),
+            "edition": e.id, "title-plain": title.replace('"', "'"),
             "year": str(e.date.year), "month": str(e.date.month), "day": str(e.date.day), "contact": e.contact,
             "next-edition": format_date(e.next_date, format="long", locale="da_DK"),
             "book-pages": links,
@@ -265,14 +309,13 @@ def stage_project(job: RenderJob, typst: bool) -> Path:
     if project.exists():
         shutil.rmtree(project)
     project.mkdir(parents=True)
-    files, figures, tables, letters = [], 0, 0, 0
+    files, floats, letters = [], NO_FLOATS, 0
     for part, executed in job.notebooks:
         letter = appendix_letter(letters) if part.role == "appendix" else ""
         letters += part.role == "appendix"
         text = part_markdown(executed, part.id, part.role, project / f"{part.id}_media", letter)
-        (project / staged_name(part)).write_text(_front_matter(figures, tables) + text, encoding="utf-8")
-        more = count_floats(text, job.workdir)
-        figures, tables = figures + more[0], tables + more[1]
+        (project / staged_name(part)).write_text(_front_matter(floats, part.id) + text, encoding="utf-8")
+        floats = count_floats(text, job.workdir, floats)
         files.append((staged_name(part), part.role))
     (project / "_quarto.yml").write_text(
         yaml.safe_dump(project_config(job, files, typst), allow_unicode=True, sort_keys=False), encoding="utf-8")
@@ -290,18 +333,6 @@ def commands(project: Path, typst: bool) -> list[list[str]]:
 def expected_pages(job: RenderJob) -> list[str]:
     """The HTML pages a Quarto book of the job has: `index.html` and one per other part."""
     return ["index.html"] + [f"{p.id}.html" for p, _ in job.notebooks if p.role != "front"]
-
-
-_ACTIVE_LINK = 'class="sidebar-item-text sidebar-link active"'
-
-
-def mark_current_pages(html_dir: Path) -> None:
-    """In every page's sidebar, the link to the page itself says so to a screen reader too
-    (`aria-current="page"`, as the embedded renderer's contents); Quarto marks it only visually."""
-    for path in sorted(html_dir.glob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        if _ACTIVE_LINK in text and "aria-current" not in text:
-            path.write_text(text.replace(_ACTIVE_LINK, _ACTIVE_LINK + ' aria-current="page"', 1), encoding="utf-8")
 
 
 def run_quarto(cmd: list[str], project: Path, epoch: int) -> None:
@@ -336,14 +367,25 @@ class QuartoRenderer:
         if missing:
             raise RenderError("quarto", "checking what `quarto render` wrote", f"{out} lacks {', '.join(missing)}")
         job.out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copytree(out, job.out_dir, dirs_exist_ok=True)
-        mark_current_pages(job.out_dir)
+        self._html_in_the_books_frame(job, project)
+        if self.typst:
+            shutil.copyfile(out / job.pdf_name, job.out_dir / job.pdf_name)
         target = job.out_dir / job.pdf_name
         note = self._embedded_pdf(job, target) if not self.typst else (
             f"Quarto {_version_text(self.version)}: HTML book and PDF by Quarto "
             f"(Typst, A4, {_standards(PDF_STANDARDS)} checked).")
         print(f"Renderer: {note}", flush=True)
         return RenderOutput(job.out_dir / "index.html", target, self.name, note)
+
+    @staticmethod
+    def _html_in_the_books_frame(job: RenderJob, project: Path) -> None:
+        """Quarto's pages in the embedded renderer's frame (quarto_html), with their figures."""
+        outlines = {p.id: part_outline((project / staged_name(p)).read_text(encoding="utf-8"), job.workdir,
+                                       p.role == "front") for p, _ in job.notebooks}
+        html_dir = write_framed_html(job, project / "_book", outlines)
+        shutil.copytree(html_dir, job.out_dir, dirs_exist_ok=True)
+        for media in sorted((project / "_book").glob("*_media")):
+            shutil.copytree(media, job.out_dir / media.name, dirs_exist_ok=True)
 
     def _embedded_pdf(self, job: RenderJob, target: Path) -> str:
         """Quarto 1.7-1.8: the PDF from the embedded Typst path; returns the note saying so."""

@@ -36,3 +36,14 @@ def test_summary_has_a_headline_at_most_three_points_and_the_period():
     assert "- P3." in a and "P4." not in a
     assert "Tallene er fra februar 2025." in a
     assert "Kun en." in text.split("### 2 Beta")[1]
+
+
+def test_the_forord_names_every_appendix_with_its_letter():
+    parts = [["forord", "front", "Forord"], ["a", "chapter", "Alfa"], ["parametre", "appendix", "Parametre"],
+             ["datagrundlag", "appendix", "Datagrundlag"], ["afstemning", "appendix", "Afstemning"],
+             ["aendringer", "appendix", "Ændringer siden sidste udgave"], ["nyt", "appendix", "Nyt *bilag*"]]
+    assert front.appendices_sentence(parts) == (
+        "Bilag A viser udgavens valg, Bilag B kilderne, Bilag C bogens efterregning af kildernes tal, "
+        "Bilag D ændringerne siden sidste udgave og Bilag E »Nyt \\*bilag\\*«.")
+    assert front.appendices_sentence(parts[:3]) == "Bilag A viser udgavens valg."
+    assert front.appendices_sentence(parts[:2]) == ""

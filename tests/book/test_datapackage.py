@@ -51,3 +51,15 @@ def test_published_tables_use_one_naming_style_and_the_stated_precision():
     out = published(pd.DataFrame({"share": [0.7905138339920948], "deviation": [2.6000000000000014]}))
     assert list(out.columns) == ["share_pct", "deviation"] and out["deviation"].tolist() == [2.6]
     assert all(name == name.lower() and " " not in name for name in COLUMNS)
+
+
+def test_every_table_the_book_publishes_has_danish_words():
+    from analysis.core.opendata import table_words
+
+    assert table_words("beskaeftigelsesplan_status_2024.csv") == (
+        "Beskæftigelsesplan 2024: mål fordelt på status",
+        "Antal og andel af målene i Beskæftigelsesplan 2024 pr. status, som kilden tæller dem og efter reglen.")
+    title, description = table_words("kvoter_synthetic_by_area.csv")
+    assert title.endswith("(syntetiske eksempeldata)") and "syntetiske eksempel-enhedsliste" in description
+    assert "syntetisk" not in " ".join(table_words("kvoter_by_area.csv"))
+    assert table_words("toy_values.csv") is None  # a new chapter's table: the test on the real book names it

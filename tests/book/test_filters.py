@@ -89,6 +89,25 @@ def test_html_table_is_a_keyboard_region_named_by_its_caption(tmp_path):
     assert "<strong>Tabel 1:</strong> Status for tallene" in html
 
 
+def _numbered(caption: str) -> str:
+    return TABLE.replace("Status for tallene", caption)
+
+
+def test_a_table_shown_in_the_html_only_keeps_the_numbers_of_the_pdf(tmp_path):
+    """The PDF numbers the tables it shows 1, 2, 3; the HTML gives those the same numbers and a
+    table of its own the number before it and a letter."""
+    only = '::: {.content-visible when-format="html"}\n' + _numbered("Kun net A") + "\n:::\n\n"
+    hidden = '::: {.content-hidden when-format="typst"}\n' + _numbered("Kun net B") + "\n:::\n\n"
+    doc = "\n\n".join([_numbered("En"), only, hidden, _numbered("To"), only, _numbered("Tre")])
+    html = _convert(doc, "html", "html.lua", tmp_path)
+    captions = re.findall(r"<strong>(Tabel \w+):</strong> (\w+(?: \w+ \w)?)", html)
+    assert captions == [("Tabel 1", "En"), ("Tabel 1a", "Kun net A"), ("Tabel 1b", "Kun net B"), ("Tabel 2", "To"),
+                        ("Tabel 2a", "Kun net A"), ("Tabel 3", "Tre")]
+    assert '<div id="tabel-1b" class="table-caption">' in html
+    typ = _convert(doc, "typst", "typst.lua", tmp_path)
+    assert "Kun net" not in typ and typ.count("kind: table") == 3
+
+
 def test_typst_table_keeps_short_columns_whole_and_its_source_inside(tmp_path):
     typ = _convert(TABLE, "typst", "typst.lua", tmp_path)
     assert re.search(r"columns: \([\d.]+em, [\d.]+fr,\)", typ)
@@ -106,3 +125,79 @@ def test_a_long_typst_table_says_fortsat_on_its_next_page_and_same_headers_share
     assert "continued(<table-start-2>" not in typ  # a short table is kept on one page
     widths = re.findall(r"columns: \(([^)]*)\)", typ)
     assert len(widths) == 2 and widths[0] == widths[1]
+
+
+FIGURE_IN_SECTION = """# Kapitel
+
+## Afsnit
+
+Tekst før figuren.
+
+![Figurtekst](a.svg){fig-alt="Alt"}
+
+::: {.source}
+Kilde: X.
+:::
+
+Sidste afsnit.
+
+::: {.checks-line}
+**Kontrol:** tal.
+:::
+"""
+
+
+def test_typst_figure_stays_in_the_text_where_it_fits_and_the_checks_line_keeps_company(tmp_path):
+    """A figure after a chapter's opening is a `flow-figure`: in the text when it fits in the room
+    left below an anchor where the text before it ends (in a block of no height, so the anchor
+    does not move with the figure), else floating; the text before a chapter's line on its
+    checks is sticky, so that line never stands alone on a page."""
+    typ = _convert(FIGURE_IN_SECTION, "typst", "typst.lua", tmp_path)
+    anchor = typ.index("#block(height: 0pt)[#metadata(\"figure\") <figure-at-1>]")
+    assert anchor < typ.index("#flow-figure(<figure-at-1>, p => [#figure(placement: p,")
+    assert "#block(sticky: true)[\nSidste afsnit.\n]" in typ  # on lines of their own: a list's lines stay in it
+    assert typ.index("#place.flush()") < typ.index("#block(sticky: true)") < typ.index("#checks-line[")
+
+
+APPENDICES = """# Kapitel
+
+Tekst.
+
+# Bilag A: Et {.unnumbered .appendix-title}
+
+Kort.
+
+# Bilag B: To {.unnumbered .appendix-title}
+
+Kort.
+"""
+
+
+def test_typst_appendices_follow_each_other_on_the_page(tmp_path):
+    """A chapter starts on a new page; an appendix after another appendix goes on on the same
+    page (a short appendix leaves no page nearly empty)."""
+    typ = _convert(APPENDICES, "typst", "typst.lua", tmp_path)
+    first, second = typ.index("Bilag A: Et"), typ.index("Bilag B: To")
+    assert typ.rfind("#chapter-break()", 0, first) > typ.index("Tekst.")
+    assert typ.rfind("#appendix-break()", first, second) > first
+    assert "#chapter-break()" not in typ[first:second]
+
+
+WIDE = """| Område | Ansatte (kilde) | Ansatte (enhedsliste) | Status | Forklaring |
+|:-------|----------------:|----------------------:|:-------|:-----------|
+""" + "".join(f"| Fællesforvaltningsdirektørens område {i} | 480 | 290 | {s} | {'Et langt stykke tekst. ' * 6}|\n"
+              for i, s in enumerate(["✔ Nået", "✘ Ikke nået", "? Ikke muligt at følge op", "✘ Ikke nået"])) + """
+: Bred tabel
+"""
+
+
+def test_typst_wide_table_keeps_numbers_and_labels_whole_and_hyphenates_text_only(tmp_path):
+    """A table too wide for the line: number columns and the status column get fixed widths
+    (numbers never wrap; a header never runs into the next), only the text columns share the
+    rest and are hyphenated; headers never are."""
+    typ = _convert(WIDE, "typst", "typst.lua", tmp_path)
+    spec = re.search(r"columns: \((.*?),\)", typ).group(1).split(", ")
+    assert [s[-2:] for s in spec] == ["fr", "em", "em", "em", "fr"], spec
+    assert float(spec[2][:-2]) >= len("(enhedsliste)") * 0.72  # as wide as its header's longest word
+    hyphenated = re.findall(r"show table\.cell\.where\(x: (\d)\): set text\(hyphenate: true\)", typ)
+    assert hyphenated == ["0", "4"] and "set text(hyphenate: false)" in typ

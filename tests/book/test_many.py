@@ -9,13 +9,14 @@ import pytest
 from book.editions import find_edition
 from book.errors import EditionError, ExecutionError
 from book.many import EditionOutcome, build_many, in_order, summary_table, vary
-from book.pipeline import build
+from book.pipeline import build, start_build
 
 
 def test_several_editions_share_one_cache(fixture_book, build_options, write_edition):
     """A chapter equal in two editions executes once: the second edition takes it from the cache."""
     first, second = write_edition("m1"), write_edition("m2", "beta:\n  label: c\n")
-    outcomes = build_many([first, second], lambda e: build(e, build_options, fixture_book))
+    outcomes = build_many([first, second], lambda e: build(e, build_options, fixture_book),
+                          lambda e: start_build(e, build_options, fixture_book))
     assert [o.edition for o in outcomes] == ["m1", "m2"] and all(o.published for o in outcomes)
     assert set(outcomes[0].executed) == {"intro", "alpha", "beta", "afstemning"} and outcomes[0].cached == ()
     # alpha and the appendix are equal in both: executed once; beta's label differs, and the
@@ -27,7 +28,8 @@ def test_several_editions_share_one_cache(fixture_book, build_options, write_edi
 
 def test_a_failing_edition_fails_alone_and_is_named(fixture_book, build_options, write_edition):
     good, bad, later = write_edition("g1"), write_edition("b1", "beta:\n  fail: true\n"), write_edition("g2")
-    outcomes = build_many([good, bad, later], lambda e: build(e, build_options, fixture_book))
+    outcomes = build_many([good, bad, later], lambda e: build(e, build_options, fixture_book),
+                          lambda e: start_build(e, build_options, fixture_book))
     by_id = {o.edition: o for o in outcomes}
     assert isinstance(by_id["b1"].error, ExecutionError) and not by_id["b1"].published
     assert not (build_options.book_dir / "b1").exists()
@@ -81,3 +83,57 @@ def test_summary_table_lists_every_edition(tmp_path):
     assert lines[2].split()[:4] == ["2025-Q1-focus-kommune-b", "1", "9", "8.0"]
     assert lines[3].split() == ["bad", "0", "0", "1.0", "FAILED"]
     assert lines[4] == "2 of 3 editions published in 45.0 s; failed: bad"
+
+
+def _fake_start(events, seconds=0.2, fail_rest=()):
+    """start_one without a book: records when each edition starts and its rest ends."""
+    import time
+
+    def start_one(edition):
+        events.append(("start", edition.id))
+
+        def rest():
+            time.sleep(seconds)
+            if edition.id in fail_rest:
+                raise ExecutionError("x.ipynb", 1, "", "Boom", "render failed", "-")
+            events.append(("published", edition.id))
+            return dataclasses.make_dataclass("R", ["executed", "cached", "folder"])((), (), None)
+        return rest
+    return start_one
+
+
+def test_a_render_runs_beside_the_next_edition_but_a_follower_waits(write_edition):
+    """Unrelated editions: the next one starts while the previous one renders. An edition whose
+    `previous` is in the command starts only after that one is published."""
+    a, b = write_edition("p1"), write_edition("p2")
+    c = write_edition("p3", "previous: p2\n")
+    events = []
+    outcomes = build_many([a, b, c], lambda e: None, _fake_start(events))
+    assert [o.edition for o in outcomes] == ["p1", "p2", "p3"] and all(o.published for o in outcomes)
+    assert events.index(("start", "p2")) < events.index(("published", "p1"))  # beside p1's render
+    assert events.index(("published", "p2")) < events.index(("start", "p3"))  # p3 follows p2
+
+
+def test_a_failing_render_fails_its_edition_alone(write_edition):
+    editions = [write_edition("f1"), write_edition("f2"), write_edition("f3")]
+    outcomes = build_many(editions, lambda e: None, _fake_start([], 0.05, fail_rest={"f2"}))
+    assert [o.published for o in outcomes] == [True, False, True]
+    assert isinstance(outcomes[1].error, ExecutionError)
+
+
+def test_an_interrupt_stops_the_render_beside_it(write_edition, monkeypatch):
+    import book.many as many
+
+    stopped = []
+    monkeypatch.setattr(many, "stop_stages", lambda: stopped.append(1) or 0)
+    events = []
+    start = _fake_start(events, 0.3)
+
+    def interrupted(edition):
+        if edition.id == "i2":
+            raise KeyboardInterrupt
+        return start(edition)
+
+    with pytest.raises(KeyboardInterrupt):
+        build_many([write_edition("i1"), write_edition("i2")], lambda e: None, interrupted)
+    assert stopped == [1]

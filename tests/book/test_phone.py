@@ -1,13 +1,15 @@
 """A phone is a first-class reader (issue 24): at 390 px in real Chromium no figure is wider than
 the screen, every table's last column (the goal tables' »Status«) can be scrolled into view
-while the first column stays in view, and the menu marks the page the reader is on. Uses the
-session's one rendered edition; skips where Chromium is absent."""
+while the first column stays in view, and the menu marks the page the reader is on. For each
+renderer: the session's one rendered edition, and Quarto's where `quarto` is on PATH (skipped
+elsewhere); skips where Chromium is absent."""
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
 import pytest
+from conftest import RENDERER_NAMES
 
 CHROMIUM = next((p for p in ("/usr/bin/chromium", shutil.which("chromium") or "") if p and Path(p).is_file()), None)
 sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
@@ -35,11 +37,12 @@ TABLES_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def phone(rendered_edition):
+@pytest.fixture(scope="module", params=RENDERER_NAMES)
+def phone(request, rendered_by):
+    folder = rendered_by(request.param).folder
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        pages = sorted(p for p in rendered_edition.folder.glob("*.html")
+        pages = sorted(p for p in folder.glob("*.html")
                        if 'http-equiv="refresh"' not in p.read_text("utf-8"))
 
         def open_page(path: Path):

@@ -37,9 +37,14 @@ def _bookmarks(reader, items=None):
             yield item.title, reader.get_destination_page_number(item) + 1
 
 
+def _contents_page(texts: list[str]) -> int:
+    """The index of the page on which the contents (the heading »Indhold«) begin."""
+    return next(i for i, t in enumerate(texts) if "Indhold" in [ln.strip() for ln in t.splitlines()])
+
+
 def _contents(texts: list[str]) -> dict[str, int]:
     """The printed contents: title → page number, from the pages after the heading »Indhold«."""
-    start = next(i for i, t in enumerate(texts) if t.lstrip().startswith("Indhold"))
+    start = _contents_page(texts)
     entries: dict[str, int] = {}
     for text in texts[start:start + 3]:
         for line in text.splitlines():
@@ -74,6 +79,30 @@ def test_no_page_without_body_text(pdf):
     for i, text in enumerate(texts, start=1):
         body = [ln for ln in text.splitlines() if ln.strip() and not re.fullmatch(r"\s*\d+\s*", ln)]
         assert len(" ".join(body)) > 80, f"page {i} has no body text: {text[:80]!r}"
+
+
+def _lines(text: str) -> list[str]:
+    """A page's lines of text without the running head and the page number."""
+    lines = [ln for ln in text.splitlines() if ln.strip() and not re.fullmatch(r"\s*\d+\s*", ln)]
+    return [ln for ln in lines if not re.search(r"Udgave \S+\s*$", ln)]
+
+
+def test_the_front_matter_leaves_no_page_nearly_empty(pdf):
+    """From the Forord to the contents every page is well filled: the front matter's last lines
+    do not stand alone on a page before the contents (the contents follow them when they fit)."""
+    _, texts = pdf
+    for i in range(1, _contents_page(texts) + 1):
+        assert len(_lines(texts[i])) >= 15, f"page {i + 1} holds {len(_lines(texts[i]))} lines: {texts[i][:120]!r}"
+
+
+def test_a_chapters_line_on_its_checks_never_stands_alone_on_a_page(pdf):
+    """»Kontrol: ...« ends a chapter; the text before it goes with it to a new page, so no page
+    holds that line only."""
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        lines = _lines(text)
+        if lines and lines[0].startswith("Kontrol:"):
+            assert len(lines) > 4, f"page {i} holds only the line on the checks: {lines}"
 
 
 class _Text(html.parser.HTMLParser):
@@ -122,7 +151,7 @@ def test_no_paragraph_twice_in_the_pdf(pdf):
     counted once there and once in their chapter."""
     _, texts = pdf
     key = lambda s: re.sub(r"[\s\-]", "", s)  # noqa: E731 - line breaks and hyphenation differ per place
-    front = " ".join(texts[1:next(i for i, t in enumerate(texts) if t.lstrip().startswith("Indhold"))])
+    front = " ".join(texts[1:_contents_page(texts) + 1])
     restated = {key(s) for s in _sentences([front])}
     seen: dict[str, int] = {}
     for s in _sentences(texts):
@@ -185,3 +214,57 @@ def test_every_figure_of_the_book_has_readable_text(rendered_edition):
                     figures += 1
                     assert meta.get("layout") == "", f"{path.stem}, {meta['caption'][:60]}: {meta.get('layout')}"
     assert figures >= 10
+
+
+def _html_captions(folder, kind: str) -> list[tuple[str, str]]:
+    """(number, first words of the caption) of every numbered `kind` ("Tabel", "Figur") in the
+    HTML book, in book order."""
+    from book.project import load_book
+
+    out = []
+    pages = ["index"] + [p.id for p in load_book().parts if p.role != "front"]
+    for page in pages:
+        text = re.sub(r"\s+", " ", (folder / f"{page}.html").read_text(encoding="utf-8"))
+        out += re.findall(rf"<strong>{kind} (\d+[a-z]*):</strong> ([^\s<]+ [^\s<]+)", text)
+    return out
+
+
+@pytest.mark.parametrize("kind", ["Tabel", "Figur"])
+def test_a_table_or_figure_has_the_same_number_in_html_and_pdf(rendered_edition, pdf, kind):
+    """The PDF numbers what it shows 1, 2, 3, ...; the HTML gives each of those the same number,
+    and a table or figure of its own (a full reference table) the number before it and a letter."""
+    _, texts = pdf
+    printed = {}
+    for text in texts:
+        for n, words in re.findall(rf"{kind} (\d+): (\S+ \S+)", _plain(text)):
+            printed.setdefault(n, words)
+    html = _html_captions(rendered_edition.folder, kind)
+    shared = [(n, w) for n, w in html if n.isdigit()]
+    assert [n for n, _ in shared] == [str(i) for i in range(1, len(printed) + 1)]
+    for n, words in shared:
+        assert printed[n].split()[0] == words.split()[0], f"{kind} {n}: HTML {words!r}, PDF {printed[n]!r}"
+    for n, _ in html:
+        assert n.isdigit() or n.rstrip("abcdefghijklmnopqrstuvwxyz") in printed or n[0] == "0", n
+
+
+def test_the_appendices_take_at_most_ten_pages_and_none_is_left_nearly_empty(pdf):
+    """The appendices (from »Bilag A« to the colophon) take at most 10 pages in print; an
+    appendix after another one goes on on the same page, so no page holds a few lines only."""
+    reader, texts = pdf
+    first = min(page for title, page in _bookmarks(reader) if title.startswith("Bilag A"))
+    pages = texts[first - 1:-1]  # the last page is the colophon
+    assert len(pages) <= 10, f"the appendices take {len(pages)} pages"
+    for i, text in enumerate(pages[:-1], start=first):
+        assert len(_lines(text)) >= 15, f"page {i} holds {len(_lines(text))} lines: {text[:100]!r}"
+
+
+def test_no_key_figure_is_labelled_with_a_time_word(rendered_edition):
+    """A key figure's label names the date of its data (»Pladser primo februar 2025«), never a
+    time word that goes stale (»i dag«, »i år«) in a book read long after its data date."""
+    import json
+
+    figures = json.loads((rendered_edition.folder / "key_figures.json").read_text(encoding="utf-8"))
+    stale = [f"{chapter}.{name}: {kf['label']}" for chapter, named in figures.items() for name, kf in named.items()
+             if re.search(r"\b(i dag|i år|nu)\b", kf["label"], re.IGNORECASE)]
+    assert not stale, stale
+    assert any(re.search(r"Pladser (primo|pr\.) ", kf["label"]) for kf in figures["kvoter"].values())

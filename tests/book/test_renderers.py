@@ -28,9 +28,18 @@ def _header(level, ident, text, classes=()):
 def test_appendix_headings_are_unnumbered_lettered_and_ids_unique():
     ast = {"blocks": [_header(1, "afstemning", "Afstemning"), _header(2, "afviger", "Afviger")]}
     blocks = prepare_part(ast, "afstemning", "appendix", 2)
-    assert blocks[0]["c"][1] == ["afstemning", ["unnumbered"], []]
+    assert blocks[0]["c"][1] == ["afstemning", ["unnumbered", "appendix-title"], []]
     assert blocks[0]["c"][2][0] == {"t": "Str", "c": "Bilag C:"}
     assert blocks[1]["c"][1][0] == "afstemning-afviger"
+
+
+def test_a_heading_inside_a_div_gets_its_place_too():
+    """A section shown in one format only (a div) is unnumbered in an appendix like the others."""
+    div = {"t": "Div", "c": [["", ["content-visible"], [["when-format", "html"]]],
+                             [_header(2, "alle-afstemte-tal", "Alle afstemte tal")]]}
+    ast = {"blocks": [_header(1, "afstemning", "Afstemning"), div]}
+    inner = prepare_part(ast, "afstemning", "appendix", 2)[1]["c"][1][0]
+    assert inner["c"][1] == ["alle-afstemte-tal", ["unnumbered", "unlisted"], []]
 
 
 def test_navigation_numbers_chapters_and_links_pages():

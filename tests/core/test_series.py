@@ -165,3 +165,17 @@ def test_the_notice_can_come_before_the_section(tmp_path):
     p = write(tmp_path, "b", [edition("a", [kf("roster_units", 1)])], invented={"kvoter": ["data/examples/x.csv"]})
     assert "opdigtede" in sv.notice_section(p, "kvoter").notice
     assert sv.since_last(p, "kvoter", [kf("roster_units", 2)], notice=False).notice == ""
+
+
+def test_figures_of_different_dates_keep_each_its_own_date(tmp_path):
+    """A budget share of 2022 and an agreement count of February 2024 in one edition: the table
+    never dates the second with the first's date (one row per edition and figure then)."""
+    spec = sv.SeriesSpec(("share", "agreements"), "To tal", labels={"share": "Andel", "agreements": "Aftaler"})
+    figs = [kf("source_share", 26, "%", SOURCE, as_of="2022-12-31"),
+            kf("source_agreements", 9, "a-kasser", SOURCE, as_of="2024-02-15")]
+    sec = sv.development(write(tmp_path, "q2", [edition("q1", figs)]), "kvoter", figs, spec)
+    t = sec.table
+    assert list(t.columns) == ["Udgave", "Opgjort", "Nøgletal", "Værdi", "Grundlag"]
+    dated = dict(zip(t["Nøgletal"] + " " + t["Udgave"], t["Opgjort"]))
+    assert dated["Aftaler q1"] == dated["Aftaler q2"] == "15. februar 2024"
+    assert dated["Andel q2"] == "31. december 2022"

@@ -275,9 +275,10 @@ DESCRIBE = {ROUNDING: _rounding, LOST_COLUMNS: _lost, IMAGES: _images, SHARES: _
             TEXT_GROUPS: _text_groups, RANKS: _ranks, SINGLE: _single, TWO_AVERAGES: _two_averages}
 
 
-def findings(inputs, checks: list[Check], tolerance_pct: float) -> list[Finding]:
+def findings(inputs, checks: list[Check], tolerance_pct: float | None = None) -> list[Finding]:
     """The findings the checks use, in order of first use, with their Danish texts and the
-    number of rows each covers."""
+    number of rows each covers (at the chapter's tolerance by default)."""
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     ctx = _context(inputs, tolerance_pct)
     by_name: dict[str, list[Check]] = {}
     for c in checks:

@@ -75,6 +75,11 @@ class Inputs:
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     @property
+    def tolerance_pct(self) -> float:
+        """The tolerance band (percent) within which a deviation counts as on the average."""
+        return float(self.parameters.get("tolerance_pct", 2.0))
+
+    @property
     def is_norddjurs(self) -> bool:
         """True when the focus is Norddjurs (the first municipality), whose own texts the book has."""
         return self.focus_name == self.municipalities[0]

@@ -15,8 +15,8 @@ from ...core.check import status_of
 from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
+from .missing import gap_of, gap_table  # noqa: F401 (re-exported)
 from .terms import (
-    GAP_KINDS,
     GROUP_TABLES,
     GROUPS,
     MAIN_TASKS,
@@ -81,12 +81,14 @@ def quadrant(cost_dev_pct: float, result_dev_pct: float, tolerance_pct: float) -
     return 4 if good_result else 1
 
 
-def group_overview(inputs: Inputs, focus: str, tolerance_pct: float,
+def group_overview(inputs: Inputs, focus: str | None = None, tolerance_pct: float | None = None,
                    groups: list[str] | None = None) -> pd.DataFrame:
     """Per target group: the focus's unit cost (Tabel 3.2) against the others (with the
     source's printed average beside), its result (afgangsrate, chapter 5 tables) against the
     others (leaving out the municipality the source's averages of that table leave out, where
-    a reading shows it), and the quadrant."""
+    a reading shows it), and the quadrant. Focus and tolerance default to the chapter's (`inputs`)."""
+    focus = inputs.focus_name if focus is None else focus
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     rows = []
     printed = inputs.unit_costs_by_group.set_index(["group", "measure"])["average"]
     for g in selected_groups(groups or []):
@@ -99,13 +101,15 @@ def group_overview(inputs: Inputs, focus: str, tolerance_pct: float,
                      "rank_highest": c["rank_highest"], "rank_lowest": c["rank_lowest"],
                      "n_ranked": c["n_ranked"], "result": r["focus"], "result_average": r["average"],
                      "result_deviation_pct": r["deviation_pct"],
-                     "quadrant": quadrant(c["deviation_pct"], r["deviation_pct"], tolerance_pct)})
+                     "quadrant": quadrant(c["deviation_pct"], r["deviation_pct"], tolerance_pct),
+                     "unit_cost_gap": gap_of(inputs, T32, g, "enhedsomkostning", focus),
+                     "result_gap": gap_of(inputs, _table_of(g), g, RESULT_MEASURE, focus)})
     return pd.DataFrame(rows)
 
 
-def total_comparison(inputs: Inputs, focus: str) -> dict[str, float]:
-    """Total unit cost across target groups (Tabel 3.2, 'Samlet')."""
-    return compare(series(inputs.tidy, T32, "alle", "samlet"), focus)
+def total_comparison(inputs: Inputs, focus: str | None = None) -> dict[str, float]:
+    """Total unit cost across target groups (Tabel 3.2, 'Samlet'), for the chapter's focus by default."""
+    return compare(series(inputs.tidy, T32, "alle", "samlet"), inputs.focus_name if focus is None else focus)
 
 
 def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -> pd.DataFrame:
@@ -148,20 +152,6 @@ def cost_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
 def quality_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
     """Quality indicators and results of one group against the average."""
     return measure_table(inputs, group, QUALITY, focus)
-
-
-def gap_table(inputs: Inputs) -> pd.DataFrame:
-    """The recorded gaps, for the reader: table, group, measure, municipality, kind, reason."""
-    rows = []
-    for rec in inputs.gaps.to_dict("records"):
-        col = rec["column"]
-        rows.append({"table": rec["table"],
-                     "group": "alle" if rec["group"] == "*" else GROUPS.get(rec["group"], rec["group"]),
-                     "measure": ("alle rækker" if rec["measure"] == "*"
-                                 else MEASURES.get(rec["measure"], rec["measure"])),
-                     "municipality": "alle" if pd.isna(col) else inputs.municipalities[int(col) - 1],
-                     "kind": GAP_KINDS[rec["kind"]]})
-    return pd.DataFrame(rows)
 
 
 def key_figure_column_fit(inputs: Inputs) -> pd.DataFrame:
@@ -362,10 +352,12 @@ def result_interval(values: pd.Series, skip: str | None = None) -> tuple[float, 
     return d.low, d.high
 
 
-def regrouping(inputs: Inputs, tolerance_pct: float) -> pd.DataFrame:
+def regrouping(inputs: Inputs, tolerance_pct: float | None = None) -> pd.DataFrame:
     """Norddjurs' groups as the source states them next to the groups the chapter 5 tables'
     afgangsrater give, with what decides a difference: the interval rounding allows for the
-    result deviation and the one peer (if any) whose result alone moves the group."""
+    result deviation and the one peer (if any) whose result alone moves the group (at the
+    chapter's tolerance by default)."""
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     ov = group_overview(inputs, inputs.municipalities[0], tolerance_pct).set_index("group")
     tq = text_quadrants(inputs, tolerance_pct).set_index("group")
     rows = []

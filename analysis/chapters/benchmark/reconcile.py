@@ -155,9 +155,10 @@ def printed_average_checks(inputs: Inputs) -> list[Check]:
             + _key_figure_averages(inputs))
 
 
-def checks(inputs: Inputs, tolerance_pct: float) -> list[Check]:
+def checks(inputs: Inputs, tolerance_pct: float | None = None) -> list[Check]:
     """Every reconciliation check of the chapter, in the order the book records them, each
-    non-match row with its finding and a Danish note."""
+    non-match row with its finding and a Danish note (at the chapter's tolerance by default)."""
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     raw = printed_average_checks(inputs) + text_checks(inputs, tolerance_pct) + table_checks(inputs)
     return [F.assign(c) for c in raw]
 

@@ -17,9 +17,13 @@ from .terms import COST_UNIT, GROUP_PHRASES, QUADRANTS
 def key_figures(ov: pd.DataFrame, total: dict) -> list[tuple[str, float, str]]:
     """The chapter's key figures for results.json, as (name, value, unit): per target group the
     focus' unit cost, the others' average, the deviation (1.000 kr. and %), the rank from the
-    highest and, where the result is known, the group and the result deviation; then the totals."""
+    highest and, where the result is known, the group and the result deviation; then the totals.
+    A target group the report prints no unit cost for (for this focus) has no figures: the
+    chapter says it is missing (`missing`), nothing stands in for it."""
     out = []
     for r in ov.itertuples():
+        if pd.isna(r.unit_cost):
+            continue
         out += [(f"{r.group}_enhedsomkostning", r.unit_cost, COST_UNIT),
                 (f"{r.group}_gennemsnit", r.average, COST_UNIT),
                 (f"{r.group}_afvigelse", r.deviation, COST_UNIT), (f"{r.group}_afvigelse_pct", r.deviation_pct, "%"),
@@ -42,22 +46,39 @@ def join_da(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
 
 
+def _report_year(inputs: Inputs) -> str:
+    p = inputs.period
+    year = p.loc[p["key"] == "report_year", "value"]
+    return f"BDO's benchmark fra {year.iloc[0]}" if len(year) else "BDO's benchmark"
+
+
 def source_summary(inputs: Inputs) -> str:
-    """BDO's summary: total spending, full-time persons and unit cost against the others."""
-    return (f"Ifølge BDO bruger Norddjurs knap {fmt.amount(_stated(inputs, 'expenditure'), 'mio. kr.', 1)} på "
-            f"beskæftigelsesindsatsen for {fmt.number(_stated(inputs, 'fte'), 0)} fuldtidspersoner, "
-            f"{fmt.amount(_stated(inputs, 'focus_unit_cost'), 'kr.', 0)} pr. fuldtidsperson mod "
-            f"{fmt.amount(_stated(inputs, 'average_unit_cost'), 'kr.', 0)} i de øvrige kommuner.")
+    """BDO's summary: total spending, full-time persons and unit cost against the others, in the
+    past tense with the report's year (its figures are not this edition's), and BDO's own
+    verdict on the comparison where the printed costs bear it out (»lidt under gennemsnittet«)."""
+    focus, avg = _stated(inputs, "focus_unit_cost"), _stated(inputs, "average_unit_cost")
+    verdict = " – lidt under gennemsnittet" if focus < avg else ""
+    return (f"Ifølge {_report_year(inputs)} brugte Norddjurs knap "
+            f"{fmt.amount(_stated(inputs, 'expenditure'), 'mio. kr.', 1)} på beskæftigelsesindsatsen for "
+            f"{fmt.number(_stated(inputs, 'fte'), 0)} fuldtidspersoner, {fmt.amount(focus, 'kr.', 0)} pr. "
+            f"fuldtidsperson mod {fmt.amount(avg, 'kr.', 0)} i de øvrige kommuner{verdict}.")
+
+
+# BDO's own words for each group of its figure 3.4 (afsnit 2 and 3.3): group 4 is »høj
+# omkostningseffektivitet«; for groups 1-3 BDO says a potential »kan« be there (»Mulige
+# effektiviseringspotentialer«, »Der kan være potentiale for optimering / investering«).
+SOURCE_GROUP_WORDS = {4: "høj omkostningseffektivitet", 3: "muligt effektiviseringspotentiale",
+                      2: "muligt optimeringspotentiale", 1: "muligt investeringspotentiale"}
 
 
 def source_conclusion(groups: dict[str, list[int]]) -> str:
-    """BDO's grouping of the target groups, as BDO states it, best group first; a target group
-    BDO names in two groups is said to be named twice (both as printed)."""
+    """BDO's grouping of the target groups, in BDO's own hedged words, best group first; a target
+    group BDO names in two groups is said to be named twice (both as printed)."""
     parts = []
     for q in (4, 3, 2, 1):
         named = [GROUP_PHRASES[g] for g, qs in groups.items() if q in qs]
         if named:
-            parts.append(f"{QUADRANTS[q].lower()} (gruppe {q}) for {join_da(named)}")
+            parts.append(f"{SOURCE_GROUP_WORDS[q]} (gruppe {q}) for {join_da(named)}")
     twice = {GROUP_PHRASES[g]: sorted(qs, reverse=True) for g, qs in groups.items() if len(qs) > 1}
     tail = "".join(f" BDO nævner {name} i to grupper (gruppe {' og '.join(str(q) for q in qs)})."
                    for name, qs in twice.items())
@@ -112,15 +133,19 @@ def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: 
     msgs = [f"{focus} har en samlet enhedsomkostning på {kr(total['focus'])} pr. "
             f"fuldtidsperson mod {kr(total['average'])} i gennemsnit for de øvrige "
             f"kommuner ({fmt.percent(total['deviation_pct'], 1, sign=True)})."]
+    costed = ov["unit_cost"].notna()
+    of = (f"de {int(costed.sum())} målgrupper, hvor rapporten har en enhedsomkostning for {focus}"
+          if not costed.all() else f"{len(ov)} målgrupper")
     if len(above):
         top = above.sort_values("deviation_pct", ascending=False).iloc[0]
         msgs.append(f"Enhedsomkostningen ligger over gennemsnittet (mere end {fmt.number(tolerance_pct, 1)} %) "
-                    f"for {len(above)} af {len(ov)} målgrupper; mest for {top['label'].lower()} "
+                    f"for {len(above)} af {of}; mest for {top['label'].lower()} "
                     f"({fmt.percent(top['deviation_pct'], 0, sign=True)}).")
     q = ov["quadrant"].dropna().astype(int)
     parts = [f"{int((q == k).sum())} i gruppe {k} ({QUADRANTS[k].lower()})" for k in (4, 3, 2, 1)]
+    unplaced = len(ov) - len(q)
     msgs.append(f"Holdt op mod afgangsraterne i tabellerne ligger {len(q)} målgrupper sådan: "
-                + ", ".join(parts) + ".")
+                + ", ".join(parts) + (f"; for {unplaced} mangler et tal i rapporten" if unplaced else "") + ".")
     return msgs
 
 

@@ -7,7 +7,7 @@ import pandas as pd
 from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
-from ...core.dates import age_sentence
+from ...core.dates import Period
 from ...core.precision import Approx, pct_deviation
 from ...core.tables import escape_markdown
 from ...core.voice import reading
@@ -24,8 +24,9 @@ def genitive(name: str) -> str:
     return name + ("'" if name[-1:].lower() in "sxz" else "s")
 
 
-def period_text(inputs: Inputs, book_date: str) -> str:
-    """The period the figures refer to, from the period file, and their age against the edition."""
+def period_text(inputs: Inputs) -> Period:
+    """The period the figures refer to, from the period file (the build adds their age against
+    the edition)."""
     start, end = figures_period(inputs)
     p = inputs.period.set_index("key")["value"]
     span = start[:4] if start[:4] == end[:4] else f"{start[:4]}–{end[:4]}"
@@ -34,8 +35,7 @@ def period_text(inputs: Inputs, book_date: str) -> str:
     if "resources_counted" in p:
         text += (", og udgifterne til administration er opgjort ud fra normeringen ultimo "
                  f"{fmt.date(p['resources_counted'], 'MMMM y')}")
-    age = age_sentence(end, book_date)
-    return text + "." + (f" {age}" if age else "")
+    return Period(text + ".", as_of=str(end))
 
 
 def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
@@ -97,8 +97,11 @@ def caveats_text(inputs: Inputs) -> str:
     return "Rapportens egne forbehold om tallene:\n\n" + items
 
 
-def intro_text(inputs: Inputs, focus: str, tolerance_pct: float) -> str:
-    """The chapter's opening paragraph: who is compared, from whose side, what the average is."""
+def intro_text(inputs: Inputs, focus: str | None = None, tolerance_pct: float | None = None) -> str:
+    """The chapter's opening paragraph: who is compared, from whose side, what the average is
+    (the chapter's focus and tolerance by default)."""
+    focus = inputs.focus_name if focus is None else focus
+    tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
     m = inputs.municipalities
     return f"""
 Benchmarken sammenligner ressourceforbrug og resultater i beskæftigelsesindsatsen i ti kommuner:
@@ -138,7 +141,9 @@ def total_text(total: dict, focus: str) -> str:
 def spread_alt(ov: pd.DataFrame, focus: str) -> str:
     """Alt text of the spread figure: what it shows and the focus' place in each group."""
     parts = [f"{r.label}: {fmt.number(r.unit_cost, 1)} mod gennemsnit {fmt.number(r.average, 1)}"
-             for r in ov.dropna(subset=["unit_cost"]).itertuples()]
+             if not pd.isna(r.unit_cost) else
+             f"{r.label}: intet tal for {focus} i rapporten, gennemsnit {fmt.number(r.average, 1)}"
+             for r in ov.itertuples()]
     return (f"Punktdiagram med én række pr. målgruppe og én prik pr. kommune; {focus} er en større mørk ruder "
             "og de øvrige kommuners gennemsnit en lodret streg. Enhedsomkostning i 1.000 kr. pr. "
             "fuldtidsperson: " + "; ".join(parts) + ".")
@@ -242,4 +247,12 @@ def quadrant_alt(ov: pd.DataFrame) -> str:
             "investeringspotentiale (nederst til venstre), gruppe 2 optimeringspotentiale (øverst til venstre), "
             "gruppe 3 effektiviseringspotentiale (øverst til højre) og gruppe 4 høj omkostningseffektivitet "
             "(nederst til højre). " + "; ".join(f"{r.label}: gruppe {int(r.quadrant)}"
-                                                  for r in ov.dropna(subset=["quadrant"]).itertuples()))
+                                                  for r in ov.dropna(subset=["quadrant"]).itertuples())
+            + _unplaced(ov))
+
+
+def _unplaced(ov: pd.DataFrame) -> str:
+    """The target groups the quadrant figure cannot place, because a figure is missing."""
+    gone = ov[ov["quadrant"].isna()]
+    return ("" if gone.empty else ". Ikke med i figuren, fordi et tal mangler i rapporten: "
+            + ", ".join(r.label.lower() for r in gone.itertuples()))

@@ -9,7 +9,8 @@ import pandas as pd
 from ...core import fmt
 from ...core.tables import markdown_table
 from .inputs import Inputs
-from .model import average_convention, compare, cost_profile, gap_table, quality_profile, series
+from .missing import gap_table, missing_cost_note
+from .model import average_convention, compare, cost_profile, quality_profile, series
 from .terms import B2, GROUP_TABLES, GROUPS, QUADRANTS
 from .texts import SRC, two_figures_text
 
@@ -92,6 +93,8 @@ def overview_view(ov: pd.DataFrame, focus: str, show_printed: bool) -> TableView
     if show_printed:
         note += (" »Gns.« er rapportens trykte gennemsnit af de øvrige kommuner; bogens genberegning giver det "
                  "samme tal, undtagen hvor den står i parentes.")
+    missing = missing_cost_note(ov, focus)
+    note += f" {missing}" if missing else ""
     return TableView.of(pd.DataFrame(cols), f"Enhedsomkostning pr. målgruppe, {focus} og gennemsnittet af de "
                         "øvrige kommuner (1.000 kr. pr. fuldtidsperson)", f"{SRC}, tabel 3.2; egne beregninger", note)
 
@@ -175,10 +178,20 @@ class GroupSection:
     tables: tuple[TableView, ...] = ()
 
 
-def _group_sentence(row: pd.Series, tab: str, skip: str) -> str:
+def _group_sentence(row: pd.Series, tab: str, skip: str, focus: str) -> str:
+    """One target group in a sentence; a figure the report does not print for the focus is said
+    as missing, with the report's reason, and what cannot be computed without it."""
+    if pd.isna(row["unit_cost"]):
+        return (f"Rapporten har ingen enhedsomkostning for {focus} for denne målgruppe (tabel 3.2: "
+                f"{row['unit_cost_gap']}), og {tab.lower()} har ingen afgangsrate for {focus} "
+                f"({row['result_gap'] or 'intet tal'}). Bogen udfylder ikke tallene, så afvigelse, placering og "
+                f"gruppe kan ikke beregnes; gennemsnittet af de øvrige er {fmt.number(row['average'], 1)}.")
     cost = f"{fmt.number(row['unit_cost'], 1)} mod {fmt.number(row['average'], 1)} i gennemsnit"
-    q = ("–" if pd.isna(row["quadrant"])
-         else f"gruppe {int(row['quadrant'])} ({QUADRANTS[int(row['quadrant'])].lower()})")
+    if pd.isna(row["result_deviation_pct"]):
+        return (f"Enhedsomkostningen er {cost} ({fmt.percent(row['deviation_pct'], 0, sign=True)}). "
+                f"Afgangsraten for {focus} mangler i {tab.lower()} ({row['result_gap'] or 'intet tal'}), "
+                "så målgruppen kan ikke placeres i en af de fire grupper.")
+    q = f"gruppe {int(row['quadrant'])} ({QUADRANTS[int(row['quadrant'])].lower()})"
     text = (f"Enhedsomkostningen er {cost} ({fmt.percent(row['deviation_pct'], 0, sign=True)}); afgangsraten "
             f"afviger {fmt.percent(row['result_deviation_pct'], 0, sign=True)} fra gennemsnittet: {q} "
             "efter bogens beregning (med bogens grænse for »på niveau«).")
@@ -200,7 +213,7 @@ def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> G
                             f"({fmt.percent(row['deviation_pct'], 0, sign=True)}).")
     printed = focus == inputs.municipalities[0]
     src = f"{SRC}, {tab.lower()}; egne beregninger"
-    text = _group_sentence(row, tab, prof["left_out"].iloc[0])
+    text = _group_sentence(row, tab, prof["left_out"].iloc[0], focus)
     both = two_figures_text(inputs, group) if printed else ""
     text += f"\n\n{both}" if both else ""
     lost = prof["average"].isna() & prof["printed_average"].notna()

@@ -52,9 +52,9 @@ def figures_date(evaluated: Mapping[int, pd.DataFrame]) -> str:
 
 
 def period_text(evaluated: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
-                committee: pd.DataFrame, book_date: str) -> str:
-    """Under the title: which follow-ups the figures are, when they were presented (or dated),
-    and, when they are more than a year older than the edition, that they are."""
+                committee: pd.DataFrame) -> dates.Period:
+    """Under the title: which follow-ups the figures are, when they were presented (or dated)
+    (the build adds, when they are more than a year older than the edition, that they are)."""
     parts, whens = [], []
     for year, ev in evaluated.items():
         rnd = int(ev["round"].iloc[0])
@@ -66,8 +66,7 @@ def period_text(evaluated: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
         text = f"Tallene er opfølgningerne på {_join([p + ')' for p in parts])}, {whens[0]}."
     else:
         text = "Tallene er opfølgningerne på " + _join([f"{p}, {w})" for p, w in zip(parts, whens)]) + "."
-    age = dates.age_sentence(figures_date(evaluated), book_date)
-    return text + (f" {age}" if age else "")
+    return dates.Period(text, as_of=figures_date(evaluated))
 
 
 def committee_points(committee: pd.DataFrame, shown: Mapping[int, int],

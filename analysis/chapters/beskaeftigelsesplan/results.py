@@ -8,7 +8,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.voice import Claims, calculated
-from .model import rounds_planned, self_judged, status_counts
+from .model import rounds_planned, status_counts
 from .opening import round_words, source_short
 from .schemas import INVENTED, NOT_POSSIBLE, NOT_REACHED, NOT_YET, REACHED, REMOVED, STATUSES, TOO_EARLY
 
@@ -43,9 +43,8 @@ def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.Data
         text += f"; {fmt.integer(n_removed)} mål er udgået i løbet af året"
     diff = c[c["printed_count"].notna() & (c["printed_count"] != c["count"])]
     if not diff.empty:
-        text += ("; bogens optælling af tabellen med de enkelte mål giver "
-                 + " og ".join(f"{fmt.integer(r['count'])} {s}" for s, r in diff.iterrows())
-                 + " (se Afstemning)")
+        text += (", mens opfølgningen mål for mål viser "
+                 + " og ".join(f"{fmt.integer(r['count'])} {s}" for s, r in diff.iterrows()))
     text += "."
     short = None if explanations is None else source_short(explanations, year, rnd)
     if short:
@@ -57,28 +56,11 @@ def _year_message(ev: pd.DataFrame, summary: pd.DataFrame, explanations: pd.Data
 
 def key_messages(evaluated_by_year: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
                  explanations: pd.DataFrame | None = None, claims: Claims | None = None) -> list[str]:
-    """Two or three sentences computed from the evaluated follow-ups: one per plan year (with
-    the source's own explanation where it gives one; in the source's voice when the source prints
-    the counts and a claims register is given) and one on the book's rule check (the book's
-    calculation; verdicts resting on the administration's own samples are not counted)."""
-    msgs = [_year_message(ev, summary, explanations, claims) for ev in evaluated_by_year.values()]
-    checks = pd.concat([ev for ev in evaluated_by_year.values()])
-    judged = checks[checks["agrees"].notna()]
-    is_own = (judged.apply(self_judged, axis=1).astype(bool) if len(judged)
-              else pd.Series(False, index=judged.index))
-    own, checked = judged[is_own], judged[~is_own]
-    bad = checked[checked["agrees"].eq(False)]
-    text = (f"Bogen har efterprøvet {fmt.integer(len(checked))} offentliggjorte vurderinger ud fra "
-            f"målenes egne krav og de målte tal; {fmt.integer(len(checked) - len(bad))} stemmer")
-    if len(bad):
-        text += (", mens bogens regel for kravet giver en anden status for "
-                 + ", ".join(f"mål {r['goal_id']} ({r['plan_year']})" for _, r in bad.iterrows()))
-    text += "."
-    if len(own):
-        text += (f" {fmt.integer(len(own))} vurderinger bygger på forvaltningens egne stikprøver og kan ikke "
-                 "efterprøves.")
-    msgs.append(calculated(text))
-    return msgs
+    """One sentence per plan year, computed from the evaluated follow-ups (with the source's own
+    explanation where it gives one; in the source's voice when the source prints the counts and
+    a claims register is given). The book's check of the verdicts is no key message: it is in the
+    chapter's »Kontrol:« line and in Bilag C."""
+    return [_year_message(ev, summary, explanations, claims) for ev in evaluated_by_year.values()]
 
 
 def results(evaluated: pd.DataFrame, goals: pd.DataFrame) -> dict[str, float]:

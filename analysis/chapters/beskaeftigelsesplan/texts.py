@@ -9,7 +9,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.tables import escape_markdown
-from .model import rounds_planned
+from .model import rounds_planned, self_judged
 from .opening import round_words, source_counts_text, source_view_text
 from .schemas import LOWER_BOUND, REMOVED, missing
 
@@ -164,11 +164,25 @@ def removed_text(evaluated: pd.DataFrame, reasons: Mapping[str, str] | None = No
         for _, r in removed.iterrows())
 
 
+def sampled_text(evaluated: pd.DataFrame) -> str | None:
+    """A sentence naming the goals whose status the administration judged from samples (the
+    source's caveat: »Baseret på stikprøver er det vurderingen …«), or None."""
+    own = evaluated[evaluated.apply(self_judged, axis=1).astype(bool)] if len(evaluated) else evaluated
+    own = own[own["status"] != REMOVED]
+    if own.empty:
+        return None
+    goals = [f"mål {g} ud fra {escape_markdown(src)}" for g, src in zip(own["goal_id"], own["data_source"])]
+    listed = ", ".join(goals[:-1]) + f" og {goals[-1]}" if len(goals) > 1 else goals[0]
+    return f"Ifølge opfølgningen har forvaltningen vurderet status for {listed}."
+
+
 def status_texts(summary: pd.DataFrame, explanations: pd.DataFrame, counts: pd.DataFrame,
-                 plan_year: int, round_: int) -> list[str]:
+                 plan_year: int, round_: int, evaluated: pd.DataFrame | None = None) -> list[str]:
     """The paragraphs beside a plan year's counts: first the source's own counts and remarks,
-    labelled as the source's, then the book's check of the counts where it differs."""
+    labelled as the source's, the goals judged from samples (`evaluated`), then the book's
+    check of the counts where it differs."""
     out = [source_counts_text(summary, plan_year, round_),
            source_view_text(explanations, plan_year, round_),
+           sampled_text(evaluated) if evaluated is not None else None,
            count_difference_text(counts, plan_year)]
     return [t for t in out if t]

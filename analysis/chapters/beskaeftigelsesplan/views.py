@@ -62,6 +62,30 @@ def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def counts_caption(title: str, counts: pd.DataFrame, evaluated: pd.DataFrame) -> str:
+    """The caption of a counts table, saying why its counts differ where they do: the source's
+    table of the single goals against the count in its case text (the source disagrees with
+    itself; both are kept), and the book's rule against the source's status, goal by goal."""
+    def listed(rows, column, named=True):
+        return " og ".join(fmt.integer(r[column]) + (f" {r['status']}" if named else "") for _, r in rows.iterrows())
+
+    out = [title]
+    printed = counts[counts["printed_count"].notna() & (counts["count"] != counts["printed_count"])]
+    if len(printed):
+        out.append(f"Kilden tæller forskelligt to steder: dens tabel over de enkelte mål giver "
+                   f"{listed(printed, 'count')}, sagsfremstillingen {listed(printed, 'printed_count', False)}.")
+    judged = evaluated[[isinstance(s, str) and s != t for s, t in
+                        zip(evaluated["evaluated_status"], evaluated["status"])]]
+    if len(judged):
+        ruled = counts[counts["rule_count"] != counts["count"]]
+        goals = ", ".join(f"mål {g} som {s} (kilden: {t})" for g, s, t in
+                          zip(judged["goal_id"], judged["evaluated_status"], judged["status"]))
+        same = len(printed) and (counts["rule_count"] == counts["printed_count"].fillna(-1)).all()
+        out.append(f"Bogens regel (den målte værdi holdt op mod kravet) giver {listed(ruled, 'rule_count')}"
+                   f"{' ligesom sagsfremstillingen' if same else ''}, fordi den vurderer {goals}.")
+    return ". ".join(out[:1]) + (". " + " ".join(out[1:]) if len(out) > 1 else "")
+
+
 # ---------------------------------------------------------------- figures
 STATUS_STYLE = {  # Okabe-Ito colour + hatch, so the figure also reads in grey print
     REACHED: ("#0072B2", ""),

@@ -118,20 +118,26 @@ def reasons_message(d: Derived) -> str:
     parts = []
     if (r["kind"] == "late_start").any():
         start = r.loc[r["kind"] == "late_start", "start"].iloc[0]
-        parts.append(f"driften begyndte senere end {fmt.date(start)}")
+        parts.append(f"driften begyndte ikke som planlagt {fmt.date(start)} (valget af leverandør blev drøftet)")
     susp = r[r["kind"] == "suspension"]
     if len(susp):
         n = "i perioden" if len(susp) == 1 else f"i {NUMBER_WORDS.get(len(susp), len(susp))} perioder"
         parts.append(f"indsatsen var delvis suspenderet {n} (" + join_da(
             [date_range(a, b) for a, b in zip(susp["start"], susp["end"])]) + ")")
     if (r["kind"] == "no_activation").any():
-        parts.append("ledige i risikogrupperne for COVID-19 kunne ikke aktiveres i virksomhedsrettede forløb")
+        parts.append("ledige i risikogrupperne for COVID-19 kunne af forsigtighed ikke komme i virksomhedsrettede "
+                     "forløb, der bragte dem i kontakt med mange mennesker")
     text = f"Ifølge notatet kunne investeringerne ikke udmøntes som planlagt: {join_da(parts)}."
     for _, j in d.inputs.judgement.iterrows():
         verdict = "ikke ville blive påvirket" if j["outcome"] == "kept" else "ville blive påvirket"
         text += (f" Forvaltningen vurderede ud fra budgetopfølgningen pr. {fmt.date(j['basis_date'])}, at "
                  f"budgetoverholdelsen på forsørgelsen i {int(j['year'])} {verdict} af den mindre besparelse.")
-    return d.inputs.claims.said("aarsager", text) if d.inputs.claims is not None else calculated(text)
+    claims = d.inputs.claims
+    if claims is None:
+        return calculated(text)
+    if len(d.inputs.judgement) and "budget-2021" in claims:
+        claims.said("budget-2021", text)  # refuses a dropped condition of the judgement's claim
+    return claims.said("aarsager", text)
 
 
 def key_messages(d: Derived) -> list[str]:

@@ -14,7 +14,7 @@ import pandas as pd
 from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
-from ...core.dates import age_sentence
+from ...core.dates import Period
 from ...core.tables import escape_markdown
 from ...core.voice import said_or_reading
 from .model import (
@@ -73,9 +73,9 @@ def date_range(start: str, end: str) -> str:
 
 
 # ---------------------------------------------------------------- the chapter's opening
-def period_text(d: Derived, edition_date: str) -> str:
-    """The date the figures refer to (result years and forecast years), flagged when more than
-    a year older than the edition."""
+def period_text(d: Derived) -> Period:
+    """The date the figures refer to (result years and forecast years); the build flags them
+    when more than a year older than the edition."""
     kinds = d.t1.groupby("kind")["year"].apply(list)
     parts = []
     if "result" in kinds:
@@ -85,8 +85,7 @@ def period_text(d: Derived, edition_date: str) -> str:
     origin = (NOTAT.lower() if d.inputs.amounts_are_published
               else f"forvaltningens opfølgning pr. {date_da(d)} (budgettallene fra notatet af 26. november 2021)")
     text = f"Tallene er fra {origin}: {join_da(parts)}."
-    age = age_sentence(d.inputs.follow_up_date, edition_date)
-    return text + (f" {age}" if age else "")
+    return Period(text, as_of=str(d.inputs.follow_up_date))
 
 
 def reasons_points(d: Derived) -> list[str]:
@@ -153,6 +152,23 @@ def committee_points(d: Derived) -> list[items.CommitteeItem]:
 
 
 # ---------------------------------------------------------------- running text
+def intro_text(d: Derived) -> list[str]:
+    """Section »Investeringerne og opfølgningen«: what the budget agreement meant the
+    investments to do and what the notat follows up, in the notat's voice (its introduction
+    and title); plain text where the edition has no claims register."""
+    h = d.inputs.headlines
+    years = years_da(h[h["item"] == "planned_savings_year"]["year"])
+    aim = (f"Ifølge notatet blev det i budgetaftalen for {years} aftalt at investere i arbejdsmarkedsområdets "
+           "indsats for dermed at bringe flere i job og selvforsørgelse og spare tilsvarende på ydelserne; "
+           "besparelsen blev lagt ind i budgettet.")
+    what = ("Notatet er en »Kvartalsvis opfølgning på investeringer for budget 2020-2023«: for hver investering "
+            "det budgetterede, resultatet for de afsluttede år og forvaltningens forventning til de følgende år.")
+    claims = d.inputs.claims
+    if claims is None:
+        return [aim, what]
+    return [claims.said("budgetaftale", aim), claims.said("kvartalsvis", what)]
+
+
 def status_text(d: Derived) -> str:
     """How the figures are stated (date, unit, sign, result vs forecast) and what is shown."""
     inputs = d.inputs

@@ -133,8 +133,8 @@ def survival_figure(d: Derived) -> dict:
                f"{dash(d.labels[r['series']])}: {fmt.percent(r['share_week_13'])} efter 13 uger, "
                f"tal til og med uge {r['last_week']}." for _, r in d.summary.iterrows()))
     return dict(fig=figures.survival_figure(d.inputs.survival, d.baseline), alt=alt, source=SURVIVAL_SOURCE,
-                caption=("Andel af nye A-dagpengemodtagere i Norddjurs Kommune, der stadig får ydelsen, "
-                         "efter antal uger"))
+                caption=("Andel af nye A-dagpengemodtagere i Norddjurs Kommune, der stadig fik ydelsen (med "
+                         "tilbagefald til samme ydelse), efter antal uger"))
 
 
 def survival_table(d: Derived) -> dict:

@@ -167,6 +167,8 @@ class Computed:
     units_per_area: dict[str, list[str]]
     source: SourceFigures
     synthetic: bool
+    highlight_model: str = "unit"  # the allocation model the text and the sweep figure highlight
+    disclosure_threshold: int = 5  # counts of 1 to (threshold - 1) persons in a unit are not shown
 
     @property
     def published(self) -> list[int]:
@@ -176,14 +178,15 @@ class Computed:
 
 def computed(inputs) -> Computed:
     """The chapter's computations with the parameters the inputs were read with (`thresholds`,
-    `sweep_min`, `sweep_max`, `top_units`, `roster_is_synthetic`)."""
+    `sweep_min`, `sweep_max`, `top_units`, `roster_is_synthetic`, `highlight_model`,
+    `disclosure_threshold`): the views read them from the result, never as parameters again."""
     p = inputs.parameters
     return compute(inputs, p["thresholds"], p["sweep_min"], p["sweep_max"], p["top_units"],
-                   p["roster_is_synthetic"])
+                   p["roster_is_synthetic"], p.get("highlight_model", "unit"), p.get("disclosure_threshold", 5))
 
 
 def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
-            synthetic: bool = True) -> Computed:
+            synthetic: bool = True, highlight_model: str = "unit", disclosure_threshold: int = 5) -> Computed:
     """The chapter's computations for the given thresholds, sweep range and top list;
     `synthetic` says whether the roster is the synthetic example."""
     roster, areas = inputs.roster, inputs.areas
@@ -202,4 +205,6 @@ def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
         units_per_area={a: roster.loc[roster["area"] == a, "unit_id"].tolist() for a in areas},
         source=source_figures(inputs),
         synthetic=bool(synthetic),
+        highlight_model=highlight_model,
+        disclosure_threshold=int(disclosure_threshold),
     )

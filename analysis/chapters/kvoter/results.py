@@ -91,8 +91,9 @@ def key_figures(c: model.Computed) -> list[tuple[str, float, str]]:
     return source_key_figures(c) + roster_key_figures(c)
 
 
-def _label(name: str, areas: dict[str, str] | None = None) -> str:
-    """The Danish label of a Kvoter key figure, from its name (`areas`: slug → area name)."""
+def _label(name: str, areas: dict[str, str] | None = None, when: str = "") -> str:
+    """The Danish label of a Kvoter key figure, from its name (`areas`: slug → area name; `when`:
+    the date its places are counted, e.g. »primo februar 2025«, named in the label of places)."""
     base = re.sub(r"^(source|roster|synthetic)_", "", name)
     m = re.match(r"^(.*?)_n(\d+)(?:_(.+))?$", base)
     what, n, area = (m.group(1), m.group(2), m.group(3)) if m else (base, None, None)
@@ -100,6 +101,8 @@ def _label(name: str, areas: dict[str, str] | None = None) -> str:
     if m2:
         what, area = "places_held", m2.group(1)
     text = LABELS.get(what, what)
+    if what == "places_held" and when:
+        text += f" {when}"
     if n:
         text += f" ved én plads pr. {n} ansatte"
     if area:
@@ -107,29 +110,31 @@ def _label(name: str, areas: dict[str, str] | None = None) -> str:
     return text
 
 
-LABELS = {"places_held": "Pladser i dag", "employees_total": "Ansatte", "employees_per_place": "Ansatte pr. plads",
+LABELS = {"places_held": "Pladser", "employees_total": "Ansatte", "employees_per_place": "Ansatte pr. plads",
           "units": "Enheder", "quota": "Kvote (beregnet pr. enhed)", "quota_naive": "Kvote (ansatte i alt / N)",
-          "gap": "Kvote minus pladser i dag", "new_places_municipality": "Nye pladser, kommunen under ét",
+          "gap": "Kvote minus pladser", "new_places_municipality": "Nye pladser, kommunen under ét",
           "new_places_unit_model": "Nye pladser, model pr. enhed",
           "new_places_area_model": "Nye pladser, model pr. direktørområde",
           "model_difference": "Forskel mellem de to modeller",
           "share_units_without_shortfall": "Andel enheder uden mangel"}
 
 
-def described(c: model.Computed, roster_as_of: str, source_as_of: str | None) -> list[KeyFigure]:
-    """The key figures with label, population, source, date and definition (`key_figures.json`)."""
+def described(c: model.Computed, roster_as_of: str, source_as_of: str | None,
+              source_when: str | None = None) -> list[KeyFigure]:
+    """The key figures with label, population, source, date and definition (`key_figures.json`);
+    a label of places names the date they are counted (`source_when`, the source's own wording
+    such as »primo februar 2025«, else its date; the roster's date), never »i dag«."""
     roster_pop = SYNTHETIC if c.synthetic else EDITION
     roster_src = "syntetisk enhedsliste (eksempel)" if c.synthetic else "HR-udtræk af enhedslisten"
     areas = {area_slug(a): a for a in c.units_per_area}
-
-    def label(name: str) -> str:
-        return _label(name, areas)
+    source_date = source_when or (f"pr. {fmt.date(source_as_of)}" if source_as_of else "")
+    roster_date = f"pr. {fmt.date(roster_as_of)}" if roster_as_of else ""
     p, n = roster_prefix(c.synthetic), c.thresholds[0]
     heads = {"source_places_held", f"{p}places_held", f"{p}quota_n{n}", f"{p}gap_n{n}"}
-    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of, label_of=label,
-                     headlines=heads)
+    return (describe(source_key_figures(c), population=SOURCE, source=SHORT, as_of=source_as_of,
+                     label_of=lambda name: _label(name, areas, source_date), headlines=heads)
             + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
-                       label_of=label, headlines=heads))
+                       label_of=lambda name: _label(name, areas, roster_date), headlines=heads))
 
 
 def period_of(periods: pd.DataFrame, figures: str) -> str | None:
@@ -139,33 +144,48 @@ def period_of(periods: pd.DataFrame, figures: str) -> str | None:
 
 
 def _increase(c: model.Computed, n: int) -> str:
+    """The increase as the source prints it (», en stigning på 28,4 %«), or nothing where the
+    source prints none: the book's own percentage and its check belong to the »Kontrol:« line
+    and Bilag C, not to a sentence in the source's voice."""
     printed = c.source.printed_increase.get(n)
-    own = c.source.increase_pct(n)
-    if printed is None:
-        return f"en stigning på {fmt.percent(own)} (bogens beregning)"
-    text = f"en stigning på {fmt.percent(printed)}"
-    if fmt.number(printed, 1) != fmt.number(own, 1):
-        text += f" (bogens beregning ud fra kildens tal giver {fmt.percent(own)})"
-    return text
+    return "" if printed is None else f" – en stigning på {fmt.percent(printed)}"
 
 
-def _threshold_clause(c: model.Computed, n: int, when: str | None) -> str:
+# The source's own caveat beside the quota of a threshold it computes (budgetanalysen 2.1 and
+# 1.0): the number of places to create will be larger than the quota minus today's places.
+LARGER = {
+    15: ("stoerre-n15", "men tallet vil blive større, fordi bunden løftes, mens toppen ikke reduceres"),
+    10: ("stigning-stoerre", "og stigningen vil med stor sandsynlighed blive større, fordi der er arbejdspladser "
+                             "uden sådanne pladser, og fordi arbejdspladser med mere end én pr. {n} ansatte ikke "
+                             "forventes at gå ned i antal"),
+}
+
+
+def _larger(claims, n: int) -> str:
+    """The source's caveat for threshold `n` (», men tallet vil blive større …«), or nothing."""
+    claim, text = LARGER.get(n, (None, ""))
+    return f", {text.format(n=n)}" if claim and claim in claims else ""
+
+
+def _threshold_clause(c: model.Computed, n: int, when: str | None, claims) -> str:
     gap = c.source.gap(n)
     head = f"ved én plads pr. {n}. medarbejder {fmt.integer(c.source.required[n])} pladser"
     if gap <= 0:
-        return head + ", som kommunen samlet set allerede lever op til"
-    return head + f", {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'} – {_increase(c, n)}"
+        return head + ", som kommunen samlet set lever op til" + _larger(claims, n)
+    return (head + f", mindst {fmt.integer(gap)} flere end {when or 'i kildens opgørelse'}{_increase(c, n)}"
+            + _larger(claims, n))
 
 
 def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
-    """The quota at the source's thresholds, in the source's voice; the claim is that of the
-    highest threshold's clause when the register has one per threshold."""
-    shown = sorted(c.published, reverse=True)
-    text = "Ifølge budgetanalysen kræver kvoten " + "; ".join(_threshold_clause(c, n, when) for n in shown) + "."
-    ids = [f"kvote-n{n}" for n in shown]
+    """The quota at the source's thresholds with the source's caveat beside each, in the
+    source's voice; every threshold's claims are checked (a dropped condition is refused)."""
+    claims, shown = inputs.claims, sorted(c.published, reverse=True)
+    text = ("Ifølge budgetanalysen kræver kvoten "
+            + "; ".join(_threshold_clause(c, n, when, claims) for n in shown) + ".")
+    ids = [f"kvote-n{n}" for n in shown] + [LARGER[n][0] for n in shown if n in LARGER and LARGER[n][0] in claims]
     for extra in ids[1:]:
-        inputs.claims.said(extra, text)  # refuses a dropped condition of every threshold's claim
-    return inputs.claims.said(ids[0], text)
+        claims.said(extra, text)
+    return claims.said(ids[0], text)
 
 
 def roster_message(c: model.Computed, roster_as_of: str) -> str:
@@ -183,9 +203,13 @@ def roster_message(c: model.Computed, roster_as_of: str) -> str:
                       f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
 
 
-def roster_as_of(roster_date: str, book_date: str) -> str:
-    """The date the roster refers to: its extract date when given, else the edition's date."""
-    return roster_date or book_date
+def roster_as_of(roster_date: str) -> str:
+    """The date the roster refers to: its extract date (an edition that leaves `roster_date` empty
+    gets the edition's date from the build, `analysis.chapters.EDITION_DATED`)."""
+    if not roster_date:
+        raise ValueError("roster_date is empty: the build fills it in with the edition's date; "
+                         "outside the build pass the roster's date")
+    return roster_date
 
 
 def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> list[str]:
@@ -198,9 +222,9 @@ def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> 
 
 
 def source_messages(inputs, c: model.Computed) -> list[str]:
-    """The source's own figures, each in the source's voice: places at the source's date, the
-    quota at the source's thresholds (with its conditions), and the source's expectation that
-    more new places will be needed, with its reasons."""
+    """The source's own figures, each in the source's voice: places at the source's date (with
+    its caveat on citizens from other municipalities), and the quota at the source's thresholds
+    with, beside each, the source's expectation that the number will be larger and its reasons."""
     src, claims = c.source, inputs.claims
     when = period_of(inputs.periods, "placements")
     ratio = model.employees_per_place(src.employees, src.places)
@@ -208,14 +232,13 @@ def source_messages(inputs, c: model.Computed) -> list[str]:
     first = (f"Ifølge budgetanalysen var {fmt.integer(src.places)} borgere {when} tilknyttet kommunen som "
              f"arbejdsgiver som elev, lærling, i fleksjob eller i et virksomhedsrettet forløb – én for hver "
              f"{fmt.integer(ratio)}. ansat" + (f" (ansatte i {staff})" if staff else "")
-             + "; borgere fra andre kommuner er ikke talt med.")
+             + "; borgere fra andre kommuner er ikke talt med, så det reelle tal vurderes at være højere, men "
+             "ikke væsentligt højere.")
+    if "andre-kommuner" in claims:
+        claims.said("andre-kommuner", first)
     msgs = [claims.said("pladser-i-dag", first)]
     if c.published:
         msgs.append(_quota_message(inputs, c, when))
-    last = ("Budgetanalysen venter, at stigningen med stor sandsynlighed bliver større, fordi der er "
-            "arbejdspladser uden sådanne pladser, og fordi arbejdspladser, der allerede har flere end "
-            "kvoten, ikke forventes at gå ned i antal.")
-    msgs.append(claims.said("stigning-stoerre", last))
     return msgs
 
 
@@ -228,7 +251,7 @@ def series_spec(c: model.Computed):
     short = {area_slug(a): re.sub(r"s?direktørens$", "", a.split()[0]) or a for a in c.units_per_area}
     labels = {f"places_held_{s}": f"Pladser, {x}" for s, x in short.items()}
     labels.update({f"quota_n{n}_{s}": f"Kvote 1 pr. {n}, {x}" for s, x in short.items()})
-    return SeriesSpec(tuple(labels), f"Pladser i dag og kvote ved én plads pr. {n} ansatte pr. direktørområde",
+    return SeriesSpec(tuple(labels), f"Pladser og kvote ved én plads pr. {n} ansatte pr. direktørområde",
                       as_of_label="Enhedsliste pr.", labels=labels)
 
 

@@ -11,7 +11,7 @@ from report.protocol import CROSS_REFERENCE, RECOMPUTED, SYNTHETIC
 from ...core import committee as items
 from ...core import fmt
 from ...core.check import Check
-from ...core.dates import age_sentence
+from ...core.dates import Period
 from ...core.tables import escape_markdown
 from ...core.voice import Voiced, reading, said_or_reading
 from . import model
@@ -32,15 +32,14 @@ def _cap(text: str) -> str:
     return text[0].upper() + text[1:] if text else text
 
 
-def period_text(inputs: Inputs, book_date: str) -> str:
-    """The line under the title: when the placements and the employees were counted, and
-    (when over a year older than the edition) that they are old."""
+def period_text(inputs: Inputs, lead: str = "") -> Period:
+    """The line under the title (after `lead`, the roster's date): when the placements and the
+    employees were counted (the build adds, when over a year older than the edition, that they are old)."""
     rows = inputs.periods.sort_values("date")
     parts = {"placements": "pladserne er opgjort {p}", "employees": "de ansatte er et gennemsnit for {p}"}
     said = [parts[f].format(p=escape_markdown(p)) for f, p in zip(rows["figures"], rows["printed"])]
     text = _cap(" og ".join(reversed(said))) + "."
-    age = age_sentence(str(rows["date"].max()), book_date)
-    return text + (f" {age}" if age else "")
+    return Period(lead + text, as_of=str(rows["date"].max()))
 
 
 def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
@@ -95,24 +94,69 @@ def models_text(inputs: Inputs) -> list[Voiced]:
     return [unit, area, book]
 
 
-def background_text(c: model.Computed) -> str:
-    """Section "Baggrund": the task, the source's view of the municipality's responsibility."""
+def economy_text(inputs: Inputs) -> list[Voiced]:
+    """Section »Kildens vurdering af økonomien«: the administration's judgement that a quota
+    can be handled within the existing budgets, with its reason, and the resources the source
+    says it will take – each in the source's voice (budgetanalysen 1.0 and 2.2)."""
+    c = inputs.claims
+    return [c.said("oekonomi", (
+        "Forvaltningen vurderer i budgetanalysen, at implementeringen og opfølgningen af en kvote kan "
+        "håndteres inden for de eksisterende budgetter i enhederne (kontraktholderne), også i "
+        "Arbejdsmarkedsafdelingen selv, fordi der allerede er et godt samarbejde mellem "
+        "Arbejdsmarkedsafdelingen og enhederne om at oprette pladser på særlige vilkår.")),
+        c.said("oekonomi-ressourcer", (
+            "Budgetanalysen skriver også, at det vil kræve ressourcer: enheden skal fx vurdere, hvilke "
+            "arbejdsopgaver og skånehensyn der er relevante, hvis der skal ansættes en fleksjobvisiteret, og "
+            "Arbejdsmarkedsafdelingen skal hjælpe med at finde kandidater og evt. med at fastholde den "
+            "fleksjobansatte i jobbet. Forvaltningen vurderer dog, at disse opgaver i bredt omfang allerede "
+            "løses inden for de eksisterende budgetter, og at erfaringerne fra private virksomheder, der "
+            "løfter et socialt ansvar, viser, at det kan gøres udgiftsneutralt."))]
+
+
+def follow_up_text(inputs: Inputs) -> list[Voiced]:
+    """Section »Opfølgning«: the source's proposal for following up the quota and its judgement
+    of what that costs, in the source's voice (budgetanalysen 3.3)."""
+    c = inputs.claims
+    return [c.said("opfoelgning", (
+        "Til opfølgningen peger budgetanalysen på »en smidig model«: kvoten skrives ind i "
+        "aftaleholderens dialogbaserede aftale, aftaleholderen rapporterer til aftalegiver, og "
+        "aftalegiver rapporterer samlet til Arbejdsmarkedsafdelingen hvert kvartal. Opfyldes kvoten "
+        "ikke, betyder det dialog med Arbejdsmarkedsafdelingen og aftalegiver om, hvordan den "
+        "overholdes fremover.")),
+        c.said("opfoelgning-oekonomi", (
+            "Det vil ifølge budgetanalysen kræve administrative ressourcer at udarbejde en model for "
+            "opfølgningen og drive den. Forvaltningen vurderer, at opgaverne kan håndteres inden for de "
+            "eksisterende budgetter, fordi Arbejdsmarkedsafdelingen allerede har adgang til størstedelen af "
+            "de relevante data og platformen til en standardiseret opfølgning, og at opfølgningen kan ske "
+            "via eksisterende kanaler, fx Koncernledelsen, HMU og LMU'er; derfor er en selvstændig model for "
+            "opfølgningen ikke relevant."))]
+
+
+def background_text(inputs: Inputs, c: model.Computed) -> list[str]:
+    """Section "Baggrund": the heading, then the task and the source's view of the
+    municipality's responsibility, each paragraph in the source's voice (its claim)."""
     published_n = " eller ".join(f"{n}." for n in sorted(c.source.required))
-    return (
-        "## Baggrund\n\nKommunalbestyrelsen har bedt Arbejdsmarkedsudvalget lave en budgetanalyse "
-        "af, hvad det vil betyde at fastsætte en kvote for, hvor mange elever, lærlinge og personer "
-        "på særlige vilkår kommunen skal have i forhold til sit antal medarbejdere. En kvote kan "
-        "ifølge budgetanalysen være med til at synliggøre kommunens sociale ansvar som arbejdsgiver, "
-        "på lige fod med det private "
-        "erhvervsliv, og skal ifølge Kommunalbestyrelsen bruges allerede i 2025.\n\n"
-        f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og beskriver "
-        "to måder at fordele den på. Kilden vurderer, at kommunen allerede tager et vist ansvar, og "
-        "at en kvote vil understøtte, at flere ledige oplever mening med deres forløb: i "
-        "Kommunernes Landsforenings (KL) undersøgelse af borgernes tilfredshed med jobcentrene "
-        "svarede ca. 80 % af de adspurgte fra Norddjurs, at de i en vis grad oplever, at "
-        "aktiviteterne i deres forløb giver mening, mens ca. 20 % oplevede det modsatte. Uanset "
-        "model er det ifølge kilden vigtigt, at forløbet tager udgangspunkt i den lediges ønsker og "
-        "forudsætninger og arbejdsgiverens behov, så der sker et godt match.")
+    said = inputs.claims.said
+    return [
+        "## Baggrund",
+        said("opgave", "Kommunalbestyrelsen har bedt Arbejdsmarkedsudvalget udarbejde en budgetanalyse med mulige "
+                       "scenarier for målet om at ansætte elever, lærlinge og personer på særlige vilkår med kommunen "
+                       "som arbejdsgiver, og har slået fast, at analysen allerede skal bruges til at fastsætte kvoter "
+                       "i 2025."),
+        said("ansvar", "Ifølge budgetanalysen kan en kvote være med til at synliggøre det sociale ansvar, som "
+                       "kommunen påtager sig som arbejdsgiver på lige fod med det private erhvervsliv, og analysen "
+                       "viser, at kommunen som arbejdsgiver allerede påtager sig et vist ansvar."),
+        said("eksempler", f"Budgetanalysen regner på en kvote på én plads pr. {published_n} medarbejder og "
+                          "beskriver to måder at fordele den på: pr. enhed og pr. direktørområde."),
+        said("tilfredshed", "Ifølge budgetanalysen vil en kvote understøtte, at flere ledige oplever en mening med "
+                            "den aktivitet, de deltager i: i Kommunernes Landsforenings (KL) undersøgelse af "
+                            "borgernes tilfredshed med jobcentrene svarede ca. 80 % af de adspurgte fra Norddjurs, "
+                            "at de i en vis grad oplever, at aktiviteterne i deres forløb giver mening, mens ca. "
+                            "20 % oplevede det modsatte."),
+        said("match", "Uanset hvilken model der vælges, er det ifølge budgetanalysen vigtigt, at aktiviteten tager "
+                      "udgangspunkt i den lediges ønsker og forudsætninger og arbejdsgiverens behov, så der sker et "
+                      "godt match."),
+    ]
 
 
 def _printed_ratio(inputs: Inputs) -> str:
@@ -195,26 +239,39 @@ def threshold_text(inputs: Inputs, c: model.Computed, n: int) -> str:
     return head + text
 
 
+def _units(n: int) -> str:
+    return f"{fmt.integer(n)} {'enhed' if n == 1 else 'enheder'}"
+
+
 def sweep_text(c: model.Computed) -> str:
-    """The paragraph above the sweep figure: where the two models differ most."""
+    """The paragraph above the sweep figure: where the two models differ most (or that they
+    never differ)."""
     sweep = c.sweep
     widest = sweep.loc[sweep["model_difference"].idxmax()]
     lo, hi = int(sweep["threshold"].min()), int(sweep["threshold"].max())
     basis = " i den syntetiske enhedsliste" if c.synthetic else " i enhedslisten"
-    return (
-        f"### Kvote og nye pladser ved forskellige grænser\n\nFiguren viser, hvordan kvoten og "
-        f"behovet for nye pladser{basis} ændrer sig, når grænsen flyttes fra én plads pr. {lo} til "
-        f"én pr. {hi} ansatte. Forskellen mellem de to modeller er størst ved én plads pr. "
-        f"{int(widest['threshold'])} ansatte, hvor kvoten pr. enhed kræver "
-        f"{fmt.integer(widest['model_difference'])} nye pladser mere end kvoten pr. direktørområde, "
-        "fordi overskud i én enhed ikke kan dække mangel i en anden.")
+    text = (f"### Kvote og nye pladser ved forskellige grænser\n\nFiguren viser, hvordan kvoten og "
+            f"behovet for nye pladser{basis} ændrer sig, når grænsen flyttes fra én plads pr. {lo} til "
+            f"én pr. {hi} ansatte. ")
+    most = int(widest["model_difference"])
+    if most <= 0:
+        return text + "De to modeller kræver lige mange nye pladser ved alle grænserne."
+    return text + (f"Forskellen mellem de to modeller er størst ved én plads pr. {int(widest['threshold'])} "
+                   f"ansatte, hvor kvoten pr. enhed kræver {fmt.integer(most)} "
+                   f"{'ny plads' if most == 1 else 'nye pladser'} mere end kvoten pr. direktørområde, "
+                   "fordi overskud i én enhed ikke kan dække mangel i en anden.")
 
 
 def top_text(c: model.Computed) -> str:
-    """The paragraph above the table of units with the largest shortfall."""
-    text = (f"## Enheder med størst mangel\n\nVed én plads pr. {c.top_threshold} ansatte mangler "
-            f"{fmt.integer(c.units_short)} enheder pladser. Tabellen viser de "
-            f"{fmt.integer(len(c.top))} enheder med den største mangel.")
+    """The paragraph above the table of units with the largest shortfall (singular, plural and
+    none said as such)."""
+    head = f"## Enheder med størst mangel\n\nVed én plads pr. {c.top_threshold} ansatte "
+    if c.units_short == 0:
+        text = head + "mangler ingen enheder pladser."
+    else:
+        text = (head + f"mangler {_units(c.units_short)} pladser. Tabellen viser "
+                + (f"de {_units(len(c.top))} med den største mangel." if len(c.top) > 1 else
+                   "enheden med den største mangel."))
     return text + (" Enhederne og deres pladser er opdigtede (syntetisk enhedsliste)." if c.synthetic else "")
 
 

@@ -118,10 +118,12 @@ def _top_lines(c: model.Computed) -> tuple[dict, list, set, set]:
     return values, lines, fixed, unpublished
 
 
-def protected_top(c: model.Computed, threshold: int) -> tuple[pd.DataFrame, int]:
-    """The units with the largest shortfall with small person counts hidden (»..«), and how
-    many cells were hidden. Lines: each unit's places + shortfall = quota; per director area
-    the sums of employees, places and shortfall shown elsewhere in the chapter."""
+def protected_top(c: model.Computed, threshold: int | None = None) -> tuple[pd.DataFrame, int]:
+    """The units with the largest shortfall with small person counts hidden (»..«; below
+    `threshold`, by default the chapter's `disclosure_threshold`), and how many cells were hidden.
+    Lines: each unit's places + shortfall = quota; per director area the sums of employees,
+    places and shortfall shown elsewhere in the chapter."""
+    threshold = c.disclosure_threshold if threshold is None else threshold
     values, lines, fixed, unpublished = _top_lines(c)
     shown = set(c.top["unit_id"])
     sensitive = [k for k in values if k[0] in shown and k[1] in ("employees", "held")]
@@ -215,7 +217,7 @@ def sweep_alt(sweep: pd.DataFrame, highlight: str, synthetic: bool) -> str:
             f"model er {MODEL_SHORT[highlight]}.")
 
 
-def open_data(inputs: Inputs, c: model.Computed, threshold: int) -> dict[str, pd.DataFrame]:
+def open_data(inputs: Inputs, c: model.Computed, threshold: int | None = None) -> dict[str, pd.DataFrame]:
     """The chapter's open-data tables by name (published as data/kvoter_<name>.csv); tables
     computed from a synthetic roster are named `synthetic_...`; unit-level counts protected."""
     p = "synthetic_" if c.synthetic else ""
@@ -227,6 +229,12 @@ def open_data(inputs: Inputs, c: model.Computed, threshold: int) -> dict[str, pd
         f"{p}threshold_sweep": c.sweep,
         f"{p}top_shortfall": protected_top(c, threshold)[0],
     }
+
+
+def sweep_view(c: model.Computed) -> tuple:
+    """The sweep figure and its alt text, with the chapter's thresholds, highlighted model and roster."""
+    return (sweep_figure(c.sweep, list(c.thresholds), c.highlight_model, c.synthetic),
+            sweep_alt(c.sweep, c.highlight_model, c.synthetic))
 
 
 def roster_texts(synthetic: bool) -> tuple[str, str]:

@@ -31,26 +31,22 @@ def _shown_periods(inputs: Inputs, shown: Iterable[str]) -> pd.DataFrame:
     return p[p["block"].isin(list(shown))].sort_values("end", kind="stable")
 
 
-def period_text(inputs: Inputs, shown: Iterable[str], edition_date: str) -> str:
-    """The line under the chapter title: the years the figures span, each block's period, and
-    how old the figures are against the edition's date."""
+def period_text(inputs: Inputs, shown: Iterable[str]) -> dates.Period:
+    """The line under the chapter title: the years the figures span and each block's period (the
+    build adds how old the figures are against the edition's date, and the oldest block's age)."""
     p = _shown_periods(inputs, shown)
     if p.empty:
-        return ""
+        return dates.Period("")
     first, last = p["start"].min().year, p["end"].max().year
     span = str(first) if first == last else f"{first}–{last}"
     parts = "; ".join(f"{escape_markdown(f)}: {escape_markdown(dashes(t))}"
                       for f, t in zip(p["figures"], p["period"]))
     text = f"Kapitlets tal er fra {span} ({parts})."
-    age = dates.age_sentence(p["end"].max().date(), edition_date)
-    if age:
-        oldest = p.iloc[0]
-        years = (dates.as_date(edition_date) - oldest["end"].date()).days // 365
-        name = oldest["figures"][:1].lower() + oldest["figures"][1:]
-        text += (f" {age} De ældste tal, {escape_markdown(name)} "
-                 f"({escape_markdown(dashes(oldest['period']))}), er mere end {fmt.integer(years)} år "
-                 "ældre end udgaven.")
-    return text
+    oldest = p.iloc[0]
+    name = oldest["figures"][:1].lower() + oldest["figures"][1:]
+    return dates.Period(text, as_of=p["end"].max().date().isoformat(), oldest_what=escape_markdown(name),
+                        oldest_period=escape_markdown(dashes(oldest["period"])),
+                        oldest_end=oldest["end"].date().isoformat())
 
 
 def _voiced(inputs: Inputs, claim: str, text: str):

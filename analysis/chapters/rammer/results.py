@@ -105,20 +105,31 @@ def results(inputs: Inputs, blocks: Iterable[str]) -> list[Result]:
 
 
 # ---------------------------------------------------------------- key messages
+def _join(items: list[str]) -> str:
+    """`a, b og c` in Danish."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " og " + items[-1]
+
+
 def _benchmark_message(inputs: Inputs) -> str:
+    """The benchmark's total against the expected number, which groups were above it, and the
+    introduction's own conclusion (the amount spent less than expected) beside the counts."""
     t = model.benchmark_table(inputs.benchmark)
     total, groups = model.benchmark_total(t), model.benchmark_groups(t)
     over = groups[groups["difference_computed"] > 0]
     word = "færre" if total["difference_computed"] < 0 else "flere"
-    period = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")["period"]
-    m = (f"Ifølge introduktionen til udvalget havde Norddjurs i {dashes(period)} "
+    saving = model.figure_row(inputs.intro_figures, "benchmark_mindreforbrug")
+    m = (f"Ifølge introduktionen til udvalget havde Norddjurs i {dashes(saving['period'])} "
          f"{fmt.integer(abs(total['difference_computed']))} {word} fuldtidspersoner på offentlig "
          f"forsørgelse end ministerens benchmark forventede "
          f"({fmt.integer(total['actual'])} mod {fmt.integer(total['expected'])})")
-    if len(over):
-        m += (("; kun gruppen " if len(over) == 1 else "; kun grupperne ")
-              + " og ".join(over["group"]) + " lå over det forventede")
-    return m + "."
+    if len(over) == len(groups):
+        m += "; alle ydelsesgrupper lå over det forventede"
+    elif len(over):
+        m += (("; kun gruppen " if len(over) == 1 else "; kun grupperne ") + _join(list(over["group"]))
+              + " lå over det forventede")
+    return m + (f". Placeringen betyder ifølge introduktionen, at kommunen brugte "
+                f"{fmt.amount(saving['value'], saving['unit'], printed_decimals(saving['value']))} "
+                "mindre på offentlig forsørgelse end forventet i perioden.")
 
 
 def _economy_message(inputs: Inputs) -> str:

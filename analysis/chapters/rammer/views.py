@@ -256,22 +256,28 @@ def akasse_as_of(inputs: Inputs) -> str:
 
 
 def akasse_text(inputs: Inputs) -> str:
-    """The section on cooperation agreements with the a-kasser."""
+    """The section on cooperation agreements with the a-kasser: why (the agenda's own account,
+    with its dates), how many, and whether they cover more of the members than of the a-kasser
+    (said from the figures, either way)."""
     c = model.akasse_coverage(inputs.akasse_agreements, inputs.akasse_coverage)
     as_of = escape_markdown(akasse_as_of(inputs))
     names = ", ".join(escape_markdown(a) for a in inputs.akasse_agreements["akasse"])
+    members, akasser = c["andel_medlemmer_printed"], c["andel_akasser"]
+    cover = ("så aftalerne dækker en større del af medlemmerne end af a-kasserne" if members > akasser else
+             "så aftalerne dækker en mindre del af medlemmerne end af a-kasserne" if members < akasser else
+             "så aftalerne dækker lige så stor en del af medlemmerne som af a-kasserne")
     return f"""
 ## Samarbejde med a-kasserne
 
-Med den forenklede beskæftigelsesindsats har a-kasserne overtaget kontaktforløbet med forsikrede
-ledige i den første del af ledigheden. Jobcentret har derfor tilbudt alle a-kasser i kommunen en
-skriftlig samarbejdsaftale. Ifølge dagsordenen skal aftalerne sikre en klar arbejdsdeling, gøre
-det tydeligt, hvilke svarfrister a-kasserne kan forvente, og lette dialogen mellem medarbejderne;
-de lægger op til faste dialogmøder. {as_of[0].upper() + as_of[1:]}
+Ifølge dagsordenen fik a-kasserne med den forenklede beskæftigelsesindsats ansvaret for kontaktforløbet
+med forsikrede ledige i den første del af ledigheden. Jobcentret henvendte sig derfor til alle a-kasser
+i kommunen for at formalisere samarbejdet i samarbejdsaftaler. Aftalerne skal ifølge dagsordenen
+understøtte en klar arbejdsdeling, gøre det tydeligt, hvilke svarfrister der kan forventes, og lette
+dialogen mellem medarbejderne; de lægger op til faste dialogmøder, først kvartalsvise, siden halvårlige.
+{as_of[0].upper() + as_of[1:]}
 var der aftaler med {fmt.integer(c["aftaler"])} af {fmt.integer(c["akasser_i_alt"])} a-kasser
-({fmt.percent(c["andel_akasser"], 1)}; kilden afrunder til {fmt.percent(c["andel_akasser_printed"], 0)}).
-De a-kasser, der har aftale, har {fmt.percent(c["andel_medlemmer_printed"], 1)} af a-kassemedlemmerne,
-så aftalerne dækker en større del af medlemmerne end af a-kasserne.
+({fmt.percent(akasser, 1)}; kilden afrunder til {fmt.percent(c["andel_akasser_printed"], 0)}).
+De a-kasser, der har aftale, har {fmt.percent(members, 1)} af a-kassemedlemmerne, {cover}.
 
 A-kasser med aftale: {names}.
 """
@@ -327,15 +333,15 @@ def unplaced_text(cycle: pd.DataFrame) -> str | None:
 
 # ---------------------------------------------------------------- captions, notes, open data
 CAPTIONS = {
-    "oekonomi": "Udvalgets andel af budgettet og fordelingen af indtægter og udgifter på "
-                "beskæftigelsesområdet, {period} (procent)",
+    "oekonomi": "Udvalgets andel af budgettet (foreløbig fordeling) og fordelingen af indtægter og udgifter "
+                "på beskæftigelsesområdet, {period} (procent)",
     "benchmark_figure": "Forventet og faktisk antal fuldtidspersoner pr. ydelsesgruppe, med forskellen "
                         "(faktisk − forventet)",
     "rammevilkaar": "Norddjurs Kommunes placering efter rammevilkår for beskæftigelsesindsatsen "
                     "(VIVE, {period})",
     "kontakt": "Borgere med kontaktforløb i jobcentret sammenlignet med {groups}, {period}",
-    "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul med bogens udgaver markeret",
-    "aarshjul_table": "Aktiviteter i årshjulet i de måneder, hvor bogen udkommer",
+    "aarshjul_figure": "Arbejdsmarkedsudvalgets årshjul {period} med bogens udgaver markeret",
+    "aarshjul_table": "Aktiviteter i årshjulet {period} i de måneder, hvor bogen udkommer",
     "raaderum": "Eksempler på udvalgets politiske råderum",
 }
 NOTES = {

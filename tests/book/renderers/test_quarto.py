@@ -67,12 +67,18 @@ def executed(tmp_path):
 # ---------------------------------------------------------------- contract, without Quarto
 def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_path):
     text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "kvoter_media")
-    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund\n" in text and "{.unnumbered" not in text
+    assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund {#baggrund}\n" in text
+    assert "{.unnumbered" not in text
     assert ": Pladser pr. enhed\n" in text and "::: {.source}" in text
     assert '![Pladser \\[i alt\\]](kvoter_media/kvoter-1.svg){fig-alt="Søjler \\"høje\\""}' in text
     assert (tmp_path / "kvoter_media" / "kvoter-1.svg").read_text() == "<svg/>"
     assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
     assert "{#fig-" not in text and "{#tbl-" not in text  # numbered through the book, not by Quarto
+
+
+def test_headings_of_markdown_cells_have_the_notebook_readers_ids(tmp_path):
+    cells = ["# Afstemning", "## Overblik pr. kapitel\n\ntekst\n\n## 2025 i tal {#tal}", "## Overblik pr. kapitel"]
+    assert q.cell_heading_ids(cells, tmp_path) == ["afstemning", "overblik-pr-kapitel", "tal", "overblik-pr-kapitel-1"]
 
 
 def test_the_first_box_til_udvalget_is_the_front_chapters_link_target(tmp_path):
@@ -89,19 +95,51 @@ def test_headings_numbered_like_the_embedded_book():
         "# Forord {.unnumbered}\n\n## Indhold {.unnumbered}"
     seen = [False]
     assert q.mark_headings("# Afstemning {#top}\n\n## Afviger\n\n## Rammer {#rammer .x}", "appendix", seen, "C",
-                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered}\n\n"
+                           "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered .appendix-title}\n\n"
                                              "## Afviger {.unnumbered .unlisted}\n\n"
-                                             "## Rammer {#afstemning-rammer .unnumbered .unlisted .x}")
+                                             "## Rammer {#rammer .unnumbered .unlisted .x}")
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False], "", "kvoter") == \
         "# Kvoter {#kvoter}\n## Baggrund"
 
 
+def test_outline_has_the_ids_quarto_lua_gives_the_headings(tmp_path):
+    text = "# Kvoter {#kvoter}\n\n## Baggrund\n\n## Rammer {#rammer}\n\n::: {.box}\n## I boksen\n:::\n\n### Dybt\n"
+    outline = q.part_outline(text, tmp_path)
+    assert [(h["c"][0], h["c"][1][0]) for h in outline] == [(1, "kvoter"), (2, "kvoter-baggrund"), (2, "kvoter-rammer")]
+    front = q.part_outline("# Forord {#forord .unnumbered}\n", tmp_path, front=True)
+    assert front[0]["c"][1][1] == ["unnumbered", "front-title"]
+
+
+def test_quarto_page_content_is_its_main_without_quartos_title_block():
+    from book.renderers.quarto_html import page_content
+
+    page = ('<html><nav id="quarto-sidebar">x</nav><main class="content" id="quarto-document-content">\n'
+            '<header id="title-block-header" class="quarto-title-block"><h1 class="title">Bog</h1></header>\n'
+            '<section id="forord"><h1 class="unnumbered">Forord</h1><p>Tekst</p></section>\n</main><script>y</script>')
+    assert page_content(page, "index.html", front=True) == '<section id="forord"><p>Tekst</p></section>\n'
+    assert "<h1" in page_content(page, "kvoter.html") and "Bog" not in page_content(page, "kvoter.html")
+    figure = ('<main class="content" id="quarto-document-content"><div class="quarto-figure quarto-figure-center">\n'
+              '<figure class="figure">\n<p><img src="a.svg" class="img-fluid figure-img" alt="Søjler"></p>\n'
+              '<figcaption><strong>Figur 3:</strong> Pladser "i alt"</figcaption>\n</figure>\n</div></main>')
+    assert page_content(figure, "kvoter.html") == (
+        '<figure>\n<div class="figure-scroll" role="region" tabindex="0" '
+        'aria-label="Figur 3: Pladser &quot;i alt&quot;">\n'
+        '<img src="a.svg" class="img-fluid figure-img" alt="Søjler">\n</div>\n'
+        '<figcaption><p><strong>Figur 3:</strong> Pladser "i alt"</p></figcaption>\n</figure>\n')
+    with pytest.raises(RenderError, match="kvoter.html has no <main>"):
+        page_content("<html></html>", "kvoter.html")
+
+
 def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):
     hidden = '::: {.content-hidden when-format="html"}\n' + TABLE + "\n:::\n"
     figure = "![Figur](a.svg){fig-alt=\"x\"}\n"
-    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1)
-    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0)  # no caption, no number
+    assert q.count_floats(TABLE + "\n" + hidden + "\n" + figure, tmp_path) == (1, 1, 0, 0)
+    assert q.count_floats("| a |\n|---|\n| x |\n", tmp_path) == (0, 0, 0, 0)  # no caption, no number
+    # a table in the HTML only is "Tabel 3a" after two tables: the state goes on to the next page
+    only = '::: {.content-visible when-format="html"}\n' + TABLE + "\n:::\n"
+    assert q.count_floats(only, tmp_path, (1, 2, 0, 0)) == (1, 2, 0, 1)
+    assert q.count_floats(TABLE, tmp_path, (1, 2, 0, 1)) == (1, 3, 0, 0)
 
 
 def _job(tmp_path, fixture_book, write_edition, executed):
@@ -118,12 +156,12 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     assert config["book"]["appendices"] == ["afstemning.md"]
     assert config["book"]["output-file"] == "arbejdsmarkedsudvalget-q1"
     assert config["book"]["date"] == "2025-03-31" and config["date-format"] == "D. MMMM YYYY"
-    assert "[Hent bogen som PDF](arbejdsmarkedsudvalget-q1.pdf)" in config["book"]["sidebar"]["header"]
+    assert "sidebar" not in config["book"] and "typeset-with" not in config  # the embedded book's frame, colophon
     assert config["execute"] == {"enabled": False, "echo": False} and config["lang"] == "da"
     assert config["edition"] == "q1" and config["year"] == "2025" and config["day"] == "31"
     assert set(config["format"]) == {"html", "typst"}
     html, typst = config["format"]["html"], config["format"]["typst"]
-    assert html["css"] == ["book.css", "quarto.css"] and html["toc-title"] == "Indhold" and html["number-sections"]
+    assert html["css"] == ["book.css"] and html["toc-title"] == "Indhold" and html["number-sections"]
     assert [f["path"] for f in html["filters"]] == ["quarto.lua", "notebook.lua", "html.lua"]
     assert typst["papersize"] == "a4" and typst["pdf-standard"] == ["ua-1", "a-2a"]
     assert typst["template"] == "quarto-book.typ" and typst["template-partials"] == ["book.typ"]
@@ -135,13 +173,15 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
         assert (project / name).read_bytes() == (q.HERE / source).read_bytes(), name
     assert config["book-pages"] == {"intro": "index.html", "alpha": "alpha.html", "afstemning": "afstemning.html"}
     assert "$book.typ()$" in (project / "quarto-book.typ").read_text(encoding="utf-8")
-    assert '@import' not in (project / "quarto.css").read_text(encoding="utf-8")
     index, alpha = ((project / n).read_text(encoding="utf-8") for n in ("index.md", "alpha.md"))
-    assert index.startswith("---\nbook-figures-before: 0\nbook-tables-before: 0\n---\n\n# Kvoter {#intro .unnumbered}")
-    assert alpha.startswith("---\nbook-figures-before: 1\nbook-tables-before: 1\n---\n\n# Kvoter {#alpha}\n")
+    extra = "book-figures-extra-before: 0\nbook-tables-extra-before: 0\n"
+    assert index.startswith(f"---\nbook-part: intro\nbook-figures-before: 0\nbook-tables-before: 0\n{extra}---\n\n"
+                            "# Kvoter {#intro .unnumbered}")
+    assert alpha.startswith(f"---\nbook-part: alpha\nbook-figures-before: 1\nbook-tables-before: 1\n{extra}---\n\n"
+                            "# Kvoter {#alpha}\n")
     appendix = (project / "afstemning.md").read_text(encoding="utf-8")
     assert "book-figures-before: 2\nbook-tables-before: 2" in appendix
-    assert "# Bilag A: Kvoter {#afstemning .unnumbered}" in appendix
+    assert "# Bilag A: Kvoter {#afstemning .unnumbered .appendix-title}" in appendix
 
 
 def test_staging_project_for_an_html_only_quarto(executed, tmp_path, fixture_book, write_edition):
@@ -229,7 +269,9 @@ def _pdf_text(pdf):
 
 
 def _title(page):
-    m = re.search(r'<h1 class="title">(.*?)</h1>', page.read_text(encoding="utf-8"), re.S)
+    """The words of the page's first heading in its content (the chapter's title)."""
+    text = page.read_text(encoding="utf-8")
+    m = re.search(r"<h1[^>]*>(.*?)</h1>", text[text.find('<main id="main">'):], re.S)
     return re.sub(r"<[^>]+>", "", m.group(1)).replace("&nbsp;", " ").split() if m else None
 
 
@@ -250,6 +292,32 @@ def _captions(text: str) -> list[str]:
     return [f"{kind} {n}" for kind, n in re.findall(r"\b(Figur|Tabel)\s+(\d+):", text)]
 
 
+def _frame(page) -> str:
+    """A page without its content: header band, contents, previous/next links, footer."""
+    text = page.read_text(encoding="utf-8")
+    if 'http-equiv="refresh"' in text:  # a page that forwards to the landing page (an old address)
+        return text
+    return text[:text.index('<main id="main">')] + text[text.index('<nav class="pager"'):]
+
+
+@real_quarto
+def test_html_is_the_embedded_books_pages_in_its_frame(rendered):
+    """The same pages (the accessibility statement and the front chapter's old address too) and,
+    page for page, the same frame: header band, the whole book's contents with the current
+    chapter marked, previous/next links, footer, stylesheet; none of Quarto's own frame."""
+    result, embedded, _ = rendered
+    pages = sorted(p.name for p in embedded.folder.glob("*.html"))
+    assert "tilgaengelighed.html" in pages and "intro.html" in pages
+    assert sorted(p.name for p in result.folder.glob("*.html")) == pages
+    for name in pages:
+        assert _frame(result.folder / name) == _frame(embedded.folder / name), name
+    assert not (result.folder / "site_libs").exists() and not (result.folder / "search.json").exists()
+    assert (result.folder / "book.css").read_bytes() == (embedded.folder / "book.css").read_bytes()
+    alpha = (result.folder / "alpha.html").read_text(encoding="utf-8")
+    assert alpha.count('aria-current="page"') == 1 and '<a href="alpha.html" aria-current="page">' in alpha
+    assert "quarto" not in _frame(result.folder / "alpha.html").lower()
+
+
 @real_quarto
 def test_html_numbering_captions_and_links(rendered):
     result, embedded, _ = rendered
@@ -259,19 +327,13 @@ def test_html_numbering_captions_and_links(rendered):
     for page in ("alpha.html", "beta.html", "afstemning.html"):  # numbered through the book, as embedded
         ours, theirs = ((r.folder / page).read_text(encoding="utf-8") for r in (result, embedded))
         assert _captions(ours) == _captions(theirs), page
+        assert _title(result.folder / page) == _title(embedded.folder / page), page
     alpha = (result.folder / "alpha.html").read_text(encoding="utf-8")
     assert "Tabel 1:" in _captions(alpha)[0] + ":" and "Figur 1" in _captions(alpha)
     assert re.search(r'<img [^>]*alt="Søjlediagram over værdierne\."', alpha)
     assert 'role="region" tabindex="0"' in alpha  # the embedded renderer's table regions
-    assert alpha.count('aria-current="page"') == 1 and 'active" aria-current="page">' in alpha
-    for page in ("index.html", "alpha.html", "afstemning.html"):
-        html = (result.folder / page).read_text(encoding="utf-8")
-        assert '<a href="arbejdsmarkedsudvalget-q2.pdf" class="book-pdf-link">Hent bogen som PDF</a>' in html
-        assert 'href="book.css"' in html and 'lang="da"' in html
-        assert re.search(r'class="sidebar-title[^"]*">\s*<a href="[^"]*">Testbog</a>', html)
-    assert (result.folder / "book.css").read_bytes() == (embedded.folder / "book.css").read_bytes()
     index = re.sub(r"<[^>]+>", " ", (result.folder / "index.html").read_text(encoding="utf-8"))
-    assert re.search(r"Udgave q2\s+31\. marts 2025", index) and re.search(r"Udgiver\s+Norddjurs Kommune", index)
+    assert re.search(r"Udgave q2 · 31\. marts 2025 · Norddjurs Kommune", index)
     for page in result.folder.glob("*.html"):  # alt text on every figure
         for img in re.findall(r"<img [^>]*>", page.read_text(encoding="utf-8")):
             assert re.search(r'alt="[^"]+"', img), (page.name, img)
@@ -328,15 +390,46 @@ def test_two_quarto_renders_give_the_same_bytes(rendered, tmp_path):
     again = build(edition, opts, load_book(FIXTURES / "book" / "_quarto.yml"))
     a, b = tree_digest(first.folder), tree_digest(again.folder)
     a.pop("manifest.json"), b.pop("manifest.json")
-    assert len(a) > 20 and any(k.endswith(".pdf") for k in a) and any(k.startswith("site_libs/") for k in a)
+    assert len(a) > 10 and any(k.endswith(".pdf") for k in a) and any(k.endswith("tilgaengelighed.html") for k in a)
     assert a == b
 
 
-def test_text_from_the_edition_file_stays_text_in_the_page_footer(tmp_path):
-    from book.renderers.pandoc import run_pandoc
+# ------------------------------------------ `quarto render` in the project folder (quarto on PATH)
+def _folder_project(tmp_path, root, book_config):
+    """A project folder as the repository is one: `book_config`'s parts, the repository's project
+    section, its pre-render script (by its absolute path, so the installed book is imported)."""
+    config = yaml.safe_load(book_config.read_text(encoding="utf-8"))
+    config["project"] = dict(yaml.safe_load((root / "_quarto.yml").read_text(encoding="utf-8"))["project"])
+    config["project"]["pre-render"] = str(root / config["project"]["pre-render"])
+    (tmp_path / "_quarto.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    return tmp_path
 
-    hostile = "Kontor *A* [x](javascript:y) <script>z</script> # 1. _b_ `c` $d$ \\e"
-    html = run_pandoc(["-f", "markdown", "-t", "html"], tmp_path, "test", q.markdown_text(hostile))
-    assert "<script>" not in html and "<a " not in html and "<em>" not in html and "<code>" not in html
-    plain = run_pandoc(["-f", "markdown", "-t", "plain", "--wrap=none"], tmp_path, "test", q.markdown_text(hostile))
-    assert plain.strip() == hostile
+
+@real_quarto
+def test_quarto_render_in_the_folder_with_nothing_published_says_what_to_run(tmp_path, root):
+    project = _folder_project(tmp_path, root, root / "_quarto.yml")
+    proc = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True, timeout=600)
+    out = proc.stdout + proc.stderr
+    assert proc.returncode != 0 and "run `python render.py` first" in out
+    assert "Book contents" not in out and "file:///" not in out and "Stack trace" not in out  # no stack trace
+    assert not (project / "_book" / "quarto").exists()
+
+
+@real_quarto
+def test_quarto_render_in_the_folder_renders_the_newest_published_edition(rendered, tmp_path, root):
+    """After `render.py` published an edition, `quarto render` in the folder renders its executed
+    notebooks into `_book/quarto/` and leaves the published edition as it was."""
+    result, _, version = rendered
+    project = _folder_project(tmp_path, root, FIXTURES / "book" / "_quarto.yml")
+    shutil.copytree(result.folder, project / "_book" / "q2")
+    (project / "params").mkdir()  # the edition, published from a file outside the folder, is here too
+    shutil.copyfile(result.folder.parent.parent.parent / "params" / "q2.yml", project / "params" / "q2.yml")
+    before = tree_digest(project / "_book" / "q2")
+    proc = subprocess.run(["quarto", "render"], cwd=project, capture_output=True, text=True, timeout=1200)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    assert "Quarto renders edition q2" in proc.stdout + proc.stderr
+    out = project / "_book" / "quarto"
+    for page in ("index.html", "alpha.html", "beta.html", "afstemning.html", "tilgaengelighed.html"):
+        assert (out / page).is_file(), page
+    assert (out / "arbejdsmarkedsudvalget-q2.pdf").read_bytes().startswith(b"%PDF-")
+    assert tree_digest(project / "_book" / "q2") == before

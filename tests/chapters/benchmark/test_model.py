@@ -120,3 +120,23 @@ def test_focus_can_be_a_peer(inp):
 def test_selected_groups_keep_the_source_order():
     assert model.selected_groups(["fleksjob", "dagpenge"]) == ["dagpenge", "fleksjob"]
     assert len(model.selected_groups([])) == 11
+
+
+def test_focus_and_tolerance_travel_in_the_inputs():
+    """The focus (resolved once) and the tolerance band are read once, into `Inputs`; the
+    computations that take the inputs use them without the notebook passing them again."""
+    import pandas as pd
+
+    from analysis.chapters.benchmark import findings, load_inputs, reconcile, texts
+    from analysis.chapters.benchmark import model as m
+
+    from .conftest import PARAMS
+
+    inp = load_inputs({**PARAMS, "focus": "Kommune D", "tolerance_pct": 5.0})
+    assert (inp.focus_name, inp.tolerance_pct) == ("Kommune D", 5.0)
+    pd.testing.assert_frame_equal(m.group_overview(inp), m.group_overview(inp, "Kommune D", 5.0))
+    assert m.total_comparison(inp) == m.total_comparison(inp, "Kommune D")
+    assert texts.intro_text(inp) == texts.intro_text(inp, "Kommune D", 5.0)
+    checks = reconcile.checks(inp)
+    assert [c.record() for c in checks] == [c.record() for c in reconcile.checks(inp, 5.0)]
+    assert findings.findings(inp, checks) == findings.findings(inp, checks, 5.0)

@@ -7,10 +7,10 @@ from analysis.chapters.benchmark import model, texts
 
 
 def test_period_and_age(inp):
-    text = texts.period_text(inp, "2025-03-31")
+    text = texts.period_text(inp).at("2025-03-31")
     assert text.startswith("Tallene gælder 2021") and "ultimo oktober 2022" in text
     assert "mere end 3 år ældre" in text
-    assert "ældre" not in texts.period_text(inp, "2022-06-30")
+    assert "ældre" not in texts.period_text(inp).at("2022-06-30")
 
 
 def test_committee_points_are_the_sources_asks_escaped(inp):

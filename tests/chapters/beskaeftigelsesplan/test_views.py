@@ -51,3 +51,22 @@ def test_a_two_part_goal_shows_its_printed_targets_and_the_gap(inputs, published
     assert "60 %" in req and "2022" in req and "80 %" in req and "2027" in req
     assert "kvalitativt" not in req
     assert measured.startswith("41 %") and "19 procentpoint under målets første del (60 %)" in measured
+
+
+def test_the_counts_caption_says_why_the_three_counts_differ(inputs, published):
+    """Tabel 16/17: where the goal table, the case text and the book's rule count differently,
+    the caption says which count is which and why (the source disagrees with itself; the rule
+    judges a goal otherwise); where all agree, the caption is only the title."""
+    c = model.status_counts(published[2024], inputs.summary)
+    caption = views.counts_caption("Titel", c, published[2024])
+    reached = c[c["status"] == "nået"].iloc[0]
+    assert caption.startswith("Titel. Kilden tæller forskelligt to steder")
+    assert f"enkelte mål giver {reached['count']} nået" in caption
+    assert f"sagsfremstillingen {int(reached['printed_count'])} og" in caption
+    assert f"Bogens regel (den målte værdi holdt op mod kravet) giver {reached['rule_count']} nået" in caption
+    judged = published[2024][published[2024]["evaluated_status"] != published[2024]["status"]]
+    judged = judged[[isinstance(s, str) for s in judged["evaluated_status"]]]
+    assert all(f"mål {g} som {s} (kilden: {t})" in caption
+               for g, s, t in zip(judged["goal_id"], judged["evaluated_status"], judged["status"]))
+    assert views.counts_caption("Titel", model.status_counts(published[2023], inputs.summary),
+                                published[2023]) == "Titel"

@@ -66,9 +66,15 @@ def test_notebook_default_and_example_edition(tmp_path, inputs, derived, example
 
 
 def test_notebook_opens_with_period_messages_and_box(tmp_path):
-    nb = _run(tmp_path, {"book_date": "2025-03-31"})["nb"]
+    import nbformat
+
+    from book.compose import compose_notebook
+
+    nb = nbformat.from_dict(_run(tmp_path, {})["nb"])
+    assert "ældre end denne udgave" not in json.dumps(nb)  # the edition's date is not the chapter's
+    compose_notebook(nb, "2025-03-31", None)  # the build adds the age against the edition's date
     md = ["".join(o["data"]["text/markdown"]) for c in nb["cells"] for o in c.get("outputs", [])
           if "text/markdown" in o.get("data", {})]
-    assert md[0].startswith("::: {.period}") and "ældre end denne udgave" in md[0]
+    assert md[0].startswith("::: {.period}") and "ældre end denne udgave (31. marts 2025)" in md[0]
     assert md[1].startswith("::: {.key-messages}") and md[2].startswith("::: {.to-committee}")
     assert not [m for m in md if " ventes " in m]

@@ -12,15 +12,15 @@ from .investeringer_fixtures import cy, derived, example, example_params, headli
 
 
 def test_period_line_says_when_and_how_old(derived):
-    text = texts.period_text(derived, "2025-03-31")
+    text = texts.period_text(derived).at("2025-03-31")
     assert text.startswith("Tallene er fra notatet af 26. november 2021:")
     assert "resultat for 2020 og forvaltningens forventninger til 2021–2023" in text
     assert "mere end 3 år ældre end denne udgave (31. marts 2025)" in text
-    assert "ældre" not in texts.period_text(derived, "2022-06-30")
+    assert "ældre" not in texts.period_text(derived).at("2022-06-30")
 
 
 def test_period_line_of_a_later_follow_up(example):
-    text = texts.period_text(model.derive(example), "2022-05-31")
+    text = texts.period_text(model.derive(example)).at("2022-05-31")
     assert "pr. 31. maj 2022" in text and "resultat for 2020–2021" in text and "til 2022–2023" in text
 
 
@@ -68,7 +68,7 @@ def test_totals_tell_the_notat_first_then_the_book(derived):
 
 
 def _reader_texts(d, checks):
-    return [texts.period_text(d, "2025-03-31"), texts.status_text(d), texts.totals_text(d), texts.reasons_text(d),
+    return [texts.period_text(d).at("2025-03-31"), texts.status_text(d), texts.totals_text(d), texts.reasons_text(d),
             texts.survival_text(d), texts.reconciliation_text(checks),
             texts.findings_text(reconcile.findings(d.inputs, checks)),
             *[texts.case_text(d, c) for c in d.shown], *[p.text for p in texts.committee_points(d)],

@@ -19,7 +19,8 @@ def test_notebook_runs_with_xlsx_example_edition(tmp_path):
     edition = yaml.safe_load((ROOT / "params/examples/kvoter-threshold-12-xlsx.yml").read_text())
     out = tmp_path / "kvoter.ipynb"
     papermill.execute_notebook(str(ROOT / "notebooks/kvoter.ipynb"), str(out),
-                               parameters=edition["kvoter"], cwd=str(ROOT), progress_bar=False)
+                               parameters={**edition["kvoter"], "roster_date": str(edition["date"])},  # as the build
+                               cwd=str(ROOT), progress_bar=False)
     nb = nbformat.read(out, 4)
     results, md = {}, []
     for cell in nb.cells:

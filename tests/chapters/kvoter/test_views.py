@@ -85,3 +85,19 @@ def test_mix_table_is_the_source_total(inputs):
     t = views.mix_table(_c(inputs).mix)
     assert t.iloc[-1]["Pladser"] == 253 and list(t.columns) == ["Type (som i kilden)", "Pladser", "Andel"]
     assert isinstance(t, pd.DataFrame)
+
+
+def test_the_chapters_parameters_travel_in_its_result():
+    """highlight_model and disclosure_threshold are read once, into the model's result; the views
+    take them from there (the notebook never passes them again)."""
+    from analysis.chapters.kvoter import load_inputs
+
+    from .kvoter_common import PARAMS
+
+    params = {**PARAMS, "thresholds": [15, 10], "sweep_min": 5, "sweep_max": 30, "top_units": 10,
+              "roster_is_synthetic": True, "highlight_model": "area", "disclosure_threshold": 20}
+    c = model.computed(load_inputs(params))
+    assert (c.highlight_model, c.disclosure_threshold) == ("area", 20)
+    assert views.protected_top(c)[1] == views.protected_top(c, 20)[1] > views.protected_top(c, 5)[1]
+    _, alt = views.sweep_view(c)
+    assert alt.endswith(f"model er {views.MODEL_SHORT['area']}.")

@@ -17,7 +17,7 @@ def test_dashes_in_ranges():
 
 
 def test_period_line_spans_the_data_and_flags_its_age(inputs):
-    text = opening.period_text(inputs, BLOCKS, "2025-03-31")
+    text = opening.period_text(inputs, BLOCKS).at("2025-03-31")
     assert text.startswith("Kapitlets tal er fra 2016–2024")
     assert "2\\. halvår 2020 – 1\\. halvår 2021" in text  # the benchmark's period, escaped
     assert "mere end et år ældre end denne udgave (31. marts 2025)" in text
@@ -25,11 +25,11 @@ def test_period_line_spans_the_data_and_flags_its_age(inputs):
 
 
 def test_period_line_of_recent_figures_is_not_flagged(inputs):
-    text = opening.period_text(inputs, ["akasser"], "2024-12-31")
+    text = opening.period_text(inputs, ["akasser"]).at("2024-12-31")
     assert text == "Kapitlets tal er fra 2024 (Samarbejdsaftaler med a\\-kasserne: medio februar 2024)."
-    assert "ældre" not in opening.period_text(inputs, ["akasser"], "2025-02-14")
-    assert "ældre" in opening.period_text(inputs, ["akasser"], "2025-02-16")
-    assert opening.period_text(inputs, [], "2025-03-31") == ""
+    assert "ældre" not in opening.period_text(inputs, ["akasser"]).at("2025-02-14")
+    assert "ældre" in opening.period_text(inputs, ["akasser"]).at("2025-02-16")
+    assert opening.period_text(inputs, []).at("2025-03-31") == ""
 
 
 def test_to_committee_points_transcribe_the_asks(inputs):

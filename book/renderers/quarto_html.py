@@ -1,0 +1,60 @@
+"""The Quarto renderer's HTML book in the embedded renderer's page frame: Quarto renders each
+part's content (numbering, captions, cross-references, boxes, figures, tables – through the
+book's own filters), and the embedded renderer's HTML writer (pandoc.write_html: book.html,
+book.css) puts it in the book's frame – header band, the whole book's contents on every page with
+the current chapter marked, previous/next links, footer, the landing page, the accessibility
+statement (`tilgaengelighed.html`) and the front chapter's old address (`forord.html`). Quarto's
+own frame (sidebar, search, Bootstrap and its scripts, `search.json`, `site_libs/`) is left out."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from ..errors import RenderError
+from . import RenderJob
+from .pandoc import book_meta, run_pandoc, write_html
+
+_MAIN = re.compile(r'<main class="content"[^>]*id="quarto-document-content"[^>]*>(.*?)</main>', re.S)
+_TITLE_BLOCK = re.compile(r'<header id="title-block-header".*?</header>', re.S)
+_FIRST_H1 = re.compile(r"<h1[^>]*>.*?</h1>", re.S)
+_FIGURE = re.compile(r'<div class="quarto-figure[^"]*">\s*<figure class="figure">\s*<p>(<img [^>]*>)</p>\s*'
+                     r"<figcaption>(.*?)</figcaption>\s*</figure>\s*</div>", re.S)
+
+
+def _figure(m: re.Match) -> str:
+    """A figure as html.lua writes it in the embedded book: the image in a region of its own,
+    reachable by keyboard and named by the caption (Quarto rebuilds figures after the filters)."""
+    label = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", m.group(2))).strip().replace('"', "&quot;")
+    return (f'<figure>\n<div class="figure-scroll" role="region" tabindex="0" aria-label="{label}">\n'
+            f"{m.group(1)}\n</div>\n<figcaption><p>{m.group(2)}</p></figcaption>\n</figure>")
+
+
+def page_content(page: str, name: str, front: bool = False) -> str:
+    """What Quarto's page `name` holds in its <main>, without Quarto's title block (the frame
+    writes the title) and, on the home page, without the front chapter's title."""
+    m = _MAIN.search(page)
+    if m is None:
+        raise RenderError("quarto", "reading the HTML Quarto wrote", f"{name} has no <main> with the page's content")
+    body = _TITLE_BLOCK.sub("", m.group(1), count=1)
+    if front:
+        body = _FIRST_H1.sub("", body, count=1)
+    return _FIGURE.sub(_figure, body).strip() + "\n"
+
+
+def page_name(part) -> str:
+    """The page Quarto writes for a part: the front chapter is its home page."""
+    return "index.html" if part.role == "front" else f"{part.id}.html"
+
+
+def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list]) -> Path:
+    """The HTML book from Quarto's pages (`quarto_out`) in the embedded renderer's frame, in
+    `<workdir>/html`; `outlines` are each part's headings (quarto.part_outline). Returns the folder."""
+    api = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], job.workdir, "reading pandoc's version", ""))
+    blocks: list = []
+    for part, _ in job.notebooks:
+        name = page_name(part)
+        content = page_content((quarto_out / name).read_text(encoding="utf-8"), name, part.role == "front")
+        blocks += [outlines[part.id][0], {"t": "RawBlock", "c": ["html", content]}]
+    doc = {"pandoc-api-version": api["pandoc-api-version"], "meta": book_meta(job), "blocks": blocks}
+    return write_html(doc, job, [h for part, _ in job.notebooks for h in outlines[part.id]])

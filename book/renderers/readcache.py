@@ -1,0 +1,70 @@
+"""pandoc's reading of an executed notebook, cached by what it reads: the notebook's bytes, the
+part's id, the pandoc version and the Lua filter. A chapter unchanged between two renders (the
+next edition of a many-edition command, a render after one other chapter changed) is not read
+again; the cached AST and the figures pandoc extracted are the bytes pandoc gave.
+
+An entry is `<cache>/<key>.json` (the AST as pandoc wrote it and the extracted media files)
+with its sha256 beside it (`<key>.sha256`); an entry that does not match is read again."""
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import Callable
+
+KIND = "pandoc-read-1"
+
+
+def read_key(executed: Path, part_id: str, pandoc_version: str, filter_file: Path) -> str:
+    """The key of one reading (see the module docstring)."""
+    h = hashlib.sha256(f"{KIND}\0{part_id}\0{pandoc_version}\0".encode())
+    h.update(filter_file.read_bytes() + b"\0" + executed.read_bytes())
+    return h.hexdigest()
+
+
+def _load(folder: Path, key: str, workdir: Path) -> str | None:
+    try:
+        data = (folder / f"{key}.json").read_bytes()
+        stored = (folder / f"{key}.sha256").read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != stored:
+        return None
+    entry = json.loads(data)
+    for rel, encoded in entry["media"].items():
+        target = workdir / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(base64.b64decode(encoded))
+    return entry["ast"]
+
+
+def _store(folder: Path, key: str, ast: str, workdir: Path, media: Path) -> None:
+    files = sorted(p for p in media.rglob("*") if p.is_file()) if media.is_dir() else []
+    entry = {"ast": ast, "media": {p.relative_to(workdir).as_posix(): base64.b64encode(p.read_bytes()).decode()
+                                   for p in files}}
+    data = json.dumps(entry, sort_keys=True).encode()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in ((f"{key}.json", data), (f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())):
+            tmp = folder / f".{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(content)
+            tmp.replace(folder / name)
+    except OSError:
+        pass  # a cache that cannot be written is only slower
+
+
+def cached_read(folder: Path | None, key: Callable[[], str], workdir: Path, media: Path,
+                read: Callable[[], str]) -> str:
+    """pandoc's output of `read()` (which extracts figures into `media`, inside `workdir`),
+    from the cache in `folder` when it holds the key, else read and stored."""
+    if folder is None:
+        return read()
+    k = key()
+    hit = _load(folder, k, workdir)
+    if hit is not None:
+        return hit
+    out = read()
+    _store(folder, k, out, workdir, media)
+    return out
