@@ -8,6 +8,7 @@ import ctypes
 import os
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any, Callable
 
@@ -28,8 +29,8 @@ def die_with_parent(parent: int) -> None:
 
 
 def marked_processes(name: str, value: str) -> list[int]:
-    """Pids of processes (other than this one) whose environment holds `name=value` (Linux
-    /proc; an empty list elsewhere)."""
+    """Pids of live processes (other than this one; a zombie has ended) whose environment holds
+    `name=value` (Linux /proc; an empty list elsewhere)."""
     needle = f"{name}={value}".encode()
     out = []
     for entry in Path("/proc").glob("[0-9]*"):
@@ -37,23 +38,36 @@ def marked_processes(name: str, value: str) -> list[int]:
         if pid == os.getpid():
             continue
         try:
-            environ = (entry / "environ").read_bytes()
+            if needle in (entry / "environ").read_bytes().split(b"\0") and not _is_zombie(entry):
+                out.append(pid)
         except OSError:
             continue
-        if needle in environ.split(b"\0"):
-            out.append(pid)
     return out
 
 
-def kill_marked(name: str, value: str) -> int:
-    """SIGKILL every process of this run (see `marked_processes`); returns how many."""
-    pids = marked_processes(name, value)
-    for pid in pids:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except OSError:
-            pass
-    return len(pids)
+def _is_zombie(entry: Path) -> bool:
+    """Whether the process of /proc/<pid> has ended and waits only to be reaped."""
+    stat = (entry / "stat").read_text(encoding="ascii", errors="replace")
+    return stat.rpartition(")")[2].split()[:1] == ["Z"]
+
+
+def kill_marked(name: str, value: str, wait: float = 5.0) -> int:
+    """SIGKILL every process of this run (see `marked_processes`) and wait, up to `wait`
+    seconds, until none is left (a kill is delivered asynchronously, and a process may start
+    a child while its siblings are killed); returns how many were killed."""
+    killed: set[int] = set()
+    deadline = time.monotonic() + wait
+    while pids := marked_processes(name, value):
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.add(pid)
+            except OSError:
+                pass
+        if time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    return len(killed)
 
 
 # The markers of the stages running now (a render stage may run beside the next edition's

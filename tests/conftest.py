@@ -27,7 +27,8 @@ PROJECT_CACHE = ROOT / ".cache" / "executed"
 PROJECT_BOOK = ROOT / "_book"
 # The source documents (shared/seeds) are not part of the repository. Tests that compare a
 # transcription with the printed text find them in $BOOK_SEEDS, else in ../shared/seeds beside
-# the repository (beside the main checkout when this is a git worktree). Without them those
+# the repository (beside the main checkout when this is a git worktree, beside the repository it
+# was cloned from when that is a folder here). Without them those
 # tests skip and say why; in CI ($CI or $BOOK_REQUIRE_SEEDS set, as .ci/run does) they fail.
 SEEDS_VARIABLE = "BOOK_SEEDS"
 
@@ -45,13 +46,25 @@ def _main_checkout(root: Path) -> Path:
     return (gitdir / common.read_text(encoding="utf-8").strip()).resolve().parent
 
 
+def _origin_checkout(root: Path) -> Path | None:
+    """The local repository this checkout was cloned from (its `origin` remote, when that is a
+    folder on this machine): a fresh clone for CI finds the sources beside it."""
+    config = _main_checkout(root) / ".git" / "config"
+    if not config.is_file():
+        return None
+    match = re.search(r'\[remote "origin"\][^\[]*?\burl\s*=\s*(.+)', config.read_text(encoding="utf-8"))
+    url = match.group(1).strip() if match else ""
+    url = url.removeprefix("file://")
+    return Path(url).resolve() if url.startswith("/") and Path(url).is_dir() else None
+
+
 def seeds_folder() -> tuple[Path | None, str]:
     """The folder of the source documents and where it was looked for (for the skip message)."""
     if os.environ.get(SEEDS_VARIABLE):
         folder = Path(os.environ[SEEDS_VARIABLE])
         return (folder if folder.is_dir() else None), f"${SEEDS_VARIABLE}={folder}"
     tried = []
-    for checkout in dict.fromkeys([ROOT, _main_checkout(ROOT)]):
+    for checkout in dict.fromkeys(c for c in (ROOT, _main_checkout(ROOT), _origin_checkout(ROOT)) if c):
         folder = checkout.parent / "shared" / "seeds"
         if folder.is_dir():
             return folder, str(folder)
