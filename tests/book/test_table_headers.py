@@ -10,7 +10,8 @@ pytestmark = pytest.mark.slow
 
 
 class _EmptyHeaders(html.parser.HTMLParser):
-    """Collects the tables (by caption) that have a header cell without text."""
+    """Collects the tables (by caption, else the id of the caption that labels them) that have a
+    header cell without text."""
 
     def __init__(self):
         super().__init__()
@@ -21,7 +22,7 @@ class _EmptyHeaders(html.parser.HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         if tag == "table":
-            self._caption = []
+            self._caption = [dict(attrs).get("aria-labelledby") or ""]
         if tag in ("caption", "th"):
             self._in, self._cell = tag, []
 
