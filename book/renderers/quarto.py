@@ -35,7 +35,7 @@ from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
 from .pandoc import APPENDIX_CLASS, FONTS, FRONT_CLASS, appendix_letter, run_pandoc
-from .quarto_html import write_framed_html
+from .quarto_html import NO_FLOATS, Floats, count_floats, part_outline, write_framed_html
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
@@ -182,71 +182,6 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
     text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
     # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
-
-
-def _shown_in_html(block: dict) -> bool | None:
-    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
-    None for a block shown in every format, True for one shown in the HTML only."""
-    if block.get("t") != "Div":
-        return None
-    _, classes, attrs = block["c"][0]
-    fmt = dict(attrs).get("when-format")
-    if fmt and "content-visible" in classes:
-        return fmt in HTML_FORMATS
-    if fmt and "content-hidden" in classes:
-        return fmt not in HTML_FORMATS
-    return None
-
-
-HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
-NO_FLOATS = (0, 0, 0, 0)
-Floats = tuple[int, int, int, int]
-
-
-def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Floats:
-    """The HTML's float numbering after a part, as html.lua numbers it, from the numbering before
-    it: (figures, captioned tables) numbered in both HTML and PDF, and (figures, tables) shown in
-    the HTML only since the last numbered one (they are numbered "Tabel 39a", "39b", ...)."""
-    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
-    counts = list(before)
-
-    def count(kind: int, only_html: bool) -> None:
-        if only_html:
-            counts[2 + kind] += 1
-        else:
-            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
-
-    def walk(node, only_html: bool) -> None:
-        if isinstance(node, dict):
-            shown = _shown_in_html(node)
-            if shown is False:
-                return
-            only_html = only_html or shown is True
-            if node.get("t") == "Figure":
-                count(0, only_html)
-            elif node.get("t") == "Table" and node["c"][1][1]:
-                count(1, only_html)
-            walk(node.get("c"), only_html)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, only_html)
-    walk(ast["blocks"], False)
-    return counts[0], counts[1], counts[2], counts[3]
-
-
-def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
-    """A part's top-level headings of levels 1-2 (pandoc's AST), with the ids quarto.lua gives
-    them (the title the part's id, the others prefixed with it) and, for the front chapter, the
-    embedded renderer's class of its title: what the book's contents list."""
-    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", markdown))
-    headers = [b for b in ast["blocks"] if b["t"] == "Header"]
-    title = next((h for h in headers if h["c"][0] == 1), None)
-    for h in headers:
-        if h is not title and title and h["c"][1][0]:
-            h["c"][1][0] = f"{title['c'][1][0]}-{h['c'][1][0]}"
-    if title and front:
-        title["c"][1][1].append(FRONT_CLASS)
-    return [h for h in headers if h["c"][0] <= 2]
 
 
 def staged_name(part) -> str:
