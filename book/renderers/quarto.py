@@ -34,7 +34,7 @@ from report.protocol import RECORD_MIMES
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
-from .pandoc import APPENDIX_CLASS, FONTS, FRONT_CLASS, appendix_letter, run_pandoc
+from .pandoc import APPENDIX_CLASS, FONTS, appendix_letter, run_pandoc
 from .quarto_html import NO_FLOATS, Floats, count_floats, part_outline, write_framed_html
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
