@@ -30,6 +30,7 @@ from .errors import (
     RenderError,
     RenderTimeoutError,
 )
+from .kernels import SERVER_ENV, KernelServer, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
 from .strip import normalise_executed
@@ -133,6 +134,7 @@ def run_job(job: Job) -> Outcome:
 
 
 def _run_papermill(pm, job: Job, start: float) -> Outcome:
+    forked = {"kernel_manager_class": forking_manager()} if os.environ.get(SERVER_ENV) else {}
     try:
         pm.execute_notebook(
             str(job.notebook), str(job.output), parameters=dict(job.parameters),
@@ -140,7 +142,7 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             request_save_on_cell_execute=False, report_mode=False,
             # every output has arrived when the last cell ends: end the kernel at once instead of
             # waiting for its graceful shutdown (the notebook writes no files; about 0,5 s each)
-            shutdown_kernel="immediate",
+            shutdown_kernel="immediate", **forked,
         )
     except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
         job.failed_dir.mkdir(parents=True, exist_ok=True)
@@ -223,14 +225,18 @@ def _report(outcome: Outcome) -> None:
 
 
 def run_parallel(todo: list[Job], workers: int, timeout: float,
-                 runner: Callable[[Job], Outcome] = run_job, env: dict[str, str] | None = None) -> dict[str, Outcome]:
+                 runner: Callable[[Job], Outcome] = run_job, env: dict[str, str] | None = None,
+                 fork_kernels: bool = False) -> dict[str, Outcome]:
     """Run jobs in worker processes, `workers` at a time, each stopped after `timeout` s, each
-    worker with `env` and this run's marker in its environment (its kernel inherits them).
+    worker with `env` and this run's marker in its environment (its kernel inherits them); with
+    `fork_kernels`, kernels are forked from a kernel server of this run (book.kernels).
     Whatever ends this function (success, error, Ctrl-C, SIGTERM), no worker and no kernel of
     this run is left running."""
     ctx = _context()
     marker = uuid.uuid4().hex
     env = {**(env or {}), RUN_MARKER: marker}  # inherited by every kernel of this run
+    server = KernelServer(env) if fork_kernels and available() else None
+    env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
     try:
         while queue or running:
@@ -251,6 +257,8 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
             run.process.kill()
         for run in running:
             run.process.join(5)
+        if server:
+            server.stop()
         kill_marked(RUN_MARKER, marker)
     return done
 
@@ -280,7 +288,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         else:
             if runner is run_job:
                 preload()
-            outcomes.update(run_parallel(todo, workers, timeout, runner, env))
+            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=runner is run_job))
         if cache:
             for job in todo:
                 if not outcomes[job.part_id].error:
@@ -295,6 +303,8 @@ def preload() -> None:
     import jupyter_client.manager  # noqa: F401
     import nbclient  # noqa: F401
     import papermill  # noqa: F401
+
+    forking_manager()
 
 
 RENDER_MARKER = "BOOK_RENDER"
