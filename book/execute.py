@@ -7,6 +7,7 @@ poller), and when the build stops (error, Ctrl-C, SIGTERM, timeout) it kills its
 every kernel started for this run (found by a marker in their environment)."""
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -17,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from report.inputs import SNAPSHOT_ENV, snapshot_root
 
@@ -30,7 +31,7 @@ from .errors import (
     RenderError,
     RenderTimeoutError,
 )
-from .kernels import SERVER_ENV, KernelServer, available, forking_manager
+from .kernels import SERVER_ENV, KernelServer, LazyServer, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
 from .strip import normalise_executed
@@ -226,16 +227,18 @@ def _report(outcome: Outcome) -> None:
 
 def run_parallel(todo: list[Job], workers: int, timeout: float,
                  runner: Callable[[Job], Outcome] = run_job, env: dict[str, str] | None = None,
-                 fork_kernels: bool = False) -> dict[str, Outcome]:
+                 fork_kernels: bool = False, server: KernelServer | None = None) -> dict[str, Outcome]:
     """Run jobs in worker processes, `workers` at a time, each stopped after `timeout` s, each
     worker with `env` and this run's marker in its environment (its kernel inherits them); with
-    `fork_kernels`, kernels are forked from a kernel server of this run (book.kernels).
+    `fork_kernels`, kernels are forked from a kernel server (book.kernels): `server` (the build's,
+    which outlives this run; its marker is the run's) or one of this run's own.
     Whatever ends this function (success, error, Ctrl-C, SIGTERM), no worker and no kernel of
     this run is left running."""
     ctx = _context()
-    marker = uuid.uuid4().hex
+    marker = server.env[RUN_MARKER] if server else uuid.uuid4().hex
     env = {**(env or {}), RUN_MARKER: marker}  # inherited by every kernel of this run
-    server = KernelServer(env) if fork_kernels and available() else None
+    own = KernelServer(env) if fork_kernels and not server and available() else None
+    server = server or own
     env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
     try:
@@ -257,21 +260,20 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
             run.process.kill()
         for run in running:
             run.process.join(5)
-        if server:
-            server.stop()
-        kill_marked(RUN_MARKER, marker)
+        if own:
+            own.stop()
+        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
     return done
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
                 runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0,
-                scheduler: str | None = None) -> list[Outcome]:
+                scheduler: str | None = None, servers: LazyServer | None = None) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
-    (`scheduler`, see book.distributed); outcomes in job order."""
-    env = kernel_environment(epoch)
-    os.environ.update(env)  # the build's own readers see what the kernels see
-    snapshot = os.environ.get(SNAPSHOT_ENV)
-    env.update({SNAPSHOT_ENV: snapshot} if snapshot else {})
+    (`scheduler`, see book.distributed); outcomes in job order. Kernels are forked from the
+    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own."""
+    env = execution_environment(epoch)
+    os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:
@@ -288,12 +290,36 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         else:
             if runner is run_job:
                 preload()
-            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=runner is run_job))
+            server = servers.get() if servers and runner is run_job else None
+            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=runner is run_job,
+                                         server=server))
         if cache:
             for job in todo:
                 if not outcomes[job.part_id].error:
                     cache.put(job.key, outcomes[job.part_id].output)
     return [outcomes[j.part_id] for j in jobs]
+
+
+def execution_environment(epoch: int) -> dict[str, str]:
+    """What every worker and kernel of a build gets besides the build's own environment: the
+    kernel environment and the snapshot being read."""
+    env = kernel_environment(epoch)
+    snapshot = os.environ.get(SNAPSHOT_ENV)
+    return {**env, SNAPSHOT_ENV: snapshot} if snapshot else env
+
+
+@contextlib.contextmanager
+def build_kernel_server(epoch: int) -> Iterator[LazyServer]:
+    """One kernel server for the execution stages of a build (of the snapshot being read now),
+    started when a stage first executes a notebook, ended when the block ends."""
+    marker = uuid.uuid4().hex
+    servers = LazyServer({**execution_environment(epoch), RUN_MARKER: marker})
+    try:
+        yield servers
+    finally:
+        if servers.server:
+            servers.stop()
+            kill_marked(RUN_MARKER, marker)
 
 
 def preload() -> None:

@@ -27,19 +27,23 @@ def available() -> bool:
 
 
 class KernelServer:
-    """The server process of one stage and the socket address its workers use."""
+    """The server process (started under the build's environment and `env`) and the socket
+    address the workers use."""
 
     def __init__(self, env: dict[str, str]):
+        self.env = dict(env)
         self.folder = tempfile.mkdtemp(prefix="book-kernels-")
         self.address = os.path.join(self.folder, "socket")
         listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         listener.bind(self.address)
         listener.listen(16)
+        self.log = os.path.join(self.folder, "server.log")  # the imports' chatter (a kernel has its own)
         try:
-            self.process = subprocess.Popen(
-                [sys.executable, str(SCRIPT), str(os.getpid()), str(listener.fileno())],
-                env={**os.environ, **env}, pass_fds=[listener.fileno()], stdin=subprocess.DEVNULL,
-                start_new_session=True)
+            with open(self.log, "wb") as log:
+                self.process = subprocess.Popen(
+                    [sys.executable, str(SCRIPT), str(os.getpid()), str(listener.fileno())],
+                    env={**os.environ, **env}, pass_fds=[listener.fileno()], stdin=subprocess.DEVNULL,
+                    stdout=log, stderr=log, start_new_session=True)
         finally:
             listener.close()
 
@@ -47,11 +51,31 @@ class KernelServer:
         """End the server (kernels it forked end with their workers) and remove its socket."""
         self.process.kill()
         self.process.wait()
-        for name in (self.address, self.folder):
+        for name in (self.address, self.log, self.folder):
             try:
-                (os.unlink if name == self.address else os.rmdir)(name)
+                (os.rmdir if name == self.folder else os.unlink)(name)
             except OSError:
                 pass
+
+
+class LazyServer:
+    """A kernel server for all execution stages of one build, started when the first stage has
+    a notebook to execute (a build that takes every notebook from the cache starts none)."""
+
+    def __init__(self, env: dict[str, str]):
+        self.env, self.server = env, None
+
+    def get(self) -> KernelServer | None:
+        """The server, started now if it is not yet (None where kernels cannot be forked)."""
+        if self.server is None and available():
+            self.server = KernelServer(self.env)
+        return self.server
+
+    def stop(self) -> None:
+        """End the server if it was started."""
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
 
 
 class ForkedKernel:

@@ -21,7 +21,7 @@ from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, execute_all, kernel_environment, run_renderer, say
+from .execute import Job, build_kernel_server, execute_all, kernel_environment, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
@@ -192,10 +192,10 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     return jobs
 
 
-def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache, servers=None) -> list:
     cache = None if opts.force else store
     started = execute_all(longest_first(jobs), cache, opts.jobs, epoch, timeout=opts.timeout,
-                          scheduler=opts.scheduler)
+                          scheduler=opts.scheduler, servers=servers)
     by_id = {o.part_id: o for o in started}
     outcomes = [by_id[j.part_id] for j in jobs]  # in the book's order again
     if opts.force:  # --force ignores the cache for reading but refreshes it
@@ -287,15 +287,10 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
     inputs = input_listing(plan, snap)
     plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
-    outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store)
-    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
-        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
-
-    shows_plan = {p.id for p in first if p.reads_plan}  # their records are not the chapters'
-    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
-    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
-                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
+    with build_kernel_server(edition.epoch) as servers:  # one for both stages
+        outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
+        outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
+                                   snap.folder / "harvest")
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -315,6 +310,19 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
                     staging / "render", staging / "book", None if opts.force else opts.cache_dir / "read")
     return lambda: _render_publish(job, renderer, env, Publication(
         plan, final, outcomes, harvested, inputs, notebooks, package, key, current_params), opts, start)
+
+
+def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging: Path, series: dict,
+                   inputs: list, opts: BuildOptions, servers, store: NotebookCache, folder: Path) -> list:
+    """The chapters' records harvested (into `folder`), then the parts that show them executed."""
+    edition = plan.edition
+    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
+        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
+    shows_plan = {p.id for p in plan.parts if p.reads_plan and not p.needs_harvest}  # not the chapters' records
+    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
+    harvest_files = {**write_harvest(folder, plan, harvested, inputs),
+                     "book_changes_file": write_changes(folder, plan, harvested, opts.book_dir)}
+    return _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store, servers)
 
 
 @dataclass(frozen=True)
