@@ -290,7 +290,7 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     with build_kernel_server(edition.epoch) as servers:  # one for both stages
         outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
         outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
-                                   snap.folder / "harvest")
+                                   snap.folder / "harvest", renderer.name)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -313,8 +313,10 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
 
 
 def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging: Path, series: dict,
-                   inputs: list, opts: BuildOptions, servers, store: NotebookCache, folder: Path) -> list:
-    """The chapters' records harvested (into `folder`), then the parts that show them executed."""
+                   inputs: list, opts: BuildOptions, servers, store: NotebookCache, folder: Path,
+                   renderer: str) -> list:
+    """The chapters' records harvested (into `folder`), then the parts that show them executed
+    while the embedded renderer reads the chapters ahead (`_read_ahead`)."""
     edition = plan.edition
     for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
         compose(o.output, edition.date.isoformat(), series.get(o.part_id))
@@ -322,7 +324,26 @@ def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
     harvest_files = {**write_harvest(folder, plan, harvested, inputs),
                      "book_changes_file": write_changes(folder, plan, harvested, opts.book_dir)}
-    return _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store, servers)
+    jobs = _jobs(later, plan, staging, harvest_files, series)
+    ahead = _read_ahead(renderer, opts, staging, outcomes, jobs, store)
+    try:
+        return _execute(jobs, opts, edition.epoch, store, servers)
+    finally:
+        if ahead:
+            ahead.stop()
+
+
+def _read_ahead(renderer: str, opts: BuildOptions, staging: Path, outcomes: list, jobs: list[Job],
+                store: NotebookCache):
+    """For the embedded renderer with its read cache, when a later part executes: the chapters'
+    readings started (book.renderers.pandoc.ReadAhead), longest notebook first; else None."""
+    if renderer != "pandoc" or opts.force or all(store.path(j.key).is_file() for j in jobs):
+        return None
+    from .renderers.pandoc import ReadAhead, pandoc_version
+
+    pandoc_version()  # asked once here; the render stage (forked from the build) knows it then
+    order = sorted(outcomes, key=lambda o: -o.output.stat().st_size)
+    return ReadAhead([(o.part_id, o.output) for o in order], staging / "read-ahead", opts.cache_dir / "read")
 
 
 @dataclass(frozen=True)
