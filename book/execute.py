@@ -31,7 +31,7 @@ from .errors import (
     RenderError,
     RenderTimeoutError,
 )
-from .kernels import SERVER_ENV, KernelServer, LazyServer, available, forking_manager
+from .kernels import SERVER_ENV, KernelServer, LazyServer, SharedServers, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
 from .strip import normalise_executed
@@ -308,18 +308,38 @@ def execution_environment(epoch: int) -> dict[str, str]:
     return {**env, SNAPSHOT_ENV: snapshot} if snapshot else env
 
 
+_SHARED: list[SharedServers] = []  # while `shared_kernel_servers` runs
+
+
 @contextlib.contextmanager
 def build_kernel_server(epoch: int) -> Iterator[LazyServer]:
     """One kernel server for the execution stages of a build (of the snapshot being read now),
-    started when a stage first executes a notebook, ended when the block ends."""
+    started when a stage first executes a notebook, ended when the block ends (in a
+    many-edition command: the command's, see `shared_kernel_servers`)."""
     marker = uuid.uuid4().hex
-    servers = LazyServer({**execution_environment(epoch), RUN_MARKER: marker})
+    servers = LazyServer({**execution_environment(epoch), RUN_MARKER: marker}, _SHARED[-1] if _SHARED else None)
     try:
         yield servers
     finally:
-        if servers.server:
+        if servers.server and not servers.shared:
             servers.stop()
             kill_marked(RUN_MARKER, marker)
+
+
+@contextlib.contextmanager
+def shared_kernel_servers() -> Iterator[None]:
+    """Builds in this block fork their kernels from one kept server while their environment is
+    the same (book.kernels.SharedServers); it ends with the block."""
+    shared = SharedServers()
+    _SHARED.append(shared)
+    try:
+        yield
+    finally:
+        _SHARED.remove(shared)
+        server = shared.server
+        shared.close()
+        if server:
+            kill_marked(RUN_MARKER, server.env[RUN_MARKER])
 
 
 def preload() -> None:

@@ -30,6 +30,8 @@ PRELOAD = ("IPython.core.interactiveshell", "IPython.core.completer", "jupyter_c
            # what ipykernel's debugger imports (a third of a kernel's own start)
            "debugpy.server.api", "_pydevd_bundle.pydevd_frame_utils", "_pydevd_bundle.pydevd_suspended_frames")
 OWN = ("JPY_",)  # set by the kernel manager for each kernel (parent pid, session name)
+# set by the build per run, read by the project's code as it runs (book.kernels.RUN_VARIABLES)
+RUN = ("BOOK_RUN", "BOOK_SNAPSHOT", "BOOK_KERNEL_SERVER")
 LAUNCHER = "ipykernel_launcher"
 
 
@@ -54,9 +56,10 @@ def watch(pidfd: int) -> None:
 
 def same_environment(env: dict[str, str], start: dict[str, str]) -> bool:
     """Whether a kernel asked for `env` would have imported the preloaded modules under the
-    environment this server imported them under (the kernel manager's own variables aside)."""
+    environment this server imported them under (the kernel manager's and the run's own
+    variables aside)."""
     def outside(e):
-        return {k: v for k, v in e.items() if not k.startswith(OWN)}
+        return {k: v for k, v in e.items() if not k.startswith(OWN) and k not in RUN}
 
     return outside(env) == outside(start)
 

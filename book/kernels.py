@@ -58,24 +58,59 @@ class KernelServer:
                 pass
 
 
+# set per build and read by the project's code as it runs, never by what the server imports
+# (kernel_server.py compares environments without them)
+RUN_VARIABLES = ("BOOK_RUN", "BOOK_SNAPSHOT", SERVER_ENV)
+
+
+def server_key(env: dict[str, str]) -> frozenset:
+    """What a server started under the build's environment and `env` imported under."""
+    return frozenset((k, v) for k, v in {**os.environ, **env}.items()
+                     if k not in RUN_VARIABLES and not k.startswith("JPY_"))
+
+
+class SharedServers:
+    """At most one kernel server kept across the builds of a many-edition command: the next
+    build under the same environment (an edition of the same date) forks its kernels from it;
+    another environment ends it and starts its own (memory stays that of one server)."""
+
+    def __init__(self):
+        self.key, self.server = None, None
+
+    def get(self, env: dict[str, str]) -> KernelServer:
+        """The server for `env`, started if the kept one was started under another."""
+        key = server_key(env)
+        if self.server is None or self.key != key:
+            self.close()
+            self.server, self.key = KernelServer(env), key
+        return self.server
+
+    def close(self) -> None:
+        """End the kept server."""
+        if self.server is not None:
+            self.server.stop()
+            self.server = None
+
+
 class LazyServer:
     """A kernel server for all execution stages of one build, started when the first stage has
-    a notebook to execute (a build that takes every notebook from the cache starts none)."""
+    a notebook to execute (a build that takes every notebook from the cache starts none); with
+    `shared`, the server kept for a many-edition command."""
 
-    def __init__(self, env: dict[str, str]):
-        self.env, self.server = env, None
+    def __init__(self, env: dict[str, str], shared: SharedServers | None = None):
+        self.env, self.server, self.shared = env, None, shared
 
     def get(self) -> KernelServer | None:
         """The server, started now if it is not yet (None where kernels cannot be forked)."""
         if self.server is None and available():
-            self.server = KernelServer(self.env)
+            self.server = self.shared.get(self.env) if self.shared else KernelServer(self.env)
         return self.server
 
     def stop(self) -> None:
-        """End the server if it was started."""
-        if self.server is not None:
+        """End the server if it was started (a shared one ends with its command)."""
+        if self.server is not None and self.shared is None:
             self.server.stop()
-            self.server = None
+        self.server = None
 
 
 class ForkedKernel:

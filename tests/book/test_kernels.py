@@ -104,3 +104,16 @@ def test_a_forked_kernel_executes_a_notebook_as_an_ordinary_one(tmp_path, monkey
         forked = run_job(beta_job(tmp_path / "forked"))
     assert not ordinary.error and not forked.error
     assert forked.output.read_bytes() == ordinary.output.read_bytes()
+
+
+def test_a_many_edition_command_keeps_one_server_while_the_environment_is_the_same(monkeypatch):
+    shared = kernels.SharedServers()
+    try:
+        first = shared.get({"SOURCE_DATE_EPOCH": "1", "BOOK_RUN": "a", "BOOK_SNAPSHOT": "/s/a"})
+        again = shared.get({"SOURCE_DATE_EPOCH": "1", "BOOK_RUN": "b", "BOOK_SNAPSHOT": "/s/b"})
+        assert again is first  # another build's marker and snapshot: the same imports
+        other = shared.get({"SOURCE_DATE_EPOCH": "2", "BOOK_RUN": "c"})
+        assert other is not first and first.process.poll() is not None  # one server at a time
+    finally:
+        shared.close()
+    assert other.process.poll() is not None
