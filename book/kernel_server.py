@@ -145,7 +145,10 @@ def main() -> None:
     listener = socket.socket(fileno=int(sys.argv[2]))
     start = dict(os.environ)
     for name in PRELOAD:
-        importlib.import_module(name)
+        try:
+            importlib.import_module(name)
+        except ImportError:  # not installed here: each kernel imports what it needs itself
+            pass
     serve(listener, start)
 
 
