@@ -492,6 +492,25 @@ local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList =
 
 local LISTS = {BulletList = true, OrderedList = true, DefinitionList = true}
 
+-- Whether the figure at `at` opens a section of figures: right after a section's heading, or
+-- after a heading and one paragraph, with nothing but figures (their source lines, the
+-- chapter's line on its checks) after it up to the next heading. Floated, such a figure would
+-- leave its heading and sentence alone at the foot of a page with nothing to fill it.
+local function opens_section(blocks, at)
+  if not (blocks[at] and blocks[at].t == "Figure") then return false end
+  local function heading(b) return b and b.t == "Header" and b.level >= 2 end
+  local prev = blocks[at - 1]
+  if not (heading(prev) or (prev and (prev.t == "Para" or prev.t == "Plain") and heading(blocks[at - 2]))) then
+    return false
+  end
+  for k = at + 1, #blocks do
+    local b = blocks[k]
+    if b.t == "Header" then break end
+    if not (b.t == "Figure" or is_source(b) or is_checks_line(b)) then return false end
+  end
+  return true
+end
+
 local function introduces_list(block, next_block)
   return (block.t == "Para" or block.t == "Plain") and next_block ~= nil and LISTS[next_block.t] == true
     and pandoc.utils.stringify(block):match(":%s*$") ~= nil
@@ -529,7 +548,11 @@ local function with_sources(blocks)
     if b.t == "Table" then
       made = typst_table(b, source)
     elseif b.t == "Figure" then
-      made = typst_figure(b, source, not opening)
+      -- a section that opens with a figure (its heading, at most a sentence, the figure) keeps
+      -- them together: the figure stays in the text, and its heading and sentence go with it
+      made = typst_figure(b, source, not opening and not opens_section(blocks, i))
+    elseif (b.t == "Para" or b.t == "Plain") and opens_section(blocks, i + 1) then
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
     elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
       -- the chapter's line on its checks never stands alone on a page: the text before it
       -- (its last lines at least) goes with it; the chapter's floating figures come before both

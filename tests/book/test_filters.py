@@ -236,3 +236,37 @@ def test_typst_a_sentence_introducing_a_list_goes_with_its_list(tmp_path):
     typ = _convert(doc, "typst", "typst.lua", tmp_path)
     assert "#block(sticky: true)[\nÅrshjulet nævner også disse punkter:\n]" in typ
     assert typ.count("sticky: true") == 1
+
+
+FIGURE_SECTION = """# Kapitel
+
+Tekst.
+
+## Målt værdi mod krav
+
+Figurerne viser målene.
+
+![Første](a.svg){fig-alt="Alt"}
+
+![Anden](b.svg){fig-alt="Alt"}
+
+## Næste afsnit
+
+Tekst før figuren.
+
+![Tredje](c.svg){fig-alt="Alt"}
+
+Tekst efter figuren.
+"""
+
+
+def test_typst_a_section_of_figures_keeps_its_heading_and_sentence_with_its_first_figure(tmp_path):
+    """A section that is a heading, a sentence and figures: its first figure stays in the text
+    (not floated) and the sentence before it is sticky, so heading and sentence never stand
+    alone at the foot of a page. A figure with text after it in its section still floats."""
+    typ = _convert(FIGURE_SECTION, "typst", "typst.lua", tmp_path)
+    assert "#block(sticky: true)[\nFigurerne viser målene.\n]" in typ
+    assert "#figure(placement: none, [#book-image(\"a.svg\"" in typ
+    assert "#flow-figure(<figure-at-1>, p => [#figure(placement: p, [#book-image(\"b.svg\"" in typ
+    assert "#flow-figure(<figure-at-2>, p => [#figure(placement: p, [#book-image(\"c.svg\"" in typ
+    assert "Tekst før figuren.\n]" not in typ
