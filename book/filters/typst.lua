@@ -217,10 +217,12 @@ end
 local LABEL_SHARE = 0.8
 local LABEL_MAX = 10.5  -- em: ... and at most this wide (»… Endnu ikke nået«)
 
-local function share_width(ws)
+local LEAST_SHARE = 0.67  -- ... and, when text columns lack room, at least as wide as this share
+
+local function share_width(ws, share)
   if #ws == 0 then return 0 end
   table.sort(ws)
-  return ws[math.max(math.ceil(LABEL_SHARE * #ws), 1)]
+  return ws[math.max(math.ceil((share or LABEL_SHARE) * #ws), 1)]
 end
 
 -- Label columns that hold the same labels (a goal's status and its status by the rule) get one
@@ -300,7 +302,8 @@ local function column_widths(tbl)
     local w = math.max(label[i], header_room(i)) + PAD
     if texts == 0 or available - w >= TEXT_SHARE * LINE_EM then
       fixed[i], available = w, available - w
-      least_fixed[i] = math.max(label[i], head_word[i]) + PAD
+      -- at the least: most of its entries whole (a label wraps between words, never inside one)
+      least_fixed[i] = math.max(share_width({table.unpack(ws[i])}, LEAST_SHARE), word[i], head_word[i]) + PAD
       labels[#labels + 1] = i
     else
       texts = texts + 1
