@@ -212,8 +212,10 @@ end
 -- when the text columns then lack room for their longest words (a long name of an area beside
 -- many numbers), those headers wrap over more lines first, so a text column is hyphenated
 -- only where even that is not enough. Room left when every column is fixed goes to the label
--- columns, so a label wraps only where the line is full. Label columns are fixed narrowest
--- first while the text columns keep TEXT_SHARE of the line.
+-- columns, so a label wraps only where the line is full, then (as room left when the text
+-- columns have what they want) to the headers of the fixed columns, so they wrap over fewer
+-- lines. Label columns are fixed narrowest first while the text columns keep TEXT_SHARE of
+-- the line.
 local LABEL_SHARE = 0.8
 local LABEL_MAX = 10.5  -- em: ... and at most this wide (»… Endnu ikke nået«)
 
@@ -243,9 +245,10 @@ end
 local function column_widths(tbl)
   local n = #tbl.colspecs
   local body, word, head, head_word, sum, count, chars, ws, values = {}, {}, {}, {}, {}, {}, {}, {}, {}
+  local head_words = {}  -- the widths of a header's words, in order
   for i = 1, n do
-    body[i], word[i], head[i], head_word[i], sum[i], count[i], chars[i], ws[i], values[i] =
-      0, 0, 0, 0, 0, 0, 0, {}, {}
+    body[i], word[i], head[i], head_word[i], sum[i], count[i], chars[i], ws[i], values[i], head_words[i] =
+      0, 0, 0, 0, 0, 0, 0, {}, {}, {}
   end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
@@ -254,6 +257,7 @@ local function column_widths(tbl)
         local w = em_width(text, entry[2])
         if entry[2] then
           head[i], head_word[i] = math.max(head[i], w), math.max(head_word[i], widest_word(text, true))
+          for hw in text:gmatch("%S+") do table.insert(head_words[i], em_width(hw, true)) end
         else
           body[i], word[i] = math.max(body[i], w), math.max(word[i], widest_word(text))
           sum[i], count[i] = sum[i] + w, count[i] + 1
@@ -271,16 +275,56 @@ local function column_widths(tbl)
     for i = 1, n do spec[i] = "auto" end
     return spec, widths, true, fixed
   end
-  local least_fixed = {}  -- a fixed column's width with its header wrapped over as many lines as it takes
-  local function header_room(i)
-    return math.max(head_word[i], 1.15 * head[i] / 3)
+  -- a header's lines at a column width (its words wrapped as Typst does, never hyphenated)
+  local space = em_width(" ", true)
+  local function header_lines(i, w)
+    local room, lines, line = w - PAD + 1e-6, 1, 0
+    for _, ww in ipairs(head_words[i]) do
+      if line == 0 then line = ww
+      elseif line + space + ww <= room then line = line + space + ww
+      else lines, line = lines + 1, ww end
+    end
+    return lines
   end
+  -- the least width at which the header takes at most `k` lines
+  local function width_for(i, k, upto)
+    if header_lines(i, upto) > k then return nil end
+    local lo, hi = head_word[i] + PAD, upto
+    for _ = 1, 30 do
+      local mid = (lo + hi) / 2
+      if header_lines(i, mid) <= k then hi = mid else lo = mid end
+    end
+    return hi
+  end
+  -- Widen the fixed columns `w` within `cap` by at most `budget`, one header line at a time,
+  -- the column whose header takes the most lines first (the cheapest of those first): headers
+  -- of about the same height rather than one of five lines beside one of one. Returns the room used.
+  local function balance(w, cap, budget)
+    local used = 0
+    while true do
+      local best, best_lines, best_cost
+      for i in pairs(w) do
+        local lines = header_lines(i, w[i])
+        if lines > 1 and w[i] < cap[i] - 1e-6 then
+          local target = width_for(i, lines - 1, cap[i])
+          local cost = target and (target - w[i])
+          if cost and cost <= budget - used and
+             (not best or lines > best_lines or (lines == best_lines and cost < best_cost)) then
+            best, best_lines, best_cost = i, lines, cost
+          end
+        end
+      end
+      if not best then return used end
+      w[best], used = w[best] + best_cost, used + best_cost
+    end
+  end
+  local least_fixed = {}  -- a fixed column's width with its header wrapped over as many lines as it takes
   local available = LINE_EM
-  -- number columns: their whole width
+  -- number columns: their whole width, their header as narrow as its longest word for now
   for i, cs in ipairs(tbl.colspecs) do
     if cs[1] == "AlignRight" then
-      fixed[i] = math.max(body[i], header_room(i)) + PAD
-      least_fixed[i] = math.max(body[i], head_word[i]) + PAD
+      fixed[i] = math.max(body[i], head_word[i]) + PAD
+      least_fixed[i] = fixed[i]
       available = available - fixed[i]
     end
   end
@@ -299,7 +343,7 @@ local function column_widths(tbl)
   for i = 1, n do texts = texts + ((fixed[i] or label[i]) and 0 or 1) end
   local labels = {}
   for _, i in ipairs(order) do
-    local w = math.max(label[i], header_room(i)) + PAD
+    local w = math.max(label[i], head_word[i]) + PAD
     if texts == 0 or available - w >= TEXT_SHARE * LINE_EM then
       fixed[i], available = w, available - w
       -- at the least: most of its entries whole (a label wraps between words, never inside one)
@@ -307,13 +351,6 @@ local function column_widths(tbl)
       labels[#labels + 1] = i
     else
       texts = texts + 1
-    end
-  end
-  -- room left over with no text column: the labels' longer entries on one line, as far as it goes
-  if texts == 0 and available > 0 then
-    for _, i in ipairs(labels) do
-      local more = math.min(math.max(body[i], head_word[i]) + PAD - fixed[i], available)
-      if more > 0 then fixed[i], available = fixed[i] + more, available - more end
     end
   end
   local fr, need, extra = {}, 0, 0
@@ -325,21 +362,39 @@ local function column_widths(tbl)
       local median = #sorted > 0 and sorted[math.ceil(#sorted / 2)] or 0
       local least = math.max(word[i], math.min(median, 9), head_word[i]) + PAD
       local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or body[i]
-      fr[i] = {min = least, want = math.max(math.min(typical, body[i], 45) + PAD, least)}
+      -- wanting its longest entry on one line where that is short (a name), else room for
+      -- a typical entry
+      fr[i] = {min = least, want = math.max(math.min(body[i], math.max(typical, 24), 45) + PAD, least)}
       need = need + fr[i].min
       extra = extra + fr[i].want - fr[i].min
     end
   end
-  -- text columns short of their longest word: the fixed columns' headers wrap over more lines
+  -- text columns short of their longest word: the labels narrow to their least (wrapping
+  -- between words), the headers already wrap over as many lines as it takes
   if need > available then
     local slack = 0
-    for i, w in pairs(fixed) do slack = slack + (w - least_fixed[i]) end
+    for _, i in ipairs(labels) do slack = slack + (fixed[i] - least_fixed[i]) end
     local take = math.min(need - available, slack)
     if take > 0 then
-      for i, w in pairs(fixed) do fixed[i] = w - (w - least_fixed[i]) * take / slack end
+      for _, i in ipairs(labels) do fixed[i] = fixed[i] - (fixed[i] - least_fixed[i]) * take / slack end
       available = available + take
     end
   end
+  -- the room beyond the text columns' longest words: headers down to three lines first, then
+  -- the text columns' typical entries (and with no text column, the labels' longer entries on
+  -- one line), then headers on fewer lines, down to one
+  local full = {}
+  for i, w in pairs(fixed) do full[i] = math.max(w, math.max(body[i], head[i]) + PAD) end
+  local three = {}
+  for i, w in pairs(fixed) do three[i] = math.max(w, width_for(i, 3, full[i]) or full[i]) end
+  available = available - balance(fixed, three, math.max(available - need, 0))
+  if texts == 0 and available > 0 then
+    for _, i in ipairs(labels) do
+      local more = math.min(math.max(body[i], head_word[i]) + PAD - fixed[i], available)
+      if more > 0 then fixed[i], available = fixed[i] + more, available - more end
+    end
+  end
+  available = available - balance(fixed, full, math.max(available - need - extra, 0))
   for i, w in pairs(fixed) do spec[i] = string.format("%.2fem", w) end
   local spare = math.max(available - need, 0)
   for i, c in pairs(fr) do

@@ -268,3 +268,51 @@ def test_no_key_figure_is_labelled_with_a_time_word(rendered_edition):
              if re.search(r"\b(i dag|i år|nu)\b", kf["label"], re.IGNORECASE)]
     assert not stale, stale
     assert any(re.search(r"Pladser (primo|pr\.) ", kf["label"]) for kf in figures["kvoter"].values())
+
+
+def test_no_heading_and_no_sentence_introducing_a_list_ends_a_page(pdf):
+    """A heading is followed on its page by at least two lines of what it heads; a sentence that
+    introduces a list (ending in »:«) is never a page's last line, its list on the next page."""
+    reader, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        lines = _lines(text)
+        assert not (lines and lines[-1].rstrip().endswith(":")), f"page {i} ends with »{lines[-1][-60:]}«"
+    for title, page in _bookmarks(reader):
+        lines = [_plain(ln) for ln in _lines(texts[page - 1])]
+        tail = _plain(re.sub(r"^[\d.]+ ", "", title))[-14:]
+        at = next((k for k, ln in enumerate(lines) if tail in ln), None)
+        assert at is not None, f"heading {title!r} not found on page {page}"
+        # the last appendix may be one line (Bilag D of an edition without a previous one)
+        least = 1 if page == len(texts) - 1 else 2
+        assert len(lines) - at - 1 >= least, f"heading {title!r} ends page {page}: {lines[at:]}"
+
+
+def test_no_word_in_a_table_or_text_is_broken_over_three_lines(pdf):
+    """Column widths leave every word room on at most two lines: a name column beside many
+    numbers (Kvoter's »Fællesforvaltningsdirektørens område«) takes the room the number
+    columns' headers give up by wrapping between words, and label columns (statuses) narrow
+    before a text column breaks a word twice (»ung-/domsuddannel-/se«)."""
+    _, texts = pdf
+    broken = []
+    for i, text in enumerate(texts, start=1):
+        lines = [ln.strip() for ln in text.replace("\xad", "-").splitlines()]
+        for a, b, c in zip(lines, lines[1:], lines[2:]):
+            if re.search(r"[a-zæøå]-$", a) and re.fullmatch(r"[a-zæøå]+-", b) and re.match(r"[a-zæøå]", c):
+                broken.append(f"page {i}: {a[-16:]} / {b} / {c[:16]}")
+    assert not broken, broken
+
+
+def test_the_colophons_labels_are_never_hyphenated(pdf):
+    _, texts = pdf
+    colophon = _plain(texts[-1])
+    assert "Sådan er bogen lavet" in colophon and "Næste udgave" in colophon, colophon[:300]
+
+
+def test_no_program_key_or_command_is_shown_to_the_reader(rendered_edition):
+    """Code (an edition file's key such as `previous`, a command) is for analysts, in the README;
+    the book's pages show none (the accessibility statement names the open data's folder)."""
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        if path.name == "tilgaengelighed.html":
+            continue
+        codes = re.findall(r"<code[^>]*>(.*?)</code>", path.read_text(encoding="utf-8"), re.S)
+        assert not codes, f"{path.name}: {codes[:3]}"
