@@ -316,3 +316,41 @@ def test_no_program_key_or_command_is_shown_to_the_reader(rendered_edition):
             continue
         codes = re.findall(r"<code[^>]*>(.*?)</code>", path.read_text(encoding="utf-8"), re.S)
         assert not codes, f"{path.name}: {codes[:3]}"
+
+
+def _count(label: str, text: str) -> int:
+    m = re.search(rf"(\d[\d.]*) {label}", text)
+    return int(m.group(1).replace(".", "")) if m else 0
+
+
+def test_a_chapters_line_on_its_checks_counts_as_its_row_of_the_appendix_table(rendered_edition):
+    """»Kontrol: ... 495 stemmer, 65 stemmer inden for afrunding, 30 afviger og 39 kan ikke
+    genberegnes« in the chapter and in Bilag C says what the chapter's row of the appendix's
+    table says (»stemmer« never includes »inden for afrunding« in one place and not in another)."""
+    folder = rendered_edition.folder
+    page = (folder / "afstemning.html").read_text(encoding="utf-8")
+    table = re.search(r"<table.*?</table>", page, re.S).group(0)
+    head = [re.sub(r"<.*?>|\s+", " ", h).strip() for h in re.findall(r"<th.*?</th>", table, re.S)]
+    rows = {}
+    for r in re.findall(r"<tr.*?</tr>", table, re.S)[1:]:
+        cells = [re.sub(r"<.*?>|\s+", " ", c).strip() for c in re.findall(r"<td.*?</td>", r, re.S)]
+        rows[cells[0]] = {h: int(c.replace(".", "")) for h, c in zip(head[1:], cells[1:]) if c.replace(".", "").isdigit()}
+    appendix = re.sub(r"\s+", " ", re.sub(r"<.*?>", " ", page))
+    seen = 0
+    for path in sorted(folder.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        line = re.search(r'class="checks-line">(.*?)</div>', text, re.S)
+        title = re.search(r'<h1[^>]*>(?:<span\s+class="header-section-number">\d+</span>)?\s*(.*?)</h1>', text, re.S)
+        if not (line and title):
+            continue
+        name = re.sub(r"\s+", " ", title.group(1)).strip()
+        row = rows[name]
+        said = re.sub(r"\s+", " ", re.sub(r"<.*?>", " ", line.group(1)))
+        in_appendix = re.search(rf"{re.escape(name)} Bogen har regnet .*?genberegnes", appendix).group(0)
+        for where in (said, in_appendix):
+            counts = [_count(r"stemmer(?! inden)", where), _count("stemmer inden for afrunding", where),
+                      _count("afviger", where), _count("kan ikke genberegnes", where)]
+            assert counts == [row["Stemmer"], row["Inden for afrunding"], row["Afviger"],
+                              row["Kan ikke genberegnes"]], f"{name}: {where[:160]} / table {row}"
+        seen += 1
+    assert seen == 5
