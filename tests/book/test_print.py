@@ -334,7 +334,8 @@ def test_a_chapters_line_on_its_checks_counts_as_its_row_of_the_appendix_table(r
     rows = {}
     for r in re.findall(r"<tr.*?</tr>", table, re.S)[1:]:
         cells = [re.sub(r"<.*?>|\s+", " ", c).strip() for c in re.findall(r"<td.*?</td>", r, re.S)]
-        rows[cells[0]] = {h: int(c.replace(".", "")) for h, c in zip(head[1:], cells[1:]) if c.replace(".", "").isdigit()}
+        rows[cells[0]] = {h: int(c.replace(".", "")) for h, c in zip(head[1:], cells[1:])
+                          if c.replace(".", "").isdigit()}
     appendix = re.sub(r"\s+", " ", re.sub(r"<.*?>", " ", page))
     seen = 0
     for path in sorted(folder.glob("*.html")):
