@@ -95,6 +95,13 @@ function Pandoc(doc)
       out:insert(b)
     end
   end
-  doc.blocks = out
+  -- the chapter's line on its checks ends the chapter, after sections a notebook shows later
+  -- (the series' »Udviklingen over udgaverne«)
+  local checks, body = {}, pandoc.Blocks({})
+  for _, b in ipairs(out) do
+    if b.t == "Div" and b.classes:includes("checks-line") then checks[#checks + 1] = b else body:insert(b) end
+  end
+  for _, b in ipairs(checks) do body:insert(b) end
+  doc.blocks = body
   return doc
 end

@@ -270,3 +270,13 @@ def test_typst_a_section_of_figures_keeps_its_heading_and_sentence_with_its_firs
     assert "#flow-figure(<figure-at-1>, p => [#figure(placement: p, [#book-image(\"b.svg\"" in typ
     assert "#flow-figure(<figure-at-2>, p => [#figure(placement: p, [#book-image(\"c.svg\"" in typ
     assert "Tekst før figuren.\n]" not in typ
+
+
+def test_a_chapters_line_on_its_checks_ends_the_chapter(tmp_path):
+    """A notebook that shows a section after its line on its checks (the series' »Udviklingen
+    over udgaverne«): the line moves to the chapter's end, in HTML and PDF alike."""
+    doc = ("# Kapitel\n\nTekst.\n\n::: {.checks-line}\n**Kontrol:** tal.\n:::\n\n"
+           "## Udviklingen over udgaverne\n\nSerien.\n")
+    blocks = json.loads(_convert(doc, "json", "notebook.lua", tmp_path))["blocks"]
+    assert blocks[-1]["t"] == "Div" and "checks-line" in blocks[-1]["c"][0][1]
+    assert [b["t"] for b in blocks[:-1]] == ["Header", "Para", "Header", "Para"]

@@ -277,13 +277,20 @@ def test_no_heading_and_no_sentence_introducing_a_list_ends_a_page(pdf):
     for i, text in enumerate(texts, start=1):
         lines = _lines(text)
         assert not (lines and lines[-1].rstrip().endswith(":")), f"page {i} ends with »{lines[-1][-60:]}«"
-    for title, page in _bookmarks(reader):
+    marks = list(_bookmarks(reader))
+
+    def opens_with_heading(page: int) -> bool:  # the colophon counts as a new part
+        first = [_plain(ln) for ln in _lines(texts[page - 1])][:1]
+        return page == len(texts) or any(first and first[0].startswith(_plain(t)[:20])
+                                          for t, p in marks if p == page)
+
+    for title, page in marks:
         lines = [_plain(ln) for ln in _lines(texts[page - 1])]
         tail = _plain(re.sub(r"^[\d.]+ ", "", title))[-14:]
         at = next((k for k, ln in enumerate(lines) if tail in ln), None)
         assert at is not None, f"heading {title!r} not found on page {page}"
-        # the last appendix may be one line (Bilag D of an edition without a previous one)
-        least = 1 if page == len(texts) - 1 else 2
+        # a section of one line may end its page when the next page opens with the next heading
+        least = 1 if opens_with_heading(page + 1) else 2
         assert len(lines) - at - 1 >= least, f"heading {title!r} ends page {page}: {lines[at:]}"
 
 
@@ -355,3 +362,13 @@ def test_a_chapters_line_on_its_checks_counts_as_its_row_of_the_appendix_table(r
                               row["Kan ikke genberegnes"]], f"{name}: {where[:160]} / table {row}"
         seen += 1
     assert seen == 5
+
+
+def test_a_chapters_line_on_its_checks_ends_the_chapter(rendered_edition):
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        at = text.find('class="checks-line"')
+        if at >= 0:
+            main_end = text.find("</main>", at)
+            assert not re.search(r"<h[1-6]", text[at:main_end if main_end > 0 else None]), \
+                f"{path.name}: a section follows the chapter's line on its checks"
