@@ -551,8 +551,8 @@ local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList =
 local LISTS = {BulletList = true, OrderedList = true, DefinitionList = true}
 
 -- Whether the figure at `at` opens a section of figures: right after a section's heading, or
--- after a heading and one paragraph, with nothing but figures (their source lines, the
--- chapter's line on its checks) after it up to the next heading. Floated, such a figure would
+-- after a heading and one paragraph, with nothing but figures and tables (their source lines,
+-- the chapter's line on its checks) after it up to the next heading. Floated, such a figure would
 -- leave its heading and sentence alone at the foot of a page with nothing to fill it.
 local function opens_section(blocks, at)
   if not (blocks[at] and blocks[at].t == "Figure") then return false end
@@ -564,7 +564,7 @@ local function opens_section(blocks, at)
   for k = at + 1, #blocks do
     local b = blocks[k]
     if b.t == "Header" then break end
-    if not (b.t == "Figure" or is_source(b) or is_checks_line(b)) then return false end
+    if not (b.t == "Figure" or b.t == "Table" or is_source(b) or is_checks_line(b)) then return false end
   end
   return true
 end

@@ -250,6 +250,18 @@ Figurerne viser målene.
 
 ![Anden](b.svg){fig-alt="Alt"}
 
+## Udviklingen
+
+Serien.
+
+![Serie](d.svg){fig-alt="Alt"}
+
+| Udgave | Værdi |
+|:--|--:|
+| 2025-Q1 | 8 |
+
+: Serien i tal
+
 ## Næste afsnit
 
 Tekst før figuren.
@@ -268,6 +280,8 @@ def test_typst_a_section_of_figures_keeps_its_heading_and_sentence_with_its_firs
     assert "#block(sticky: true)[\nFigurerne viser målene.\n]" in typ
     assert "#figure(placement: none, [#book-image(\"a.svg\"" in typ
     assert "#flow-figure(<figure-at-1>, p => [#figure(placement: p, [#book-image(\"b.svg\"" in typ
+    assert "#figure(placement: none, [#book-image(\"d.svg\"" in typ  # figures and tables only: kept
+    assert "#block(sticky: true)[\nSerien.\n]" in typ
     assert "#flow-figure(<figure-at-2>, p => [#figure(placement: p, [#book-image(\"c.svg\"" in typ
     assert "Tekst før figuren.\n]" not in typ
 
