@@ -79,7 +79,47 @@ local function is_box(div)
   return false
 end
 
+-- One table style: a column of numbers is right-aligned, whatever the notebook's table said
+-- (numbers formatted as text reach the table as text and were left-aligned). A number here:
+-- Danish digits with an optional sign and a per cent sign (»−1.234,5 %«); »–«, »..« and an
+-- empty cell are placeholders a number column may hold.
+local PLACEHOLDERS = {[""] = true, ["\u{2013}"] = true, [".."] = true, ["-"] = true}
+
+local function is_number(text)
+  local s = text:gsub("\u{a0}", " "):gsub("^%s+", ""):gsub("%s+$", "")
+  s = s:gsub("^\u{2212}", ""):gsub("^[-+]", "")
+  return s:match("^%d[%d%.,]*%s?%%?$") ~= nil
+end
+
+local function align_numbers(tbl)
+  for i, spec in ipairs(tbl.colspecs) do
+    local numbers, others = 0, 0
+    for _, body in ipairs(tbl.bodies) do
+      for _, row in ipairs(body.body) do
+        local cell = row.cells[i]
+        if cell then
+          local text = pandoc.utils.stringify(cell.contents)
+          if is_number(text) then numbers = numbers + 1
+          elseif not PLACEHOLDERS[text] then others = others + 1 end
+        end
+      end
+    end
+    if numbers > 0 and others == 0 and spec[1] ~= "AlignRight" then
+      tbl.colspecs[i] = {"AlignRight", spec[2]}
+      local function right(rows)
+        for _, row in ipairs(rows) do
+          if row.cells[i] then row.cells[i].alignment = "AlignDefault" end
+        end
+      end
+      right(tbl.head.rows)
+      for _, body in ipairs(tbl.bodies) do right(body.body) end
+    end
+  end
+  return tbl
+end
+
 function Pandoc(doc)
+  doc = doc:walk({Table = align_numbers})
   local level = 1
   local out = pandoc.Blocks({})
   for _, b in ipairs(doc.blocks) do

@@ -294,3 +294,13 @@ def test_a_chapters_line_on_its_checks_ends_the_chapter(tmp_path):
     blocks = json.loads(_convert(doc, "json", "notebook.lua", tmp_path))["blocks"]
     assert blocks[-1]["t"] == "Div" and "checks-line" in blocks[-1]["c"][0][1]
     assert [b["t"] for b in blocks[:-1]] == ["Header", "Para", "Header", "Para"]
+
+
+def test_a_column_of_numbers_is_right_aligned_whatever_the_notebook_said(tmp_path):
+    """Numbers formatted as text reach a table left-aligned; the notebook filter right-aligns
+    every column that holds only numbers (and »–« placeholders), in HTML and PDF alike."""
+    doc = ("| Tal | Kilde | Note |\n|:--|:--|:--|\n| Ansatte | 3.333 | kort |\n"
+           "| Andel | 62,1\u00a0% | – |\n| Forskel | \u22128 | lang |\n| Mangler | – | x |\n\n: Tal\n")
+    html = _convert(_convert(doc, "markdown", "notebook.lua", tmp_path), "html", "html.lua", tmp_path)
+    head = re.findall(r'<th style="text-align: (\w+);"', html)
+    assert head == ["left", "right", "left"], head

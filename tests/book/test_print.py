@@ -372,3 +372,25 @@ def test_a_chapters_line_on_its_checks_ends_the_chapter(rendered_edition):
             main_end = text.find("</main>", at)
             assert not re.search(r"<h[1-6]", text[at:main_end if main_end > 0 else None]), \
                 f"{path.name}: a section follows the chapter's line on its checks"
+
+
+NUMBER = re.compile(r"[−+-]?\d[\d.,]*(?:\s?%)?")
+
+
+def test_every_column_of_numbers_is_right_aligned(rendered_edition):
+    """One table style: a column that holds only numbers (and »–«, »..« placeholders) is
+    right-aligned in every table of the book (the PDF's tables take the same alignment)."""
+    columns = 0
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        for table in re.findall(r"<table.*?</table>", path.read_text(encoding="utf-8"), re.S):
+            rows = [re.findall(r"<td([^>]*)>(.*?)</td>", r, re.S) for r in re.findall(r"<tr.*?</tr>", table, re.S)]
+            rows = [r for r in rows if r]
+            for i in range(min((len(r) for r in rows), default=0)):
+                cells = [(attrs, re.sub(r"<.*?>|\s+", " ", text).replace("\xa0", " ").strip()) for attrs, text in
+                         (r[i] for r in rows)]
+                values = [t for _, t in cells if t not in ("", "–", "..", "-")]
+                if values and all(NUMBER.fullmatch(t) for t in values):
+                    columns += 1
+                    left = [t for attrs, t in cells if "text-align: right" not in attrs]
+                    assert not left, f"{path.name}: a column of numbers not right-aligned: {left[:3]}"
+    assert columns > 50
