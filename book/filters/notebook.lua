@@ -80,7 +80,8 @@ local function is_box(div)
 end
 
 -- One table style: a column of numbers is right-aligned, whatever the notebook's table said
--- (numbers formatted as text reach the table as text and were left-aligned). A number here:
+-- (numbers formatted as text reach the table as text and were left-aligned), and a column in
+-- which no entry begins with a number is left-aligned, as text is. A number here:
 -- Danish digits with an optional sign and a per cent sign (»−1.234,5 %«); »–«, »..« and an
 -- empty cell are placeholders a number column may hold.
 local PLACEHOLDERS = {[""] = true, ["\u{2013}"] = true, [".."] = true, ["-"] = true}
@@ -91,9 +92,14 @@ local function is_number(text)
   return s:match("^%d[%d%.,]*%s?%%?$") ~= nil
 end
 
+local function starts_with_number(text)
+  local s = text:gsub("^%s+", ""):gsub("^\u{2212}", ""):gsub("^[-+]", "")
+  return s:match("^%d") ~= nil
+end
+
 local function align_numbers(tbl)
   for i, spec in ipairs(tbl.colspecs) do
-    local numbers, others = 0, 0
+    local numbers, others, words = 0, 0, 0
     for _, body in ipairs(tbl.bodies) do
       for _, row in ipairs(body.body) do
         local cell = row.cells[i]
@@ -101,18 +107,25 @@ local function align_numbers(tbl)
           local text = pandoc.utils.stringify(cell.contents)
           if is_number(text) then numbers = numbers + 1
           elseif not PLACEHOLDERS[text] then others = others + 1 end
+          if not PLACEHOLDERS[text] and not starts_with_number(text) then words = words + 1 end
         end
       end
     end
+    local align
     if numbers > 0 and others == 0 and spec[1] ~= "AlignRight" then
-      tbl.colspecs[i] = {"AlignRight", spec[2]}
-      local function right(rows)
+      align = "AlignRight"
+    elseif spec[1] == "AlignRight" and words > 0 and words == numbers + others then
+      align = "AlignLeft"  -- a column of words (»nr. 3 af 10«, »Kommune F: 26,0 %«) reads from the left
+    end
+    if align then
+      tbl.colspecs[i] = {align, spec[2]}
+      local function reset(rows)  -- the cells follow their column
         for _, row in ipairs(rows) do
           if row.cells[i] then row.cells[i].alignment = "AlignDefault" end
         end
       end
-      right(tbl.head.rows)
-      for _, body in ipairs(tbl.bodies) do right(body.body) end
+      reset(tbl.head.rows)
+      for _, body in ipairs(tbl.bodies) do reset(body.body) end
     end
   end
   return tbl

@@ -298,9 +298,13 @@ def test_a_chapters_line_on_its_checks_ends_the_chapter(tmp_path):
 
 def test_a_column_of_numbers_is_right_aligned_whatever_the_notebook_said(tmp_path):
     """Numbers formatted as text reach a table left-aligned; the notebook filter right-aligns
-    every column that holds only numbers (and »–« placeholders), in HTML and PDF alike."""
-    doc = ("| Tal | Kilde | Note |\n|:--|:--|:--|\n| Ansatte | 3.333 | kort |\n"
-           "| Andel | 62,1\u00a0% | – |\n| Forskel | \u22128 | lang |\n| Mangler | – | x |\n\n: Tal\n")
+    every column that holds only numbers (and »–« placeholders) and left-aligns a column in
+    which no entry begins with a number, in HTML and PDF alike."""
+    doc = ("| Tal | Kilde | Note | Placering | Gns. |\n|:--|:--|:--|--:|--:|\n"
+           "| Ansatte | 3.333 | kort | nr. 3 af 10 | 9,2 |\n"
+           "| Andel | 62,1\u00a0% | – | højest | 9,2 (bogen: 9,1) |\n| Forskel | \u22128 | lang | – | 1 |\n"
+           "| Mangler | – | x | lavest | 2 |\n\n: Tal\n")
     html = _convert(_convert(doc, "markdown", "notebook.lua", tmp_path), "html", "html.lua", tmp_path)
     head = re.findall(r'<th style="text-align: (\w+);"', html)
-    assert head == ["left", "right", "left"], head
+    # numbers right; words left, even where the notebook said right; a number with a note stays right
+    assert head == ["left", "right", "left", "left", "right"], head
