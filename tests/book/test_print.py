@@ -394,3 +394,13 @@ def test_every_column_of_numbers_is_right_aligned(rendered_edition):
                     left = [t for attrs, t in cells if "text-align: right" not in attrs]
                     assert not left, f"{path.name}: a column of numbers not right-aligned: {left[:3]}"
     assert columns > 50
+
+
+def test_an_open_data_file_is_named_once_on_a_page(pdf):
+    """Bilag A named »parametre_parameters.csv« in two paragraphs in a row; a file of the open
+    data is named once where it is pointed to."""
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        names = re.findall(r"[\w-]+\.(?:csv|json)", _plain(text))
+        twice = {n for n in names if names.count(n) > 1}
+        assert not twice, f"page {i} names {twice} more than once"
