@@ -267,7 +267,7 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
-                runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0,
+                runner: Callable[[Job], Outcome] | None = None, timeout: float = 600.0,
                 scheduler: str | None = None, servers: LazyServer | None = None) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
     (`scheduler`, see book.distributed); outcomes in job order. Kernels are forked from the
@@ -288,10 +288,12 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
 
             outcomes.update(run_on_executor(todo, executor(scheduler), timeout))
         else:
-            if runner is run_job:
+            papermill = runner is None  # the default runner: papermill, kernels from the kernel server
+            runner = runner or run_job
+            if papermill:
                 preload()
-            server = servers.get() if servers and runner is run_job else None
-            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=runner is run_job,
+            server = servers.get() if servers and papermill else None
+            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=papermill,
                                          server=server))
         if cache:
             for job in todo:

@@ -54,14 +54,20 @@ def watch(pidfd: int) -> None:
     threading.Thread(target=wait, daemon=True, name="client-poller").start()
 
 
-def same_environment(env: dict[str, str], start: dict[str, str]) -> bool:
+def same_environment(env: dict[str, str], start: dict[str, str], imported: dict[str, str]) -> bool:
     """Whether a kernel asked for `env` would have imported the preloaded modules under the
     environment this server imported them under (the kernel manager's and the run's own
-    variables aside)."""
+    variables aside, and those the imports set where they were not set: `imported`)."""
     def outside(e):
-        return {k: v for k, v in e.items() if not k.startswith(OWN) and k not in RUN}
+        return {k: v for k, v in e.items() if not k.startswith(OWN) and k not in RUN
+                and not (k in imported and v == imported[k])}
 
     return outside(env) == outside(start)
+
+
+def set_by(before: dict[str, str]) -> dict[str, str]:
+    """The variables the imports set that were not set before (pandera sets two when unset)."""
+    return {k: v for k, v in os.environ.items() if k not in before}
 
 
 def become_kernel(request: dict, fds: list[int]) -> None:
@@ -74,7 +80,7 @@ def become_kernel(request: dict, fds: list[int]) -> None:
     for fd in (null, fds[0], fds[1]):
         os.close(fd)
     os.environ.clear()
-    os.environ.update(request["env"])
+    os.environ.update({**request["imported"], **request["env"]})  # as the kernel's own imports would
     os.chdir(request["cwd"])
     sys.argv = [importlib.util.find_spec(LAUNCHER).origin, *request["argv"]]
     if "numpy" in sys.modules:  # a fresh process seeds numpy's global generator from the system
@@ -100,7 +106,7 @@ def refuse(conn: socket.socket, fds: list[int], why: str) -> None:
     conn.close()
 
 
-def serve(listener: socket.socket, start: dict[str, str]) -> None:
+def serve(listener: socket.socket, start: dict[str, str], imported: dict[str, str]) -> None:
     """Answer requests until the build ends this process."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped at once (no zombies)
     while True:
@@ -110,7 +116,8 @@ def serve(listener: socket.socket, start: dict[str, str]) -> None:
         except (OSError, ValueError) as exc:
             refuse(conn, [], f"bad request: {exc}")
             continue
-        if not same_environment(request["env"], start):
+        request["imported"] = imported
+        if not same_environment(request["env"], start, imported):
             refuse(conn, fds, "the kernel's environment is not the one the server imported under")
             continue
         pid = os.fork()
@@ -149,7 +156,7 @@ def main() -> None:
             importlib.import_module(name)
         except ImportError:  # not installed here: each kernel imports what it needs itself
             pass
-    serve(listener, start)
+    serve(listener, start, set_by(start))
 
 
 if __name__ == "__main__":

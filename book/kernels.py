@@ -106,6 +106,23 @@ class LazyServer:
             self.server = self.shared.get(self.env) if self.shared else KernelServer(self.env)
         return self.server
 
+    def on_miss(self, verdicts):
+        """`verdicts` (book.verdicts) that start the server at the first check not remembered:
+        a build with a new input will execute, and the server's imports overlap the checks."""
+        lazy = self
+
+        class Starting:
+            def passed(self, key: str) -> bool:
+                ok = verdicts.passed(key)
+                if not ok:
+                    lazy.get()
+                return ok
+
+            def remember(self, key: str) -> None:
+                verdicts.remember(key)
+
+        return Starting()
+
     def stop(self) -> None:
         """End the server if it was started (a shared one ends with its command)."""
         if self.server is not None and self.shared is None:

@@ -269,15 +269,15 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
     plan, snap = take_snapshot(edition, book, staging / "inputs")
-    with reading_from(snap):
-        n_inputs = check_inputs(plan, None if opts.force else Verdicts(opts.cache_dir / "checked"))
+    with reading_from(snap), build_kernel_server(edition.epoch) as servers:  # one for both stages
+        # a check that must run (a new input) starts the kernel server beside it
+        n_inputs = check_inputs(plan, None if opts.force else servers.on_miss(Verdicts(opts.cache_dir / "checked")))
         say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
-        renderer = get_renderer(opts.engine)
-        return _execute_render_publish(plan, snap, renderer, final, staging, opts, start)
+        return _execute_render_publish(plan, snap, get_renderer(opts.engine), final, staging, opts, start, servers)
 
 
 def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
-                            opts: BuildOptions, start: float) -> Callable[[], BuildResult]:
+                            opts: BuildOptions, start: float, servers) -> Callable[[], BuildResult]:
     edition = plan.edition
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
@@ -287,10 +287,9 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
     inputs = input_listing(plan, snap)
     plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
-    with build_kernel_server(edition.epoch) as servers:  # one for both stages
-        outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
-        outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
-                                   snap.folder / "harvest", renderer.name)
+    outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
+    outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
+                               snap.folder / "harvest", renderer.name)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
