@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
-import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -21,7 +21,7 @@ from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, build_kernel_server, execute_all, kernel_environment, run_renderer, say
+from .execute import Job, build_kernel_server, default_jobs, execute_all, kernel_environment, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
@@ -43,7 +43,7 @@ RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filt
 class BuildOptions:
     """How to build: renderer, parallel jobs, cache use, timeout and the output folders."""
     engine: str = "auto"
-    jobs: int = os.cpu_count() or 1
+    jobs: int = dataclasses.field(default_factory=default_jobs)
     force: bool = False
     cache_dir: Path = CACHE / "executed"
     book_dir: Path = BOOK
