@@ -57,14 +57,11 @@ def _beskaeftigelsesplan():
 
 
 def _benchmark():
-    from analysis.chapters.benchmark import load_inputs, model, results, texts
+    from analysis.chapters.benchmark import computed, load_inputs, results, texts
     from tests.chapters.benchmark.conftest import PARAMS
 
     inp = load_inputs(PARAMS)
-    focus = inp.municipalities[0]
-    ov = model.group_overview(inp, focus, 2.0)
-    msgs = results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
-                                model.source_groups(inp), model.regrouping(inp, 2.0))
+    msgs = results.key_messages(computed.of(inp, inp.municipalities[0], 2.0))
     return [*msgs, *_sentences(texts.committee_points(inp))]
 
 

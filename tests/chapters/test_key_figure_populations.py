@@ -43,11 +43,9 @@ def _described(chapter: str, p: dict):
     if chapter == "investeringer":
         d = pkg.model.derive(inputs, p["cases"], p["years"], p["baseline_series"])
         return pkg.results.described(d), pkg.results.key_figures(d)
-    m = pkg.model
-    focus = m.resolve_focus(p["focus"], inputs.municipalities, inputs.peer_names)
-    ov = m.group_overview(inputs, focus, p["tolerance_pct"], m.selected_groups(p["groups"]))
-    total = m.total_comparison(inputs, focus)
-    return pkg.results.described(inputs, ov, total), pkg.results.key_figures(ov, total)
+    from analysis.chapters.benchmark import computed
+    c = computed.of(inputs, p["focus"], p["tolerance_pct"], p["groups"])
+    return pkg.results.described(c), pkg.results.key_figures(c.overview, c.total)
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS)
