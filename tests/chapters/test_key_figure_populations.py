@@ -33,8 +33,8 @@ def _described(chapter: str, p: dict):
         return pkg.results.described(inputs, shown), pkg.results.results(inputs, shown)
     if chapter == "kvoter":
         c = pkg.model.compute(inputs, p["thresholds"], p["sweep_min"], p["sweep_max"], p["top_units"],
-                              p["roster_is_synthetic"])
-        return pkg.results.described(c, "2025-03-31", "2025-02-01"), pkg.results.key_figures(c)
+                              p["roster_is_synthetic"], roster_as_of="2025-03-31")
+        return pkg.results.described(c), pkg.results.key_figures(c)
     if chapter == "beskaeftigelsesplan":
         m = pkg.model
         shown = m.selected_rounds(inputs.followup, p["plan_years"], p["rounds"])
