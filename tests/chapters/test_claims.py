@@ -47,13 +47,12 @@ def _beskaeftigelsesplan():
     from analysis.chapters.beskaeftigelsesplan import load_inputs, model, results
     from tests.chapters.beskaeftigelsesplan.conftest import PARAMS
 
-    inputs = load_inputs(PARAMS)
-    shown = model.selected_rounds(inputs.followup, [2023, 2024], {"2023": 2, "2024": 1})
-    ev = {y: model.evaluate(inputs, y, r) for y, r in shown.items()}
+    inputs = load_inputs({**PARAMS, "plan_years": [2023, 2024], "rounds": {"2023": 2, "2024": 1}})
+    ev = model.evaluated(inputs)
     from analysis.chapters.beskaeftigelsesplan import opening
 
     return [*results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims),
-            *_sentences(opening.committee_points(inputs.committee, shown, inputs.claims))]
+            *_sentences(opening.committee_points(inputs))]
 
 
 def _benchmark():
