@@ -261,7 +261,7 @@ def population_table(c: model.Computed) -> pd.DataFrame:
                  (f"Kvote minus pladser ved 1 pr. {n}", s["gap"], src.gap(n) if known else None)]
     roster_col = f"{roster_label(c.synthetic).capitalize()} pr. {fmt.date(roster_as_of)}"
     source_col = "Budgetanalysen" + (f" (pladser {source_when})" if source_when else "")
-    return pd.DataFrame({"": [r[0] for r in rows],
+    return pd.DataFrame({"Tal": [r[0] for r in rows],
                          roster_col: [fmt.integer(r[1]) for r in rows],
                          source_col: ["–" if r[2] is None else fmt.integer(r[2]) for r in rows]})
 
