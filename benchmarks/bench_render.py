@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from book import harvest as hv  # noqa: E402
 from book.editions import find_edition, load_edition  # noqa: E402
-from book.execute import kernel_environment, run_renderer  # noqa: E402
+from book.execute import default_jobs, kernel_environment, run_renderer  # noqa: E402
 from book.pipeline import (  # noqa: E402
     BuildOptions,
     build,
@@ -54,8 +54,6 @@ SERIES_END = "eksempel-2025-Q3"  # the demonstration series (params/examples)
 
 def naive_build(edition, engine: str, work: Path) -> float:
     """Every notebook in turn with `jupyter nbconvert --execute`, then the same renderer."""
-    import os
-
     start = time.monotonic()
     os.environ.update(kernel_environment(edition.epoch))
     book = load_book()
@@ -199,7 +197,7 @@ def focus_editions(edition, args, work: Path) -> tuple[float, int]:
 def print_table(edition, args, rows, naive, focus, scale) -> None:
     """The goals of issue 21 as one Markdown table."""
     cold = rows[0][1]
-    print(f"\nEdition {edition.id}, engine {args.engine}, jobs {args.jobs or os.cpu_count()}; "
+    print(f"\nEdition {edition.id}, engine {args.engine}, jobs {args.jobs or default_jobs()}; "
           f"naive build {naive:.1f} s (nbconvert per notebook, same renderer)\n")
     print("| goal | seconds | notebooks executed | ratio | target | met |")
     print("|---|---:|---:|---:|---:|:-:|")

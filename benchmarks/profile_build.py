@@ -110,8 +110,8 @@ def instrument() -> None:
     execute.run_job = run_job
     # run_parallel's default runner was bound at definition: pass ours
     original_parallel = execute.run_parallel
-    execute.run_parallel = lambda todo, workers, timeout, runner=None, env=None: original_parallel(
-        todo, workers, timeout, run_job, env)
+    execute.run_parallel = lambda todo, workers, timeout, runner=None, env=None, **kw: original_parallel(
+        todo, workers, timeout, run_job, env, **kw)
 
 
 def report(total: float) -> None:

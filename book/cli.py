@@ -7,13 +7,13 @@ unknown option or a bad value on the command line); 130 interrupted (Ctrl-C), 14
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import sys
 import traceback
 
 from .editions import Edition, find_edition
 from .errors import BuildError, PublishError
+from .execute import default_jobs
 from .limits import RENDER_TIMEOUT
 from .paths import BOOK, PARAMS, display
 from .publish import edition_state
@@ -109,8 +109,8 @@ def _edition_options(p: argparse.ArgumentParser) -> None:
 def _render_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", default="auto", choices=ENGINES,
                    help="renderer: auto (quarto if on PATH, else pandoc; the default), " + ", ".join(ENGINES[1:]))
-    p.add_argument("--jobs", "-j", type=int, default=os.cpu_count() or 1,
-                   help="notebooks executed in parallel (default: number of cores)")
+    p.add_argument("--jobs", "-j", type=int, default=default_jobs(),
+                   help="notebooks executed in parallel (default: number of cores + 1)")
     p.add_argument("--force", action="store_true", help="execute every notebook, ignoring the cache")
     p.add_argument("--timeout", type=_seconds, default=600.0,
                    help="seconds one notebook may run before it is stopped (default: 600)")

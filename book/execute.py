@@ -7,6 +7,7 @@ poller), and when the build stops (error, Ctrl-C, SIGTERM, timeout) it kills its
 every kernel started for this run (found by a marker in their environment)."""
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import shutil
@@ -17,7 +18,7 @@ import uuid
 from dataclasses import dataclass
 from multiprocessing.connection import wait
 from pathlib import Path
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Iterator, Mapping
 
 from report.inputs import SNAPSHOT_ENV, snapshot_root
 
@@ -30,6 +31,7 @@ from .errors import (
     RenderError,
     RenderTimeoutError,
 )
+from .kernels import SERVER_ENV, KernelServer, LazyServer, SharedServers, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
 from .strip import normalise_executed
@@ -63,6 +65,13 @@ def say(line: str) -> None:
     """One progress line on stderr, written in one call so parallel workers do not interleave."""
     sys.stderr.flush()
     os.write(2, (line + "\n").encode("utf-8"))
+
+
+def default_jobs() -> int:
+    """Notebooks executed at once by default: one more than the cores, since a worker waits on
+    its kernel now and then (its start, the messages of each cell) and the extra one keeps the
+    cores busy meanwhile (a cold 2025-Q1 on 2 cores: 12,5 s with 2, 11,1 s with 3)."""
+    return (os.cpu_count() or 1) + 1
 
 
 def kernel_environment(epoch: int) -> dict[str, str]:
@@ -133,6 +142,7 @@ def run_job(job: Job) -> Outcome:
 
 
 def _run_papermill(pm, job: Job, start: float) -> Outcome:
+    forked = {"kernel_manager_class": forking_manager()} if os.environ.get(SERVER_ENV) else {}
     try:
         pm.execute_notebook(
             str(job.notebook), str(job.output), parameters=dict(job.parameters),
@@ -140,7 +150,7 @@ def _run_papermill(pm, job: Job, start: float) -> Outcome:
             request_save_on_cell_execute=False, report_mode=False,
             # every output has arrived when the last cell ends: end the kernel at once instead of
             # waiting for its graceful shutdown (the notebook writes no files; about 0,5 s each)
-            shutdown_kernel="immediate",
+            shutdown_kernel="immediate", **forked,
         )
     except Exception as exc:  # noqa: BLE001 - papermill's PapermillExecutionError, or a kernel failure
         job.failed_dir.mkdir(parents=True, exist_ok=True)
@@ -223,14 +233,20 @@ def _report(outcome: Outcome) -> None:
 
 
 def run_parallel(todo: list[Job], workers: int, timeout: float,
-                 runner: Callable[[Job], Outcome] = run_job, env: dict[str, str] | None = None) -> dict[str, Outcome]:
+                 runner: Callable[[Job], Outcome] = run_job, env: dict[str, str] | None = None,
+                 fork_kernels: bool = False, server: KernelServer | None = None) -> dict[str, Outcome]:
     """Run jobs in worker processes, `workers` at a time, each stopped after `timeout` s, each
-    worker with `env` and this run's marker in its environment (its kernel inherits them).
+    worker with `env` and this run's marker in its environment (its kernel inherits them); with
+    `fork_kernels`, kernels are forked from a kernel server (book.kernels): `server` (the build's,
+    which outlives this run; its marker is the run's) or one of this run's own.
     Whatever ends this function (success, error, Ctrl-C, SIGTERM), no worker and no kernel of
     this run is left running."""
     ctx = _context()
-    marker = uuid.uuid4().hex
+    marker = server.env[RUN_MARKER] if server else uuid.uuid4().hex
     env = {**(env or {}), RUN_MARKER: marker}  # inherited by every kernel of this run
+    own = KernelServer(env) if fork_kernels and not server and available() else None
+    server = server or own
+    env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
     try:
         while queue or running:
@@ -251,19 +267,20 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
             run.process.kill()
         for run in running:
             run.process.join(5)
-        kill_marked(RUN_MARKER, marker)
+        if own:
+            own.stop()
+        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
     return done
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
-                runner: Callable[[Job], Outcome] = run_job, timeout: float = 600.0,
-                scheduler: str | None = None) -> list[Outcome]:
+                runner: Callable[[Job], Outcome] | None = None, timeout: float = 600.0,
+                scheduler: str | None = None, servers: LazyServer | None = None) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
-    (`scheduler`, see book.distributed); outcomes in job order."""
-    env = kernel_environment(epoch)
-    os.environ.update(env)  # the build's own readers see what the kernels see
-    snapshot = os.environ.get(SNAPSHOT_ENV)
-    env.update({SNAPSHOT_ENV: snapshot} if snapshot else {})
+    (`scheduler`, see book.distributed); outcomes in job order. Kernels are forked from the
+    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own."""
+    env = execution_environment(epoch)
+    os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:
@@ -278,14 +295,60 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
 
             outcomes.update(run_on_executor(todo, executor(scheduler), timeout))
         else:
-            if runner is run_job:
+            papermill = runner is None  # the default runner: papermill, kernels from the kernel server
+            runner = runner or run_job
+            if papermill:
                 preload()
-            outcomes.update(run_parallel(todo, workers, timeout, runner, env))
+            server = servers.get() if servers and papermill else None
+            outcomes.update(run_parallel(todo, workers, timeout, runner, env, fork_kernels=papermill,
+                                         server=server))
         if cache:
             for job in todo:
                 if not outcomes[job.part_id].error:
                     cache.put(job.key, outcomes[job.part_id].output)
     return [outcomes[j.part_id] for j in jobs]
+
+
+def execution_environment(epoch: int) -> dict[str, str]:
+    """What every worker and kernel of a build gets besides the build's own environment: the
+    kernel environment and the snapshot being read."""
+    env = kernel_environment(epoch)
+    snapshot = os.environ.get(SNAPSHOT_ENV)
+    return {**env, SNAPSHOT_ENV: snapshot} if snapshot else env
+
+
+_SHARED: list[SharedServers] = []  # while `shared_kernel_servers` runs
+
+
+@contextlib.contextmanager
+def build_kernel_server(epoch: int) -> Iterator[LazyServer]:
+    """One kernel server for the execution stages of a build (of the snapshot being read now),
+    started when a stage first executes a notebook, ended when the block ends (in a
+    many-edition command: the command's, see `shared_kernel_servers`)."""
+    marker = uuid.uuid4().hex
+    servers = LazyServer({**execution_environment(epoch), RUN_MARKER: marker}, _SHARED[-1] if _SHARED else None)
+    try:
+        yield servers
+    finally:
+        if servers.server and not servers.shared:
+            servers.stop()
+            kill_marked(RUN_MARKER, marker)
+
+
+@contextlib.contextmanager
+def shared_kernel_servers() -> Iterator[None]:
+    """Builds in this block fork their kernels from one kept server while their environment is
+    the same (book.kernels.SharedServers); it ends with the block."""
+    shared = SharedServers()
+    _SHARED.append(shared)
+    try:
+        yield
+    finally:
+        _SHARED.remove(shared)
+        server = shared.server
+        shared.close()
+        if server:
+            kill_marked(RUN_MARKER, server.env[RUN_MARKER])
 
 
 def preload() -> None:
@@ -295,6 +358,8 @@ def preload() -> None:
     import jupyter_client.manager  # noqa: F401
     import nbclient  # noqa: F401
     import papermill  # noqa: F401
+
+    forking_manager()
 
 
 RENDER_MARKER = "BOOK_RENDER"

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 from .chapters import parameter_values
 from .editions import Edition
 from .errors import BuildError, EditionError
-from .execute import say
+from .execute import say, shared_kernel_servers
 from .paths import display
 from .plan import make_plan
 from .processes import stop_stages
@@ -119,8 +119,14 @@ def build_many(editions: Sequence[Edition], build_one: Callable[[Edition], Any],
     `start_one` (the pipeline's `start_build`: the edition up to its render stage, returning the
     rest), one edition's render and publish run beside the next edition's checks and notebooks:
     at most one render at a time, and an edition that follows another by `previous` waits until
-    that one is published."""
-    ordered = in_order(editions)
+    that one is published. The editions' kernels are forked from one kept kernel server while
+    their environment is the same (book.execute.shared_kernel_servers)."""
+    with shared_kernel_servers():
+        return _build_all(in_order(editions), build_one, start_one)
+
+
+def _build_all(ordered: list[Edition], build_one: Callable[[Edition], Any],
+               start_one: Callable[[Edition], Callable[[], Any]] | None) -> list[EditionOutcome]:
     if start_one is None:
         return [_sequential(i, len(ordered), e, build_one) for i, e in enumerate(ordered, 1)]
     outcomes: dict[str, EditionOutcome] = {}

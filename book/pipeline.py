@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
-import os
 import shutil
 import time
 from dataclasses import dataclass
@@ -21,7 +21,7 @@ from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, execute_all, kernel_environment, run_renderer, say
+from .execute import Job, build_kernel_server, default_jobs, execute_all, kernel_environment, run_renderer, say
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
@@ -43,7 +43,7 @@ RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filt
 class BuildOptions:
     """How to build: renderer, parallel jobs, cache use, timeout and the output folders."""
     engine: str = "auto"
-    jobs: int = os.cpu_count() or 1
+    jobs: int = dataclasses.field(default_factory=default_jobs)
     force: bool = False
     cache_dir: Path = CACHE / "executed"
     book_dir: Path = BOOK
@@ -192,10 +192,10 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     return jobs
 
 
-def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache) -> list:
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache, servers=None) -> list:
     cache = None if opts.force else store
     started = execute_all(longest_first(jobs), cache, opts.jobs, epoch, timeout=opts.timeout,
-                          scheduler=opts.scheduler)
+                          scheduler=opts.scheduler, servers=servers)
     by_id = {o.part_id: o for o in started}
     outcomes = [by_id[j.part_id] for j in jobs]  # in the book's order again
     if opts.force:  # --force ignores the cache for reading but refreshes it
@@ -269,15 +269,15 @@ def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: f
     make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
     plan, snap = take_snapshot(edition, book, staging / "inputs")
-    with reading_from(snap):
-        n_inputs = check_inputs(plan, None if opts.force else Verdicts(opts.cache_dir / "checked"))
+    with reading_from(snap), build_kernel_server(edition.epoch) as servers:  # one for both stages
+        # a check that must run (a new input) starts the kernel server beside it
+        n_inputs = check_inputs(plan, None if opts.force else servers.on_miss(Verdicts(opts.cache_dir / "checked")))
         say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
-        renderer = get_renderer(opts.engine)
-        return _execute_render_publish(plan, snap, renderer, final, staging, opts, start)
+        return _execute_render_publish(plan, snap, get_renderer(opts.engine), final, staging, opts, start, servers)
 
 
 def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, staging: Path,
-                            opts: BuildOptions, start: float) -> Callable[[], BuildResult]:
+                            opts: BuildOptions, start: float, servers) -> Callable[[], BuildResult]:
     edition = plan.edition
     store = NotebookCache(opts.cache_dir)  # one cache (and at most one warning) per build
 
@@ -287,15 +287,9 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     series = write_series(snap.folder / "harvest", edition, current_params, opts.book_dir)
     inputs = input_listing(plan, snap)
     plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
-    outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store)
-    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
-        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
-
-    shows_plan = {p.id for p in first if p.reads_plan}  # their records are not the chapters'
-    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
-    harvest_files = {**write_harvest(snap.folder / "harvest", plan, harvested, inputs),
-                     "book_changes_file": write_changes(snap.folder / "harvest", plan, harvested, opts.book_dir)}
-    outcomes += _execute(_jobs(later, plan, staging, harvest_files, series), opts, edition.epoch, store)
+    outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
+    outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
+                               snap.folder / "harvest", renderer.name)
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -315,6 +309,40 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
                     staging / "render", staging / "book", None if opts.force else opts.cache_dir / "read")
     return lambda: _render_publish(job, renderer, env, Publication(
         plan, final, outcomes, harvested, inputs, notebooks, package, key, current_params), opts, start)
+
+
+def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging: Path, series: dict,
+                   inputs: list, opts: BuildOptions, servers, store: NotebookCache, folder: Path,
+                   renderer: str) -> list:
+    """The chapters' records harvested (into `folder`), then the parts that show them executed
+    while the embedded renderer reads the chapters ahead (`_read_ahead`)."""
+    edition = plan.edition
+    for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
+        compose(o.output, edition.date.isoformat(), series.get(o.part_id))
+    shows_plan = {p.id for p in plan.parts if p.reads_plan and not p.needs_harvest}  # not the chapters' records
+    harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
+    harvest_files = {**write_harvest(folder, plan, harvested, inputs),
+                     "book_changes_file": write_changes(folder, plan, harvested, opts.book_dir)}
+    jobs = _jobs(later, plan, staging, harvest_files, series)
+    ahead = _read_ahead(renderer, opts, staging, outcomes, jobs, store)
+    try:
+        return _execute(jobs, opts, edition.epoch, store, servers)
+    finally:
+        if ahead:
+            ahead.stop()
+
+
+def _read_ahead(renderer: str, opts: BuildOptions, staging: Path, outcomes: list, jobs: list[Job],
+                store: NotebookCache):
+    """For the embedded renderer with its read cache, when a later part executes: the chapters'
+    readings started (book.renderers.pandoc.ReadAhead), longest notebook first; else None."""
+    if renderer != "pandoc" or opts.force or all(store.path(j.key).is_file() for j in jobs):
+        return None
+    from .renderers.pandoc import ReadAhead, pandoc_version
+
+    pandoc_version()  # asked once here; the render stage (forked from the build) knows it then
+    order = sorted(outcomes, key=lambda o: -o.output.stat().st_size)
+    return ReadAhead([(o.part_id, o.output) for o in order], staging / "read-ahead", opts.cache_dir / "read")
 
 
 @dataclass(frozen=True)

@@ -28,14 +28,14 @@ def die_with_parent(parent: int) -> None:
         os._exit(1)
 
 
-def marked_processes(name: str, value: str) -> list[int]:
-    """Pids of live processes (other than this one; a zombie has ended) whose environment holds
-    `name=value` (Linux /proc; an empty list elsewhere)."""
+def marked_processes(name: str, value: str, keep: set[int] | frozenset[int] = frozenset()) -> list[int]:
+    """Pids of live processes (other than this one and those in `keep`; a zombie has ended)
+    whose environment holds `name=value` (Linux /proc; an empty list elsewhere)."""
     needle = f"{name}={value}".encode()
     out = []
     for entry in Path("/proc").glob("[0-9]*"):
         pid = int(entry.name)
-        if pid == os.getpid():
+        if pid == os.getpid() or pid in keep:
             continue
         try:
             if needle in (entry / "environ").read_bytes().split(b"\0") and not _is_zombie(entry):
@@ -51,13 +51,13 @@ def _is_zombie(entry: Path) -> bool:
     return stat.rpartition(")")[2].split()[:1] == ["Z"]
 
 
-def kill_marked(name: str, value: str, wait: float = 5.0) -> int:
-    """SIGKILL every process of this run (see `marked_processes`) and wait, up to `wait`
-    seconds, until none is left (a kill is delivered asynchronously, and a process may start
-    a child while its siblings are killed); returns how many were killed."""
+def kill_marked(name: str, value: str, wait: float = 5.0, keep: set[int] | frozenset[int] = frozenset()) -> int:
+    """SIGKILL every process of this run (see `marked_processes`; those in `keep` aside) and
+    wait, up to `wait` seconds, until none is left (a kill is delivered asynchronously, and a
+    process may start a child while its siblings are killed); returns how many were killed."""
     killed: set[int] = set()
     deadline = time.monotonic() + wait
-    while pids := marked_processes(name, value):
+    while pids := marked_processes(name, value, keep):
         for pid in pids:
             try:
                 os.kill(pid, signal.SIGKILL)

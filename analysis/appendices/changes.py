@@ -30,8 +30,7 @@ def read(path: str | Path | None) -> dict[str, Any] | None:
 def intro(data: Mapping[str, Any] | None) -> str:
     """The appendix's opening: what it compares, or that there is no previous edition."""
     if data is None:
-        return ("Udgaven har ingen tidligere udgave at sammenligne med (nøglen `previous` i "
-                "udgavefilen), så der er ingen ændringer at vise.")
+        return "Udgaven har ingen tidligere udgave at sammenligne med, så der er ingen ændringer at vise."
     a, b = data["a"], data["b"]
     return (f"Bilaget viser, hvad der er ændret fra udgave {escape_markdown(a['edition'])} til denne udgave "
             f"({escape_markdown(b['edition'])}): parametre, inddata og nøgletal. Det er det samme, som "

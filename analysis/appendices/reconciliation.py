@@ -230,8 +230,9 @@ def finding_sections(df: pd.DataFrame, findings: pd.DataFrame, chapter: str, tit
     if sub.empty:
         return []
     n = recomputed_counts(sub)
+    rounding = f"{fmt.integer(n[WITHIN_ROUNDING])} stemmer inden for afrunding, " if n[WITHIN_ROUNDING] else ""
     out = [f"## {title} {{#{chapter}}}\n\nBogen har regnet {fmt.integer(sum(n.values()))} af kapitlets trykte "
-           f"tal efter: {fmt.integer(n[MATCH] + n[WITHIN_ROUNDING])} stemmer, {fmt.integer(n[DIFFERS])} afviger, "
+           f"tal efter: {fmt.integer(n[MATCH])} stemmer, {rounding}{fmt.integer(n[DIFFERS])} afviger, "
            f"og {fmt.integer(n[NOT_REPRODUCIBLE])} kan ikke genberegnes.\n"]
     for f in own.to_dict("records"):
         out += _finding_markdown(df, chapter, title, f)

@@ -79,7 +79,60 @@ local function is_box(div)
   return false
 end
 
+-- One table style: a column of numbers is right-aligned, whatever the notebook's table said
+-- (numbers formatted as text reach the table as text and were left-aligned), and a column in
+-- which no entry begins with a number is left-aligned, as text is. A number here:
+-- Danish digits with an optional sign and a per cent sign (»−1.234,5 %«); »–«, »..« and an
+-- empty cell are placeholders a number column may hold.
+local PLACEHOLDERS = {[""] = true, ["\u{2013}"] = true, [".."] = true, ["-"] = true}
+
+local function is_number(text)
+  local s = text:gsub("\u{a0}", " "):gsub("^%s+", ""):gsub("%s+$", "")
+  s = s:gsub("^\u{2212}", ""):gsub("^[-+]", "")
+  return s:match("^%d[%d%.,]*%s?%%?$") ~= nil
+end
+
+local function starts_with_number(text)
+  local s = text:gsub("^%s+", ""):gsub("^\u{2212}", ""):gsub("^[-+]", "")
+  return s:match("^%d") ~= nil
+end
+
+local function align_numbers(tbl)
+  for i, spec in ipairs(tbl.colspecs) do
+    local numbers, others, words = 0, 0, 0
+    for _, body in ipairs(tbl.bodies) do
+      for _, row in ipairs(body.body) do
+        local cell = row.cells[i]
+        if cell then
+          local text = pandoc.utils.stringify(cell.contents)
+          if is_number(text) then numbers = numbers + 1
+          elseif not PLACEHOLDERS[text] then others = others + 1 end
+          if not PLACEHOLDERS[text] and not starts_with_number(text) then words = words + 1 end
+        end
+      end
+    end
+    local align
+    if numbers > 0 and others == 0 and spec[1] ~= "AlignRight" then
+      align = "AlignRight"
+    elseif spec[1] == "AlignRight" and words > 0 and words == numbers + others then
+      align = "AlignLeft"  -- a column of words (»nr. 3 af 10«, »Kommune F: 26,0 %«) reads from the left
+    end
+    if align then
+      tbl.colspecs[i] = {align, spec[2]}
+      local function reset(rows)  -- the cells follow their column
+        for _, row in ipairs(rows) do
+          if row.cells[i] then row.cells[i].alignment = "AlignDefault" end
+        end
+      end
+      reset(tbl.head.rows)
+      for _, body in ipairs(tbl.bodies) do reset(body.body) end
+    end
+  end
+  return tbl
+end
+
 function Pandoc(doc)
+  doc = doc:walk({Table = align_numbers})
   local level = 1
   local out = pandoc.Blocks({})
   for _, b in ipairs(doc.blocks) do
@@ -95,6 +148,13 @@ function Pandoc(doc)
       out:insert(b)
     end
   end
-  doc.blocks = out
+  -- the chapter's line on its checks ends the chapter, after sections a notebook shows later
+  -- (the series' »Udviklingen over udgaverne«)
+  local checks, body = {}, pandoc.Blocks({})
+  for _, b in ipairs(out) do
+    if b.t == "Div" and b.classes:includes("checks-line") then checks[#checks + 1] = b else body:insert(b) end
+  end
+  for _, b in ipairs(checks) do body:insert(b) end
+  doc.blocks = body
   return doc
 end

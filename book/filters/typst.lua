@@ -87,13 +87,57 @@ local function page_ref(link)
 end
 
 -- Table layout ---------------------------------------------------------------------------------
-local LINE_EM = 57      -- the A4 text width (16,4 cm) in em of the tables' 8 pt text
-local EM_BODY = 0.64    -- width of a character of table text, in em (DejaVu Sans, generous)
-local EM_HEAD = 0.72    -- the same for the bold header
+-- Widths are measured, not guessed: the advance widths of DejaVu Sans (the book's one typeface),
+-- in thousandths of an em, for the characters the book's tables use; any other character
+-- counts as wide as an »M«. Kerning is left out (it only narrows).
+local function widths_of(groups)
+  local out = {}
+  for w, chars in pairs(groups) do
+    for _, c in utf8.codes(chars) do out[c] = w / 1000 end
+  end
+  return out
+end
+
+local REGULAR = widths_of({
+  [0] = "­", [275] = "'", [278] = "ijlìíîï", [295] = "IJÌÍÎÏ", [318] = " ,.·‘’", [337] = "/:;\\|¦",
+  [352] = "f", [361] = "-", [390] = "()[]", [392] = "t", [401] = "!¡²³¹", [411] = "r",
+  [460] = "\"", [471] = "ªº", [500] = "*_`§¨¯°´¸–", [518] = "“”", [521] = "s", [525] = "z",
+  [531] = "?¿", [550] = "cç", [557] = "L", [575] = "F", [579] = "k", [592] = "vxyýÿ", [603] = "P",
+  [605] = "Þ", [611] = "TYÝ", [612] = "o«»ðòóôõöø", [613] = "aàáâãäå", [615] = "eèéêë",
+  [630] = "ß", [632] = "EÈÉÊË", [634] = "hnuñùúûü", [635] = "Sbdgpqþ",
+  [636] = "$0123456789{}¢£¤¥µ¶€", [656] = "K", [684] = "AVÀÁÂÃÄÅ", [685] = "XZ", [686] = "B",
+  [695] = "R", [698] = "CÇ", [732] = "UÙÚÛÜ", [748] = "NÑ", [752] = "H", [770] = "D", [775] = "GÐ",
+  [780] = "&", [787] = "OQÒÓÔÕÖØ", [818] = "w", [838] = "#+<=>^~¬±×÷−✔✘", [863] = "M", [873] = "○",
+  [950] = "%", [969] = "¼½¾", [974] = "mÆ", [982] = "æ", [989] = "W", [1000] = "@©®—…",
+})
+local BOLD = widths_of({
+  [0] = "­", [306] = "'", [343] = "ijlìíîï", [348] = " ", [365] = "/\\|¦", [372] = "IJÌÍÎÏ",
+  [380] = ",.·‘’", [400] = ":;", [415] = "-", [435] = "f", [438] = "²³¹", [456] = "!¡",
+  [457] = "()[]", [478] = "t", [493] = "r", [500] = "_`§¨¯°´¸–", [521] = "\"", [523] = "*",
+  [564] = "ªº", [580] = "?¿", [582] = "z", [593] = "cç", [595] = "s", [636] = "¤¶", [637] = "L",
+  [645] = "x", [646] = "«»", [652] = "vyýÿ", [657] = "“”", [665] = "k", [675] = "aàáâãäå",
+  [678] = "eèéêë", [682] = "T", [683] = "EFÈÉÊË", [687] = "oðòóôõöø", [696] = "$0123456789¢£¥€",
+  [712] = "hnu{}ñùúûü", [716] = "bdgpqþ", [719] = "ß", [720] = "S", [724] = "YÝ", [725] = "Z",
+  [733] = "P", [734] = "CÇ", [736] = "µ", [738] = "Þ", [762] = "B", [770] = "R", [771] = "X",
+  [774] = "AVÀÁÂÃÄÅ", [775] = "K", [812] = "UÙÚÛÜ", [821] = "G", [830] = "D", [837] = "HNÑ",
+  [838] = "#+<=>^~¬±Ð×÷−✔✘", [850] = "OQÒÓÔÕÖØ", [872] = "&", [873] = "○", [924] = "w",
+  [995] = "M", [1000] = "@©®—…", [1002] = "%", [1035] = "¼½¾", [1042] = "m", [1048] = "æ",
+  [1085] = "Æ", [1103] = "W",
+})
+
+local LINE_EM = 58      -- the A4 text width (16,4 cm = 465 pt) in em of the tables' 8 pt text
+local SLACK = 1.04      -- measured widths plus a little, so a measured line really fits
 local PAD = 1.1         -- a cell's inset on both sides, in em
 local SHORT_COLUMN = 28  -- a column whose entries are all at most this long is never wrapped
 local TEXT_SHARE = 0.4   -- ... as long as the text columns keep this share of the line
 local KEEP_LINES = 18    -- a table of at most this many printed lines is kept on one page
+
+-- width of a text in em of the table's text size; `bold` for the headers
+local function em_width(text, bold)
+  local table_of, w = bold and BOLD or REGULAR, 0
+  for _, c in utf8.codes(text) do w = w + (table_of[c] or 0.86) end
+  return w * SLACK
+end
 
 local same_header = {}  -- header text → the body rows of every table with that header
 
@@ -149,30 +193,38 @@ local function text_len(text)
   return utf8.len(text) or #text
 end
 
-local function longest_word(text)
-  local len = 0
-  for word in text:gmatch("%S+") do len = math.max(len, text_len(word)) end
-  return len
+local function widest_word(text, bold)
+  local w = 0
+  for word in text:gmatch("%S+") do w = math.max(w, em_width(word, bold)) end
+  return w
 end
 
--- Width of each column. A table that fits the line keeps its natural widths (`auto`). Else:
+-- Width of each column, in em. A table that fits the line keeps its natural widths (`auto`).
+-- Else:
 -- * a number column (right-aligned) is as wide as its longest entry: numbers never wrap;
--- * a label column (status words, short labels: every entry at most SHORT_COLUMN long) is as
---   wide as most of its entries (LABEL_SHARE of them, at most LABEL_MAX characters), its longer
---   entries wrapping between words,
---   never inside one (a status such as »✘ Ikke nået« stays whole);
+-- * a label column (status words, short labels: every entry at most SHORT_COLUMN characters)
+--   is as wide as most of its entries (LABEL_SHARE of them, at most LABEL_MAX wide), its longer
+--   entries wrapping between words, never inside one (»✘ Ikke nået« stays whole);
 -- * text columns share the rest (fr), each at least as wide as its longest word and wanting
 --   room for its typical entry; only they are hyphenated, and only when the line is too short.
--- Every column is at least as wide as its header's longest word, a header wraps between words
--- over at most three lines and is never hyphenated. Label columns are fixed narrowest first
--- while the text columns keep TEXT_SHARE of the line.
+-- A header wraps between words and is never hyphenated: its column is at least as wide as its
+-- longest word. Number and label columns take room for their header on at most three lines;
+-- when the text columns then lack room for their longest words (a long name of an area beside
+-- many numbers), those headers wrap over more lines first, so a text column is hyphenated
+-- only where even that is not enough. Room left when every column is fixed goes to the label
+-- columns, so a label wraps only where the line is full, then (as room left when the text
+-- columns have what they want) to the headers of the fixed columns, so they wrap over fewer
+-- lines. Label columns are fixed narrowest first while the text columns keep TEXT_SHARE of
+-- the line.
 local LABEL_SHARE = 0.8
-local LABEL_MAX = 18  -- ... and at most this long (»… Endnu ikke nået«)
+local LABEL_MAX = 10.5  -- em: ... and at most this wide (»… Endnu ikke nået«)
 
-local function share_length(lens)
-  if #lens == 0 then return 0 end
-  table.sort(lens)
-  return lens[math.max(math.ceil(LABEL_SHARE * #lens), 1)]
+local LEAST_SHARE = 0.67  -- ... and, when text columns lack room, at least as wide as this share
+
+local function share_width(ws, share)
+  if #ws == 0 then return 0 end
+  table.sort(ws)
+  return ws[math.max(math.ceil((share or LABEL_SHARE) * #ws), 1)]
 end
 
 -- Label columns that hold the same labels (a goal's status and its status by the rule) get one
@@ -192,85 +244,164 @@ end
 
 local function column_widths(tbl)
   local n = #tbl.colspecs
-  local body, word, head, head_word, sum, count, lens, values = {}, {}, {}, {}, {}, {}, {}, {}
+  local body, word, head, head_word, sum, count, chars, ws, values = {}, {}, {}, {}, {}, {}, {}, {}, {}
+  local head_words = {}  -- the widths of a header's words, in order
   for i = 1, n do
-    body[i], word[i], head[i], head_word[i], sum[i], count[i], lens[i], values[i] = 0, 0, 0, 0, 0, 0, {}, {}
+    body[i], word[i], head[i], head_word[i], sum[i], count[i], chars[i], ws[i], values[i], head_words[i] =
+      0, 0, 0, 0, 0, 0, 0, {}, {}, {}
   end
   for _, entry in ipairs(rows_of(tbl)) do
     for i, cell in ipairs(entry[1].cells) do
       local text = cell_text(cell)
       if i <= n and cell.col_span == 1 then
+        local w = em_width(text, entry[2])
         if entry[2] then
-          head[i], head_word[i] = math.max(head[i], text_len(text)), math.max(head_word[i], longest_word(text))
+          head[i], head_word[i] = math.max(head[i], w), math.max(head_word[i], widest_word(text, true))
+          for hw in text:gmatch("%S+") do table.insert(head_words[i], em_width(hw, true)) end
         else
-          body[i], word[i] = math.max(body[i], text_len(text)), math.max(word[i], longest_word(text))
-          sum[i], count[i] = sum[i] + text_len(text), count[i] + 1
-          lens[i][#lens[i] + 1] = text_len(text)
+          body[i], word[i] = math.max(body[i], w), math.max(word[i], widest_word(text))
+          sum[i], count[i] = sum[i] + w, count[i] + 1
+          chars[i] = math.max(chars[i], text_len(text))
+          ws[i][#ws[i] + 1] = w
           if text_len(text) > 1 then values[i][text] = true end  -- »–« and empty cells need no room
         end
       end
     end
   end
   local natural = 0
-  for i = 1, n do natural = natural + math.max(body[i] * EM_BODY, head[i] * EM_HEAD) + PAD end
+  for i = 1, n do natural = natural + math.max(body[i], head[i]) + PAD end
   local spec, widths, fixed = {}, {}, {}
   if natural <= LINE_EM then
     for i = 1, n do spec[i] = "auto" end
     return spec, widths, true, fixed
   end
-  local function header_room(i)
-    return math.max(head_word[i], head[i] / 3) * EM_HEAD
+  -- a header's lines at a column width (its words wrapped as Typst does, never hyphenated)
+  local space = em_width(" ", true)
+  local function header_lines(i, w)
+    local room, lines, line = w - PAD + 1e-6, 1, 0
+    for _, ww in ipairs(head_words[i]) do
+      if line == 0 then line = ww
+      elseif line + space + ww <= room then line = line + space + ww
+      else lines, line = lines + 1, ww end
+    end
+    return lines
   end
+  -- the least width at which the header takes at most `k` lines
+  local function width_for(i, k, upto)
+    if header_lines(i, upto) > k then return nil end
+    local lo, hi = head_word[i] + PAD, upto
+    for _ = 1, 30 do
+      local mid = (lo + hi) / 2
+      if header_lines(i, mid) <= k then hi = mid else lo = mid end
+    end
+    return hi
+  end
+  -- Widen the fixed columns `w` within `cap` by at most `budget`, one header line at a time,
+  -- the column whose header takes the most lines first (the cheapest of those first): headers
+  -- of about the same height rather than one of five lines beside one of one. Returns the room used.
+  local function balance(w, cap, budget)
+    local used = 0
+    while true do
+      local best, best_lines, best_cost
+      for i in pairs(w) do
+        local lines = header_lines(i, w[i])
+        if lines > 1 and w[i] < cap[i] - 1e-6 then
+          local target = width_for(i, lines - 1, cap[i])
+          local cost = target and (target - w[i])
+          if cost and cost <= budget - used and
+             (not best or lines > best_lines or (lines == best_lines and cost < best_cost)) then
+            best, best_lines, best_cost = i, lines, cost
+          end
+        end
+      end
+      if not best then return used end
+      w[best], used = w[best] + best_cost, used + best_cost
+    end
+  end
+  local least_fixed = {}  -- a fixed column's width with its header wrapped over as many lines as it takes
   local available = LINE_EM
-  -- number columns: their whole width
+  -- number columns: their whole width, their header as narrow as its longest word for now
   for i, cs in ipairs(tbl.colspecs) do
     if cs[1] == "AlignRight" then
-      fixed[i] = math.max(body[i] * EM_BODY, header_room(i)) + PAD
+      fixed[i] = math.max(body[i], head_word[i]) + PAD
+      least_fixed[i] = fixed[i]
       available = available - fixed[i]
     end
   end
   -- label columns, narrowest first, while they leave the text columns enough room
   local order = {}
   for i = 1, n do
-    if not fixed[i] and body[i] <= SHORT_COLUMN then order[#order + 1] = i end
+    if not fixed[i] and chars[i] <= SHORT_COLUMN then order[#order + 1] = i end
   end
   local label = {}
   for _, i in ipairs(order) do
-    label[i] = math.max(math.min(share_length({table.unpack(lens[i])}), LABEL_MAX), word[i]) * EM_BODY
+    label[i] = math.max(math.min(share_width({table.unpack(ws[i])}), LABEL_MAX), word[i])
   end
   same_labels(order, label, values)
   table.sort(order, function(a, b) return label[a] < label[b] end)
   local texts = 0
   for i = 1, n do texts = texts + ((fixed[i] or label[i]) and 0 or 1) end
+  local labels = {}
   for _, i in ipairs(order) do
-    local w = math.max(label[i], header_room(i)) + PAD
+    local w = math.max(label[i], head_word[i]) + PAD
     if texts == 0 or available - w >= TEXT_SHARE * LINE_EM then
       fixed[i], available = w, available - w
+      -- at the least: most of its entries whole (a label wraps between words, never inside one)
+      least_fixed[i] = math.max(share_width({table.unpack(ws[i])}, LEAST_SHARE), word[i], head_word[i]) + PAD
+      labels[#labels + 1] = i
     else
       texts = texts + 1
     end
   end
   local fr, need, extra = {}, 0, 0
   for i = 1, n do
-    if fixed[i] then
-      spec[i] = string.format("%.2fem", fixed[i])
-    else
+    if not fixed[i] then
       -- at least its longest word, and a typical short entry ("✗ Ikke nået") on one line
-      table.sort(lens[i])
-      local median = #lens[i] > 0 and lens[i][math.ceil(#lens[i] / 2)] or 0
-      local least = math.max(math.max(word[i], math.min(median, 16)) * EM_BODY, head_word[i] * EM_HEAD) + PAD
+      local sorted = {table.unpack(ws[i])}
+      table.sort(sorted)
+      local median = #sorted > 0 and sorted[math.ceil(#sorted / 2)] or 0
+      local least = math.max(word[i], math.min(median, 9), head_word[i]) + PAD
       local typical = count[i] > 0 and 1.3 * sum[i] / count[i] or body[i]
-      fr[i] = {min = least, want = math.max(math.min(typical, body[i], 80) * EM_BODY + PAD, least)}
+      -- wanting its longest entry on one line where that is short (a name), else room for
+      -- a typical entry
+      fr[i] = {min = least, want = math.max(math.min(body[i], math.max(typical, 24), 45) + PAD, least)}
       need = need + fr[i].min
       extra = extra + fr[i].want - fr[i].min
     end
   end
+  -- text columns short of their longest word: the labels narrow to their least (wrapping
+  -- between words), the headers already wrap over as many lines as it takes
+  if need > available then
+    local slack = 0
+    for _, i in ipairs(labels) do slack = slack + (fixed[i] - least_fixed[i]) end
+    local take = math.min(need - available, slack)
+    if take > 0 then
+      for _, i in ipairs(labels) do fixed[i] = fixed[i] - (fixed[i] - least_fixed[i]) * take / slack end
+      available = available + take
+    end
+  end
+  -- the room beyond the text columns' longest words: headers down to three lines first, then
+  -- the text columns' typical entries (and with no text column, the labels' longer entries on
+  -- one line), then headers on fewer lines, down to one
+  local full = {}
+  for i, w in pairs(fixed) do full[i] = math.max(w, math.max(body[i], head[i]) + PAD) end
+  local three = {}
+  for i, w in pairs(fixed) do three[i] = math.max(w, width_for(i, 3, full[i]) or full[i]) end
+  available = available - balance(fixed, three, math.max(available - need, 0))
+  if texts == 0 and available > 0 then
+    for _, i in ipairs(labels) do
+      local more = math.min(math.max(body[i], head_word[i]) + PAD - fixed[i], available)
+      if more > 0 then fixed[i], available = fixed[i] + more, available - more end
+    end
+  end
+  available = available - balance(fixed, full, math.max(available - need - extra, 0))
+  for i, w in pairs(fixed) do spec[i] = string.format("%.2fem", w) end
   local spare = math.max(available - need, 0)
   for i, c in pairs(fr) do
     widths[i] = c.min + (extra > 0 and (c.want - c.min) * math.min(spare / extra, 1) or 0)
     spec[i] = string.format("%.1ffr", widths[i] * 10)
   end
-  return spec, widths, need <= available, fixed
+  return spec, widths, need <= available + 0.01, fixed
 end
 
 -- Printed lines of the table, estimated from the text of its wrapping columns.
@@ -280,8 +411,8 @@ local function printed_lines(tbl, widths)
     local row_lines = 1
     for i, cell in ipairs(entry[1].cells) do
       if widths[i] then
-        local chars = math.max((widths[i] - PAD) / EM_BODY, 1)
-        row_lines = math.max(row_lines, math.ceil(text_len(cell_text(cell)) / (0.85 * chars)))
+        local room = math.max(widths[i] - PAD, 0.5)
+        row_lines = math.max(row_lines, math.ceil(em_width(cell_text(cell), entry[2]) / (0.85 * room)))
       end
     end
     lines = lines + row_lines
@@ -417,6 +548,32 @@ end
 
 local TEXT_BLOCKS = {Para = true, Plain = true, BulletList = true, OrderedList = true}
 
+local LISTS = {BulletList = true, OrderedList = true, DefinitionList = true}
+
+-- Whether the figure at `at` opens a section of figures: right after a section's heading, or
+-- after a heading and one paragraph, with nothing but figures and tables (their source lines,
+-- the chapter's line on its checks) after it up to the next heading. Floated, such a figure would
+-- leave its heading and sentence alone at the foot of a page with nothing to fill it.
+local function opens_section(blocks, at)
+  if not (blocks[at] and blocks[at].t == "Figure") then return false end
+  local function heading(b) return b and b.t == "Header" and b.level >= 2 end
+  local prev = blocks[at - 1]
+  if not (heading(prev) or (prev and (prev.t == "Para" or prev.t == "Plain") and heading(blocks[at - 2]))) then
+    return false
+  end
+  for k = at + 1, #blocks do
+    local b = blocks[k]
+    if b.t == "Header" then break end
+    if not (b.t == "Figure" or b.t == "Table" or is_source(b) or is_checks_line(b)) then return false end
+  end
+  return true
+end
+
+local function introduces_list(block, next_block)
+  return (block.t == "Para" or block.t == "Plain") and next_block ~= nil and LISTS[next_block.t] == true
+    and pandoc.utils.stringify(block):match(":%s*$") ~= nil
+end
+
 -- A table or figure takes the source line that follows it; the contents go before the first
 -- numbered chapter (after the front chapter) and every chapter starts on a new page (an appendix
 -- after another appendix on the same page).
@@ -449,11 +606,19 @@ local function with_sources(blocks)
     if b.t == "Table" then
       made = typst_table(b, source)
     elseif b.t == "Figure" then
-      made = typst_figure(b, source, not opening)
+      -- a section that opens with a figure (its heading, at most a sentence, the figure) keeps
+      -- them together: the figure stays in the text, and its heading and sentence go with it
+      made = typst_figure(b, source, not opening and not opens_section(blocks, i))
+    elseif (b.t == "Para" or b.t == "Plain") and opens_section(blocks, i + 1) then
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
     elseif TEXT_BLOCKS[b.t] and is_checks_line(blocks[i + 1]) then
       -- the chapter's line on its checks never stands alone on a page: the text before it
       -- (its last lines at least) goes with it; the chapter's floating figures come before both
       out:insert(pandoc.RawBlock("typst", "#place.flush()"))
+      made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
+    elseif introduces_list(b, blocks[i + 1]) then
+      -- a sentence that introduces a list (»... disse punkter:«) never ends a page: it goes on
+      -- the page where its list begins
       made = pandoc.RawBlock("typst", "#block(sticky: true)[\n" .. typst_of({b}) .. "\n]")
     elseif is_checks_line(b) and not (i > 1 and TEXT_BLOCKS[blocks[i - 1].t]) then
       out:insert(pandoc.RawBlock("typst", "#place.flush()"))  -- the line on the checks ends the chapter

@@ -17,6 +17,7 @@ Quarto is refused with the version found and the version needed."""
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
@@ -33,18 +34,20 @@ from report.protocol import RECORD_MIMES
 from ..errors import RenderError
 from ..paths import ROOT
 from . import RenderJob, RenderOutput
-from .pandoc import APPENDIX_CLASS, FONTS, FRONT_CLASS, appendix_letter, run_pandoc
-from .quarto_html import write_framed_html
+from .pandoc import APPENDIX_CLASS, FONTS, appendix_letter, run_pandoc
+from .quarto_html import NO_FLOATS, Floats, count_floats, part_outline, write_framed_html
 
 HTML_BOOKS_FROM = (1, 7)   # oldest Quarto whose HTML book this renderer is tested with (1.7.34)
 TYPST_BOOKS_FROM = (1, 9)  # Typst output for book projects
 PDF_STANDARDS = ["ua-1", "a-2a"]  # Typst's PDF/UA-1 and PDF/A-2a checks, as in the embedded renderer
+MEDIA = "media"  # the figures' folder in the staging project and the book, as the embedded renderer's
 HERE = Path(__file__).resolve().parent.parent
 # One stylesheet and one Typst template for both renderers: Quarto gets the embedded renderer's
 # book.css and book.typ (through quarto-book.typ) and its filters, plus its own quarto.lua.
 STAGED_FILES = {"book.css": HERE / "templates" / "book.css",
                 "book.typ": HERE / "templates" / "book.typ", "quarto-book.typ": HERE / "templates" / "quarto-book.typ",
-                **{name: HERE / "filters" / name for name in ("quarto.lua", "notebook.lua", "html.lua", "typst.lua")}}
+                **{name: HERE / "filters" / name
+                   for name in ("quarto.lua", "notebook.lua", "html.lua", "typst.lua", "quarto-tables.lua")}}
 
 
 def _version_text(version: tuple[int, ...]) -> str:
@@ -119,17 +122,20 @@ def _text(value) -> str:
     return "".join(value) if isinstance(value, list) else value
 
 
-def _figure(data: dict, meta: dict, media: Path, name: str) -> str:
-    """A figure output as Markdown: the image written to `media`, caption and alt text kept."""
+def _figure(data: dict, meta: dict, media: Path) -> str:
+    """A figure output as Markdown: the image written to `media` (`media/<part>/`) under the sha1
+    of its bytes, as the embedded renderer's pandoc names it (the same file names in both books);
+    caption and alt text kept."""
     media.mkdir(parents=True, exist_ok=True)
     if "image/svg+xml" in data:
-        path = media / f"{name}.svg"
-        path.write_text(_text(data["image/svg+xml"]), encoding="utf-8")
+        content, suffix = _text(data["image/svg+xml"]).encode("utf-8"), ".svg"
     else:
-        path = media / f"{name}.png"
-        path.write_bytes(base64.b64decode(_text(data["image/png"])))
+        content, suffix = base64.b64decode(_text(data["image/png"])), ".png"
+    path = media / f"{hashlib.sha1(content).hexdigest()}{suffix}"
+    path.write_bytes(content)
     caption = meta.get("caption", "").replace("[", "\\[").replace("]", "\\]")
-    text = f"![{caption}]({media.name}/{path.name}){{fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}"
+    link = f"{MEDIA}/{media.name}/{path.name}"
+    text = f"![{caption}]({link}){{fig-alt={_attr(meta.get('alt') or meta.get('caption', ''))}}}"
     if meta.get("only"):  # a figure for one format only, as notebook.lua reads it
         return f'::: {{.content-visible when-format="{meta["only"]}"}}\n{text}\n:::'
     return text
@@ -152,11 +158,12 @@ def cell_heading_ids(cells: list[str], workdir: Path) -> list[str]:
 def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
     """An executed notebook as the Markdown Quarto renders: its Markdown cells and shown outputs
     in order, no code, no recorded results (the build's records), no stream output; figures
-    written to `media` with caption and alt text; headings numbered as in the embedded book.
+    written to `media` (the project's `media/<part>/`) with caption and alt text; headings
+    numbered as in the embedded book.
     Markdown, not a notebook: Quarto numbers an `.ipynb` chapter even when its title heading
     says `{.unnumbered}` (quarto-cli issue 8526)."""
     nb = nbformat.read(executed, as_version=4)
-    seen, blocks, figures = [False], [], 0
+    seen, blocks = [False], []
     auto_ids = iter(cell_heading_ids([c.source for c in nb.cells if c.cell_type == "markdown"], media.parent))
     for cell in nb.cells:
         if cell.cell_type == "markdown":
@@ -169,78 +176,12 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
                 continue
             meta = out.get("metadata", {}).get("image/svg+xml") or out.get("metadata", {}).get("image/png") or {}
             if ("image/svg+xml" in data or "image/png" in data) and "caption" in meta:
-                figures += 1
-                blocks.append(_figure(data, meta, media, f"{part_id}-{figures}"))
+                blocks.append(_figure(data, meta, media))
             elif "text/markdown" in data:
                 blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter, part_id))
     text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
     # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
-
-
-def _shown_in_html(block: dict) -> bool | None:
-    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
-    None for a block shown in every format, True for one shown in the HTML only."""
-    if block.get("t") != "Div":
-        return None
-    _, classes, attrs = block["c"][0]
-    fmt = dict(attrs).get("when-format")
-    if fmt and "content-visible" in classes:
-        return fmt in HTML_FORMATS
-    if fmt and "content-hidden" in classes:
-        return fmt not in HTML_FORMATS
-    return None
-
-
-HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
-NO_FLOATS = (0, 0, 0, 0)
-Floats = tuple[int, int, int, int]
-
-
-def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Floats:
-    """The HTML's float numbering after a part, as html.lua numbers it, from the numbering before
-    it: (figures, captioned tables) numbered in both HTML and PDF, and (figures, tables) shown in
-    the HTML only since the last numbered one (they are numbered "Tabel 39a", "39b", ...)."""
-    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
-    counts = list(before)
-
-    def count(kind: int, only_html: bool) -> None:
-        if only_html:
-            counts[2 + kind] += 1
-        else:
-            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
-
-    def walk(node, only_html: bool) -> None:
-        if isinstance(node, dict):
-            shown = _shown_in_html(node)
-            if shown is False:
-                return
-            only_html = only_html or shown is True
-            if node.get("t") == "Figure":
-                count(0, only_html)
-            elif node.get("t") == "Table" and node["c"][1][1]:
-                count(1, only_html)
-            walk(node.get("c"), only_html)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, only_html)
-    walk(ast["blocks"], False)
-    return counts[0], counts[1], counts[2], counts[3]
-
-
-def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
-    """A part's top-level headings of levels 1-2 (pandoc's AST), with the ids quarto.lua gives
-    them (the title the part's id, the others prefixed with it) and, for the front chapter, the
-    embedded renderer's class of its title: what the book's contents list."""
-    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", markdown))
-    headers = [b for b in ast["blocks"] if b["t"] == "Header"]
-    title = next((h for h in headers if h["c"][0] == 1), None)
-    for h in headers:
-        if h is not title and title and h["c"][1][0]:
-            h["c"][1][0] = f"{title['c'][1][0]}-{h['c'][1][0]}"
-    if title and front:
-        title["c"][1][1].append(FRONT_CLASS)
-    return [h for h in headers if h["c"][0] <= 2]
 
 
 def staged_name(part) -> str:
@@ -274,12 +215,16 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
         return [{"path": name, "at": "pre-ast"} for name in ("quarto.lua", "notebook.lua")]
     formats = base.get("format", {})
     # columns: pipe tables measured against 80 columns, as notebook.lua's pandoc.read (same widths)
+    # quarto-tables.lua, after Quarto's HTML fixups: tables keep pandoc's markup (width, no Bootstrap classes)
     fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80,
-                        filters=[*first(), {"path": "html.lua", "at": "pre-ast"}])}
+                        filters=[*first(), {"path": "html.lua", "at": "pre-ast"},
+                                 {"path": "quarto-tables.lua", "at": "post-render"}])}
     if typst:
+        # highlight-style none: inline code in the text's colour, as pandoc writes it without Quarto
+        # (Quarto's default theme colours it as a token); the older key, read by every Quarto
         fmt["typst"] = dict(formats.get("typst", {}), template="quarto-book.typ", **{
             "template-partials": ["book.typ"], "pdf-standard": PDF_STANDARDS, "font-paths": [str(FONTS)],
-            "filters": [*first(), {"path": "typst.lua", "at": "pre-ast"}]})
+            "highlight-style": "none", "filters": [*first(), {"path": "typst.lua", "at": "pre-ast"}]})
     links = {p.id: ("index.html" if p.role == "front" else f"{p.id}.html") for p, _ in job.notebooks}
     return {"project": {"type": "book", "output-dir": "_book"}, "lang": base.get("lang", "da"),
             # Quarto formats the date itself: "31. marts 2025", as format_date(..., "long", "da_DK")
@@ -313,7 +258,7 @@ def stage_project(job: RenderJob, typst: bool) -> Path:
     for part, executed in job.notebooks:
         letter = appendix_letter(letters) if part.role == "appendix" else ""
         letters += part.role == "appendix"
-        text = part_markdown(executed, part.id, part.role, project / f"{part.id}_media", letter)
+        text = part_markdown(executed, part.id, part.role, project / MEDIA / part.id, letter)
         (project / staged_name(part)).write_text(_front_matter(floats, part.id) + text, encoding="utf-8")
         floats = count_floats(text, job.workdir, floats)
         files.append((staged_name(part), part.role))
@@ -384,8 +329,8 @@ class QuartoRenderer:
                                        p.role == "front") for p, _ in job.notebooks}
         html_dir = write_framed_html(job, project / "_book", outlines)
         shutil.copytree(html_dir, job.out_dir, dirs_exist_ok=True)
-        for media in sorted((project / "_book").glob("*_media")):
-            shutil.copytree(media, job.out_dir / media.name, dirs_exist_ok=True)
+        if (project / "_book" / MEDIA).is_dir():
+            shutil.copytree(project / "_book" / MEDIA, job.out_dir / MEDIA, dirs_exist_ok=True)
 
     def _embedded_pdf(self, job: RenderJob, target: Path) -> str:
         """Quarto 1.7-1.8: the PDF from the embedded Typst path; returns the note saying so."""

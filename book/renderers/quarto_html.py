@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from . import RenderJob
-from .pandoc import book_meta, run_pandoc, write_html
+from .pandoc import FRONT_CLASS, book_meta, run_pandoc, write_html
 
 _MAIN = re.compile(r'<main class="content"[^>]*id="quarto-document-content"[^>]*>(.*?)</main>', re.S)
 _TITLE_BLOCK = re.compile(r'<header id="title-block-header".*?</header>', re.S)
@@ -58,3 +58,68 @@ def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list
         blocks += [outlines[part.id][0], {"t": "RawBlock", "c": ["html", content]}]
     doc = {"pandoc-api-version": api["pandoc-api-version"], "meta": book_meta(job), "blocks": blocks}
     return write_html(doc, job, [h for part, _ in job.notebooks for h in outlines[part.id]])
+
+
+def _shown_in_html(block: dict) -> bool | None:
+    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
+    None for a block shown in every format, True for one shown in the HTML only."""
+    if block.get("t") != "Div":
+        return None
+    _, classes, attrs = block["c"][0]
+    fmt = dict(attrs).get("when-format")
+    if fmt and "content-visible" in classes:
+        return fmt in HTML_FORMATS
+    if fmt and "content-hidden" in classes:
+        return fmt not in HTML_FORMATS
+    return None
+
+
+HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
+NO_FLOATS = (0, 0, 0, 0)
+Floats = tuple[int, int, int, int]
+
+
+def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Floats:
+    """The HTML's float numbering after a part, as html.lua numbers it, from the numbering before
+    it: (figures, captioned tables) numbered in both HTML and PDF, and (figures, tables) shown in
+    the HTML only since the last numbered one (they are numbered "Tabel 39a", "39b", ...)."""
+    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "counting figures and tables", markdown))
+    counts = list(before)
+
+    def count(kind: int, only_html: bool) -> None:
+        if only_html:
+            counts[2 + kind] += 1
+        else:
+            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
+
+    def walk(node, only_html: bool) -> None:
+        if isinstance(node, dict):
+            shown = _shown_in_html(node)
+            if shown is False:
+                return
+            only_html = only_html or shown is True
+            if node.get("t") == "Figure":
+                count(0, only_html)
+            elif node.get("t") == "Table" and node["c"][1][1]:
+                count(1, only_html)
+            walk(node.get("c"), only_html)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, only_html)
+    walk(ast["blocks"], False)
+    return counts[0], counts[1], counts[2], counts[3]
+
+
+def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
+    """A part's top-level headings of levels 1-2 (pandoc's AST), with the ids quarto.lua gives
+    them (the title the part's id, the others prefixed with it) and, for the front chapter, the
+    embedded renderer's class of its title: what the book's contents list."""
+    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", markdown))
+    headers = [b for b in ast["blocks"] if b["t"] == "Header"]
+    title = next((h for h in headers if h["c"][0] == 1), None)
+    for h in headers:
+        if h is not title and title and h["c"][1][0]:
+            h["c"][1][0] = f"{title['c'][1][0]}-{h['c'][1][0]}"
+    if title and front:
+        title["c"][1][1].append(FRONT_CLASS)
+    return [h for h in headers if h["c"][0] <= 2]

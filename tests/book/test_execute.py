@@ -43,10 +43,15 @@ def wait_until(predicate, seconds: float) -> bool:
 
 
 def kernels(mark: str) -> list[int]:
+    """The marked kernels: started as `python -m ipykernel_launcher`, or forked by the kernel
+    server (book.kernels: the server's command line, the server its parent)."""
     out = []
     for pid in marked_processes("BOOK_TEST_MARK", mark):
         try:
-            if b"ipykernel" in Path(f"/proc/{pid}/cmdline").read_bytes():
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes()
+            parent = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()[1]
+            forked = b"kernel_server" in cmdline and b"kernel_server" in Path(f"/proc/{parent}/cmdline").read_bytes()
+            if b"ipykernel" in cmdline or forked:
                 out.append(pid)
         except OSError:
             pass

@@ -268,3 +268,139 @@ def test_no_key_figure_is_labelled_with_a_time_word(rendered_edition):
              if re.search(r"\b(i dag|i år|nu)\b", kf["label"], re.IGNORECASE)]
     assert not stale, stale
     assert any(re.search(r"Pladser (primo|pr\.) ", kf["label"]) for kf in figures["kvoter"].values())
+
+
+def test_no_heading_and_no_sentence_introducing_a_list_ends_a_page(pdf):
+    """A heading is followed on its page by at least two lines of what it heads; a sentence that
+    introduces a list (ending in »:«) is never a page's last line, its list on the next page."""
+    reader, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        lines = _lines(text)
+        assert not (lines and lines[-1].rstrip().endswith(":")), f"page {i} ends with »{lines[-1][-60:]}«"
+    marks = list(_bookmarks(reader))
+
+    def opens_with_heading(page: int) -> bool:  # the colophon counts as a new part
+        first = [_plain(ln) for ln in _lines(texts[page - 1])][:1]
+        return page == len(texts) or any(first and first[0].startswith(_plain(t)[:20])
+                                          for t, p in marks if p == page)
+
+    for title, page in marks:
+        lines = [_plain(ln) for ln in _lines(texts[page - 1])]
+        tail = _plain(re.sub(r"^[\d.]+ ", "", title))[-14:]
+        at = next((k for k, ln in enumerate(lines) if tail in ln), None)
+        assert at is not None, f"heading {title!r} not found on page {page}"
+        # a section of one line may end its page when the next page opens with the next heading
+        least = 1 if opens_with_heading(page + 1) else 2
+        assert len(lines) - at - 1 >= least, f"heading {title!r} ends page {page}: {lines[at:]}"
+
+
+def test_no_word_in_a_table_or_text_is_broken_over_three_lines(pdf):
+    """Column widths leave every word room on at most two lines: a name column beside many
+    numbers (Kvoter's »Fællesforvaltningsdirektørens område«) takes the room the number
+    columns' headers give up by wrapping between words, and label columns (statuses) narrow
+    before a text column breaks a word twice (»ung-/domsuddannel-/se«)."""
+    _, texts = pdf
+    broken = []
+    for i, text in enumerate(texts, start=1):
+        lines = [ln.strip() for ln in text.replace("\xad", "-").splitlines()]
+        for a, b, c in zip(lines, lines[1:], lines[2:]):
+            if re.search(r"[a-zæøå]-$", a) and re.fullmatch(r"[a-zæøå]+-", b) and re.match(r"[a-zæøå]", c):
+                broken.append(f"page {i}: {a[-16:]} / {b} / {c[:16]}")
+    assert not broken, broken
+
+
+def test_the_colophons_labels_are_never_hyphenated(pdf):
+    _, texts = pdf
+    colophon = _plain(texts[-1])
+    assert "Sådan er bogen lavet" in colophon and "Næste udgave" in colophon, colophon[:300]
+
+
+def test_no_program_key_or_command_is_shown_to_the_reader(rendered_edition):
+    """Code (an edition file's key such as `previous`, a command) is for analysts, in the README;
+    the book's pages show none (the accessibility statement names the open data's folder)."""
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        if path.name == "tilgaengelighed.html":
+            continue
+        codes = re.findall(r"<code[^>]*>(.*?)</code>", path.read_text(encoding="utf-8"), re.S)
+        assert not codes, f"{path.name}: {codes[:3]}"
+
+
+def _count(label: str, text: str) -> int:
+    m = re.search(rf"(\d[\d.]*) {label}", text)
+    return int(m.group(1).replace(".", "")) if m else 0
+
+
+def test_a_chapters_line_on_its_checks_counts_as_its_row_of_the_appendix_table(rendered_edition):
+    """»Kontrol: ... 495 stemmer, 65 stemmer inden for afrunding, 30 afviger og 39 kan ikke
+    genberegnes« in the chapter and in Bilag C says what the chapter's row of the appendix's
+    table says (»stemmer« never includes »inden for afrunding« in one place and not in another)."""
+    folder = rendered_edition.folder
+    page = (folder / "afstemning.html").read_text(encoding="utf-8")
+    table = re.search(r"<table.*?</table>", page, re.S).group(0)
+    head = [re.sub(r"<.*?>|\s+", " ", h).strip() for h in re.findall(r"<th.*?</th>", table, re.S)]
+    rows = {}
+    for r in re.findall(r"<tr.*?</tr>", table, re.S)[1:]:
+        cells = [re.sub(r"<.*?>|\s+", " ", c).strip() for c in re.findall(r"<td.*?</td>", r, re.S)]
+        rows[cells[0]] = {h: int(c.replace(".", "")) for h, c in zip(head[1:], cells[1:])
+                          if c.replace(".", "").isdigit()}
+    appendix = re.sub(r"\s+", " ", re.sub(r"<.*?>", " ", page))
+    seen = 0
+    for path in sorted(folder.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        line = re.search(r'class="checks-line">(.*?)</div>', text, re.S)
+        title = re.search(r'<h1[^>]*>(?:<span\s+class="header-section-number">\d+</span>)?\s*(.*?)</h1>', text, re.S)
+        if not (line and title):
+            continue
+        name = re.sub(r"\s+", " ", title.group(1)).strip()
+        row = rows[name]
+        said = re.sub(r"\s+", " ", re.sub(r"<.*?>", " ", line.group(1)))
+        in_appendix = re.search(rf"{re.escape(name)} Bogen har regnet .*?genberegnes", appendix).group(0)
+        for where in (said, in_appendix):
+            counts = [_count(r"stemmer(?! inden)", where), _count("stemmer inden for afrunding", where),
+                      _count("afviger", where), _count("kan ikke genberegnes", where)]
+            assert counts == [row["Stemmer"], row["Inden for afrunding"], row["Afviger"],
+                              row["Kan ikke genberegnes"]], f"{name}: {where[:160]} / table {row}"
+        seen += 1
+    assert seen == 5
+
+
+def test_a_chapters_line_on_its_checks_ends_the_chapter(rendered_edition):
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        at = text.find('class="checks-line"')
+        if at >= 0:
+            main_end = text.find("</main>", at)
+            assert not re.search(r"<h[1-6]", text[at:main_end if main_end > 0 else None]), \
+                f"{path.name}: a section follows the chapter's line on its checks"
+
+
+NUMBER = re.compile(r"[−+-]?\d[\d.,]*(?:\s?%)?")
+
+
+def test_every_column_of_numbers_is_right_aligned(rendered_edition):
+    """One table style: a column that holds only numbers (and »–«, »..« placeholders) is
+    right-aligned in every table of the book (the PDF's tables take the same alignment)."""
+    columns = 0
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        for table in re.findall(r"<table.*?</table>", path.read_text(encoding="utf-8"), re.S):
+            rows = [re.findall(r"<td([^>]*)>(.*?)</td>", r, re.S) for r in re.findall(r"<tr.*?</tr>", table, re.S)]
+            rows = [r for r in rows if r]
+            for i in range(min((len(r) for r in rows), default=0)):
+                cells = [(attrs, re.sub(r"<.*?>|\s+", " ", text).replace("\xa0", " ").strip()) for attrs, text in
+                         (r[i] for r in rows)]
+                values = [t for _, t in cells if t not in ("", "–", "..", "-")]
+                if values and all(NUMBER.fullmatch(t) for t in values):
+                    columns += 1
+                    left = [t for attrs, t in cells if "text-align: right" not in attrs]
+                    assert not left, f"{path.name}: a column of numbers not right-aligned: {left[:3]}"
+    assert columns > 50
+
+
+def test_an_open_data_file_is_named_once_on_a_page(pdf):
+    """Bilag A named »parametre_parameters.csv« in two paragraphs in a row; a file of the open
+    data is named once where it is pointed to."""
+    _, texts = pdf
+    for i, text in enumerate(texts, start=1):
+        names = re.findall(r"[\w-]+\.(?:csv|json)", _plain(text))
+        twice = {n for n in names if names.count(n) > 1}
+        assert not twice, f"page {i} names {twice} more than once"

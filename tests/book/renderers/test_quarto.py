@@ -7,6 +7,7 @@ twice. The accessibility and PDF checks of the real book run on both renderers i
 tests/book/test_accessibility.py and tests/book/test_pdf.py."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -66,12 +67,14 @@ def executed(tmp_path):
 
 # ---------------------------------------------------------------- contract, without Quarto
 def test_part_is_markdown_without_code_records_or_stream_output(executed, tmp_path):
-    text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "kvoter_media")
+    text = q.part_markdown(executed, "kvoter", "chapter", tmp_path / "media" / "kvoter")
     assert text.startswith("# Kvoter {#kvoter}\n") and "## Baggrund {#baggrund}\n" in text
     assert "{.unnumbered" not in text
     assert ": Pladser pr. enhed\n" in text and "::: {.source}" in text
-    assert '![Pladser \\[i alt\\]](kvoter_media/kvoter-1.svg){fig-alt="Søjler \\"høje\\""}' in text
-    assert (tmp_path / "kvoter_media" / "kvoter-1.svg").read_text() == "<svg/>"
+    # named by the sha1 of its bytes in media/<part>/, as the embedded renderer's pandoc names it
+    name = f"{hashlib.sha1(b'<svg/>').hexdigest()}.svg"
+    assert f'![Pladser \\[i alt\\]](media/kvoter/{name}){{fig-alt="Søjler \\"høje\\""}}' in text
+    assert (tmp_path / "media" / "kvoter" / name).read_text() == "<svg/>"
     assert RESULT_MIME not in text and "noise" not in text and "report.figure" not in text
     assert "{#fig-" not in text and "{#tbl-" not in text  # numbered through the book, not by Quarto
 
@@ -162,11 +165,15 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     assert set(config["format"]) == {"html", "typst"}
     html, typst = config["format"]["html"], config["format"]["typst"]
     assert html["css"] == ["book.css"] and html["toc-title"] == "Indhold" and html["number-sections"]
-    assert [f["path"] for f in html["filters"]] == ["quarto.lua", "notebook.lua", "html.lua"]
+    # the book's filters first; after Quarto's HTML fixups, tables get pandoc's markup back
+    assert [(f["path"], f["at"]) for f in html["filters"]] == [
+        ("quarto.lua", "pre-ast"), ("notebook.lua", "pre-ast"), ("html.lua", "pre-ast"),
+        ("quarto-tables.lua", "post-render")]
     assert typst["papersize"] == "a4" and typst["pdf-standard"] == ["ua-1", "a-2a"]
     assert typst["template"] == "quarto-book.typ" and typst["template-partials"] == ["book.typ"]
     assert [f["path"] for f in typst["filters"]] == ["quarto.lua", "notebook.lua", "typst.lua"]
-    assert {f["at"] for f in html["filters"] + typst["filters"]} == {"pre-ast"}
+    assert {f["at"] for f in typst["filters"]} == {"pre-ast"}
+    assert typst["highlight-style"] == "none"  # inline code in the text's colour, as in the embedded PDF
     # the embedded renderer's stylesheet, template and filters themselves, not copies
     for name, source in (("book.css", "templates/book.css"), ("book.typ", "templates/book.typ"),
                          ("html.lua", "filters/html.lua"), ("typst.lua", "filters/typst.lua")):

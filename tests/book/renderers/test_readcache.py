@@ -45,3 +45,25 @@ def test_the_key_is_the_bytes_part_pandoc_and_filter(tmp_path):
     lua.write_bytes(b"-- filter")
     nb.write_bytes(b"{ }")
     assert read_key(nb, "kvoter", "pandoc 3.9", lua) != key
+
+
+def _notebook(path, text):
+    import nbformat
+
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell(text)]
+    nbformat.write(nb, path)
+    return path
+
+
+def test_read_ahead_leaves_readings_the_render_finds(tmp_path, monkeypatch):
+    from book.renderers import pandoc
+
+    nbs = [("a", _notebook(tmp_path / "a.ipynb", "# A")), ("b", _notebook(tmp_path / "b.ipynb", "# B"))]
+    pandoc.ReadAhead(nbs, tmp_path / "ahead", tmp_path / "cache").stop()  # stopped before it read all
+    ahead = pandoc.ReadAhead(nbs, tmp_path / "ahead", tmp_path / "cache")
+    ahead._thread.join()
+    ahead.stop()
+    monkeypatch.setattr(pandoc, "run_pandoc", lambda *a, **k: (_ for _ in ()).throw(AssertionError("read again")))
+    asts = [pandoc.notebook_ast(nb, part, tmp_path / "render", tmp_path / "cache") for part, nb in nbs]
+    assert [a["blocks"][0]["t"] for a in asts] == ["Header", "Header"]
