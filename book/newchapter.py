@@ -50,9 +50,9 @@ def _cells(chapter_id: str, title: str) -> list:
         code("report.key_messages(results.key_messages(inputs))", metadata={"tags": ["key-messages"]}),
         nbformat.v4.new_markdown_cell("## Tallene"),
         code("report.table(**views.table(inputs))\nreport.figure(**views.figure(inputs))"),
-        nbformat.v4.new_markdown_cell("## Afstemning med kilden"),
-        code("report.checks(reconcile.checks(inputs))"),
-        code("for name, value, unit in results.key_figures(inputs):\n    report.result(name, value, unit)\n"
+        code(f'checks = reconcile.checks(inputs)\nreport.checks(checks)\nreport.check_line(checks, "{chapter_id}")',
+             metadata={"tags": ["checks"]}),
+        code("report.key_figures(results.described(inputs))\n"
              "for name, table in views.open_data(inputs):\n    report.data(name, table)",
              metadata={"tags": ["results"]}),
     ]
@@ -147,5 +147,6 @@ def describe(chapter_id: str, files: list[Path], root: Path = ROOT) -> str:
     shown = "\n".join(f"  {p.relative_to(root).as_posix()}" for p in files)
     return (f"Chapter '{chapter_id}' written:\n{shown}\n"
             f"Next: put the transcribed table in data/raw/{chapter_id}/values.csv (and its source in "
-            f"provenance.csv), then edit schemas.py, model.py and views.py; `render check`, "
-            f"`python -m pytest tests/chapters/{chapter_id}`, `render`. See CONTRIBUTING.md.\n")
+            f"provenance.csv), then edit schemas.py, model.py (LABEL, VALUE) and views.py; `render check`, "
+            f"`python -m book.readme`, `python -m pytest tests/chapters/{chapter_id}`, `render`. "
+            "See CONTRIBUTING.md.\n")

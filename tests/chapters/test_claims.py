@@ -47,24 +47,20 @@ def _beskaeftigelsesplan():
     from analysis.chapters.beskaeftigelsesplan import load_inputs, model, results
     from tests.chapters.beskaeftigelsesplan.conftest import PARAMS
 
-    inputs = load_inputs(PARAMS)
-    shown = model.selected_rounds(inputs.followup, [2023, 2024], {"2023": 2, "2024": 1})
-    ev = {y: model.evaluate(inputs, y, r) for y, r in shown.items()}
+    inputs = load_inputs({**PARAMS, "plan_years": [2023, 2024], "rounds": {"2023": 2, "2024": 1}})
+    ev = model.evaluated(inputs)
     from analysis.chapters.beskaeftigelsesplan import opening
 
     return [*results.key_messages(ev, inputs.summary, inputs.explanations, inputs.claims),
-            *_sentences(opening.committee_points(inputs.committee, shown, inputs.claims))]
+            *_sentences(opening.committee_points(inputs))]
 
 
 def _benchmark():
-    from analysis.chapters.benchmark import load_inputs, model, results, texts
+    from analysis.chapters.benchmark import computed, load_inputs, results, texts
     from tests.chapters.benchmark.conftest import PARAMS
 
     inp = load_inputs(PARAMS)
-    focus = inp.municipalities[0]
-    ov = model.group_overview(inp, focus, 2.0)
-    msgs = results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
-                                model.source_groups(inp), model.regrouping(inp, 2.0))
+    msgs = results.key_messages(computed.of(inp, inp.municipalities[0], 2.0))
     return [*msgs, *_sentences(texts.committee_points(inp))]
 
 

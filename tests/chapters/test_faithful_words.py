@@ -78,7 +78,7 @@ def test_kvoter_with_the_editions_roster_keeps_the_sources_caveats():
     from analysis.chapters.kvoter import results
 
     inputs, c = _kvoter()
-    msgs = [plain(m) for m in results.key_messages(inputs, dc.replace(c, synthetic=False), "2025-06-30")]
+    msgs = [plain(m) for m in results.key_messages(inputs, dc.replace(c, synthetic=False, roster_as_of="2025-06-30"))]
     assert msgs[0].startswith("Ifølge kvartalets udtræk af enhedslisten pr. 30. juni 2025")
     assert "men tallet vil blive større" in msgs[2] and "ikke væsentligt højere" in msgs[1]
 

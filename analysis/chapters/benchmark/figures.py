@@ -1,10 +1,10 @@
 """Figures of the Jobcenterbenchmark chapter, in the book's style (analysis.core.figures)."""
 from __future__ import annotations
 
-import pandas as pd
-
 from ...core import fmt
 from ...core.figures import PALETTE, danish_ticks, new
+from .computed import Computed
+from .model import unit_cost_spread
 from .terms import GROUP_SHORT, QUADRANTS
 
 
@@ -62,11 +62,12 @@ def separate(fig, notes) -> None:
 CORNER = 1.4  # the groups' names stand this far out (× limit), above and below every point and its label
 
 
-def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: float = 60.0):
+def quadrant_figure(chapter: Computed, limit: float = 60.0):
     """Scatter of result deviation (x) vs. unit cost deviation (y) per target group, in the
     source's layout (Gruppe 1 bottom left .. Gruppe 4 bottom right). Points beyond ±limit are
     drawn at the edge as triangles with their value in the label. Markers differ by quadrant,
     every point carries its group's name, so nothing relies on colour."""
+    ov, focus, tolerance_pct = chapter.overview, chapter.focus, chapter.tolerance_pct
     fig, ax = new(figsize=(7.0, 5.6))
     ax.grid(True, axis="both")
     ax.axhspan(-tolerance_pct, tolerance_pct, color="#E8E8E8", zorder=0)
@@ -109,13 +110,14 @@ def quadrant_figure(ov: pd.DataFrame, focus: str, tolerance_pct: float, limit: f
     return fig
 
 
-def spread_figure(spread: pd.DataFrame, overview: pd.DataFrame, focus: str):
+def spread_figure(chapter: Computed):
     """The unit cost of all participating municipalities per target group (one row per group,
     one dot per municipality), the focus drawn as a larger dark diamond and the others' average
     as a vertical bar, so nothing relies on colour. Drawn with seaborn in the book's style."""
     import seaborn as sns
 
     from ...core.figures import NORDDJURS, PEER
+    spread, overview, focus = unit_cost_spread(chapter.inputs), chapter.overview, chapter.focus
     order = list(overview["label"])
     short = dict(zip(overview["label"], [GROUP_SHORT[g] for g in overview["group"]]))
     fig, ax = new(figsize=(7.0, 0.42 * len(order) + 1.4))

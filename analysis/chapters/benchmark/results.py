@@ -10,6 +10,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.voice import calculated
+from .computed import Computed
 from .inputs import Inputs
 from .terms import COST_UNIT, GROUP_PHRASES, QUADRANTS
 
@@ -113,21 +114,23 @@ def book_check(regroup: pd.DataFrame) -> str | None:
             f"ligger {join_da(parts)}, ikke i BDO's gruppe.")
 
 
-def key_messages(inputs: Inputs, ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float,
-                 groups: dict[str, list[int]], regroup: pd.DataFrame) -> list[str]:
+def key_messages(chapter: Computed) -> list[str]:
     """Two or three sentences for the top of the chapter, each in its voice: for Norddjurs BDO's
     summary, conclusion and spread of unit costs (the book's regrouping stays in the chapter,
     labelled as the book's check, not in the headline); for a peer focus, computed from the tables."""
-    if focus == inputs.municipalities[0]:
+    inputs = chapter.inputs
+    if chapter.is_norddjurs:
         said = inputs.claims.said
-        msgs = [said("sammenfatning", source_summary(inputs)), said("konklusion", source_conclusion(groups))]
+        msgs = [said("sammenfatning", source_summary(inputs)),
+                said("konklusion", source_conclusion(chapter.source_groups))]
         spread = range_message(inputs)
         return msgs + ([said("spaend", spread)] if spread else [])
-    return [calculated(m) for m in computed_messages(ov, total, focus, tolerance_pct)]
+    return [calculated(m) for m in computed_messages(chapter)]
 
 
-def computed_messages(ov: pd.DataFrame, total: dict, focus: str, tolerance_pct: float) -> list[str]:
+def computed_messages(chapter: Computed) -> list[str]:
     """Key messages computed from the tables (for a focus the source's text does not describe)."""
+    ov, total, focus, tolerance_pct = chapter.overview, chapter.total, chapter.focus, chapter.tolerance_pct
     above = ov[ov["deviation_pct"] > tolerance_pct]
     kr = lambda v: fmt.amount(round(v, 1) * 1000, "kr.", 0)  # noqa: E731 (printed to 100 kr.)
     msgs = [f"{focus} har en samlet enhedsomkostning på {kr(total['focus'])} pr. "
@@ -167,15 +170,15 @@ def label(name: str) -> str:
     return name
 
 
-def described(inputs: Inputs, ov: pd.DataFrame, total: dict):
+def described(chapter: Computed):
     """The key figures with label, population (the benchmark report's) and the end of the period
     its figures are measured in (one benchmark year)."""
     from ...core.keyfigures import SOURCE, describe
     from .terms import DOCUMENT
 
-    p = inputs.period
+    p = chapter.inputs.period
     end = p.loc[p["key"] == "figures_end", "value"]
-    return describe(key_figures(ov, total), population=SOURCE, source=DOCUMENT,
+    return describe(key_figures(chapter.overview, chapter.total), population=SOURCE, source=DOCUMENT,
                     as_of=str(end.iloc[0]) if len(end) else None, label_of=label,
                     headlines=["samlet_enhedsomkostning"])
 

@@ -11,6 +11,7 @@ from ...core.dates import Period
 from ...core.precision import Approx, pct_deviation
 from ...core.tables import escape_markdown
 from ...core.voice import reading
+from .computed import Computed
 from .inputs import Inputs
 from .model import figures_period
 from .results import join_da
@@ -130,16 +131,18 @@ def source_summary_text(inputs: Inputs) -> str:
             "finansierer mindst på konto 5.")
 
 
-def total_text(total: dict, focus: str) -> str:
+def total_text(chapter: Computed) -> str:
     """The total unit cost of the focus against the others (the book's recomputation)."""
+    total, focus = chapter.total, chapter.focus
     return (f"Genberegnet af tabel 3.2 bruger {focus} {fmt.number(total['focus'], 1)} (1.000 kr.) pr. "
             f"fuldtidsperson mod {fmt.number(total['average'], 1)} i gennemsnit for de øvrige kommuner, en "
             f"afvigelse på {fmt.percent(total['deviation_pct'], 1, sign=True)}. Bag gennemsnittet er der stor "
             "forskel mellem målgrupperne og mellem kommunerne (figuren).")
 
 
-def spread_alt(ov: pd.DataFrame, focus: str) -> str:
+def spread_alt(chapter: Computed) -> str:
     """Alt text of the spread figure: what it shows and the focus' place in each group."""
+    ov, focus = chapter.overview, chapter.focus
     parts = [f"{r.label}: {fmt.number(r.unit_cost, 1)} mod gennemsnit {fmt.number(r.average, 1)}"
              if not pd.isna(r.unit_cost) else
              f"{r.label}: intet tal for {focus} i rapporten, gennemsnit {fmt.number(r.average, 1)}"
@@ -167,9 +170,10 @@ def source_grouping_text(groups: dict[str, list[int]]) -> str:
             "fra rapportens figurer, som kun findes som billeder. " + source_conclusion(groups))
 
 
-def book_check_text(regroup: pd.DataFrame, tolerance_pct: float) -> str:
+def book_check_text(chapter: Computed) -> str:
     """The book's check of BDO's grouping with its caveats: which single value decides a move,
     and what the rounding of the printed afgangsrater allows."""
+    regroup, tolerance_pct = chapter.regroup, chapter.tolerance_pct
     moved = regroup[regroup["moved"]]
     text = ("**Bogens kontrol.** Bogen har regnet grupperne igen med afgangsraterne i rapportens tabeller "
             "(kapitel 5). Rapportens egne resultatafvigelser, som konklusionen bygger på, kan ikke genfindes i "
@@ -197,9 +201,9 @@ QUADRANT_INTRO = ("Figuren viser bogens beregning: hver målgruppe placeret efte
                   "over og under gennemsnittet.")
 
 
-def no_text_sentence(focus: str) -> str:
+def no_text_sentence(chapter: Computed) -> str:
     """Said when the focus is a peer: the source's text describes Norddjurs only."""
-    return f"Rapportens tekst beskriver kun Norddjurs; for {focus} findes ingen tekst at sammenligne med."
+    return f"Rapportens tekst beskriver kun Norddjurs; for {chapter.focus} findes ingen tekst at sammenligne med."
 
 
 COST_DRIVER_TEXT = ("Rapporten har beregnet, hvordan Norddjurs' enhedsomkostning ville ændre sig med "
@@ -230,14 +234,15 @@ QUADRANT_SOURCE = f"{SRC}, tabel 3.2 og 5.2–5.12; egne beregninger"
 SPREAD_SOURCE = f"{SRC}, tabel 3.2; egne beregninger"
 
 
-def quadrant_caption(focus: str) -> str:
+def quadrant_caption(chapter: Computed) -> str:
     """Caption of the quadrant figure (the book's computation)."""
-    return f"{focus}: enhedsomkostning og afgangsrate pr. målgruppe, afvigelse fra gennemsnittet (bogens beregning)"
+    return (f"{chapter.focus}: enhedsomkostning og afgangsrate pr. målgruppe, afvigelse fra gennemsnittet "
+            "(bogens beregning)")
 
 
-def spread_caption(focus: str) -> str:
+def spread_caption(chapter: Computed) -> str:
     """Caption of the spread figure."""
-    return f"Enhedsomkostning pr. målgruppe i de ti kommuner, {focus} fremhævet"
+    return f"Enhedsomkostning pr. målgruppe i de ti kommuner, {chapter.focus} fremhævet"
 
 
 def quadrant_alt(ov: pd.DataFrame) -> str:

@@ -8,6 +8,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.tables import markdown_table
+from .computed import Computed
 from .inputs import Inputs
 from .missing import gap_table, missing_cost_note
 from .model import average_convention, compare, cost_profile, quality_profile, series
@@ -78,9 +79,10 @@ def averages(printed, computed, decimals) -> list[str]:
     return out
 
 
-def overview_view(ov: pd.DataFrame, focus: str, show_printed: bool) -> TableView:
+def overview_view(chapter: Computed) -> TableView:
     """Tabel 3.2 from the focus' side: BDO's printed average (the book's recomputed one beside
     it only where it differs), or, from another municipality's side, the recomputed one."""
+    ov, focus, show_printed = chapter.overview, chapter.focus, chapter.is_norddjurs
     cols = {"Målgruppe": ov["label"], focus: [fmt.number(v, 1) for v in ov["unit_cost"]]}
     if show_printed:
         cols["Gns."] = averages(ov["printed_average"], ov["average"], [1] * len(ov))
@@ -140,8 +142,9 @@ def regroup_view(regroup: pd.DataFrame) -> TableView:
                                                                        for k, v in QUADRANTS.items()) + ".")
 
 
-def quadrant_view(ov: pd.DataFrame, focus: str, shown: list[str]) -> TableView:
+def quadrant_view(chapter: Computed) -> TableView:
     """The group of each target group by the tables (for a focus the source does not describe)."""
+    ov, focus, shown = chapter.overview, chapter.focus, chapter.shown
     df = pd.DataFrame({
         "Målgruppe": ov["label"],
         "Enhedsomk., afv. i %": [fmt.percent(v, 0, sign=True) for v in ov["deviation_pct"]],
@@ -201,9 +204,10 @@ def _group_sentence(row: pd.Series, tab: str, skip: str, focus: str) -> str:
     return text
 
 
-def group_section(inputs: Inputs, ov: pd.DataFrame, group: str, focus: str) -> GroupSection:
+def group_section(chapter: Computed, group: str) -> GroupSection:
     """The section of one target group: unit cost, result and group in a sentence; the cost and
     quality profiles as detail tables."""
+    inputs, ov, focus = chapter.inputs, chapter.overview, chapter.focus
     tab, row = GROUP_TABLES[group], ov.set_index("group").loc[group]
     prof = cost_profile(inputs, group, focus)
     if prof.empty:
@@ -236,8 +240,9 @@ def cost_driver_view(inputs: Inputs) -> TableView:
                         f"{SRC}, tabel 4.1")
 
 
-def framework_view(inputs: Inputs, focus: str) -> TableView:
+def framework_view(chapter: Computed) -> TableView:
     """Bilag 2's framework conditions (rammevilkår, placement 1–98, 98 best) for the focus."""
+    inputs, focus = chapter.inputs, chapter.focus
     kf = inputs.key_figures[inputs.key_figures["section"] == "rammevilkaar"]
     rows = []
     for rec in kf.to_dict("records"):

@@ -51,6 +51,11 @@ class Inputs:
     # the validated parameters the inputs were read with
     parameters: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
+    @property
+    def example_notice(self) -> str:
+        """The notice an example edition shows under the chapter's opening (`example_notice`; empty: none)."""
+        return str(self.parameters.get("example_notice") or "")
+
 
 # ---------------------------------------------------------------- reading
 def _text_columns(df: pd.DataFrame, columns: list[str]) -> tuple[pd.DataFrame, list[Failure]]:

@@ -117,6 +117,12 @@ def evaluate(inputs: Inputs, plan_year: int, round_: int) -> pd.DataFrame:
     return out.assign(_o=order).sort_values("_o", kind="stable").drop(columns="_o").reset_index(drop=True)
 
 
+def evaluated(inputs: Inputs) -> dict[int, pd.DataFrame]:
+    """Every plan year shown (`inputs.shown`, the `plan_years` and `rounds` parameters resolved)
+    evaluated at its round, in the order of the plan years."""
+    return {year: evaluate(inputs, year, round_) for year, round_ in inputs.shown.items()}
+
+
 # Units whose figures are printed rounded (a percentage, an average score); in other units a
 # whole number is an exact count (cases, persons) and a decimal number is rounded as printed.
 ROUNDED_UNITS = ("%", "point")

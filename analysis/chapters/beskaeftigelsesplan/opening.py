@@ -11,7 +11,8 @@ import pandas as pd
 from ...core import committee as items
 from ...core import dates, fmt
 from ...core.tables import escape_markdown
-from ...core.voice import Claims, reading
+from ...core.voice import reading
+from .inputs import Inputs
 from .model import rounds_planned
 from .schemas import STATUSES, missing
 
@@ -69,12 +70,12 @@ def period_text(evaluated: Mapping[int, pd.DataFrame], summary: pd.DataFrame,
     return dates.Period(text, as_of=figures_date(evaluated))
 
 
-def committee_points(committee: pd.DataFrame, shown: Mapping[int, int],
-                     claims: Claims | None = None) -> list[items.CommitteeItem]:
-    """The box "Til udvalget": per follow-up shown, what the case asked and what was decided,
-    from the transcribed indstilling and beslutning (decided, with the meeting's date, when the
-    source prints a decision); in the source's voice (claim `indstilling-<plan year>`) when the
-    claims register has it."""
+def committee_points(inputs: Inputs) -> list[items.CommitteeItem]:
+    """The box "Til udvalget": per follow-up shown (`inputs.shown`), what the case asked and what
+    was decided, from the transcribed indstilling and beslutning (decided, with the meeting's date,
+    when the source prints a decision); in the source's voice (claim `indstilling-<plan year>`)
+    when the claims register has it."""
+    committee, shown, claims = inputs.committee, inputs.shown, inputs.claims
     out = []
     for year, rnd in shown.items():
         row = _committee_row(committee, year, rnd)

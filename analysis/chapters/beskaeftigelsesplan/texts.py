@@ -9,6 +9,7 @@ import pandas as pd
 
 from ...core import fmt
 from ...core.tables import escape_markdown
+from .inputs import Inputs
 from .model import rounds_planned, self_judged
 from .opening import round_words, source_counts_text, source_view_text
 from .schemas import LOWER_BOUND, REMOVED, missing
@@ -97,9 +98,9 @@ def national_text(r: Mapping) -> str:
 
 
 # ---------------------------------------------------------------- narrative
-def round_label(plan_year: int, round_: int) -> str:
-    """"2024, opfølgning 1": a plan year and round for captions."""
-    return f"{plan_year}, opfølgning {round_}"
+def round_label(evaluated: pd.DataFrame) -> str:
+    """"2024, opfølgning 1": the plan year and round of an evaluated follow-up, for captions."""
+    return f"{int(evaluated['plan_year'].iloc[0])}, opfølgning {int(evaluated['round'].iloc[0])}"
 
 
 def source_text(evaluated: pd.DataFrame) -> str:
@@ -126,9 +127,10 @@ def count_difference_text(counts: pd.DataFrame, plan_year: int) -> str | None:
                "Bilag C: Afstemning)." if same else "Se Bilag C: Afstemning."))
 
 
-def intro_text(summary: pd.DataFrame, shown: Mapping[int, int]) -> str:
-    """The chapter's introduction: what the plan is, which rounds are shown, how to read the
-    column *Efter reglen*."""
+def intro_text(inputs: Inputs) -> str:
+    """The chapter's introduction: what the plan is, which rounds are shown (`inputs.shown`), how
+    to read the column *Efter reglen*."""
+    summary, shown = inputs.summary, inputs.shown
     years = " og ".join(f"{y} ({round_words(r, rounds_planned(summary, y))})"
                         for y, r in shown.items())
     return f"""
@@ -176,13 +178,14 @@ def sampled_text(evaluated: pd.DataFrame) -> str | None:
     return f"Ifølge opfølgningen har forvaltningen vurderet status for {listed}."
 
 
-def status_texts(summary: pd.DataFrame, explanations: pd.DataFrame, counts: pd.DataFrame,
-                 plan_year: int, round_: int, evaluated: pd.DataFrame | None = None) -> list[str]:
-    """The paragraphs beside a plan year's counts: first the source's own counts and remarks,
-    labelled as the source's, the goals judged from samples (`evaluated`), then the book's
-    check of the counts where it differs."""
+def status_texts(inputs: Inputs, counts: pd.DataFrame, evaluated: pd.DataFrame) -> list[str]:
+    """The paragraphs beside a plan year's counts (of its `evaluated` follow-up): first the
+    source's own counts and remarks, labelled as the source's, the goals judged from samples, then
+    the book's check of the counts where it differs."""
+    summary, explanations = inputs.summary, inputs.explanations
+    plan_year, round_ = int(evaluated["plan_year"].iloc[0]), int(evaluated["round"].iloc[0])
     out = [source_counts_text(summary, plan_year, round_),
            source_view_text(explanations, plan_year, round_),
-           sampled_text(evaluated) if evaluated is not None else None,
+           sampled_text(evaluated),
            count_difference_text(counts, plan_year)]
     return [t for t in out if t]

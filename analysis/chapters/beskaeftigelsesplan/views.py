@@ -220,6 +220,7 @@ def theme_heading(theme: str) -> str:
     return f"### {escape_markdown(theme)}"
 
 
-def theme_caption(theme: str, plan_year: int, round_: int) -> str:
-    """The caption of a theme's table."""
+def theme_caption(theme: str, evaluated: pd.DataFrame) -> str:
+    """The caption of a theme's table in a plan year's `evaluated` follow-up."""
+    plan_year, round_ = int(evaluated["plan_year"].iloc[0]), int(evaluated["round"].iloc[0])
     return f"{escape_markdown(theme)}: mål, krav og status ({plan_year}, opfølgning {round_})"

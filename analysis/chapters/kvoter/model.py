@@ -169,6 +169,9 @@ class Computed:
     synthetic: bool
     highlight_model: str = "unit"  # the allocation model the text and the sweep figure highlight
     disclosure_threshold: int = 5  # counts of 1 to (threshold - 1) persons in a unit are not shown
+    roster_as_of: str = ""  # the roster's extract date (`roster_date`; the build fills in the edition's)
+    source_as_of: str | None = None  # the latest date the source's figures refer to (the periods file)
+    source_when: str | None = None  # the source's own wording of when its places were counted
 
     @property
     def published(self) -> list[int]:
@@ -179,16 +182,24 @@ class Computed:
 def computed(inputs) -> Computed:
     """The chapter's computations with the parameters the inputs were read with (`thresholds`,
     `sweep_min`, `sweep_max`, `top_units`, `roster_is_synthetic`, `highlight_model`,
-    `disclosure_threshold`): the views read them from the result, never as parameters again."""
+    `disclosure_threshold`, `roster_date`): the views read them from the result, never as
+    parameters again."""
     p = inputs.parameters
     return compute(inputs, p["thresholds"], p["sweep_min"], p["sweep_max"], p["top_units"],
-                   p["roster_is_synthetic"], p.get("highlight_model", "unit"), p.get("disclosure_threshold", 5))
+                   p["roster_is_synthetic"], p.get("highlight_model", "unit"), p.get("disclosure_threshold", 5),
+                   p.get("roster_date", ""))
 
 
-def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
-            synthetic: bool = True, highlight_model: str = "unit", disclosure_threshold: int = 5) -> Computed:
+def period_of(periods: pd.DataFrame, figures: str) -> str | None:
+    """The printed wording of the date a kind of figures refers to ("primo februar 2025")."""
+    rows = periods[periods["figures"] == figures]
+    return str(rows["printed"].iloc[0]) if len(rows) else None
+
+
+def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int, synthetic: bool = True,
+            highlight_model: str = "unit", disclosure_threshold: int = 5, roster_as_of: str = "") -> Computed:
     """The chapter's computations for the given thresholds, sweep range and top list;
-    `synthetic` says whether the roster is the synthetic example."""
+    `synthetic` says whether the roster is the synthetic example, `roster_as_of` its date."""
     roster, areas = inputs.roster, inputs.areas
     ns = tuple(int(n) for n in thresholds)
     n_top = min(ns)
@@ -207,4 +218,7 @@ def compute(inputs, thresholds, sweep_min: int, sweep_max: int, top_units: int,
         synthetic=bool(synthetic),
         highlight_model=highlight_model,
         disclosure_threshold=int(disclosure_threshold),
+        roster_as_of=str(roster_as_of or ""),
+        source_as_of=inputs.periods["date"].max(),
+        source_when=period_of(inputs.periods, "placements"),
     )

@@ -194,8 +194,10 @@ def source_checks(inputs: Inputs) -> list[Check]:
     return stated_checks(inputs) + table_checks(inputs) + example_checks(inputs)
 
 
-def checks(inputs: Inputs, synthetic: bool = True) -> list[Check]:
-    """Every reconciliation check of the chapter, in the order the chapter shows them."""
+def checks(inputs: Inputs, synthetic: bool | None = None) -> list[Check]:
+    """Every reconciliation check of the chapter, in the order the chapter shows them (the roster
+    synthetic or not as the inputs were read with, `roster_is_synthetic`, unless said here)."""
+    synthetic = bool(inputs.parameters.get("roster_is_synthetic", True)) if synthetic is None else synthetic
     return source_checks(inputs) + roster_checks(inputs, synthetic)
 
 

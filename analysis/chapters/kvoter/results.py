@@ -15,12 +15,11 @@ from __future__ import annotations
 
 import re
 
-import pandas as pd
-
 from ...core import fmt
 from ...core.keyfigures import EDITION, SOURCE, SYNTHETIC, KeyFigure, describe
 from ...core.voice import calculated
 from . import model
+from .model import period_of
 
 SHORT = "Budgetanalyse af kvoter (2025)"
 
@@ -119,11 +118,11 @@ LABELS = {"places_held": "Pladser", "employees_total": "Ansatte", "employees_per
           "share_units_without_shortfall": "Andel enheder uden mangel"}
 
 
-def described(c: model.Computed, roster_as_of: str, source_as_of: str | None,
-              source_when: str | None = None) -> list[KeyFigure]:
+def described(c: model.Computed) -> list[KeyFigure]:
     """The key figures with label, population, source, date and definition (`key_figures.json`);
     a label of places names the date they are counted (`source_when`, the source's own wording
     such as »primo februar 2025«, else its date; the roster's date), never »i dag«."""
+    roster_as_of, source_as_of, source_when = as_of(c), c.source_as_of, c.source_when
     roster_pop = SYNTHETIC if c.synthetic else EDITION
     roster_src = "syntetisk enhedsliste (eksempel)" if c.synthetic else "HR-udtræk af enhedslisten"
     areas = {area_slug(a): a for a in c.units_per_area}
@@ -135,12 +134,6 @@ def described(c: model.Computed, roster_as_of: str, source_as_of: str | None,
                      label_of=lambda name: _label(name, areas, source_date), headlines=heads)
             + describe(roster_key_figures(c), population=roster_pop, source=roster_src, as_of=roster_as_of,
                        label_of=lambda name: _label(name, areas, roster_date), headlines=heads))
-
-
-def period_of(periods: pd.DataFrame, figures: str) -> str | None:
-    """The printed wording of the date a kind of figures refers to ("primo februar 2025")."""
-    rows = periods[periods["figures"] == figures]
-    return str(rows["printed"].iloc[0]) if len(rows) else None
 
 
 def _increase(c: model.Computed, n: int) -> str:
@@ -188,9 +181,10 @@ def _quota_message(inputs, c: model.Computed, when: str | None) -> str:
     return claims.said(ids[0], text)
 
 
-def roster_message(c: model.Computed, roster_as_of: str) -> str:
+def roster_message(c: model.Computed) -> str:
     """The edition's own roster, as of its extract date: employees, units, places held and, per
     threshold, the quota and how many places it lacks (all from the roster)."""
+    roster_as_of = c.roster_as_of
     first = c.summaries[c.thresholds[0]]
     clauses = []
     for n in c.thresholds:
@@ -203,21 +197,22 @@ def roster_message(c: model.Computed, roster_as_of: str) -> str:
                       f"{fmt.integer(first['held'])} pladser; " + "; ".join(clauses) + ".")
 
 
-def roster_as_of(roster_date: str) -> str:
+def as_of(c: model.Computed) -> str:
     """The date the roster refers to: its extract date (an edition that leaves `roster_date` empty
     gets the edition's date from the build, `analysis.chapters.EDITION_DATED`)."""
+    roster_date = c.roster_as_of
     if not roster_date:
         raise ValueError("roster_date is empty: the build fills it in with the edition's date; "
                          "outside the build pass the roster's date")
     return roster_date
 
 
-def key_messages(inputs, c: model.Computed, roster_as_of: str | None = None) -> list[str]:
+def key_messages(inputs, c: model.Computed) -> list[str]:
     """Two or three sentences. With the edition's own roster (not synthetic) the first is the
     roster's figures as of its extract date, then the source's baseline; otherwise the source's
     own figures only: places, the quota at its thresholds and its caveat about new places."""
-    if not c.synthetic and roster_as_of:
-        return [roster_message(c, roster_as_of)] + source_messages(inputs, c)[:2]
+    if not c.synthetic and c.roster_as_of:
+        return [roster_message(c)] + source_messages(inputs, c)[:2]
     return source_messages(inputs, c)
 
 
@@ -255,9 +250,9 @@ def series_spec(c: model.Computed):
                       as_of_label="Enhedsliste pr.", labels=labels)
 
 
-def roster_period(c: model.Computed, roster_as_of: str) -> str:
+def roster_period(c: model.Computed) -> str:
     """The line under the title starts with the roster extract's date when it is the edition's
     own (not the synthetic example); then the source's dates follow."""
     if c.synthetic:
         return ""
-    return f"Enhedslisten er et udtræk pr. {fmt.date(roster_as_of)}; budgetanalysens tal: "
+    return f"Enhedslisten er et udtræk pr. {fmt.date(c.roster_as_of)}; budgetanalysens tal: "

@@ -41,9 +41,9 @@ def mix_table(mix: pd.DataFrame) -> pd.DataFrame:
                          "Andel": [fmt.percent(v) for v in df["share"]]})
 
 
-def tabel1_table(inputs: Inputs, synthetic: bool, max_thresholds: int = 2) -> pd.DataFrame:
+def tabel1_table(inputs: Inputs, c: model.Computed, max_thresholds: int = 2) -> pd.DataFrame:
     """Tabel 1 as published beside the same figures computed per unit from the roster."""
-    roster, t, label = inputs.roster, inputs.quota_table, roster_label(synthetic)
+    roster, t, label = inputs.roster, inputs.quota_table, roster_label(c.synthetic)
     cols = list(quota_columns(t).items())[:max_thresholds]
     out = {"Område": t["area"].tolist(), "Ansatte (kilde)": t["employees"].astype(int).tolist()}
     parts = [roster if r == "total" else roster[roster["area"] == a]
@@ -70,8 +70,10 @@ def tabel1_open_data(inputs: Inputs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def area_table(by_area: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
-    """Quota, places held and new places per director area under each allocation model."""
+def area_table(c: model.Computed, n: int) -> pd.DataFrame:
+    """Quota, places held and new places per director area under each allocation model, at one
+    place per `n` employees."""
+    by_area, synthetic = c.by_area[n], c.synthetic
     held = "Pladser i enhedslisten (opdigtet fordeling)" if synthetic else "Pladser i enhedslisten"
     return pd.DataFrame({
         "Område": by_area["area"],
@@ -84,8 +86,9 @@ def area_table(by_area: pd.DataFrame, synthetic: bool) -> pd.DataFrame:
     })
 
 
-def area_note(synthetic: bool) -> str:
+def area_note(c: model.Computed) -> str:
     """The note under the area table: what the quota columns mean; what is invented."""
+    synthetic = c.synthetic
     note = ("Kvote for området under ét: områdets ansatte divideret med grænsen, rundet ned. "
             "Kvote lagt sammen over enheder: én plads pr. fulde N ansatte i hver enhed.")
     if synthetic:
@@ -145,16 +148,18 @@ def top_table(top: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def disclosure_note(threshold: int, hidden: int) -> str:
-    """The rule of disclosure control, stated under the table it applies to."""
+def disclosure_note(c: model.Computed, hidden: int) -> str:
+    """The rule of disclosure control (`hidden` cells of the table it applies to), stated under it."""
+    threshold = c.disclosure_threshold
     text = (f"Af hensyn til fortroligheden vises antal personer under {fmt.integer(threshold)} "
             "i en enhed ikke; de står som »..«, og det samme gør tal, som ellers ville afsløre dem "
             "(fx mangel, når kvoten er vist).")
     return text + ("" if hidden else " Ingen tal i tabellen er skjult.")
 
 
-def sweep_table(sweep: pd.DataFrame, thresholds: list[int], synthetic: bool) -> pd.DataFrame:
-    """Quota and new places at the chosen thresholds, computed from the roster."""
+def sweep_table(c: model.Computed) -> pd.DataFrame:
+    """Quota and new places at the chapter's thresholds and the sweep's ends, computed from the roster."""
+    sweep, thresholds = c.sweep, sweep_thresholds(c)
     s = sweep[sweep["threshold"].isin(thresholds)]
     return pd.DataFrame({
         "Grænse": [f"1 pr. {n}" for n in s["threshold"]],
@@ -237,15 +242,16 @@ def sweep_view(c: model.Computed) -> tuple:
             sweep_alt(c.sweep, c.highlight_model, c.synthetic))
 
 
-def roster_texts(synthetic: bool) -> tuple[str, str]:
+def roster_texts(c: model.Computed) -> tuple[str, str]:
     """The roster's source line and its short label."""
-    return roster_source(synthetic), roster_label(synthetic)
+    return roster_source(c.synthetic), roster_label(c.synthetic)
 
 
-def population_table(c: model.Computed, roster_as_of: str, source_when: str | None) -> pd.DataFrame:
+def population_table(c: model.Computed) -> pd.DataFrame:
     """The edition's roster beside the source's baseline, each from its own population: employees,
     places held and, per threshold, quota and gap (quota − places of the same population).
     A threshold the source does not compute shows `–` in its column."""
+    roster_as_of, source_when = c.roster_as_of, c.source_when
     first = c.summaries[c.thresholds[0]]
     src = c.source
     rows = [("Ansatte", first["employees"], src.employees), ("Pladser i enhedslisten", first["held"], src.places)]

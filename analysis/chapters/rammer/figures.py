@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import textwrap
-from typing import Iterable
 
 import pandas as pd
 from babel.dates import get_month_names
@@ -10,6 +9,7 @@ from babel.dates import get_month_names
 from ...core import figures, fmt
 from ...core.precision import printed_decimals
 from . import model
+from .inputs import Inputs
 from .schemas import SPLITS
 from .sources import SPLIT_TITLES
 
@@ -82,9 +82,10 @@ def _draw_lane(ax, yi: int, lane: pd.Series) -> None:
                     edgecolor="black", linewidth=0.5, zorder=2)
 
 
-def annual_cycle_figure(cycle: pd.DataFrame, months: Iterable[int]):
+def annual_cycle_figure(inputs: Inputs):
     """The annual cycle as a timeline: one lane per activity (recurring ones as diamonds),
-    the book's edition months as dashed vertical lines labelled 'Udgave'."""
+    the book's edition months (`inputs.months`) as dashed vertical lines labelled 'Udgave'."""
+    cycle, months = inputs.annual_cycle, inputs.months
     lanes = model.timeline_rows(cycle)
     n = len(lanes)
     fig, ax = figures.new(figsize=(7.0, 0.38 * n + 1.4))
@@ -134,8 +135,9 @@ def month_span(start: int, end: int) -> str:
     return MONTHS_DA[start - 1] if start == end else f"{MONTHS_DA[start - 1]}–{MONTHS_DA[end - 1]}"
 
 
-def cycle_alt(cycle: pd.DataFrame, months: Iterable[int]) -> str:
+def cycle_alt(inputs: Inputs) -> str:
     """Alt text of the annual-cycle timeline: every activity with its months, and the editions."""
+    cycle, months = inputs.annual_cycle, inputs.months
     lanes = model.timeline_rows(cycle)
     items = [f"{lane['activity']}: {', '.join(month_span(s, e) for s, e in lane['spans'])}"
              for _, lane in lanes.iterrows()]

@@ -31,10 +31,11 @@ def _shown_periods(inputs: Inputs, shown: Iterable[str]) -> pd.DataFrame:
     return p[p["block"].isin(list(shown))].sort_values("end", kind="stable")
 
 
-def period_text(inputs: Inputs, shown: Iterable[str]) -> dates.Period:
+def period_text(inputs: Inputs, shown: Iterable[str] | None = None) -> dates.Period:
     """The line under the chapter title: the years the figures span and each block's period (the
-    build adds how old the figures are against the edition's date, and the oldest block's age)."""
-    p = _shown_periods(inputs, shown)
+    build adds how old the figures are against the edition's date, and the oldest block's age);
+    the blocks shown are the chapter's (`inputs.shown`) unless given."""
+    p = _shown_periods(inputs, inputs.shown if shown is None else shown)
     if p.empty:
         return dates.Period("")
     first, last = p["start"].min().year, p["end"].max().year
@@ -87,10 +88,11 @@ def pool_sentence(inputs: Inputs) -> str:
             f"{fmt.integer(len(months))} gange om året (frist i {named}).")
 
 
-def committee_points(inputs: Inputs, shown: Iterable[str]) -> list[items.CommitteeItem]:
+def committee_points(inputs: Inputs, shown: Iterable[str] | None = None) -> list[items.CommitteeItem]:
     """The points of the box "Til udvalget": what the agenda asks (its recommendation and the
-    decision), and the committee's standing task of deciding on its pool."""
-    shown = set(shown)
+    decision), and the committee's standing task of deciding on its pool (of the blocks shown,
+    `inputs.shown` unless given)."""
+    shown = set(inputs.shown if shown is None else shown)
     points = [_ask_point(r, inputs) for _, r in inputs.asks.iterrows() if r["block"] in shown]
     if "udvalget" in shown or "aarshjul" in shown:
         points.append(items.orientation(_voiced(inputs, "pulje", pool_sentence(inputs) + " Ansøgningerne til "

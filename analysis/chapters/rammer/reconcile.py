@@ -127,6 +127,7 @@ BLOCK_CHECKS: dict[str, Callable[[Inputs], list[Check]]] = {
 }
 
 
-def checks(inputs: Inputs, blocks: Iterable[str]) -> list[Check]:
-    """Every reconciliation check of the shown blocks, in the order of `blocks`."""
+def checks(inputs: Inputs, blocks: Iterable[str] | None = None) -> list[Check]:
+    """Every reconciliation check of the shown blocks (`inputs.shown` unless given), in their order."""
+    blocks = inputs.shown if blocks is None else blocks
     return [c for b in blocks if b in BLOCK_CHECKS for c in BLOCK_CHECKS[b](inputs)]

@@ -98,9 +98,10 @@ BLOCK_RESULTS: dict[str, Callable[[Inputs], list[Result]]] = {
     "kontakt": _contact, "noegletal": _key_figures, "akasser": _akasser, "aarshjul": _cycle}
 
 
-def results(inputs: Inputs, blocks: Iterable[str]) -> list[Result]:
-    """(name, value, unit) of every key figure the shown blocks state; names are stable."""
-    shown = set(blocks)
+def results(inputs: Inputs, blocks: Iterable[str] | None = None) -> list[Result]:
+    """(name, value, unit) of every key figure the shown blocks (`inputs.shown` unless given)
+    state; names are stable."""
+    shown = set(inputs.shown if blocks is None else blocks)
     return [r for b, fn in BLOCK_RESULTS.items() if b in shown for r in fn(inputs)]
 
 
@@ -208,10 +209,11 @@ def _voiced(inputs: Inputs, block: str, text: str) -> str:
     return inputs.claims.said(claim, text)
 
 
-def key_messages(inputs: Inputs, blocks: Iterable[str]) -> list[str]:
-    """Two or three sentences from the shown blocks (most telling first), each in its voice:
-    the sources' statements with their claim (`MESSAGE_CLAIMS`), the book's own otherwise."""
-    shown = set(blocks)
+def key_messages(inputs: Inputs, blocks: Iterable[str] | None = None) -> list[str]:
+    """Two or three sentences from the shown blocks (`inputs.shown` unless given; most telling
+    first), each in its voice: the sources' statements with their claim (`MESSAGE_CLAIMS`), the
+    book's own otherwise."""
+    shown = set(inputs.shown if blocks is None else blocks)
     msgs = [_voiced(inputs, b, fn(inputs)) for b, fn in LEAD_MESSAGES if b in shown]
     for b, fn in FALLBACK_MESSAGES:
         if len(msgs) < 2 and b in shown:
@@ -256,11 +258,12 @@ def label_of(inputs: Inputs):
     return label
 
 
-def described(inputs: Inputs, blocks: Iterable[str]):
+def described(inputs: Inputs, blocks: Iterable[str] | None = None):
     """The key figures with label, population (the source documents) and, per block, the end of
-    the period its figures refer to."""
+    the period its figures refer to (of the blocks shown, `inputs.shown` unless given)."""
     from ...core.keyfigures import SOURCE, describe
 
+    blocks = inputs.shown if blocks is None else blocks
     shown, label = set(blocks), label_of(inputs)
     periods = inputs.periods.set_index("block")
     out = []

@@ -199,9 +199,10 @@ def self_support_sentence(key_figures: pd.DataFrame) -> str:
                        for _, r in rows.iterrows() if not pd.isna(r["rank"]))
 
 
-def key_figures_text(inputs: Inputs, shown: Iterable[str]) -> str:
+def key_figures_text(inputs: Inputs, shown: Iterable[str] | None = None) -> str:
     """The section on key figures from KL and VIVE, with the agenda's own reading and caveats
-    (VIVE is spelt out here unless the section on framework conditions did it before)."""
+    (VIVE is spelt out here unless the section on framework conditions, shown before, did it)."""
+    shown = inputs.shown if shown is None else shown
     vive = ("VIVE" if "rammevilkaar" in shown else
             "Det Nationale Forsknings- og Analysecenter for Velfærd (VIVE)")
     return f"""
@@ -299,8 +300,9 @@ def akasse_display(agreements: pd.DataFrame, coverage: pd.DataFrame) -> pd.DataF
 ABBREVIATIONS = {"AU": "Arbejdsmarkedsudvalget", "FGU": "Forberedende Grunduddannelse"}
 
 
-def cycle_text(cycle: pd.DataFrame, months: Iterable[int]) -> str:
-    """The section on the committee's annual cycle."""
+def cycle_text(inputs: Inputs) -> str:
+    """The section on the committee's annual cycle, with the book's edition months (`inputs.months`)."""
+    cycle, months = inputs.annual_cycle, inputs.months
     eds = ", ".join(MONTHS_DA[m - 1] for m in months)
     used = [f"{a} for {meaning}" for a, meaning in ABBREVIATIONS.items()
             if cycle["activity"].str.contains(rf"\b{a}\b", regex=True).any()]
@@ -315,8 +317,9 @@ udkommer ({eds}), så man kan se, hvilke af udvalgets opgaver en udgave kan give
 """
 
 
-def edition_overview(cycle: pd.DataFrame, months: Iterable[int]) -> pd.DataFrame:
-    """For each edition month: the activities of the annual cycle in that month."""
+def edition_overview(inputs: Inputs) -> pd.DataFrame:
+    """For each edition month (`inputs.months`): the activities of the annual cycle in that month."""
+    cycle, months = inputs.annual_cycle, inputs.months
     return pd.DataFrame([{"Udgavens måned": MONTHS_DA[m - 1],
                           "Aktiviteter i årshjulet samme måned": "; ".join(acts) or fmt.MISSING}
                          for m, acts in model.activities_by_month(cycle, months)])

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.chapters.benchmark import model, results
+from analysis.chapters.benchmark import computed, model, results
 
 
 def test_key_figures_are_named_and_numeric(inp):
@@ -17,9 +17,7 @@ def test_key_figures_are_named_and_numeric(inp):
 
 
 def _messages(inp, focus):
-    ov = model.group_overview(inp, focus, 2.0)
-    return results.key_messages(inp, ov, model.total_comparison(inp, focus), focus, 2.0,
-                                model.source_groups(inp), model.regrouping(inp, 2.0))
+    return results.key_messages(computed.of(inp, focus, 2.0))
 
 
 def test_key_messages_lead_with_bdo(inp):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from analysis.chapters.benchmark import model, texts
+from analysis.chapters.benchmark import computed, texts
 
 
 def test_period_and_age(inp):
@@ -30,7 +30,7 @@ def test_source_summary_names_the_konto_split(inp):
 
 
 def test_book_check_says_what_decides(inp):
-    text = texts.book_check_text(model.regrouping(inp, 2.0), 2.0).replace("\xa0", " ")
+    text = texts.book_check_text(computed.of(inp, tolerance_pct=2.0)).replace("\xa0", " ")
     assert text.startswith("**Bogens kontrol.**")
     assert "uden Kommune Fs afgangsrate på 26,0 % lå jobafklaring i BDO's gruppe" in text
     assert "ressourceforløb i gruppe 1" in text and "−17 % til −3 %" in text

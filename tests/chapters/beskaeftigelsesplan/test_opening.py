@@ -2,6 +2,8 @@
 counts and explanations labelled as the source's, and the abbreviations spelt out."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import pytest
 
@@ -46,18 +48,24 @@ def test_round_words():
     assert opening.round_words(3, None) == "opfølgning 3"
 
 
+def _points(inputs, committee=None, shown=SHOWN):
+    """The box of the given committee file and rounds shown (the source's voice left out)."""
+    return opening.committee_points(replace(inputs, committee=inputs.committee if committee is None else committee,
+                                            shown=shown, claims=None))
+
+
 def test_committee_points_come_from_the_data(inputs):
-    items = opening.committee_points(inputs.committee, SHOWN)
+    items = _points(inputs)
     points = [i.text for i in items]
     assert len(points) == 2 and [i.kind for i in items] == ["decided", "decided"]
     assert items[0].date == "2024-08-29"
     assert points[0].startswith("Beskæftigelsesplan 2023 (punkt 3 på mødet i Norddjurs Beskæftigelsesråd")
     assert "formanden indstillede, at orienteringen tages til efterretning" in points[0]
     changed = inputs.committee.assign(ask="at planen godkendes")
-    assert "indstillede, at planen godkendes" in opening.committee_points(changed, SHOWN)[1].text
-    assert "ingen indstilling" in opening.committee_points(inputs.committee, {2024: 2})[0].text
+    assert "indstillede, at planen godkendes" in _points(inputs, changed)[1].text
+    assert "ingen indstilling" in _points(inputs, shown={2024: 2})[0].text
     pending = inputs.committee.assign(decision=None)
-    assert [i.kind for i in opening.committee_points(pending, SHOWN)] == ["ask", "ask"]
+    assert [i.kind for i in _points(inputs, pending)] == ["ask", "ask"]
 
 
 def test_source_view_is_labelled_and_told_beside_the_counts(inputs):
@@ -90,4 +98,4 @@ def test_abbreviations_are_spelt_out_once(inputs, published):
 
 def test_text_from_input_files_is_escaped(inputs):
     odd = inputs.committee.assign(ask="at *alt* [godkendes]")
-    assert "at \\*alt\\* \\[godkendes\\]" in opening.committee_points(odd, SHOWN)[0].text
+    assert "at \\*alt\\* \\[godkendes\\]" in _points(inputs, odd)[0].text

@@ -13,8 +13,8 @@ from . import kvoter_common
 inputs = kvoter_common.inputs  # the shared fixture
 
 
-def _c(inputs, thresholds=(15, 10), synthetic=True):
-    return model.compute(inputs, list(thresholds), 5, 30, 10, synthetic)
+def _c(inputs, thresholds=(15, 10), synthetic=True, roster_as_of=""):
+    return model.compute(inputs, list(thresholds), 5, 30, 10, synthetic, roster_as_of=roster_as_of)
 
 
 def test_key_figures_names_and_values(inputs):
@@ -93,13 +93,12 @@ def test_every_key_figure_is_from_one_population(inputs):
         q = int(model.quota(roster["employees"], n).sum())
         assert other[f"roster_quota_n{n}"] == q and other[f"roster_gap_n{n}"] == q - held
     assert "source_gap_n12" not in base and "source_quota_n12" not in base
-    figs = results.described(_c(inputs, ns, synthetic=False), "2025-06-30", "2025-02-01")
+    figs = results.described(_c(inputs, ns, synthetic=False, roster_as_of="2025-06-30"))
     assert not name_rule_violations("kvoter", figs)
     assert {f.population for f in figs} == {SOURCE, EDITION}
     assert all(f.label != f.name for f in figs)
     # a label of places names the date they are counted, never a time word such as »i dag«
-    labels = {f.name: f.label for f in results.described(_c(inputs, ns, synthetic=False), "2025-06-30",
-                                                         "2025-02-01", "primo februar 2025")}
+    labels = {f.name: f.label for f in results.described(_c(inputs, ns, synthetic=False, roster_as_of="2025-06-30"))}
     assert labels["source_places_held"] == "Pladser primo februar 2025"
     assert labels["roster_places_held"] == "Pladser pr. 30. juni 2025"
     assert labels[f"roster_gap_n{ns[0]}"] == f"Kvote minus pladser ved én plads pr. {ns[0]} ansatte"
@@ -107,11 +106,11 @@ def test_every_key_figure_is_from_one_population(inputs):
 
 
 def test_the_edition_roster_leads_the_key_messages(inputs):
-    c = _c(inputs, (10, 12, 15), synthetic=False)
-    msgs = results.key_messages(inputs, c, "2025-06-30")
+    c = _c(inputs, (10, 12, 15), synthetic=False, roster_as_of="2025-06-30")
+    msgs = results.key_messages(inputs, c)
     s = c.summaries[12]
     assert msgs[0].startswith("Ifølge kvartalets udtræk af enhedslisten pr. 30. juni 2025")
     assert f"kvoten {fmt.integer(s['quota_per_unit'])} pladser" in msgs[0]
     assert len(msgs) <= 3
-    synthetic = results.key_messages(inputs, _c(inputs), "2025-06-30")
+    synthetic = results.key_messages(inputs, _c(inputs, roster_as_of="2025-06-30"))
     assert not any("enhedslisten" in m for m in synthetic)

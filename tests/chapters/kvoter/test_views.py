@@ -18,23 +18,23 @@ def _c(inputs, synthetic=True):
 def test_display_tables_fit_a4(inputs):
     c = _c(inputs)
     top, _ = views.protected_top(c, 5)
-    for df in [views.mix_table(c.mix), views.tabel1_table(inputs, True), views.area_table(c.by_area[10], True),
-               views.top_table(top), views.sweep_table(c.sweep, [10, 15], True)]:
+    for df in [views.mix_table(c.mix), views.tabel1_table(inputs, c), views.area_table(c, 10),
+               views.top_table(top), views.sweep_table(c)]:
         assert df.shape[1] <= 7
 
 
 def test_invented_placements_per_area_are_labelled(inputs):
-    t = views.area_table(_c(inputs).by_area[15], synthetic=True)
+    t = views.area_table(_c(inputs, synthetic=True), 15)
     assert "Pladser i enhedslisten (opdigtet fordeling)" in t.columns
     assert "Naiv kvote" not in t.columns and "Kvote for området under ét" in t.columns
-    assert "opdigtet" in views.area_note(True) and "opdigtet" not in views.area_note(False)
-    assert "Pladser i enhedslisten" in views.area_table(_c(inputs).by_area[15], synthetic=False).columns
+    assert "opdigtet" in views.area_note(_c(inputs)) and "opdigtet" not in views.area_note(_c(inputs, False))
+    assert "Pladser i enhedslisten" in views.area_table(_c(inputs, synthetic=False), 15).columns
 
 
 def test_alt_text_and_labels_name_the_synthetic_roster(inputs):
     c = _c(inputs)
     assert views.sweep_alt(c.sweep, "unit", True).startswith("Beregnet ud fra den syntetiske enhedsliste")
-    assert all("syntetisk enhedsliste" in col for col in views.tabel1_table(inputs, True).columns
+    assert all("syntetisk enhedsliste" in col for col in views.tabel1_table(inputs, c).columns
                if "kilde" not in col and col != "Område")
     assert "data/" not in views.roster_source(False) and ".csv" not in views.roster_source(False)
 
@@ -76,9 +76,10 @@ def test_top_table_threshold_is_a_parameter(inputs):
     assert _hidden(csv) == _hidden(views.protected_top(c, 5)[0])
 
 
-def test_disclosure_note_states_the_rule():
-    assert "under 5" in views.disclosure_note(5, 3) and "»..«" in views.disclosure_note(5, 3)
-    assert "Ingen tal" in views.disclosure_note(5, 0)
+def test_disclosure_note_states_the_rule(inputs):
+    c = _c(inputs)
+    assert "under 5" in views.disclosure_note(c, 3) and "»..«" in views.disclosure_note(c, 3)
+    assert "Ingen tal" in views.disclosure_note(c, 0)
 
 
 def test_mix_table_is_the_source_total(inputs):
