@@ -149,12 +149,22 @@ function Pandoc(doc)
     end
   end
   -- the chapter's line on its checks ends the chapter, after sections a notebook shows later
-  -- (the series' »Udviklingen over udgaverne«)
+  -- (the series' »Udviklingen over udgaverne«): before the next part's title where one document
+  -- holds the whole book (Quarto's Typst book), else at the end
   local checks, body = {}, pandoc.Blocks({})
-  for _, b in ipairs(out) do
-    if b.t == "Div" and b.classes:includes("checks-line") then checks[#checks + 1] = b else body:insert(b) end
+  local function flush()
+    for _, c in ipairs(checks) do body:insert(c) end
+    checks = {}
   end
-  for _, b in ipairs(checks) do body:insert(b) end
+  for _, b in ipairs(out) do
+    if b.t == "Div" and b.classes:includes("checks-line") then
+      checks[#checks + 1] = b
+    else
+      if b.t == "Header" and b.level == 1 then flush() end
+      body:insert(b)
+    end
+  end
+  flush()
   doc.blocks = body
   return doc
 end

@@ -554,6 +554,16 @@ local LISTS = {BulletList = true, OrderedList = true, DefinitionList = true}
 -- after a heading and one paragraph, with nothing but figures and tables (their source lines,
 -- the chapter's line on its checks) after it up to the next heading. Floated, such a figure would
 -- leave its heading and sentence alone at the foot of a page with nothing to fill it.
+-- A block of raw markup for another format only (a raw block, or a paragraph of raw inlines).
+local function prints_nothing(b)
+  if b.t == "RawBlock" then return b.format ~= "typst" end
+  if b.t ~= "Para" and b.t ~= "Plain" or #b.content == 0 then return false end
+  for _, inline in ipairs(b.content) do
+    if not (inline.t == "RawInline" and inline.format ~= "typst") then return false end
+  end
+  return true
+end
+
 local function opens_section(blocks, at)
   if not (blocks[at] and blocks[at].t == "Figure") then return false end
   local function heading(b) return b and b.t == "Header" and b.level >= 2 end
@@ -564,7 +574,11 @@ local function opens_section(blocks, at)
   for k = at + 1, #blocks do
     local b = blocks[k]
     if b.t == "Header" then break end
-    if not (b.t == "Figure" or b.t == "Table" or is_source(b) or is_checks_line(b)) then return false end
+    -- raw HTML prints nothing here (Quarto's book marks where a file ends with a comment)
+    local unprinted = prints_nothing(b)
+    if not (b.t == "Figure" or b.t == "Table" or is_source(b) or is_checks_line(b) or unprinted) then
+      return false
+    end
   end
   return true
 end

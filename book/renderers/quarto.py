@@ -107,7 +107,7 @@ def mark_headings(source: str, role: str, seen: list[bool], letter: str = "", pa
             # the contents list an appendix, not its sections (as the embedded renderer)
             wanted = (".unnumbered", ".unlisted" if role == "appendix" and not title else "",
                       f".{APPENDIX_CLASS}" if role == "appendix" and title else "")
-            classes = [c for c in wanted if c and c not in classes] + classes
+            classes += [c for c in wanted if c and c not in classes]  # after the heading's own, as pandoc.py
         text = f"Bilag {letter}: {m.group(2)}" if title and letter else m.group(2)
         attrs = " ".join(([f"#{ident}"] if ident else []) + classes)
         return f"{m.group(1)}{text}" + (f" {{{attrs}}}" if attrs else "")
@@ -216,7 +216,8 @@ def project_config(job: RenderJob, files: list[tuple[str, str]], typst: bool) ->
     formats = base.get("format", {})
     # columns: pipe tables measured against 80 columns, as notebook.lua's pandoc.read (same widths)
     # quarto-tables.lua, after Quarto's HTML fixups: tables keep pandoc's markup (width, no Bootstrap classes)
-    fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80,
+    # section-divs false: a heading holds its own id, as in the embedded book (no <section> around it)
+    fmt = {"html": dict(formats.get("html", {}), css=["book.css"], columns=80, **{"section-divs": False},
                         filters=[*first(), {"path": "html.lua", "at": "pre-ast"},
                                  {"path": "quarto-tables.lua", "at": "post-render"}])}
     if typst:

@@ -22,6 +22,12 @@ _FIGURE = re.compile(r'<div class="quarto-figure[^"]*">\s*<figure class="figure"
                      r"<figcaption>(.*?)</figcaption>\s*</figure>\s*</div>", re.S)
 
 
+# What Quarto's HTML post-processing adds for its own scripts and Bootstrap, which the book's
+# frame loads neither of: heading anchors (`anchored`, `data-anchor-id`) and image classes.
+_QUARTO_MARKS = re.compile(r' data-anchor-id="[^"]*"| class="(?:img-fluid figure-img|anchored)"')
+_ANCHORED = re.compile(r'(<h[1-6][^>]* class="[^"]*?) anchored"')
+
+
 def _figure(m: re.Match) -> str:
     """A figure as html.lua writes it in the embedded book: the image in a region of its own,
     reachable by keyboard and named by the caption (Quarto rebuilds figures after the filters)."""
@@ -32,13 +38,15 @@ def _figure(m: re.Match) -> str:
 
 def page_content(page: str, name: str, front: bool = False) -> str:
     """What Quarto's page `name` holds in its <main>, without Quarto's title block (the frame
-    writes the title) and, on the home page, without the front chapter's title."""
+    writes the title), on the home page without the front chapter's title, and without the marks
+    Quarto adds for its own scripts (heading anchors, Bootstrap's image classes)."""
     m = _MAIN.search(page)
     if m is None:
         raise RenderError("quarto", "reading the HTML Quarto wrote", f"{name} has no <main> with the page's content")
     body = _TITLE_BLOCK.sub("", m.group(1), count=1)
     if front:
         body = _FIRST_H1.sub("", body, count=1)
+    body = _ANCHORED.sub(r'\1"', _QUARTO_MARKS.sub("", body))
     return _FIGURE.sub(_figure, body).strip() + "\n"
 
 

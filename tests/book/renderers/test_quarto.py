@@ -100,7 +100,7 @@ def test_headings_numbered_like_the_embedded_book():
     assert q.mark_headings("# Afstemning {#top}\n\n## Afviger\n\n## Rammer {#rammer .x}", "appendix", seen, "C",
                            "afstemning") == ("# Bilag C: Afstemning {#afstemning .unnumbered .appendix-title}\n\n"
                                              "## Afviger {.unnumbered .unlisted}\n\n"
-                                             "## Rammer {#rammer .unnumbered .unlisted .x}")
+                                             "## Rammer {#rammer .x .unnumbered .unlisted}")
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False]) == "# Kvoter\n## Baggrund"
     assert q.mark_headings("# Kvoter\n## Baggrund", "chapter", [False], "", "kvoter") == \
         "# Kvoter {#kvoter}\n## Baggrund"
@@ -128,8 +128,11 @@ def test_quarto_page_content_is_its_main_without_quartos_title_block():
     assert page_content(figure, "kvoter.html") == (
         '<figure>\n<div class="figure-scroll" role="region" tabindex="0" '
         'aria-label="Figur 3: Pladser &quot;i alt&quot;">\n'
-        '<img src="a.svg" class="img-fluid figure-img" alt="Søjler">\n</div>\n'
+        '<img src="a.svg" alt="Søjler">\n</div>\n'
         '<figcaption><p><strong>Figur 3:</strong> Pladser "i alt"</p></figcaption>\n</figure>\n')
+    heading = ('<main class="content" id="quarto-document-content"><h2 id="a" class="unnumbered anchored" '
+               'data-anchor-id="a">A</h2><h2 id="b" class="anchored" data-anchor-id="b">B</h2></main>')
+    assert page_content(heading, "kvoter.html") == '<h2 id="a" class="unnumbered">A</h2><h2 id="b">B</h2>\n'
     with pytest.raises(RenderError, match="kvoter.html has no <main>"):
         page_content("<html></html>", "kvoter.html")
 
@@ -165,6 +168,7 @@ def test_staging_project_for_a_typst_quarto(executed, tmp_path, fixture_book, wr
     assert set(config["format"]) == {"html", "typst"}
     html, typst = config["format"]["html"], config["format"]["typst"]
     assert html["css"] == ["book.css"] and html["toc-title"] == "Indhold" and html["number-sections"]
+    assert html["section-divs"] is False  # ids on the headings, as in the embedded book
     # the book's filters first; after Quarto's HTML fixups, tables get pandoc's markup back
     assert [(f["path"], f["at"]) for f in html["filters"]] == [
         ("quarto.lua", "pre-ast"), ("notebook.lua", "pre-ast"), ("html.lua", "pre-ast"),

@@ -4,13 +4,15 @@ book (params/2025-Q1.yml) rendered by both, once per test session, and compared
   (poppler's `pdftoppm`), the same text;
 - page by page in a browser (Chromium at 1280 and 390 px): every element of every page at the same
   place and size, in the same colour, weight and size of type, with the same text, and the same
-  image files. Markup a reader does not see (Quarto's `<section>` wrappers, classes such as
-  `anchored`) is not compared.
+  image files;
+- page by page in the markup: the same HTML, apart from white space, character references
+  (`&nbsp;` for the character) and the ids of headings a chapter repeats (unique under Quarto).
 Runs where `quarto` is on PATH (skipped elsewhere), and skips without pdftoppm, Pillow, playwright
 or Chromium."""
 from __future__ import annotations
 
 import difflib
+import html
 import re
 import shutil
 import subprocess
@@ -105,3 +107,23 @@ def test_the_same_files_beside_the_pages(books):
     assert files(quarto) == files(embedded)
     for name in ["book.css", *(str(p.relative_to(embedded)) for p in (embedded / "media").rglob("*.*"))]:
         assert (quarto / name).read_bytes() == (embedded / name).read_bytes(), name
+
+
+def _markup(page: Path) -> list[str]:
+    """A page's tags and text, one tag a line: white space and character references as the
+    browser reads them, repeated headings' ids as the embedded book gives them (without `-1`)."""
+    text = re.sub(r"\s+", " ", html.unescape(page.read_text("utf-8")).replace("\xa0", "&nbsp;"))
+    text = re.sub(r">\s*<", "><", re.sub(r"\s*/>", ">", text))
+    text = re.sub(r'(<h[2-6][^>]* id="[^"]*)-1"', r'\1"', text)
+    return text.replace("><", ">\n<").split("\n")
+
+
+def test_every_html_page_has_the_same_markup(books):
+    embedded, quarto = books
+    differ = {}
+    for page in sorted(embedded.glob("*.html")):
+        diff = [line for line in difflib.unified_diff(_markup(page), _markup(quarto / page.name), lineterm="", n=0)
+                if line[:1] in "+-" and not line.startswith(("+++", "---"))]
+        if diff:
+            differ[page.name] = [line[:200] for line in diff[:6]]
+    assert not differ, differ
