@@ -361,4 +361,5 @@ def section(sec) -> None:
     if sec.figure is not None:
         figure(sec.figure, caption=sec.caption, alt=sec.alt, source=sec.source)
     if sec.table is not None and len(sec.table):
-        table(sec.table, caption=sec.caption, source=sec.source, note=getattr(sec, "note", None))
+        table(sec.table, caption=sec.caption, source=sec.source, note=getattr(sec, "note", None),
+              html_only=not getattr(sec, "table_in_print", True))

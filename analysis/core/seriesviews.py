@@ -41,6 +41,9 @@ class Section:
     source: str = SOURCE_LINE
     note: str | None = None
     extra: dict = field(default_factory=dict)
+    # False where the figure already shows every row of the table: the table then stays in the
+    # HTML book (the exact values, for screen readers too) and the PDF shows the thing once
+    table_in_print: bool = True
 
 
 @dataclass(frozen=True)
@@ -248,4 +251,4 @@ def development(series_file: str | Path | None, chapter: str, figures: Iterable[
     text = head + f"{spec.title} i de {fmt.integer(len(points))} offentliggjorte udgaver af serien.{note}{missing}"
     return Section(text, figure=series_figure(same, spec), alt=series_alt(same, spec),
                    table=series_table(df, spec), caption=f"{spec.title} pr. udgave",
-                   extra={"frame": df})
+                   extra={"frame": df}, table_in_print=len(same) < len(df))

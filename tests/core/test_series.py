@@ -116,6 +116,17 @@ def test_development_with_one_two_and_more_editions(tmp_path, n_earlier):
     assert sec.table["Udgave"].tolist() == [f"e{i}" for i in range(n_earlier)] + ["now"]
     assert sec.table["Pladser i dag"].tolist()[-1] == "200"
     assert "100 i e0, 200 i now" in sec.alt
+    assert sec.table_in_print is False  # the figure shows every row: the PDF shows it once
+
+
+def test_the_development_table_stays_in_the_html_only_where_the_figure_shows_it(tmp_path):
+    from report import show
+    earlier = [edition("e0", [kf("roster_places_held", 100, label="Pladser i dag")], date="2025-01-28")]
+    sec = sv.development(write(tmp_path, "now", earlier), "kvoter",
+                         [kf("roster_places_held", 200, label="Pladser i dag")], SPEC)
+    shown = [o["data"].get("text/markdown", "") for o in show.captured(show.section, sec)]
+    table = next(md for md in shown if "Udgave" in md and "|" in md)
+    assert 'content-visible when-format="html"' in table
 
 
 def test_development_by_data_date_needs_two_dates(tmp_path):
@@ -138,6 +149,7 @@ def test_the_figure_joins_only_one_population(tmp_path):
     sec = sv.development(write(tmp_path, "b", earlier), "kvoter", [kf("roster_places_held", 88)], SPEC)
     df = sec.extra["frame"]
     assert set(df["population"]) == {SYNTHETIC, EDITION}
+    assert sec.table_in_print  # the table holds an edition the figure leaves out
     assert "samme grundlag" in sec.text and sec.table["Grundlag"].tolist() == ["syntetiske eksempeldata",
                                                                              "udgavens eget udtræk"]
 
