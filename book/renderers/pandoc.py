@@ -264,20 +264,25 @@ def html_document(doc: dict, job: RenderJob, outline: list | None = None) -> dic
     return {**doc, "meta": meta, "blocks": blocks}
 
 
-def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
+def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Path | None = None) -> Path:
     """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder
-    (`outline`: see html_document)."""
+    (`outline`: see html_document). With `parts`, a cache folder: the parts unchanged since a
+    render before are taken from it (book.renderers.htmlparts), the same bytes."""
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
-    doc_json = job.workdir / "book-html.json"
-    doc_json.write_text(json.dumps(html_document(doc, job, outline), ensure_ascii=False), encoding="utf-8")
-    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
-                "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
-                "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
-                "--lua-filter", str(FILTERS / "html.lua"),
-                "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"],
-               job.workdir, "writing the HTML book")
+    hdoc = html_document(doc, job, outline)
+    writer = ["--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
+              "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
+              "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"]
+    if parts is None or not _write_html_parts(hdoc, job, html_dir, writer, parts):
+        if html_dir.exists():
+            shutil.rmtree(html_dir)
+        doc_json = job.workdir / "book-html.json"
+        doc_json.write_text(json.dumps(hdoc, ensure_ascii=False), encoding="utf-8")
+        run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer[:-4],
+                    "--lua-filter", str(FILTERS / "html.lua"), *writer[-4:]],
+                   job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
     landing = front_page(html_dir, job)
@@ -285,6 +290,14 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
         merge_landing_page(html_dir, landing, front)
     mark_current_pages(html_dir)
     return html_dir
+
+
+def _write_html_parts(hdoc: dict, job: RenderJob, html_dir: Path, writer: list[str], folder: Path) -> bool:
+    from .htmlparts import write_chunked
+
+    return write_chunked(hdoc, job.workdir, html_dir, writer, folder,
+                         lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
+                         pandoc_version(), FILTERS / "html.lua")
 
 
 def mark_current_pages(html_dir: Path) -> None:
@@ -368,7 +381,8 @@ class PandocRenderer:
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
         doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        html_dir, pdf = parallel([lambda: write_html(doc, job), lambda: write_pdf(doc_json, job)])
+        parts = job.cache_dir.parent / "html-parts" if job.cache_dir else None
+        html_dir, pdf = parallel([lambda: write_html(doc, job, parts=parts), lambda: write_pdf(doc_json, job)])
         job.out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(html_dir.iterdir()):
             target = job.out_dir / item.name

@@ -1,0 +1,466 @@
+"""The HTML book written part by part from a cache: what pandoc's chunked HTML writer made of a
+part's text (everything between its headings) is kept, keyed by everything that shapes it, and a
+render writes again only the parts that changed. A focus edition, which differs from the one
+before in the benchmark chapter and the two parts that show it, writes those three.
+
+How (`write_chunked`):
+
+1. The book (html_document's) is cut into parts at its level-1 headings. Each part goes through
+   `filters/html.lua` on its own, told how many figures and tables came before it
+   (`book-figures-before`, ... as html.lua reads them for Quarto's pages; `floats_after`
+   counts them as html.lua numbers them), so its captions carry the numbers they carry in the
+   whole book.
+2. In a filtered part, every run of blocks without a heading in it (at any depth) is a fragment.
+   One pandoc run writes the chunked HTML book of all parts: a part from the cache has each
+   fragment replaced by a placeholder (a div holding empty spans with the fragment's ids, so
+   that links into it still find its page); a part written now has each fragment between two
+   marker comments. The headings, the sections around them, the contents, the pages, the
+   sitemap and the links between pages are pandoc's own, from the whole book.
+3. The written fragments are taken from between their markers (and the markers removed), the
+   placeholders replaced by the cached fragments, and the new parts stored.
+
+A part's key (`part_key`) is its blocks, the numbering it starts from, the part links html.lua
+reads, the page it is on, the pages of the ids its links point to, the book's page ids, the
+pandoc version, html.lua and the writer's options. A part with a footnote is never cached (the
+chunked writer numbers notes per page). An entry is stored with its sha256; one that does not
+match, or does not fit its part, is ignored and written again.
+
+What comes out is the bytes the whole book through html.lua and the chunked writer gives
+(`tests/book/renderers/test_htmlparts.py` compares them)."""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+KIND = "html-part-1"
+FLOAT_META = ("book-figures-before", "book-tables-before", "book-figures-extra-before", "book-tables-extra-before")
+HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
+PLACEHOLDER_CLASS = "book-fragment-7f3a"
+_PLACEHOLDER = re.compile(r'<div class="' + PLACEHOLDER_CLASS
+                          + r'"\s+data-fragment="([0-9a-f]+-[0-9]+)">.*?</div>(\n?)', re.S)
+_BEGIN = "<!--book-fragment-begin {}-->"
+_END = "<!--book-fragment-end {}-->"
+_MARKED = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n(.+?)\n<!--book-fragment-end \1-->", re.S)
+# a fragment that writes nothing: its markers, and the line break after them, go
+_MARKED_EMPTY = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n<!--book-fragment-end \1-->\n?")
+
+Floats = tuple[int, int, int, int]
+
+
+# What shapes a part --------------------------------------------------------------------------
+
+def split_parts(blocks: list) -> list[list]:
+    """The book's blocks cut before every top-level level-1 heading (what comes before the first
+    one – the front chapter without its title – is a part too)."""
+    parts: list[list] = [[]]
+    for b in blocks:
+        if b["t"] == "Header" and b["c"][0] == 1 and parts[-1]:
+            parts.append([])
+        parts[-1].append(b)
+    return [p for p in parts if p]
+
+
+def _shown_in_html(block: dict) -> bool | None:
+    """Quarto's conditional content as html.lua reads it: False for a div the HTML leaves out,
+    True for one shown in the HTML only, None for anything else."""
+    if block.get("t") != "Div":
+        return None
+    _, classes, attrs = block["c"][0]
+    fmt = dict(attrs).get("when-format")
+    if fmt and "content-visible" in classes:
+        return fmt in HTML_FORMATS
+    if fmt and "content-hidden" in classes:
+        return fmt not in HTML_FORMATS
+    return None
+
+
+def floats_after(blocks: list, before: Floats) -> Floats:
+    """html.lua's numbering after `blocks` from `before`: (figures, captioned tables) numbered in
+    both HTML and PDF, and (figures, tables) shown in the HTML only since the last numbered one."""
+    counts = list(before)
+
+    def count(kind: int, only_html: bool) -> None:
+        if only_html:
+            counts[2 + kind] += 1
+        else:
+            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
+
+    def walk(node: Any, only_html: bool) -> None:
+        if isinstance(node, dict):
+            shown = _shown_in_html(node)
+            if shown is False:
+                return
+            only_html = only_html or shown is True
+            if node.get("t") == "Figure":
+                count(0, only_html)
+            elif node.get("t") == "Table" and node["c"][1][1]:
+                count(1, only_html)
+            walk(node.get("c"), only_html)
+        elif isinstance(node, list):
+            for item in node:
+                walk(item, only_html)
+
+    # html.lua numbers a float after what it holds (pandoc's walk is bottom-up): a figure holding
+    # a table would be numbered after it; the counts are per kind, so the order within one
+    # float does not change them
+    walk(blocks, False)
+    return counts[0], counts[1], counts[2], counts[3]
+
+
+# The elements whose ids pandoc's chunked writer finds links to (a link to another element's id,
+# e.g. a figure's, stays as it is), and raw HTML, whose ids it finds too.
+LINKABLE = ("Div", "Span", "Link", "Table")
+
+
+# elements with an id (attributes first in their content), whether links find them or not
+WITH_ID = (*LINKABLE, "Figure", "Image", "Code", "CodeBlock")
+
+
+def _own_id(node: dict) -> str:
+    t = node.get("t")
+    if t == "Header":
+        return node["c"][1][0]
+    return node["c"][0][0] if t in WITH_ID else ""
+
+
+def ids_in(node: Any) -> list[str]:
+    """The ids in a piece of the AST that links find (LINKABLE), in order."""
+    if isinstance(node, dict):
+        own = _own_id(node) if node.get("t") in LINKABLE else ""
+        return ([own] if own else []) + ids_in(node.get("c"))
+    if isinstance(node, list):
+        return [i for item in node for i in ids_in(item)]
+    return []
+
+
+def _raw_html_with_id(node: Any) -> bool:
+    """Whether raw HTML in a piece of the AST may hold an id (the part is then never cached)."""
+    if isinstance(node, dict):
+        if node.get("t") in ("RawBlock", "RawInline"):
+            fmt, text = node["c"]
+            return fmt in HTML_FORMATS and "id" in text
+        return _raw_html_with_id(node.get("c"))
+    if isinstance(node, list):
+        return any(_raw_html_with_id(item) for item in node)
+    return False
+
+
+def _links(node: Any) -> Iterator[str]:
+    """The targets of the links in a piece of the AST."""
+    if isinstance(node, dict):
+        if node.get("t") == "Link":
+            yield node["c"][2][0]
+        yield from _links(node.get("c"))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _links(item)
+
+
+def _headers(node: Any) -> Iterator[dict]:
+    if isinstance(node, dict):
+        if node.get("t") == "Header":
+            yield node
+        yield from _headers(node.get("c"))
+    elif isinstance(node, list):
+        for item in node:
+            yield from _headers(item)
+
+
+def _has(node: Any, kind: str) -> bool:
+    if isinstance(node, dict):
+        return node.get("t") == kind or _has(node.get("c"), kind)
+    if isinstance(node, list):
+        return any(_has(item, kind) for item in node)
+    return False
+
+
+def pages_of_ids(parts: list[list]) -> tuple[list[str], dict[str, str], list[str]]:
+    """Where links go, as far as the key needs it: the ids of the level-1 headings (any depth, in
+    order; the chunked writer starts a page at each), each linkable id → its page (the heading id
+    of its page, '' before the first) and kind, and each part's page."""
+    level1: list[str] = []
+    page = ""
+    where: dict[str, str] = {}
+    own: list[str] = []
+
+    def walk(node: Any) -> None:
+        nonlocal page
+        if isinstance(node, dict):
+            t = node.get("t")
+            if t == "Header" and node["c"][0] == 1:
+                page = node["c"][1][0]
+                level1.append(page)
+            if t == "Header" or t in WITH_ID:
+                ident = _own_id(node)
+                if ident:
+                    where.setdefault(ident, f"{page}|{t}")
+            walk(node.get("c"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    for part in parts:
+        first = part[0]
+        own.append(first["c"][1][0] if first["t"] == "Header" and first["c"][0] == 1 else page)
+        walk(part)
+    return level1, where, own
+
+
+def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
+    """The key of a part's fragments (see the module docstring); `context` holds what comes from
+    the whole book: pandoc's version, html.lua, the writer's options, the part links, the page
+    ids, this part's page and the pages of the ids its links point to."""
+    h = hashlib.sha256(KIND.encode() + b"\0")
+    h.update(json.dumps([context, list(before)], sort_keys=True, ensure_ascii=False).encode())
+    h.update(b"\0" + json.dumps(blocks, sort_keys=True, ensure_ascii=False).encode())
+    return h.hexdigest()
+
+
+# Fragments -----------------------------------------------------------------------------------
+
+def fragments(blocks: list) -> list[tuple[list, int, int]]:
+    """The runs of blocks without a heading, at any depth: (the list they are in, start, end)
+    in document order."""
+    out: list[tuple[list, int, int]] = []
+
+    def visit(lst: list) -> None:
+        start = None
+        for i, b in enumerate(lst):
+            if next(_headers(b), None) is None:
+                if start is None:
+                    start = i
+                continue
+            if start is not None:
+                out.append((lst, start, i))
+                start = None
+            if b["t"] == "Div":  # a box with a heading: the heading stays, the rest are runs
+                visit(b["c"][1])
+        if start is not None:
+            out.append((lst, start, len(lst)))
+
+    visit(blocks)
+    return out
+
+
+def images_in(node: Any) -> list[str]:
+    """The sources of the images in a piece of the AST, in order."""
+    if isinstance(node, dict):
+        if node.get("t") == "Image":
+            return [node["c"][2][0]]
+        return images_in(node.get("c"))
+    if isinstance(node, list):
+        return [src for item in node for src in images_in(item)]
+    return []
+
+
+def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
+    """A fragment's stand-in: a div with the fragment's name, an empty span per id in it (links
+    into it find its page) and its images (the writer copies them into the book's folder)."""
+    spans = [{"t": "Span", "c": [[i, [], []], []]} for i in ids]
+    spans += [{"t": "Image", "c": [["", [], []], [], [src, ""]]} for src in images]
+    return {"t": "Div", "c": [["", [PLACEHOLDER_CLASS], [["data-fragment", name]]],
+                              [{"t": "Plain", "c": spans}] if spans else []]}
+
+
+def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> list:
+    """A copy of `blocks` with each run (fragments' order) replaced by `make(index, run)`."""
+    copy = json.loads(json.dumps(blocks))
+    runs = fragments(copy)
+    for j, (lst, start, end) in reversed(list(enumerate(runs))):
+        lst[start:end] = make(j, lst[start:end])
+    return copy
+
+
+def marked(blocks: list, key: str) -> tuple[list, int]:
+    """The part with each fragment between marker comments; and how many fragments."""
+    count = len(fragments(blocks))
+    raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
+    return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
+                                                 raw(_END.format(f"{key}-{j}"))]), count
+
+
+def skeleton(blocks: list, key: str) -> list:
+    """The part with each fragment replaced by its placeholder."""
+    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])
+
+
+# The cache -----------------------------------------------------------------------------------
+
+def load(folder: Path, key: str) -> dict | None:
+    """A sound entry of `key` ({"skeleton", "fragments"}), or None."""
+    try:
+        data = (folder / f"{key}.json").read_bytes()
+        stored = (folder / f"{key}.sha256").read_text(encoding="ascii").strip()
+    except OSError:
+        return None
+    if hashlib.sha256(data).hexdigest() != stored:
+        return None
+    try:
+        entry = json.loads(data)
+        skel, frags = entry["skeleton"], entry["fragments"]
+    except (ValueError, KeyError, TypeError):
+        return None
+    if not (isinstance(skel, list) and isinstance(frags, list) and all(isinstance(f, str) for f in frags)
+            and fragments_named(skel) == [f"{key}-{j}" for j in range(len(frags))]):
+        return None
+    return entry
+
+
+def fragments_named(blocks: list) -> list[str]:
+    """The placeholders of `key` in a skeleton, in order."""
+    names = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("t") == "Div" and PLACEHOLDER_CLASS in node["c"][0][1]:
+                names.append(dict(node["c"][0][2]).get("data-fragment", ""))
+                return
+            walk(node.get("c"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(blocks)
+    return names
+
+
+def store(folder: Path, key: str, skel: list, frags: list[str]) -> None:
+    """Keep a part's skeleton and fragments (a cache that cannot be written is only slower)."""
+    data = json.dumps({"skeleton": skel, "fragments": frags}, ensure_ascii=False, sort_keys=True).encode()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, content in ((f"{key}.json", data), (f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())):
+            tmp = folder / f".{name}.{os.getpid()}.tmp"
+            tmp.write_bytes(content)
+            tmp.replace(folder / name)
+    except OSError:
+        pass
+
+
+# The book ------------------------------------------------------------------------------------
+
+def plan_parts(doc: dict, context: dict[str, Any]) -> list[tuple[list, Floats, str | None]]:
+    """Each part of the HTML document with the numbering it starts from and its key (None for a
+    part that is never cached: one with a footnote)."""
+    parts = split_parts(doc["blocks"])
+    level1, where, own = pages_of_ids(parts)
+    out = []
+    before: Floats = (0, 0, 0, 0)
+    meta = doc["meta"]
+    start = tuple(int(_meta_text(meta.get(name)) or 0) for name in FLOAT_META)
+    before = (start[0], start[1], start[2], start[3])
+    for part, page in zip(parts, own):
+        targets = sorted({t[1:] for t in _links(part) if t.startswith("#")})
+        ctx = {**context, "pages": level1, "page": page, "targets": {t: where.get(t) for t in targets}}
+        # never cached: footnotes (numbered per page), raw HTML that may hold an id, a link to an
+        # id the book does not have (html.lua may make it)
+        uncached = _has(part, "Note") or _raw_html_with_id(part) or any(where.get(t) is None for t in targets)
+        key = None if uncached else part_key(part, before, ctx)
+        out.append((part, before, key))
+        before = floats_after(part, before)
+    return out
+
+
+def _meta_text(value: Any) -> str:
+    if not value:
+        return ""
+    if value.get("t") == "MetaString":
+        return value["c"]
+    return "".join(x["c"] for x in value.get("c", []) if isinstance(x, dict) and x.get("t") == "Str")
+
+
+def filter_meta(meta: dict, before: Floats) -> dict:
+    """The document's metadata with the numbering a part starts from, as html.lua reads it."""
+    out = dict(meta)
+    for name, value in zip(FLOAT_META, before):
+        out[name] = {"t": "MetaString", "c": str(value)}
+    return out
+
+
+def substitute(html_dir: Path, fragments_by_name: dict[str, str]) -> dict[str, str]:
+    """In every page: cached fragments in place of their placeholders, and the written fragments
+    taken from between their markers (returned by name; the markers removed)."""
+    written: dict[str, str] = {}
+
+    def take(m: re.Match) -> str:
+        written[m.group(1)] = m.group(2)
+        return m.group(2)
+
+    def take_empty(m: re.Match) -> str:
+        written[m.group(1)] = ""
+        return ""
+
+    def put(m: re.Match) -> str:
+        text = fragments_by_name[m.group(1)]
+        return text + m.group(2) if text else ""
+
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if PLACEHOLDER_CLASS not in text and "<!--book-fragment-begin " not in text:
+            continue
+        text = _MARKED_EMPTY.sub(take_empty, text)
+        text = _MARKED.sub(take, text)
+        text = _PLACEHOLDER.sub(put, text)
+        path.write_text(text, encoding="utf-8")
+    return written
+
+
+def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[str], folder: Path,
+                  run: Callable[[list[str], str, str | None], str], version: str, lua: Path) -> bool:
+    """Write the chunked HTML book of `doc` (html_document's, not yet through html.lua) into
+    `html_dir` from the parts in the cache `folder` and the parts written now (see the module
+    docstring); `run(args, step, stdin)` runs pandoc, `writer_args` are the writer's options
+    after the output folder. False (and nothing promised in `html_dir`) when a fragment did not
+    come back as it was marked: the caller then writes the book whole."""
+    from .pandoc import parallel
+
+    context = {"pandoc": version, "filter": hashlib.sha256(lua.read_bytes()).hexdigest(),
+               "writer": [a for a in writer_args if not a.startswith("/")],
+               "templates": [hashlib.sha256(Path(a).read_bytes()).hexdigest() for a in writer_args
+                             if a.startswith("/") and Path(a).is_file()],
+               "part-links": doc["meta"].get("part-links")}
+    planned = plan_parts(doc, context)
+    entries = {i: load(folder, key) for i, (_, _, key) in enumerate(planned) if key}
+    todo = [i for i in range(len(planned)) if entries.get(i) is None]
+
+    def through_filter(i: int) -> list:
+        part, before, _ = planned[i]
+        text = json.dumps({"pandoc-api-version": doc["pandoc-api-version"], "meta": filter_meta(doc["meta"], before),
+                           "blocks": part}, ensure_ascii=False)
+        args = ["-f", "json", "-t", "json", "--lua-filter", str(lua)]
+        return json.loads(run(args, "filtering a part of the HTML book", text))["blocks"]
+
+    filtered = dict(zip(todo, parallel([lambda i=i: through_filter(i) for i in todo])))
+    blocks: list = []
+    counts: dict[int, int] = {}
+    for i, (_, _, key) in enumerate(planned):
+        entry = entries.get(i)
+        if entry is not None:
+            blocks += entry["skeleton"]
+        elif key:
+            part, counts[i] = marked(filtered[i], key)
+            blocks += part
+        else:
+            blocks += filtered[i]
+    doc_json = workdir / "book-html-parts.json"
+    doc_json.write_text(json.dumps({**doc, "blocks": blocks}, ensure_ascii=False), encoding="utf-8")
+    run([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer_args], "writing the HTML book",
+        None)
+    cached = {f"{planned[i][2]}-{j}": frag for i, e in entries.items() if e for j, frag in enumerate(e["fragments"])}
+    written = substitute(html_dir, cached)
+    new = {i: [written.get(f"{planned[i][2]}-{j}") for j in range(n)] for i, n in counts.items()}
+    if any(f is None for frags in new.values() for f in frags) or _leftovers(html_dir):
+        return False
+    for i, frags in new.items():
+        store(folder, planned[i][2], skeleton(filtered[i], planned[i][2]), frags)
+    return True
+
+
+def _leftovers(html_dir: Path) -> bool:
+    """Whether a placeholder or marker is still in a page."""
+    return any(PLACEHOLDER_CLASS in t or "<!--book-fragment-" in t
+               for t in (p.read_text(encoding="utf-8") for p in html_dir.glob("*.html")))
