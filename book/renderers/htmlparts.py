@@ -409,6 +409,25 @@ def substitute(html_dir: Path, fragments_by_name: dict[str, str]) -> dict[str, s
     return written
 
 
+# Options that shape only the page around the text (the template and its variables: the
+# edition's title, date, PDF name): not part of a fragment's key. The document's metadata reaches
+# the text only through html.lua (the part links, the numbering: both in the key).
+PAGE_OPTIONS = ("--template", "--css", "--metadata", "--variable")
+
+
+def body_options(writer_args: list[str]) -> list[str]:
+    """The writer's options that can shape a part's text (all but PAGE_OPTIONS and their values)."""
+    out, skip = [], False
+    for a in writer_args:
+        if skip:
+            skip = False
+        elif a in PAGE_OPTIONS:
+            skip = True
+        elif not a.startswith(tuple(o + "=" for o in PAGE_OPTIONS)):
+            out.append(a)
+    return out
+
+
 def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[str], folder: Path,
                   run: Callable[[list[str], str, str | None], str], version: str, lua: Path) -> bool:
     """Write the chunked HTML book of `doc` (html_document's, not yet through html.lua) into
@@ -419,10 +438,7 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
     from .pandoc import parallel
 
     context = {"pandoc": version, "filter": hashlib.sha256(lua.read_bytes()).hexdigest(),
-               "writer": [a for a in writer_args if not a.startswith("/")],
-               "templates": [hashlib.sha256(Path(a).read_bytes()).hexdigest() for a in writer_args
-                             if a.startswith("/") and Path(a).is_file()],
-               "part-links": doc["meta"].get("part-links")}
+               "writer": body_options(writer_args), "part-links": doc["meta"].get("part-links")}
     planned = plan_parts(doc, context)
     entries = {i: load(folder, key) for i, (_, _, key) in enumerate(planned) if key}
     todo = [i for i in range(len(planned)) if entries.get(i) is None]

@@ -187,3 +187,9 @@ def test_a_part_with_a_footnote_is_never_cached(tmp_path):
     cache = tmp_path / "cache"
     assert _parts(doc, work, tmp_path / "parts", cache) == _whole(doc, work, tmp_path / "whole")
     assert _parts(doc, work, tmp_path / "parts2", cache) == _whole(doc, work, tmp_path / "whole2")
+
+
+def test_the_page_around_the_text_is_no_part_of_the_key():
+    assert hp.body_options(["--toc", "--template", "/t/book.html", "--css", "book.css", "--metadata",
+                            "pagetitle=2025-Q1", "--variable=pdf-name=a.pdf", "--number-sections"]) == \
+        ["--toc", "--number-sections"]
