@@ -7,7 +7,7 @@ How (`write_chunked`):
 
 1. The book (html_document's) is cut into parts at its level-1 headings. Each part goes through
    `filters/html.lua` on its own, told how many figures and tables came before it
-   (`book-figures-before`, ... as html.lua reads them for Quarto's pages; `floats_after`
+   (`book-figures-before`, ... as html.lua reads them for Quarto's pages; `_Survey`
    counts them as html.lua numbers them), so its captions carry the numbers they carry in the
    whole book.
 2. In a filtered part, every run of blocks without a heading in it (at any depth) is a fragment.
@@ -34,7 +34,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable
 
 KIND = "html-part-1"
 FLOAT_META = ("book-figures-before", "book-tables-before", "book-figures-extra-before", "book-tables-extra-before")
@@ -78,39 +78,6 @@ def _shown_in_html(block: dict) -> bool | None:
     return None
 
 
-def floats_after(blocks: list, before: Floats) -> Floats:
-    """html.lua's numbering after `blocks` from `before`: (figures, captioned tables) numbered in
-    both HTML and PDF, and (figures, tables) shown in the HTML only since the last numbered one."""
-    counts = list(before)
-
-    def count(kind: int, only_html: bool) -> None:
-        if only_html:
-            counts[2 + kind] += 1
-        else:
-            counts[kind], counts[2 + kind] = counts[kind] + 1, 0
-
-    def walk(node: Any, only_html: bool) -> None:
-        if isinstance(node, dict):
-            shown = _shown_in_html(node)
-            if shown is False:
-                return
-            only_html = only_html or shown is True
-            if node.get("t") == "Figure":
-                count(0, only_html)
-            elif node.get("t") == "Table" and node["c"][1][1]:
-                count(1, only_html)
-            walk(node.get("c"), only_html)
-        elif isinstance(node, list):
-            for item in node:
-                walk(item, only_html)
-
-    # html.lua numbers a float after what it holds (pandoc's walk is bottom-up): a figure holding
-    # a table would be numbered after it; the counts are per kind, so the order within one
-    # float does not change them
-    walk(blocks, False)
-    return counts[0], counts[1], counts[2], counts[3]
-
-
 # The elements whose ids pandoc's chunked writer finds links to (a link to another element's id,
 # e.g. a figure's, stays as it is), and raw HTML, whose ids it finds too.
 LINKABLE = ("Div", "Span", "Link", "Table")
@@ -137,79 +104,6 @@ def ids_in(node: Any) -> list[str]:
     return []
 
 
-def _raw_html_with_id(node: Any) -> bool:
-    """Whether raw HTML in a piece of the AST may hold an id (the part is then never cached)."""
-    if isinstance(node, dict):
-        if node.get("t") in ("RawBlock", "RawInline"):
-            fmt, text = node["c"]
-            return fmt in HTML_FORMATS and "id" in text
-        return _raw_html_with_id(node.get("c"))
-    if isinstance(node, list):
-        return any(_raw_html_with_id(item) for item in node)
-    return False
-
-
-def _links(node: Any) -> Iterator[str]:
-    """The targets of the links in a piece of the AST."""
-    if isinstance(node, dict):
-        if node.get("t") == "Link":
-            yield node["c"][2][0]
-        yield from _links(node.get("c"))
-    elif isinstance(node, list):
-        for item in node:
-            yield from _links(item)
-
-
-def _headers(node: Any) -> Iterator[dict]:
-    if isinstance(node, dict):
-        if node.get("t") == "Header":
-            yield node
-        yield from _headers(node.get("c"))
-    elif isinstance(node, list):
-        for item in node:
-            yield from _headers(item)
-
-
-def _has(node: Any, kind: str) -> bool:
-    if isinstance(node, dict):
-        return node.get("t") == kind or _has(node.get("c"), kind)
-    if isinstance(node, list):
-        return any(_has(item, kind) for item in node)
-    return False
-
-
-def pages_of_ids(parts: list[list]) -> tuple[list[str], dict[str, str], list[str]]:
-    """Where links go, as far as the key needs it: the ids of the level-1 headings (any depth, in
-    order; the chunked writer starts a page at each), each linkable id → its page (the heading id
-    of its page, '' before the first) and kind, and each part's page."""
-    level1: list[str] = []
-    page = ""
-    where: dict[str, str] = {}
-    own: list[str] = []
-
-    def walk(node: Any) -> None:
-        nonlocal page
-        if isinstance(node, dict):
-            t = node.get("t")
-            if t == "Header" and node["c"][0] == 1:
-                page = node["c"][1][0]
-                level1.append(page)
-            if t == "Header" or t in WITH_ID:
-                ident = _own_id(node)
-                if ident:
-                    where.setdefault(ident, f"{page}|{t}")
-            walk(node.get("c"))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    for part in parts:
-        first = part[0]
-        own.append(first["c"][1][0] if first["t"] == "Header" and first["c"][0] == 1 else page)
-        walk(part)
-    return level1, where, own
-
-
 def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
     """The key of a part's fragments (see the module docstring); `context` holds what comes from
     the whole book: pandoc's version, html.lua, the writer's options, the part links, the page
@@ -230,7 +124,7 @@ def fragments(blocks: list) -> list[tuple[list, int, int]]:
     def visit(lst: list) -> None:
         start = None
         for i, b in enumerate(lst):
-            if next(_headers(b), None) is None:
+            if '{"t": "Header"' not in json.dumps(b):  # (a Str with this text only splits more)
                 if start is None:
                     start = i
                 continue
@@ -343,25 +237,88 @@ def store(folder: Path, key: str, skel: list, frags: list[str]) -> None:
 
 # The book ------------------------------------------------------------------------------------
 
+_LEAVES = frozenset({"Str", "Space", "SoftBreak", "LineBreak"})
+
+
+class _Survey:
+    """What one walk over the book finds for the keys: per part the html.lua numbering after it,
+    its link targets, whether it may be cached; the level-1 headings (the chunked writer starts
+    a page at each) and the page and kind of every id."""
+
+    def __init__(self) -> None:
+        self.page = ""
+        self.level1: list[str] = []
+        self.where: dict[str, str] = {}
+
+    def part(self, blocks: list, before: Floats) -> tuple[Floats, set[str], bool]:
+        counts = list(before)
+        targets: set[str] = set()
+        cacheable = True
+        where, level1 = self.where, self.level1
+
+        def walk(node: Any, only_html: bool, hidden: bool) -> None:
+            nonlocal cacheable
+            if type(node) is list:
+                for item in node:
+                    walk(item, only_html, hidden)
+                return
+            if type(node) is not dict:
+                return
+            t = node.get("t")
+            if t in _LEAVES:
+                return
+            c = node.get("c")
+            if t == "Header":
+                if c[0] == 1:
+                    self.page = c[1][0]
+                    level1.append(self.page)
+                if c[1][0]:
+                    where.setdefault(c[1][0], f"{self.page}|{t}")
+            elif t in WITH_ID and c[0][0]:
+                where.setdefault(c[0][0], f"{self.page}|{t}")
+            if t == "Link" and c[2][0].startswith("#"):
+                targets.add(c[2][0][1:])
+            elif t == "Note" or (t in ("RawBlock", "RawInline") and c[0] in HTML_FORMATS and "id" in c[1]):
+                cacheable = False  # footnotes are numbered per page; raw HTML may hold an id
+            elif t == "Div":
+                shown = _shown_in_html(node)
+                hidden = hidden or shown is False
+                only_html = only_html or shown is True
+            elif not hidden and (t == "Figure" or (t == "Table" and c[1][1])):
+                kind = 0 if t == "Figure" else 1
+                if only_html:
+                    counts[2 + kind] += 1
+                else:
+                    counts[kind], counts[2 + kind] = counts[kind] + 1, 0
+            if type(c) is list:
+                walk(c, only_html, hidden)
+
+        walk(blocks, False, False)
+        return (counts[0], counts[1], counts[2], counts[3]), targets, cacheable
+
+
 def plan_parts(doc: dict, context: dict[str, Any]) -> list[tuple[list, Floats, str | None]]:
     """Each part of the HTML document with the numbering it starts from and its key (None for a
-    part that is never cached: one with a footnote)."""
+    part that is never cached: a footnote, raw HTML that may hold an id, a link to an id the book
+    does not have – html.lua may make it)."""
     parts = split_parts(doc["blocks"])
-    level1, where, own = pages_of_ids(parts)
-    out = []
-    before: Floats = (0, 0, 0, 0)
     meta = doc["meta"]
-    start = tuple(int(_meta_text(meta.get(name)) or 0) for name in FLOAT_META)
-    before = (start[0], start[1], start[2], start[3])
-    for part, page in zip(parts, own):
-        targets = sorted({t[1:] for t in _links(part) if t.startswith("#")})
-        ctx = {**context, "pages": level1, "page": page, "targets": {t: where.get(t) for t in targets}}
-        # never cached: footnotes (numbered per page), raw HTML that may hold an id, a link to an
-        # id the book does not have (html.lua may make it)
-        uncached = _has(part, "Note") or _raw_html_with_id(part) or any(where.get(t) is None for t in targets)
-        key = None if uncached else part_key(part, before, ctx)
-        out.append((part, before, key))
-        before = floats_after(part, before)
+    start = [int(_meta_text(meta.get(name)) or 0) for name in FLOAT_META]
+    before: Floats = (start[0], start[1], start[2], start[3])
+    survey = _Survey()
+    found = []
+    for part in parts:
+        first = part[0]
+        page = first["c"][1][0] if first["t"] == "Header" and first["c"][0] == 1 else survey.page
+        after, targets, cacheable = survey.part(part, before)
+        found.append((part, before, page, targets, cacheable))
+        before = after
+    out = []
+    for part, before, page, targets, cacheable in found:
+        where = {t: survey.where.get(t) for t in sorted(targets)}
+        ctx = {**context, "pages": survey.level1, "page": page, "targets": where}
+        ok = cacheable and all(v is not None for v in where.values())
+        out.append((part, before, part_key(part, before, ctx) if ok else None))
     return out
 
 
