@@ -352,15 +352,25 @@ def merge_landing_page(html_dir: Path, landing: str, front: str = "") -> None:
         (html_dir / f"{front}.html").write_text(REDIRECT.format(title=title), encoding="utf-8")
 
 
-def write_pdf(doc_json: Path, job: RenderJob) -> Path:
+def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Path | None = None) -> Path:
     """The Typst source through `filters/typst.lua` and `templates/book.typ`, compiled to the
-    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path."""
+    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path. With `doc` (the
+    document in `doc_json`) and `parts`, a cache folder: the parts unchanged since a render
+    before are taken from it (book.renderers.typstparts), the same bytes."""
     import typst
 
     typ = job.workdir / "book.typ"
-    run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), "--number-sections",
-                "--template", str(TEMPLATES / "book.typ"), "--lua-filter", str(FILTERS / "typst.lua")],
-               job.workdir, "writing the Typst source")
+    template = ["--number-sections", "--template", str(TEMPLATES / "book.typ")]
+    body = _typst_parts(doc, job, parts) if doc is not None and parts is not None else None
+    if body is None:
+        run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), *template,
+                    "--lua-filter", str(FILTERS / "typst.lua")], job.workdir, "writing the Typst source")
+    else:  # the parts' text in the template
+        framed = job.workdir / "book-typst-body.json"
+        framed.write_text(json.dumps({**doc, "blocks": [{"t": "RawBlock", "c": ["typst", body]}]}, ensure_ascii=False),
+                          encoding="utf-8")
+        run_pandoc([str(framed), "-f", "json", "-t", "typst", "-o", str(typ), *template], job.workdir,
+                   "writing the Typst source")
     pdf = job.workdir / job.pdf_name
     try:
         typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
@@ -368,6 +378,13 @@ def write_pdf(doc_json: Path, job: RenderJob) -> Path:
     except Exception as exc:  # noqa: BLE001 - typst raises TypstError with the compiler's diagnostics
         raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
     return pdf
+
+
+def _typst_parts(doc: dict, job: RenderJob, folder: Path) -> str | None:
+    from .typstparts import write_parts
+
+    return write_parts(doc, job.workdir, folder, lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
+                       pandoc_version(), FILTERS / "typst.lua", ["--number-sections"])
 
 
 class PandocRenderer:
@@ -381,8 +398,9 @@ class PandocRenderer:
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
         doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        parts = job.cache_dir.parent / "html-parts" if job.cache_dir else None
-        html_dir, pdf = parallel([lambda: write_html(doc, job, parts=parts), lambda: write_pdf(doc_json, job)])
+        cache = job.cache_dir.parent if job.cache_dir else None  # beside pandoc's readings
+        html_dir, pdf = parallel([lambda: write_html(doc, job, parts=cache and cache / "html-parts"),
+                                  lambda: write_pdf(doc_json, job, doc, cache and cache / "typst-parts")])
         job.out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(html_dir.iterdir()):
             target = job.out_dir / item.name
