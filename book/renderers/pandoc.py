@@ -399,6 +399,8 @@ class PandocRenderer:
         doc_json = job.workdir / "book.json"
         doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         cache = job.cache_dir.parent if job.cache_dir else None  # beside pandoc's readings
+        if cache:
+            pandoc_version()  # asked once, not by both threads at once
         html_dir, pdf = parallel([lambda: write_html(doc, job, parts=cache and cache / "html-parts"),
                                   lambda: write_pdf(doc_json, job, doc, cache and cache / "typst-parts")])
         job.out_dir.mkdir(parents=True, exist_ok=True)
