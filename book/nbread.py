@@ -25,6 +25,7 @@ class _Memo:
         self.items: OrderedDict[Hashable, Any] = OrderedDict()
 
     def get(self, key: Hashable, make: Callable[[], T]) -> T:
+        """The value kept for `key`, else `make()` (kept)."""
         if key in self.items:
             self.items.move_to_end(key)
             return self.items[key]
@@ -35,6 +36,7 @@ class _Memo:
         return value
 
     def clear(self) -> None:
+        """Forget everything."""
         self.items.clear()
 
 

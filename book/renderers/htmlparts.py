@@ -31,23 +31,22 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import re
 from pathlib import Path
 from typing import Any, Callable
+
+from .fragments import (  # noqa: F401 - load and store: the cache's entries, for the tests too
+    PLACEHOLDER_CLASS,
+    WITH_ID,
+    load,
+    marked,
+    skeleton,
+    store,
+    substitute,
+)
 
 KIND = "html-part-1"
 FLOAT_META = ("book-figures-before", "book-tables-before", "book-figures-extra-before", "book-tables-extra-before")
 HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
-PLACEHOLDER_CLASS = "book-fragment-7f3a"
-_PLACEHOLDER = re.compile(r'<div class="' + PLACEHOLDER_CLASS
-                          + r'"\s+data-fragment="([0-9a-f]+-[0-9]+)">.*?</div>(\n?)', re.S)
-_BEGIN = "<!--book-fragment-begin {}-->"
-_END = "<!--book-fragment-end {}-->"
-_MARKED = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n(.+?)\n<!--book-fragment-end \1-->", re.S)
-# a fragment that writes nothing: its markers, and the line break after them, go
-_MARKED_EMPTY = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n<!--book-fragment-end \1-->\n?")
-
 Floats = tuple[int, int, int, int]
 
 
@@ -78,32 +77,6 @@ def _shown_in_html(block: dict) -> bool | None:
     return None
 
 
-# The elements whose ids pandoc's chunked writer finds links to (a link to another element's id,
-# e.g. a figure's, stays as it is), and raw HTML, whose ids it finds too.
-LINKABLE = ("Div", "Span", "Link", "Table")
-
-
-# elements with an id (attributes first in their content), whether links find them or not
-WITH_ID = (*LINKABLE, "Figure", "Image", "Code", "CodeBlock")
-
-
-def _own_id(node: dict) -> str:
-    t = node.get("t")
-    if t == "Header":
-        return node["c"][1][0]
-    return node["c"][0][0] if t in WITH_ID else ""
-
-
-def ids_in(node: Any) -> list[str]:
-    """The ids in a piece of the AST that links find (LINKABLE), in order."""
-    if isinstance(node, dict):
-        own = _own_id(node) if node.get("t") in LINKABLE else ""
-        return ([own] if own else []) + ids_in(node.get("c"))
-    if isinstance(node, list):
-        return [i for item in node for i in ids_in(item)]
-    return []
-
-
 def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
     """The key of a part's fragments (see the module docstring); `context` holds what comes from
     the whole book: pandoc's version, html.lua, the writer's options, the part links, the page
@@ -112,127 +85,6 @@ def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
     h.update(json.dumps([context, list(before)], sort_keys=True, ensure_ascii=False).encode())
     h.update(b"\0" + json.dumps(blocks, sort_keys=True, ensure_ascii=False).encode())
     return h.hexdigest()
-
-
-# Fragments -----------------------------------------------------------------------------------
-
-def fragments(blocks: list) -> list[tuple[list, int, int]]:
-    """The runs of blocks without a heading, at any depth: (the list they are in, start, end)
-    in document order."""
-    out: list[tuple[list, int, int]] = []
-
-    def visit(lst: list) -> None:
-        start = None
-        for i, b in enumerate(lst):
-            if '{"t": "Header"' not in json.dumps(b):  # (a Str with this text only splits more)
-                if start is None:
-                    start = i
-                continue
-            if start is not None:
-                out.append((lst, start, i))
-                start = None
-            if b["t"] == "Div":  # a box with a heading: the heading stays, the rest are runs
-                visit(b["c"][1])
-        if start is not None:
-            out.append((lst, start, len(lst)))
-
-    visit(blocks)
-    return out
-
-
-def images_in(node: Any) -> list[str]:
-    """The sources of the images in a piece of the AST, in order."""
-    if isinstance(node, dict):
-        if node.get("t") == "Image":
-            return [node["c"][2][0]]
-        return images_in(node.get("c"))
-    if isinstance(node, list):
-        return [src for item in node for src in images_in(item)]
-    return []
-
-
-def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
-    """A fragment's stand-in: a div with the fragment's name, an empty span per id in it (links
-    into it find its page) and its images (the writer copies them into the book's folder)."""
-    spans = [{"t": "Span", "c": [[i, [], []], []]} for i in ids]
-    spans += [{"t": "Image", "c": [["", [], []], [], [src, ""]]} for src in images]
-    return {"t": "Div", "c": [["", [PLACEHOLDER_CLASS], [["data-fragment", name]]],
-                              [{"t": "Plain", "c": spans}] if spans else []]}
-
-
-def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> list:
-    """A copy of `blocks` with each run (fragments' order) replaced by `make(index, run)`."""
-    copy = json.loads(json.dumps(blocks))
-    runs = fragments(copy)
-    for j, (lst, start, end) in reversed(list(enumerate(runs))):
-        lst[start:end] = make(j, lst[start:end])
-    return copy
-
-
-def marked(blocks: list, key: str) -> tuple[list, int]:
-    """The part with each fragment between marker comments; and how many fragments."""
-    count = len(fragments(blocks))
-    raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
-    return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
-                                                 raw(_END.format(f"{key}-{j}"))]), count
-
-
-def skeleton(blocks: list, key: str) -> list:
-    """The part with each fragment replaced by its placeholder."""
-    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])
-
-
-# The cache -----------------------------------------------------------------------------------
-
-def load(folder: Path, key: str) -> dict | None:
-    """A sound entry of `key` ({"skeleton", "fragments"}), or None."""
-    try:
-        data = (folder / f"{key}.json").read_bytes()
-        stored = (folder / f"{key}.sha256").read_text(encoding="ascii").strip()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() != stored:
-        return None
-    try:
-        entry = json.loads(data)
-        skel, frags = entry["skeleton"], entry["fragments"]
-    except (ValueError, KeyError, TypeError):
-        return None
-    if not (isinstance(skel, list) and isinstance(frags, list) and all(isinstance(f, str) for f in frags)
-            and fragments_named(skel) == [f"{key}-{j}" for j in range(len(frags))]):
-        return None
-    return entry
-
-
-def fragments_named(blocks: list) -> list[str]:
-    """The placeholders of `key` in a skeleton, in order."""
-    names = []
-
-    def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("t") == "Div" and PLACEHOLDER_CLASS in node["c"][0][1]:
-                names.append(dict(node["c"][0][2]).get("data-fragment", ""))
-                return
-            walk(node.get("c"))
-        elif isinstance(node, list):
-            for item in node:
-                walk(item)
-
-    walk(blocks)
-    return names
-
-
-def store(folder: Path, key: str, skel: list, frags: list[str]) -> None:
-    """Keep a part's skeleton and fragments (a cache that cannot be written is only slower)."""
-    data = json.dumps({"skeleton": skel, "fragments": frags}, ensure_ascii=False, sort_keys=True).encode()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in ((f"{key}.json", data), (f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())):
-            tmp = folder / f".{name}.{os.getpid()}.tmp"
-            tmp.write_bytes(content)
-            tmp.replace(folder / name)
-    except OSError:
-        pass
 
 
 # The book ------------------------------------------------------------------------------------
@@ -251,6 +103,7 @@ class _Survey:
         self.where: dict[str, str] = {}
 
     def part(self, blocks: list, before: Floats) -> tuple[Floats, set[str], bool]:
+        """One part, after the ones before it: (numbering after it, link targets, cacheable)."""
         counts = list(before)
         targets: set[str] = set()
         cacheable = True
@@ -338,34 +191,6 @@ def filter_meta(meta: dict, before: Floats) -> dict:
     return out
 
 
-def substitute(html_dir: Path, fragments_by_name: dict[str, str]) -> dict[str, str]:
-    """In every page: cached fragments in place of their placeholders, and the written fragments
-    taken from between their markers (returned by name; the markers removed)."""
-    written: dict[str, str] = {}
-
-    def take(m: re.Match) -> str:
-        written[m.group(1)] = m.group(2)
-        return m.group(2)
-
-    def take_empty(m: re.Match) -> str:
-        written[m.group(1)] = ""
-        return ""
-
-    def put(m: re.Match) -> str:
-        text = fragments_by_name[m.group(1)]
-        return text + m.group(2) if text else ""
-
-    for path in sorted(html_dir.glob("*.html")):
-        text = path.read_text(encoding="utf-8")
-        if PLACEHOLDER_CLASS not in text and "<!--book-fragment-begin " not in text:
-            continue
-        text = _MARKED_EMPTY.sub(take_empty, text)
-        text = _MARKED.sub(take, text)
-        text = _PLACEHOLDER.sub(put, text)
-        path.write_text(text, encoding="utf-8")
-    return written
-
-
 # Options that shape only the page around the text (the template and its variables: the
 # edition's title, date, PDF name): not part of a fragment's key. The document's metadata reaches
 # the text only through html.lua (the part links, the numbering: both in the key).
@@ -437,3 +262,12 @@ def _leftovers(html_dir: Path) -> bool:
     """Whether a placeholder or marker is still in a page."""
     return any(PLACEHOLDER_CLASS in t or "<!--book-fragment-" in t
                for t in (p.read_text(encoding="utf-8") for p in html_dir.glob("*.html")))
+
+
+def write_from_parts(hdoc: dict, job, html_dir: Path, writer: list[str], folder: Path) -> bool:
+    """write_chunked for the embedded renderer's job (pandoc, html.lua, the job's folder)."""
+    from .pandoc import FILTERS, pandoc_version, run_pandoc
+
+    return write_chunked(hdoc, job.workdir, html_dir, writer, folder,
+                         lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
+                         pandoc_version(), FILTERS / "html.lua")

@@ -266,8 +266,7 @@ def html_document(doc: dict, job: RenderJob, outline: list | None = None) -> dic
 
 def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Path | None = None) -> Path:
     """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder
-    (`outline`: see html_document). With `parts`, a cache folder: the parts unchanged since a
-    render before are taken from it (book.renderers.htmlparts), the same bytes."""
+    (`outline`: see html_document; `parts`: a cache folder, book.renderers.htmlparts)."""
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
@@ -275,7 +274,9 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Pa
     writer = ["--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
               "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
               "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"]
-    if parts is None or not _write_html_parts(hdoc, job, html_dir, writer, parts):
+    from .htmlparts import write_from_parts
+
+    if parts is None or not write_from_parts(hdoc, job, html_dir, writer, parts):
         if html_dir.exists():
             shutil.rmtree(html_dir)
         doc_json = job.workdir / "book-html.json"
@@ -290,14 +291,6 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Pa
         merge_landing_page(html_dir, landing, front)
     mark_current_pages(html_dir)
     return html_dir
-
-
-def _write_html_parts(hdoc: dict, job: RenderJob, html_dir: Path, writer: list[str], folder: Path) -> bool:
-    from .htmlparts import write_chunked
-
-    return write_chunked(hdoc, job.workdir, html_dir, writer, folder,
-                         lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
-                         pandoc_version(), FILTERS / "html.lua")
 
 
 def mark_current_pages(html_dir: Path) -> None:
@@ -354,23 +347,19 @@ def merge_landing_page(html_dir: Path, landing: str, front: str = "") -> None:
 
 def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Path | None = None) -> Path:
     """The Typst source through `filters/typst.lua` and `templates/book.typ`, compiled to the
-    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path. With `doc` (the
-    document in `doc_json`) and `parts`, a cache folder: the parts unchanged since a render
-    before are taken from it (book.renderers.typstparts), the same bytes."""
+    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path (`doc`, the document
+    in `doc_json`, and `parts`, a cache folder: book.renderers.typstparts)."""
     import typst
+
+    from .typstparts import write_from_parts
 
     typ = job.workdir / "book.typ"
     template = ["--number-sections", "--template", str(TEMPLATES / "book.typ")]
-    body = _typst_parts(doc, job, parts) if doc is not None and parts is not None else None
-    if body is None:
+    if doc is None or parts is None or not write_from_parts(doc, job, parts, typ, template):
+        if not doc_json.exists():  # (the renderer writes it when it has no cache)
+            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), *template,
                     "--lua-filter", str(FILTERS / "typst.lua")], job.workdir, "writing the Typst source")
-    else:  # the parts' text in the template
-        framed = job.workdir / "book-typst-body.json"
-        framed.write_text(json.dumps({**doc, "blocks": [{"t": "RawBlock", "c": ["typst", body]}]}, ensure_ascii=False),
-                          encoding="utf-8")
-        run_pandoc([str(framed), "-f", "json", "-t", "typst", "-o", str(typ), *template], job.workdir,
-                   "writing the Typst source")
     pdf = job.workdir / job.pdf_name
     try:
         typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
@@ -378,13 +367,6 @@ def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Pa
     except Exception as exc:  # noqa: BLE001 - typst raises TypstError with the compiler's diagnostics
         raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
     return pdf
-
-
-def _typst_parts(doc: dict, job: RenderJob, folder: Path) -> str | None:
-    from .typstparts import write_parts
-
-    return write_parts(doc, job.workdir, folder, lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
-                       pandoc_version(), FILTERS / "typst.lua", ["--number-sections"])
 
 
 class PandocRenderer:
@@ -397,10 +379,11 @@ class PandocRenderer:
         job.workdir.mkdir(parents=True, exist_ok=True)
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
-        doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         cache = job.cache_dir.parent if job.cache_dir else None  # beside pandoc's readings
         if cache:
             pandoc_version()  # asked once, not by both threads at once
+        else:
+            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
         html_dir, pdf = parallel([lambda: write_html(doc, job, parts=cache and cache / "html-parts"),
                                   lambda: write_pdf(doc_json, job, doc, cache and cache / "typst-parts")])
         job.out_dir.mkdir(parents=True, exist_ok=True)

@@ -25,11 +25,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from pathlib import Path
 from typing import Any, Callable
 
+from .entries import load_entry, store_entry
 from .htmlparts import split_parts  # noqa: F401 - (tests reach it here too)
 
 KIND = "typst-part-1"
@@ -90,16 +90,23 @@ def tables_of(blocks: list) -> list[dict]:
     out: list[dict] = []
 
     def walk(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("t") == "Table":
+        if type(node) is dict:
+            t = node.get("t")
+            if t in _INLINE_ONLY:  # (no table inside)
+                return
+            if t == "Table":
                 out.append(node)
             walk(node.get("c"))
-        elif isinstance(node, list):
+        elif type(node) is list:
             for item in node:
                 walk(item)
 
     walk(blocks)
     return out
+
+
+_INLINE_ONLY = frozenset({"Str", "Space", "SoftBreak", "LineBreak", "CodeBlock", "RawBlock", "Code", "Math",
+                          "RawInline", "HorizontalRule"})
 
 
 def supported(parts: list[list]) -> bool:
@@ -147,9 +154,11 @@ def _plain_words(node: Any, words: list[str]) -> bool:
     return True
 
 
-def shared_tables(part: list, tables: list[tuple[dict, str | None]]) -> list[dict]:
-    """The book's tables (in order) that may share a header with one of the part's tables."""
-    own = {key for t, key in ((t, header_key(t)) for t in tables_of(part)) if key is not None}
+def shared_tables(part: list, tables: list[tuple[dict, str | None]],
+                  own_tables: list[dict] | None = None) -> list[dict]:
+    """The book's tables (in order) that may share a header with one of the part's tables
+    (`own_tables`: the part's, when known)."""
+    own = {key for key in map(header_key, tables_of(part) if own_tables is None else own_tables) if key is not None}
     if not own:
         return []
     return [t for t, key in tables if key is not None and ("*" in own or key == "*" or key in own)]
@@ -185,17 +194,10 @@ def _state(text: str) -> State:
 
 def load(folder: Path, key: str) -> tuple[str, State] | None:
     """A sound entry: the part's text and the state after it."""
+    entry = load_entry(folder, key)
     try:
-        data = (folder / f"{key}.json").read_bytes()
-        stored = (folder / f"{key}.sha256").read_text(encoding="ascii").strip()
-    except OSError:
-        return None
-    if hashlib.sha256(data).hexdigest() != stored:
-        return None
-    try:
-        entry = json.loads(data)
         text, after = entry["text"], tuple(int(x) for x in entry["after"])
-    except (ValueError, KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return None
     if not isinstance(text, str) or len(after) != 5:
         return None
@@ -203,16 +205,8 @@ def load(folder: Path, key: str) -> tuple[str, State] | None:
 
 
 def store(folder: Path, key: str, text: str, after: State) -> None:
-    """Keep a part's text (a cache that cannot be written is only slower)."""
-    data = json.dumps({"text": text, "after": list(after)}, ensure_ascii=False).encode()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in ((f"{key}.json", data), (f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())):
-            tmp = folder / f".{name}.{os.getpid()}.tmp"
-            tmp.write_bytes(content)
-            tmp.replace(folder / name)
-    except OSError:
-        pass
+    """Keep a part's text and the state after it."""
+    store_entry(folder, key, {"text": text, "after": list(after)})
 
 
 def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str], str, str | None], str],
@@ -223,7 +217,8 @@ def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str]
     parts = split_parts(doc["blocks"])
     if not supported(parts):
         return None
-    tables = [(t, header_key(t)) for t in tables_of(doc["blocks"])]
+    per_part = [tables_of(part) for part in parts]
+    tables = [(t, header_key(t)) for own in per_part for t in own]
     context = {"pandoc": version, "filter": hashlib.sha256(lua.read_bytes()).hexdigest(), "writer": options}
     api = doc["pandoc-api-version"]
 
@@ -239,7 +234,7 @@ def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str]
     state: State = START
     first_missed = False
     for i, part in enumerate(parts):
-        shared = shared_tables(part, tables)
+        shared = shared_tables(part, tables, per_part[i])
         key = part_key(part, state, shared, context)
         hit = load(folder, key)
         if hit is None:
@@ -277,3 +272,21 @@ def _whole(parts: list[list], tables: list[tuple[dict, str | None]], folder: Pat
 def _joined(texts: list[str]) -> str:
     """The parts' texts as the body of one document (each ends with the blank line before the next)."""
     return "".join(texts).rstrip("\n")
+
+
+def write_from_parts(doc: dict, job, folder: Path, typ: Path, template: list[str]) -> bool:
+    """The Typst source of the embedded renderer's job in `typ`: the parts' text (write_parts:
+    pandoc, typst.lua, the cache `folder`) in the template; False when the book must be written
+    whole."""
+    from .pandoc import FILTERS, pandoc_version, run_pandoc
+
+    body = write_parts(doc, job.workdir, folder, lambda args, step, stdin: run_pandoc(args, job.workdir, step, stdin),
+                       pandoc_version(), FILTERS / "typst.lua", ["--number-sections"])
+    if body is None:
+        return False
+    framed = job.workdir / "book-typst-body.json"
+    framed.write_text(json.dumps({**doc, "blocks": [{"t": "RawBlock", "c": ["typst", body]}]}, ensure_ascii=False),
+                      encoding="utf-8")
+    run_pandoc([str(framed), "-f", "json", "-t", "typst", "-o", str(typ), *template], job.workdir,
+               "writing the Typst source")
+    return True
