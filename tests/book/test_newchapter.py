@@ -8,6 +8,7 @@ import shutil
 import subprocess
 import sys
 
+import nbformat
 import pytest
 
 from book.newchapter import NewChapterError, new_chapter
@@ -52,7 +53,22 @@ def test_a_new_chapter_is_checked_tested_and_executed_with_nothing_else_edited(p
     run = _run(project, "-c", "import papermill as pm; pm.execute_notebook('notebooks/legetoej.ipynb', "
                               "'executed.ipynb', progress_bar=False, cwd='.')")
     assert run.returncode == 0, run.stderr[-3000:]
-    assert "Den største kategori er Eksempel B" in (project / "executed.ipynb").read_text(encoding="utf-8")
+    executed = (project / "executed.ipynb").read_text(encoding="utf-8")
+    assert "Den største kategori er Eksempel B" in executed
+    assert '"item": "I alt"' in executed and '"status": "match"' in executed  # the printed figure, checked
+
+
+def test_printed_figures_are_data_with_provenance_and_the_chapter_joins_the_series(project):
+    raw = project / "data" / "raw" / "legetoej"
+    assert (raw / "printed.csv").read_text(encoding="utf-8").startswith("item,computation,printed,decimals,unit\n")
+    assert {line.split(",")[0] for line in (raw / "provenance.csv").read_text(encoding="utf-8").splitlines()[1:]} \
+        == {"values.csv", "printed.csv"}
+    reconcile = project / "analysis" / "chapters" / "legetoej" / "reconcile.py"
+    assert "PRINTED" not in reconcile.read_text(encoding="utf-8")
+    nb = nbformat.read(project / "notebooks" / "legetoej.ipynb", as_version=4)
+    tags = {t for cell in nb.cells for t in cell.metadata.get("tags", [])}
+    assert {"since-last", "series"} <= tags
+    assert 'report.since_last("legetoej")' in "".join(c.source for c in nb.cells)
 
 
 @pytest.mark.parametrize("bad", ["Toy", "1toy", "class", "x", "kvoter"])
