@@ -3,6 +3,7 @@ package, notebook, data, edition section, place in the book and Bilag A label, a
 pass; the chapter's notebook executes; bad and taken ids are refused and nothing is written."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -77,3 +78,15 @@ def test_a_bad_or_taken_id_is_refused_and_nothing_is_written(project, bad):
     with pytest.raises(NewChapterError):
         new_chapter(bad, root=project)
     assert sorted(p.relative_to(project) for p in project.rglob("*")) == before
+
+
+def test_the_open_data_of_a_new_chapter_is_described_by_its_own_words(project):
+    """datapackage.json describes a new chapter's table by the chapter's `views.OPEN_DATA` and its
+    columns the glossary lacks by the chapter's schemas (no edit of the book's glossary)."""
+    code = ("import json; from book.chapters import column_words, open_data_words; "
+            "print(json.dumps([open_data_words('legetoej_shares.csv', 'legetoej'), "
+            "column_words('legetoej', 'category'), column_words('legetoej', 'nowhere')], ensure_ascii=False))")
+    out = _run(project, "-c", code)
+    table, column, unknown = json.loads(out.stdout or "null") or (None, None, None)
+    assert table and table[0] == "Legetøj: tallene pr. kategori" and table[1], out.stderr
+    assert column == {"title": "Kategori", "description": "Kategorien, som kilden skriver den"} and unknown is None
