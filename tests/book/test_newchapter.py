@@ -61,13 +61,14 @@ def test_a_new_chapter_is_checked_tested_and_executed_with_nothing_else_edited(p
     executed = (project / "executed.ipynb").read_text(encoding="utf-8")
     assert "Den største kategori er Eksempel B" in executed
     assert '"item": "I alt"' in executed and '"status": "match"' in executed  # the printed figure, checked
+    assert "Tallene gælder i skabelonen" in executed and '"as_of": "2025-03-31"' in executed  # its date line
 
 
 def test_printed_figures_are_data_with_provenance_and_the_chapter_joins_the_series(project):
     raw = project / "data" / "raw" / "proevekapitel"
     assert (raw / "printed.csv").read_text(encoding="utf-8").startswith("item,computation,printed,decimals,unit\n")
     assert {line.split(",")[0] for line in (raw / "provenance.csv").read_text(encoding="utf-8").splitlines()[1:]} \
-        == {"values.csv", "printed.csv"}
+        == {"values.csv", "printed.csv", "period.csv"}
     reconcile = project / "analysis" / "chapters" / "proevekapitel" / "reconcile.py"
     assert "PRINTED" not in reconcile.read_text(encoding="utf-8")
     nb = nbformat.read(project / "notebooks" / "proevekapitel.ipynb", as_version=4)
