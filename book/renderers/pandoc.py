@@ -287,7 +287,8 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
         shutil.rmtree(html_dir)
     doc_json = job.workdir / "book-html.json"
     doc_json.write_text(json.dumps(html_document(doc, job, outline), ensure_ascii=False), encoding="utf-8")
-    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
+    # --wrap=none: a paragraph on one line, as Quarto writes its HTML (both books the same bytes)
+    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), "--wrap=none",
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
                 "--lua-filter", str(FILTERS / "html.lua"),

@@ -327,7 +327,7 @@ class QuartoRenderer:
     def _html_in_the_books_frame(job: RenderJob, project: Path) -> None:
         """Quarto's pages in the embedded renderer's frame (quarto_html), with their figures."""
         outlines = {p.id: part_outline((project / staged_name(p)).read_text(encoding="utf-8"), job.workdir,
-                                       p.role == "front") for p, _ in job.notebooks}
+                                       p.role == "front", depth=6) for p, _ in job.notebooks}
         html_dir = write_framed_html(job, project / "_book", outlines)
         shutil.copytree(html_dir, job.out_dir, dirs_exist_ok=True)
         if (project / "_book" / MEDIA).is_dir():
