@@ -131,6 +131,15 @@ local function align_numbers(tbl)
   return tbl
 end
 
+-- Quarto's book marks where a part's file begins, in a comment, as a block or alone in a paragraph
+-- (`<!-- quarto-file-metadata: … -->`); nothing a reader sees.
+local FILE_MARK = "^%s*<!%-%- quarto%-file%-metadata:"
+
+local function is_file_mark(b)
+  if b.t == "RawBlock" then return b.text:match(FILE_MARK) ~= nil end
+  return b.t == "Para" and #b.content == 1 and b.content[1].t == "RawInline" and b.content[1].text:match(FILE_MARK) ~= nil
+end
+
 function Pandoc(doc)
   doc = doc:walk({Table = align_numbers})
   local level = 1
@@ -150,10 +159,13 @@ function Pandoc(doc)
   end
   -- the chapter's line on its checks ends the chapter, after sections a notebook shows later
   -- (the series' »Udviklingen over udgaverne«): before the next part's title where one document
-  -- holds the whole book (Quarto's Typst book), else at the end
+  -- holds the whole book (Quarto's Typst book: there, before the marks of where the next part's
+  -- file begins, so the line follows the chapter's last text as in the embedded book), else at the end
   local checks, body = {}, pandoc.Blocks({})
   local function flush()
-    for _, c in ipairs(checks) do body:insert(c) end
+    local at = #body + 1
+    while at > 1 and is_file_mark(body[at - 1]) do at = at - 1 end
+    for k, c in ipairs(checks) do body:insert(at + k - 1, c) end
     checks = {}
   end
   for _, b in ipairs(out) do
