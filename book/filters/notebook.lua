@@ -67,8 +67,18 @@ local function bold_title(block)
   end
 end
 
+-- The ids these headings got in the part so far: a title two boxes of a part share gets `-1`,
+-- `-2`, ... the second time, as pandoc makes ids unique (one id once on a page).
+local made_ids = {}
+
 local function as_heading(inlines, level)
   local id = pandoc.utils.stringify(inlines):lower():gsub("[^%w\128-\255]+", "-"):gsub("^-+", ""):gsub("-+$", "")
+  if made_ids[id] then
+    local n = 1
+    while made_ids[id .. "-" .. n] do n = n + 1 end
+    id = id .. "-" .. n
+  end
+  made_ids[id] = true
   return pandoc.Header(math.min(level, 6), inlines, pandoc.Attr(id, {"unnumbered", "unlisted"}))
 end
 
@@ -147,6 +157,7 @@ function Pandoc(doc)
   for _, b in ipairs(doc.blocks) do
     if b.t == "Header" then
       level = b.level
+      if level == 1 then made_ids = {} end  -- a part's title: Quarto's Typst book holds every part
       out:insert(b)
     elseif b.t == "Div" and is_box(b) and bold_title(b.content[1]) then
       b.content[1] = as_heading(bold_title(b.content[1]), level + 1)
