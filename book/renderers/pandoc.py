@@ -89,15 +89,28 @@ def _headers(blocks: list, nested: bool = False):
             yield from _headers(b["c"][1], True)
 
 
+def unique_id(ident: str, used: set[str]) -> str:
+    """`ident`, or the first of `ident-1`, `ident-2`, ... not in `used` (which it joins): pandoc's
+    rule for the ids of one document, which Quarto's reader applies to each part (a heading
+    repeated in a chapter, `…-sagsbehandling`, is `…-sagsbehandling-1` the second time)."""
+    if ident in used:
+        ident = next(f"{ident}-{n}" for n in range(1, len(used) + 2) if f"{ident}-{n}" not in used)
+    used.add(ident)
+    return ident
+
+
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
     and the other headings ids prefixed with it (unique across the book; a heading inside a div,
     such as a box's title, keeps its id), the first box »Til udvalget« the id
     `<part id>-til-udvalget`; front matter and appendices are unnumbered, headings inside divs
-    too, and appendix titles read "Bilag A: ..."."""
+    too, and appendix titles read "Bilag A: ...". A heading id the part has had before gets
+    `-1`, `-2`, ... (unique_id): pandoc reads each Markdown output of a notebook on its own, so
+    a heading two outputs repeat would otherwise have one id twice on the page."""
     blocks = ast["blocks"]
     first = True
     boxed = False
+    used: set[str] = set()
     for b in blocks:
         if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
             b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
@@ -116,8 +129,10 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
                 classes.append(APPENDIX_CLASS)  # in print, appendices follow each other without a page break
             first = False
-        elif not nested:
+        elif not nested and ident:
             ident = f"{part_id}-{ident}"
+        if ident:
+            ident = unique_id(ident, used)
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks
 
@@ -272,7 +287,8 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
         shutil.rmtree(html_dir)
     doc_json = job.workdir / "book-html.json"
     doc_json.write_text(json.dumps(html_document(doc, job, outline), ensure_ascii=False), encoding="utf-8")
-    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
+    # --wrap=none: a paragraph on one line, as Quarto writes its HTML (both books the same bytes)
+    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), "--wrap=none",
                 "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
                 "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
                 "--lua-filter", str(FILTERS / "html.lua"),
