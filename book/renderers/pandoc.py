@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -20,7 +19,7 @@ from babel.dates import format_date
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
-from .readcache import cached_read, read_key
+from .readcache import ReadAhead, cached_read, read_key  # noqa: F401 - ReadAhead: the build's
 
 HERE = Path(__file__).resolve().parent.parent
 FILTERS = HERE / "filters"
@@ -89,15 +88,28 @@ def _headers(blocks: list, nested: bool = False):
             yield from _headers(b["c"][1], True)
 
 
+def unique_id(ident: str, used: set[str]) -> str:
+    """`ident`, or the first of `ident-1`, `ident-2`, ... not in `used` (which it joins): pandoc's
+    rule for the ids of one document, which Quarto's reader applies to each part (a heading
+    repeated in a chapter, `…-sagsbehandling`, is `…-sagsbehandling-1` the second time)."""
+    if ident in used:
+        ident = next(f"{ident}-{n}" for n in range(1, len(used) + 2) if f"{ident}-{n}" not in used)
+    used.add(ident)
+    return ident
+
+
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
     and the other headings ids prefixed with it (unique across the book; a heading inside a div,
     such as a box's title, keeps its id), the first box »Til udvalget« the id
     `<part id>-til-udvalget`; front matter and appendices are unnumbered, headings inside divs
-    too, and appendix titles read "Bilag A: ..."."""
+    too, and appendix titles read "Bilag A: ...". A heading id the part has had before gets
+    `-1`, `-2`, ... (unique_id): pandoc reads each Markdown output of a notebook on its own, so
+    a heading two outputs repeat would otherwise have one id twice on the page."""
     blocks = ast["blocks"]
     first = True
     boxed = False
+    used: set[str] = set()
     for b in blocks:
         if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
             b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
@@ -116,8 +128,10 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
                 classes.append(APPENDIX_CLASS)  # in print, appendices follow each other without a page break
             first = False
-        elif not nested:
+        elif not nested and ident:
             ident = f"{part_id}-{ident}"
+        if ident:
+            ident = unique_id(ident, used)
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks
 
@@ -163,34 +177,6 @@ def notebook_ast(executed: Path, part_id: str, workdir: Path, cache: Path | None
                                           f"media/{part_id}", "--lua-filter", str(lua)],
                                          workdir, f"reading notebook {part_id}"))
     return json.loads(out)
-
-
-class ReadAhead:
-    """pandoc reads executed notebooks into the read cache, one at a time in a thread of the
-    build, while the parts that wait for them still execute (their kernels leave a core idle
-    now and then); the render then finds them read. `stop` lets the current reading finish and
-    skips the rest (the render reads those itself; a failed reading is the render's to report)."""
-
-    def __init__(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path):
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, args=(notebooks, workdir, cache), daemon=True,
-                                        name="read-ahead")
-        self._thread.start()
-
-    def _read(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path) -> None:
-        workdir.mkdir(parents=True, exist_ok=True)
-        for part_id, executed in notebooks:
-            if self._stop.is_set():
-                return
-            try:
-                notebook_ast(executed, part_id, workdir, cache)
-            except (RenderError, OSError, ValueError):
-                return
-
-    def stop(self) -> None:
-        """Finish the current reading, skip the rest."""
-        self._stop.set()
-        self._thread.join()
 
 
 def assemble(job: RenderJob) -> dict:
@@ -271,8 +257,9 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Pa
     if html_dir.exists():
         shutil.rmtree(html_dir)
     hdoc = html_document(doc, job, outline)
-    writer = ["--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
-              "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
+    # --wrap=none: a paragraph on one line, as Quarto writes its HTML (both books the same bytes)
+    writer = ["--wrap=none", "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html",
+              "--number-sections", "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
               "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"]
     from .htmlparts import write_from_parts
 
