@@ -13,6 +13,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -248,10 +249,19 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
     server = server or own
     env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
+    with _ACTIVE_LOCK:
+        _ACTIVE[marker] = _ACTIVE.get(marker, 0) + 1
     try:
         while queue or running:
+            while queue and _STOPPING.is_set():  # the command was interrupted (stop_runs)
+                job = queue.pop(0)
+                done[job.part_id] = Outcome(job.part_id, job.output, False, 0.0, KernelStartError(
+                    display(job.notebook), "the build was interrupted before it started"))
             while queue and len(running) < max(1, workers):
                 running.append(_start(ctx, runner, queue.pop(0), env))
+                _WORKERS.add(running[-1].process)
+            if not running:
+                continue
             now = time.monotonic()
             left = min(r.started + timeout - now for r in running)
             ready = wait([r.conn for r in running] + [r.process.sentinel for r in running],
@@ -260,27 +270,70 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
                 expired = time.monotonic() - run.started >= timeout
                 if run.conn in ready or run.process.sentinel in ready or expired:
                     running.remove(run)
+                    _WORKERS.discard(run.process)
                     done[run.job.part_id] = outcome = _finish(run, timeout)
                     _report(outcome)
     finally:
         for run in running:
             run.process.kill()
+            _WORKERS.discard(run.process)
         for run in running:
             run.process.join(5)
         if own:
             own.stop()
-        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
+        _end_run(marker, server)
     return done
+
+
+# Runs under one marker now (a many-edition command runs one edition's later parts beside the
+# next edition's chapters, both forking kernels from the command's kept server, whose marker
+# their kernels carry): the last run of a marker to end kills what is left of them.
+_ACTIVE: dict[str, int] = {}
+_ACTIVE_LOCK = threading.Lock()
+
+
+_WORKERS: set = set()  # the worker processes of every run now
+_STOPPING = threading.Event()
+
+
+@contextlib.contextmanager
+def stopping_runs() -> Iterator[None]:
+    """While the block runs, every run beside it ends: its workers killed (their kernels end
+    with them) and the notebooks it has not started reported as not started; for an interrupt
+    of a many-edition command, whose later parts of one edition run in a thread of their own."""
+    _STOPPING.set()
+    try:
+        for process in list(_WORKERS):
+            process.kill()
+        yield
+    finally:
+        _STOPPING.clear()
+
+
+def _end_run(marker: str, server: KernelServer | None) -> None:
+    """A run ended (its workers, and so their kernels, are gone): every process left with its
+    marker killed, unless another run under the same marker still runs (its kernels carry it)."""
+    with _ACTIVE_LOCK:
+        _ACTIVE[marker] -= 1
+        if _ACTIVE[marker]:
+            return
+        del _ACTIVE[marker]
+        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
                 runner: Callable[[Job], Outcome] | None = None, timeout: float = 600.0,
-                scheduler: str | None = None, servers: LazyServer | None = None) -> list[Outcome]:
+                scheduler: str | None = None, servers: LazyServer | None = None,
+                env: dict[str, str] | None = None) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
     (`scheduler`, see book.distributed); outcomes in job order. Kernels are forked from the
-    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own."""
-    env = execution_environment(epoch)
-    os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
+    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own.
+    With `env` (an edition's `execution_environment`, taken while its snapshot was read) the
+    workers get it and the build's own environment is left alone: the call may run beside
+    another edition's (book.many)."""
+    if env is None:
+        env = execution_environment(epoch)
+        os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 SERVER_ENV = "BOOK_KERNEL_SERVER"  # the server's socket, in a worker's environment
@@ -76,17 +77,23 @@ class SharedServers:
 
     def __init__(self):
         self.key, self.server = None, None
+        self.lock = threading.Lock()  # one edition's later parts run beside the next one's chapters
 
     def get(self, env: dict[str, str]) -> KernelServer:
         """The server for `env`, started if the kept one was started under another."""
         key = server_key(env)
-        if self.server is None or self.key != key:
-            self.close()
-            self.server, self.key = KernelServer(env), key
-        return self.server
+        with self.lock:
+            if self.server is None or self.key != key:
+                self._close()
+                self.server, self.key = KernelServer(env), key
+            return self.server
 
     def close(self) -> None:
         """End the kept server."""
+        with self.lock:
+            self._close()
+
+    def _close(self) -> None:
         if self.server is not None:
             self.server.stop()
             self.server = None

@@ -25,7 +25,7 @@ from typing import Any, Callable, Sequence
 from .chapters import parameter_values
 from .editions import Edition
 from .errors import BuildError, EditionError
-from .execute import say, shared_kernel_servers
+from .execute import say, shared_kernel_servers, stopping_runs
 from .paths import display
 from .plan import make_plan
 from .processes import stop_stages
@@ -146,8 +146,9 @@ def _build_all(ordered: list[Edition], build_one: Callable[[Edition], Any],
             outcomes[pending.edition] = pending.wait()
     except BaseException:
         if pending:
-            stop_stages()  # its render stage and every process it started
-            pending.thread.join(30)
+            with stopping_runs():  # its later parts' notebooks
+                stop_stages()  # its render stage and every process it started
+                pending.thread.join(30)
         raise
     return [outcomes[e.id] for e in ordered]
 
