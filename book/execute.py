@@ -331,6 +331,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
     With `env` (an edition's `execution_environment`, taken while its snapshot was read) the
     workers get it and the build's own environment is left alone: the call may run beside
     another edition's (book.many)."""
+    given = env
     if env is None:
         env = execution_environment(epoch)
         os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
@@ -346,7 +347,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         if scheduler:
             from .distributed import executor, run_on_executor
 
-            outcomes.update(run_on_executor(todo, executor(scheduler), timeout))
+            outcomes.update(run_on_executor(todo, executor(scheduler), timeout, given))
         else:
             papermill = runner is None  # the default runner: papermill, kernels from the kernel server
             runner = runner or run_job
