@@ -13,7 +13,6 @@ import os
 import shutil
 import signal
 import sys
-import threading
 import time
 import uuid
 from dataclasses import dataclass
@@ -35,9 +34,8 @@ from .errors import (
 from .kernels import SERVER_ENV, KernelServer, LazyServer, SharedServers, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
+from .runs import RUN_MARKER, STOPPING, WORKERS, begin_run, end_run
 from .strip import normalise_executed
-
-RUN_MARKER = "BOOK_RUN"
 
 
 @dataclass(frozen=True)
@@ -249,17 +247,16 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
     server = server or own
     env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
-    with _ACTIVE_LOCK:
-        _ACTIVE[marker] = _ACTIVE.get(marker, 0) + 1
+    begin_run(marker)
     try:
         while queue or running:
-            while queue and _STOPPING.is_set():  # the command was interrupted (stop_runs)
+            while queue and STOPPING.is_set():  # the command was interrupted (stop_runs)
                 job = queue.pop(0)
                 done[job.part_id] = Outcome(job.part_id, job.output, False, 0.0, KernelStartError(
                     display(job.notebook), "the build was interrupted before it started"))
             while queue and len(running) < max(1, workers):
                 running.append(_start(ctx, runner, queue.pop(0), env))
-                _WORKERS.add(running[-1].process)
+                WORKERS.add(running[-1].process)
             if not running:
                 continue
             now = time.monotonic()
@@ -270,55 +267,19 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
                 expired = time.monotonic() - run.started >= timeout
                 if run.conn in ready or run.process.sentinel in ready or expired:
                     running.remove(run)
-                    _WORKERS.discard(run.process)
+                    WORKERS.discard(run.process)
                     done[run.job.part_id] = outcome = _finish(run, timeout)
                     _report(outcome)
     finally:
         for run in running:
             run.process.kill()
-            _WORKERS.discard(run.process)
+            WORKERS.discard(run.process)
         for run in running:
             run.process.join(5)
         if own:
             own.stop()
-        _end_run(marker, server)
+        end_run(marker, server)
     return done
-
-
-# Runs under one marker now (a many-edition command runs one edition's later parts beside the
-# next edition's chapters, both forking kernels from the command's kept server, whose marker
-# their kernels carry): the last run of a marker to end kills what is left of them.
-_ACTIVE: dict[str, int] = {}
-_ACTIVE_LOCK = threading.Lock()
-
-
-_WORKERS: set = set()  # the worker processes of every run now
-_STOPPING = threading.Event()
-
-
-@contextlib.contextmanager
-def stopping_runs() -> Iterator[None]:
-    """While the block runs, every run beside it ends: its workers killed (their kernels end
-    with them) and the notebooks it has not started reported as not started; for an interrupt
-    of a many-edition command, whose later parts of one edition run in a thread of their own."""
-    _STOPPING.set()
-    try:
-        for process in list(_WORKERS):
-            process.kill()
-        yield
-    finally:
-        _STOPPING.clear()
-
-
-def _end_run(marker: str, server: KernelServer | None) -> None:
-    """A run ended (its workers, and so their kernels, are gone): every process left with its
-    marker killed, unless another run under the same marker still runs (its kernels carry it)."""
-    with _ACTIVE_LOCK:
-        _ACTIVE[marker] -= 1
-        if _ACTIVE[marker]:
-            return
-        del _ACTIVE[marker]
-        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,

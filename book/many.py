@@ -27,11 +27,12 @@ from typing import Any, Callable, Sequence
 from .chapters import parameter_values
 from .editions import Edition
 from .errors import BuildError, EditionError
-from .execute import say, shared_kernel_servers, stopping_runs
+from .execute import say, shared_kernel_servers
 from .paths import display
 from .plan import make_plan
 from .processes import stop_stages
 from .project import BookSpec, load_book
+from .runs import stopping_runs
 from .safety import is_edition_id
 
 VARY_RULE = "--vary takes chapter.parameter=all or chapter.parameter=value1,value2"

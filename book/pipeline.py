@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
-import json
 import shutil
 import time
 from dataclasses import dataclass
@@ -36,7 +34,8 @@ from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
-from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
+from .publish import manifest, recover, swap_into_place, write_json, write_text
+from .publishkey import publish_key, published_key
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .schedule import longest_first
@@ -44,8 +43,6 @@ from .series import series_parameter, write_series
 from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 from .spreadsheet import safe_csv
 from .verdicts import Verdicts
-
-RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
 
 @dataclass(frozen=True)
@@ -92,37 +89,6 @@ def input_listing(plan: Plan, snap: Snapshot | None = None) -> list[dict[str, An
                              else (sha256_file(path), path.stat().st_size))
                 rows.append({"part": p.id, "parameter": name, "path": shown, "sha256": sha, "bytes": size})
     return rows
-
-
-def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
-    """What the published folder is made from: the executed notebooks, the edition's metadata,
-    the renderer and its templates, the package versions and the commit. Equal keys mean the
-    published edition is already exactly what a render would produce."""
-    h = hashlib.sha256()
-    meta = [edition.id, edition.title, edition.subtitle, edition.date.isoformat(), renderer, git_commit(),
-            json.dumps(package_versions(), sort_keys=True), _renderer_version(renderer)]
-    h.update("\0".join(meta).encode())
-    build_files = sorted(p for p in RENDERER_FILES.rglob("*") if p.suffix in (".py", ".lua", ".typ", ".html", ".css"))
-    for path in executed + build_files:
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-def _renderer_version(renderer: str) -> str:
-    """The version of an external renderer (Quarto), so that switching it re-renders."""
-    if renderer != "quarto":
-        return ""
-    from .renderers.quarto import quarto_version
-
-    return ".".join(map(str, quarto_version()))
-
-
-def published_key(folder: Path) -> str | None:
-    """The publish key of the edition published in `folder` (None when there is none)."""
-    try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("publish_key")
-    except (OSError, ValueError):
-        return None
 
 
 def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any]] | None]:

@@ -179,7 +179,8 @@ def test_an_interrupt_reports_the_notebooks_not_started(tmp_path):
     """While stopping_runs runs (an interrupted many-edition command), a run beside it starts
     no further notebook: each is reported as not started."""
     from book.errors import KernelStartError
-    from book.execute import Job, run_parallel, stopping_runs
+    from book.execute import Job, run_parallel
+    from book.runs import stopping_runs
 
     jobs = [Job(f"p{i}", tmp_path / f"p{i}.ipynb", {}, None, tmp_path / "out" / f"p{i}.ipynb", tmp_path)
             for i in range(3)]
