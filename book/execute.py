@@ -345,24 +345,23 @@ def build_kernel_server(epoch: int) -> Iterator[LazyServer]:
     try:
         yield servers
     finally:
-        if servers.server and not servers.shared:
-            servers.stop()
+        own = servers.server is not None and not servers.shared
+        servers.stop()  # a shared one is released, kept for the next build
+        if own:
             kill_marked(RUN_MARKER, marker)
 
 
 @contextlib.contextmanager
 def shared_kernel_servers() -> Iterator[None]:
-    """Builds in this block fork their kernels from one kept server while their environment is
-    the same (book.kernels.SharedServers); it ends with the block."""
+    """Builds in this block fork their kernels from a kept server while their environment is
+    the same (book.kernels.SharedServers); the servers end with the block."""
     shared = SharedServers()
     _SHARED.append(shared)
     try:
         yield
     finally:
         _SHARED.remove(shared)
-        server = shared.server
-        shared.close()
-        if server:
+        for server in shared.close():
             kill_marked(RUN_MARKER, server.env[RUN_MARKER])
 
 
