@@ -179,9 +179,10 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
-    from .figures import text_problems, to_svg  # matplotlib: only where a figure is shown
+    from .figures import repeated_title, text_problems, to_svg  # matplotlib: only where a figure is shown
 
-    problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
+    # recorded with the figure; the rendered book's test reads them
+    problems = text_problems(fig) + repeated_title(fig, caption)
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
     meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip()),
