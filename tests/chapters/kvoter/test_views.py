@@ -25,8 +25,8 @@ def test_display_tables_fit_a4(inputs):
 
 def test_invented_placements_per_area_are_labelled(inputs):
     t = views.area_table(_c(inputs, synthetic=True), 15)
-    assert "Pladser i enhedslisten (opdigtet fordeling)" in t.columns
-    assert "Naiv kvote" not in t.columns and "Kvote for området under ét" in t.columns
+    assert "Pladser (opdigtet fordeling)" in t.columns
+    assert "Naiv kvote" not in t.columns and "Kvote, området under ét" in t.columns
     assert "opdigtet" in views.area_note(_c(inputs)) and "opdigtet" not in views.area_note(_c(inputs, False))
     assert "Pladser i enhedslisten" in views.area_table(_c(inputs, synthetic=False), 15).columns
 
