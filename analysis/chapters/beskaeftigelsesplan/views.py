@@ -28,7 +28,8 @@ def theme_table(evaluated: pd.DataFrame, theme: str) -> pd.DataFrame:
     published status and the rule's status (6 columns)."""
     part = evaluated[evaluated["theme"] == theme]
     return pd.DataFrame({
-        "Mål": [f"{r['goal_id']} {r['title']}" for _, r in part.iterrows()],
+        # the goal's number stays with the first word of its title (never alone on a line)
+        "Mål": [f"{r['goal_id']}\u00a0{r['title']}" for _, r in part.iterrows()],
         "Krav": [requirement_text(r) if r["status"] != REMOVED else f"udgået {fmt.date(r['removed_date'])}"
                  for _, r in part.iterrows()],
         "Målt": [measured_text(r) for _, r in part.iterrows()],
