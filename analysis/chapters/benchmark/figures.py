@@ -119,7 +119,7 @@ def spread_figure(chapter: Computed):
     spread, overview, focus = unit_cost_spread(chapter.inputs), chapter.overview, chapter.focus
     order = list(overview["label"])
     short = dict(zip(overview["label"], [GROUP_SHORT[g] for g in overview["group"]]))
-    fig, ax = new(figsize=(7.0, 0.42 * len(order) + 1.4))
+    fig, ax = new(figsize=(7.0, 0.36 * len(order) + 1.2))  # no title: the caption names it
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
     peers = spread[spread["municipality"] != focus]
