@@ -194,7 +194,7 @@ def parameters_intro(previous: str | None, changes: pd.DataFrame) -> str:
     """The appendix's opening: what it shows, where the machine names are, what changed."""
     text = ("Bilaget viser alle parametre, som udgaven er dannet med, kapitel for kapitel: de valg, "
             "der ligger fast for udgaven, og de datafiler, den bygger på (se Bilag B). Programmets "
-            "egne navne på parametrene står i bogens åbne data (filen parametre_parameters.csv). ")
+            "egne navne på parametrene står i bogens [åbne data](data/). ")
     if not previous:
         return text + "Der er ingen tidligere udgave at sammenligne med."
     n = len(moved_parameters(changes))
