@@ -133,3 +133,21 @@ def test_a_short_label_in_a_tables_first_column_stays_on_one_line(phone):
     for name, text, lines, _ in short:
         assert lines == 1, f"{name}: »{text}« wraps over {lines} lines"
     assert len(short) > 50
+
+
+# Per table cell whose text is wider than the cell (it would run into the next column).
+OVERFLOW_JS = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(c => c.scrollWidth > c.clientWidth + 1)
+  .map(c => [c.textContent.trim().slice(0, 40), c.scrollWidth - c.clientWidth])"""
+
+
+def test_no_word_in_a_table_runs_into_the_next_column(phone):
+    """The sticky first column is at most 9rem wide on a phone; a longer word (»2.2
+    Uddannelsestilbud«, »brugerundersøgelse«) breaks inside its cell instead of running
+    under the next column's text."""
+    pages, open_page = phone
+    for path in pages:
+        page = open_page(path)
+        over = page.evaluate(OVERFLOW_JS)
+        page.close()
+        assert not over, f"{path.name}: {over[:5]}"
