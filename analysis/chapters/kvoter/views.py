@@ -95,9 +95,13 @@ def area_table(c: model.Computed, n: int) -> pd.DataFrame:
     })
 
 
-def area_note(c: model.Computed) -> str:
-    """The note under the area table: what the quota columns mean; what is invented."""
-    synthetic = c.synthetic
+def area_note(c: model.Computed, n: int | None = None) -> str:
+    """The note under the area table at one place per `n` employees: what the quota columns
+    mean and what is invented; under the tables after the first it refers to the first's note
+    (a paragraph is printed once)."""
+    synthetic, first = c.synthetic, c.thresholds[0]  # the tables' order
+    if n is not None and n != first:
+        return f"Kolonnerne og forbeholdet er de samme som i tabellen ved én plads pr. {first} ansatte."
     note = (f"{QUOTA_AREA}: områdets ansatte divideret med grænsen, rundet ned. "
             f"{QUOTA_UNITS}: én plads pr. fulde N ansatte i hver enhed, lagt sammen. "
             "Nye pladser: de pladser, der skal oprettes, når kvoten fordeles pr. enhed "
