@@ -439,3 +439,30 @@ def test_no_word_in_a_tables_column_is_hyphenated(rendered_edition, pdf):
             if not any(w.startswith(m.group(1)) for w in words):
                 broken.append(f"page {i}: {m.group(0)}")
     assert not broken, broken
+
+
+def test_contents_longer_than_a_page_go_on_over_the_next(tmp_path):
+    """A series' edition adds sections to every chapter, and its contents took more than a page:
+    kept as one block that may not break, they ran off the page (the last entries printed on
+    top of each other). The book's template with 101 entries: every entry is printed, the
+    contents begin on a page of their own and go on over the next."""
+    import typst
+
+    from book.renderers.pandoc import FONTS, TEMPLATES
+
+    template = (TEMPLATES / "book.typ").read_text(encoding="utf-8")
+    template = re.sub(r"\$(?:if\([\w-]+\)|else|endif)\$", "", template)
+    values = {"year": "2025", "month": "9", "day": "30"}
+    sections = lambda i: "".join(f"== Afsnit {i}.{j}\n\nTekst.\n\n" for j in range(1, 5))  # noqa: E731
+    chapters = "\n".join(f"= Kapitel {i}\n\nTekst.\n\n" + sections(i) for i in range(1, 21))
+    body = "= Forord\n\nTekst.\n\n#book-contents()\n\n" + chapters
+    source = re.sub(r"\$([\w-]+)\$", lambda m: body if m[1] == "body" else values.get(m[1], "Prøve"), template)
+    (tmp_path / "book.typ").write_text(source, encoding="utf-8")
+    typst.compile(str(tmp_path / "book.typ"), output=str(tmp_path / "book.pdf"), font_paths=[str(FONTS)])
+    texts = [p.extract_text() or "" for p in pypdf.PdfReader(tmp_path / "book.pdf").pages]
+    start = _contents_page(texts)
+    entries = _contents(texts)
+    assert len(entries) == 1 + 20 * 5, f"{len(entries)} entries printed"
+    first = [ln for ln in texts[start].splitlines() if LEADER.match(ln.strip())]
+    assert 20 < len(first) < len(entries), "the contents go on over the next page"
+    assert "Forord" not in _plain(texts[start]).split("Indhold")[0], "the contents begin on a page of their own"
