@@ -49,8 +49,13 @@ def _display(data: dict, metadata: dict | None = None) -> None:
     display(data, raw=True, metadata=metadata or {})
 
 
-def markdown(text: str) -> None:
-    """Show Markdown text in the book."""
+def markdown(text: str, only: str | None = None) -> None:
+    """Show Markdown text in the book; `only="html"` or `only="pdf"` shows it in that format only
+    (the full reference material in the HTML book, a short account of it in print)."""
+    if only not in (None, "html", "pdf"):
+        raise RecordingError(f"only must be 'html' or 'pdf', not {only!r}")
+    if only:
+        text = f'::::: {{.content-visible when-format="{only}"}}\n{text.strip()}\n:::::\n'
     _display({"text/markdown": text.strip() + "\n"})
 
 
