@@ -47,7 +47,10 @@ def _alignments(df: pd.DataFrame, align: Mapping[str, str] | None) -> list[str]:
 
 
 def _one_line(text: str) -> str:
-    return re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+    """Line breaks and runs of spaces as one space; a unit of two words (»mio. kr.«) held
+    together like the number and its unit, so »−4,556 mio. kr.« never ends a line at »mio.«."""
+    text = re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+    return re.sub(r"\b(mio|mia)\. kr\.", "\\1.\u00a0kr.", text)
 
 
 def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
