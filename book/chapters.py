@@ -10,6 +10,7 @@ from analysis.chapters import (
     EDITION_DATED,
     QUARTERLY,
     YEARLY,
+    chapter_open_data,
     enumerable_values,
     input_kinds,
     input_schemas,
@@ -101,11 +102,29 @@ def contract_fields(columns: Mapping[str, str]) -> list[dict[str, Any]]:
     return [opendata.field(name, type_) for name, type_ in columns.items()]
 
 
-def open_data_words(file: str) -> tuple[str, str] | None:
-    """The Danish title and description of a published table (`analysis.core.opendata.TABLES`)."""
+def open_data_words(file: str, part_id: str = "") -> tuple[str, str] | None:
+    """The Danish title and description of a published table: the book's words for it
+    (`analysis.core.opendata.TABLES`), else its chapter's (`views.OPEN_DATA`: table name →
+    (title, description); a chapter written by `render new-chapter` has them)."""
     from analysis.core import opendata
 
-    return opendata.table_words(file)
+    words = opendata.table_words(file)
+    if words or part_id not in CHAPTERS:
+        return words
+    return chapter_open_data(part_id).get(file.removesuffix(".csv").removeprefix(f"{part_id}_"))
+
+
+def column_words(part_id: str, column: str) -> dict[str, str] | None:
+    """The Danish title, description and unit of a column as the chapter's input schemas declare
+    it (for a published column the open data's glossary does not know), or None."""
+    if part_id not in CHAPTERS:
+        return None
+    for schema in input_schemas(part_id).values():
+        col = schema.columns.get(column)
+        if col is not None and col.title:
+            unit = (col.metadata or {}).get("unit")
+            return {"title": col.title, "description": col.description or col.title} | ({"unit": unit} if unit else {})
+    return None
 
 
 def open_data_precision() -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from report.protocol import FINDINGS_HEADER, RECONCILIATION_HEADER
 
-from .chapters import contract_fields, open_data_precision, open_data_words
+from .chapters import column_words, contract_fields, open_data_precision, open_data_words
 from .editions import Edition
 from .harvest import Harvest
 
@@ -22,14 +22,25 @@ def _csv(name: str, path: str, title: str, description: str, fields: list[dict])
             "mediatype": "text/csv", "encoding": "utf-8", "schema": {"fields": fields}}
 
 
+def _field(f: dict[str, Any], part: str) -> dict[str, Any]:
+    """A column of a published table in the open data's words; one the glossary does not know in
+    the words of its chapter's input schema (`book.chapters.column_words`), where it has them."""
+    if f.get("title"):
+        return f
+    words = column_words(part, f["name"])
+    return {**f, **words} if words else f
+
+
 def _table(file: str, h: Harvest, precision: str) -> dict[str, Any]:
     """A published table: its Danish title and description (the one the notebook recorded, else
     the open data's words for it, else a plain one naming the part) and its columns."""
-    part = file.split("_", 1)[0]
-    title, description = open_data_words(file) or (f"Åbne data: {file}", f"Tabel fra bogens del {part}, som den vises.")
-    title = h.described.get(file, {}).get("title") or title
+    recorded = h.described.get(file, {})
+    part = recorded.get("part") or file.split("_", 1)[0]
+    title, description = (open_data_words(file, part)
+                          or (f"Åbne data: {file}", f"Tabel fra bogens del {part}, som den vises."))
+    title = recorded.get("title") or title
     return _csv(file.removesuffix(".csv").replace("_", "-"), f"data/{file}", title, f"{description} {precision}",
-                h.described.get(file, {}).get("fields") or [])
+                [_field(f, part) for f in recorded.get("fields") or []])
 
 
 def _key_figures(h: Harvest) -> list[dict[str, Any]]:

@@ -95,7 +95,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
             if fname in tables:
                 raise HarvestError(f"Notebook {part_id}: data table '{rec['name']}' is published twice")
             tables[fname] = safe_csv(rec["csv"])  # open data: safe to open in a spreadsheet
-            described[fname] = {"title": rec.get("title"), "fields": rec.get("fields") or []}
+            described[fname] = {"title": rec.get("title"), "fields": rec.get("fields") or [], "part": part_id}
     _check_findings(part_id, checks, findings)
     return Harvest({part_id: results} if results else {}, checks, tables,
                    {part_id: messages} if messages else {}, findings, {part_id: meta} if meta else {},

@@ -134,15 +134,16 @@ def _example(table: pd.DataFrame, current: Mapping[str, Any], previous_id: str) 
     return sentences[0] if sentences else ""
 
 
-def front_summary(series_file: str | Path | None, key_figures_file: str | Path | None,
+def front_summary(series_data: Mapping[str, Any] | None, current: Mapping[str, Any] | None,
                   parts: Iterable) -> str:
     """The front chapter's »Siden sidste udgave«: at most five lines, one per chapter with changes
     (the largest change in words), then the unchanged chapters; empty without a previous edition.
+    `series_data` is the series file's content, `current` this edition's key_figures.json.
     Figures from synthetic example data are counted, never told; a chapter that reads invented
     example data in this edition says so on its line."""
-    if not series_file or not Path(series_file).is_file():
+    if not series_data:
         return ""
-    series = parse_series(json.loads(Path(series_file).read_text(encoding="utf-8")))
+    series = parse_series(series_data)
     prev = series.previous
     if prev is None:
         return ""
@@ -150,7 +151,7 @@ def front_summary(series_file: str | Path | None, key_figures_file: str | Path |
     if not prev.published:
         return head + (f"Den forrige udgave ({escape_markdown(prev.id)}) er ikke offentliggjort, så "
                        "ændringerne kan ikke vises.")
-    current = json.loads(Path(key_figures_file).read_text(encoding="utf-8")) if key_figures_file else {}
+    current = current or {}
     lines, same = [], []
     for pid, role, title in parts:
         if role != "chapter" or pid not in current:

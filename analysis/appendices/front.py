@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from typing import Iterable, Mapping, Sequence
 
+import pandas as pd
+
 from report.protocol import ASK, DECIDED, ORIENTATION
 
 from ..core import fmt
+from .reconciliation import checks_sentence
 
 MAX_POINTS = 3  # main points per chapter under its headline
 # What each appendix holds, for the Forord's sentence on them (an appendix not named here is
@@ -103,11 +106,17 @@ def summary_markdown(messages: Mapping[str, list[str]], front: Mapping, parts: I
     return "\n\n".join(out)
 
 
-def checks_line(total: int, differs: int, findings: int) -> str:
-    """One line on the book's checks, pointing to the quality appendix."""
-    return (f"Bogen har regnet {fmt.integer(total)} af kildernes trykte tal efter; "
-            f"{fmt.integer(differs)} afviger mere, end afrundingen kan forklare, samlet i "
-            f"{fmt.integer(findings)} fund. Se [Bilag C: Afstemning](#afstemning).")
+def opening(edition: str, date: str) -> str:
+    """The front chapter's first line: the edition, its date and what comes first."""
+    return (f"Udgave {edition} af Arbejdsmarkedsudvalgets rapportbog, {fmt.date(date)}. "
+            "Først det, udvalget bedes tage stilling til, derefter kapitlernes hovedbudskaber.")
+
+
+def closing(parts: Iterable[Sequence[str]], checks: pd.DataFrame, findings: pd.DataFrame) -> str:
+    """The front chapter's last line: what each appendix holds and, when the book checked
+    figures (reconciliation.csv), one line on its checks pointing to the quality appendix."""
+    line = checks_sentence(checks, findings) if len(checks) else ""
+    return f"{appendices_sentence(parts)} {line}".strip()
 
 
 def appendices_sentence(parts: Iterable[Sequence[str]]) -> str:

@@ -80,6 +80,12 @@ def input_schemas(chapter_id: str) -> dict[str, Any]:
     return dict(importlib.import_module(f"{__name__}.{chapter_id}.inputs").INPUT_SCHEMAS)
 
 
+def chapter_open_data(chapter_id: str) -> dict[str, tuple[str, str]]:
+    """The Danish title and description a chapter gives its published tables (`views.OPEN_DATA`:
+    table name → (title, description)); empty when it gives none."""
+    return dict(getattr(importlib.import_module(f"{__name__}.{chapter_id}.views"), "OPEN_DATA", {}))
+
+
 def enumerable_values(chapter_id: str, parameter: str, params: Mapping[str, Any]) -> list[Any] | None:
     """The values a chapter declares one of its parameters can take (`ENUMERABLE` in its
     package: parameter -> function of the chapter's parameters); None when it declares none."""

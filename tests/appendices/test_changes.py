@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from analysis.appendices import changes
+from analysis.appendices import changes, load_inputs
 from analysis.core.keyfigures import EDITION, SOURCE, SYNTHETIC
 
 PARTS = [["forord", "front", "Forord"], ["kvoter", "chapter", "Kvoter"], ["rammer", "chapter", "Rammer"],
@@ -25,7 +25,8 @@ def _files(tmp_path, before, now, published=True, invented=None):
                                   "invented_inputs": invented or {}}), encoding="utf-8")
     kf = tmp_path / "key_figures.json"
     kf.write_text(json.dumps(now), encoding="utf-8")
-    return series, kf
+    book = load_inputs({"book_series_file": str(series), "book_key_figures_file": str(kf)})  # as the Forord reads them
+    return book.series, book.key_figures
 
 
 def test_front_summary_names_changes_and_unchanged_chapters(tmp_path):
