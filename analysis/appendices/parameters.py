@@ -172,8 +172,7 @@ def all_parameters_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd
 
 def parameters_print_note() -> str:
     """Where the full list of parameters is (it is kept out of the PDF)."""
-    return ("Den fulde liste over udgavens parametre, kapitel for kapitel, står i net-udgaven af bogen "
-            "og i bogens åbne data.")
+    return "Den fulde liste over udgavens parametre, kapitel for kapitel, står i net-udgaven af bogen."
 
 
 def _is_file(v) -> bool:
