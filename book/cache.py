@@ -23,6 +23,7 @@ import nbformat
 from report.inputs import glob_input
 
 from .imports import notebook_sources
+from .nbread import derived, memo
 from .paths import ROOT, display, resolve
 
 SOURCE_DIRS = (ROOT / "analysis", ROOT / "report")
@@ -48,10 +49,13 @@ def sha256_file(path: Path) -> str:
 
 def notebook_code(path: Path) -> list[str]:
     """The code cells' sources, stripped: outputs, ids, counts and metadata do not count."""
-    nb = nbformat.read(path, as_version=4)
-    return [c.source.strip() for c in nb.cells if c.cell_type == "code"] + [
+    return list(derived("code", path, _code))
+
+
+def _code(nb) -> tuple[str, ...]:
+    return tuple([c.source.strip() for c in nb.cells if c.cell_type == "code"] + [
         c.source.strip() for c in nb.cells if c.cell_type == "markdown"
-    ]
+    ])
 
 
 def expand_inputs(params: Mapping[str, Any]) -> dict[str, list[Path]]:
@@ -236,6 +240,11 @@ def _entry_problem(data: bytes, stored: str | None) -> str | None:
         return "has no checksum stored with it"
     if sha256_bytes(data) != stored:
         return "does not match the checksum stored with it (it was changed after it was cached)"
+    # the same bytes read as a notebook before (a warm build, the next edition) need no new reading
+    return memo("notebook-problem", 256).get(stored, lambda: _not_a_notebook(data))
+
+
+def _not_a_notebook(data: bytes) -> str | None:
     try:
         nbformat.reads(data.decode("utf-8"), as_version=4)
     except Exception as exc:  # noqa: BLE001 - any reason it cannot be read as a notebook

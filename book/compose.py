@@ -23,6 +23,7 @@ import nbformat
 from report.protocol import PERIOD_MIME, RESULT_MIME, SERIES_MIME
 
 from .chapters import period_line, series_outputs
+from .nbread import memo, parse, read_bytes
 
 
 def recorded_figures(nb) -> dict[str, dict[str, Any]]:
@@ -76,7 +77,20 @@ def compose_notebook(nb, edition_date: str, series_file: str | None) -> bool:
 
 
 def compose(path: Path, edition_date: str, series_file: str | Path | None) -> None:
-    """Compose the executed notebook at `path` in place (the edition's copy, never the cache's)."""
-    nb = nbformat.read(path, as_version=4)
-    if compose_notebook(nb, edition_date, str(series_file) if series_file else None):
-        nbformat.write(nb, path)
+    """Compose the executed notebook at `path` in place (the edition's copy, never the cache's).
+    What composing gives is kept in this process by the notebook's bytes, the date and the series
+    file's bytes (a warm build, the next edition of a many-edition command: the same again)."""
+    data, key = read_bytes(path)
+    series = str(series_file) if series_file else None
+    series_key = read_bytes(Path(series))[1] if series and Path(series).is_file() else None
+
+    def composed() -> bytes | None:
+        nb = parse(data)
+        if not compose_notebook(nb, edition_date, series):
+            return None
+        text = nbformat.writes(nb)  # as nbformat.write writes it
+        return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+    out = memo("composed", 32).get((key, edition_date, series, series_key), composed)
+    if out is not None:
+        Path(path).write_bytes(out)

@@ -9,8 +9,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import nbformat
-
 from report.protocol import (
     BASES,
     CHECK_FIELDS,
@@ -30,6 +28,7 @@ from report.protocol import (
 )
 
 from .errors import HarvestError
+from .nbread import derived
 from .spreadsheet import safe_csv
 
 
@@ -47,8 +46,7 @@ class Harvest:
     described: dict[str, dict[str, Any]] = field(default_factory=dict)  # data file → title, Table Schema fields
 
 
-def _outputs(path: Path):
-    nb = nbformat.read(path, as_version=4)
+def _outputs(nb):
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
@@ -59,7 +57,12 @@ def _outputs(path: Path):
 
 def harvest_notebook(part_id: str, path: Path) -> Harvest:
     """Read the records of one executed notebook (results, checks, tables, messages, findings),
-    refusing malformed or duplicate ones."""
+    refusing malformed or duplicate ones. Kept by the notebook's content (book.nbread): a build
+    harvests the chapters twice, a warm build and the next edition the same notebooks again."""
+    return derived("harvest", path, lambda nb: _harvest(part_id, nb), part_id, keep=False)
+
+
+def _harvest(part_id: str, nb) -> Harvest:
     results: dict[str, Any] = {}
     meta: dict[str, Any] = {}
     checks: list[dict[str, Any]] = []
@@ -69,7 +72,7 @@ def harvest_notebook(part_id: str, path: Path) -> Harvest:
     committee: list[dict[str, Any]] = []
     periods: list[str] = []
     described: dict[str, dict[str, Any]] = {}
-    for data in _outputs(path):
+    for data in _outputs(nb):
         if COMMITTEE_MIME in data:
             committee += [_committee_item(part_id, i) for i in data[COMMITTEE_MIME]["items"]]
         if PERIOD_MIME in data:

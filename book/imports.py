@@ -12,12 +12,12 @@ and registries the notebooks do not use, and adding a chapter must not re-run th
 from __future__ import annotations
 
 import ast
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterable
 
-import nbformat
-
+from .nbread import derived
 from .paths import ROOT
 
 PACKAGES = ("analysis", "report")
@@ -26,12 +26,13 @@ PACKAGES = ("analysis", "report")
 def module_file(module: str, root: Path = ROOT) -> Path | None:
     """The source file of a project module (`analysis.core.fmt` → analysis/core/fmt.py, a
     package → its __init__.py); None for a module outside the project's packages."""
-    if module.split(".")[0] not in PACKAGES:
+    names = module.split(".")
+    if names[0] not in PACKAGES:
         return None
-    base = root.joinpath(*module.split("."))
-    for candidate in (base.with_suffix(".py"), base / "__init__.py"):
-        if candidate.is_file():
-            return candidate
+    base = os.path.join(root, *names)  # os.path: a build asks this some thousand times
+    for candidate in (base + ".py", os.path.join(base, "__init__.py")):
+        if os.path.isfile(candidate):
+            return Path(candidate)
     return None
 
 
@@ -67,9 +68,14 @@ def imported_modules(tree: ast.AST, current: str | None = None, is_package: bool
 def source_files(modules: Iterable[str], root: Path = ROOT) -> list[Path]:
     """The project source files of `modules` and of every project module they import, sorted."""
     seen: dict[Path, None] = {}
+    asked: set[str] = set()
     todo = list(modules)
     while todo:
-        path = module_file(todo.pop(), root)
+        module = todo.pop()
+        if module in asked:  # many modules import the same ones: look each up once
+            continue
+        asked.add(module)
+        path = module_file(module, root)
         if path is None or path in seen:
             continue
         seen[path] = None
@@ -90,7 +96,10 @@ def _file_imports(path: Path, root: Path, mtime_ns: int, size: int) -> frozenset
 def notebook_modules(notebook: Path) -> set[str]:
     """The modules a notebook's code cells import (cells that are not valid Python, e.g. with
     IPython magics, are read line by line as far as they parse)."""
-    nb = nbformat.read(notebook, as_version=4)
+    return set(derived("modules", notebook, _modules))
+
+
+def _modules(nb) -> frozenset[str]:
     found: set[str] = set()
     for cell in nb.cells:
         if cell.cell_type != "code":
@@ -103,7 +112,7 @@ def notebook_modules(notebook: Path) -> set[str]:
                     found |= imported_modules(ast.parse(line.strip()))
                 except SyntaxError:
                     continue
-    return found
+    return frozenset(found)
 
 
 def notebook_sources(notebook: Path, root: Path = ROOT) -> list[Path]:

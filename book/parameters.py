@@ -17,6 +17,7 @@ from typing import Any, Mapping
 import nbformat
 
 from .errors import BuildError, ParameterError
+from .nbread import derived
 from .paths import display
 
 BUILD_PREFIX = "book_"
@@ -50,9 +51,12 @@ def parameters_cell(nb: nbformat.NotebookNode) -> nbformat.NotebookNode | None:
 
 def declared_parameters(path: Path) -> Declared:
     """Parse the `parameters` cell of a notebook into name → literal default."""
-    nb = nbformat.read(path, as_version=4)
-    cell = parameters_cell(nb)
     shown = display(path)
+    return derived("declared", path, lambda nb: _declared(nb, shown), shown)
+
+
+def _declared(nb: nbformat.NotebookNode, shown: str) -> Declared:
+    cell = parameters_cell(nb)
     if cell is None:
         return Declared(shown, MappingProxyType({}))
     defaults: dict[str, Any] = {}

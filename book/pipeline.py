@@ -335,7 +335,7 @@ def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging
 def _read_ahead(renderer: str, opts: BuildOptions, staging: Path, outcomes: list, jobs: list[Job],
                 store: NotebookCache):
     """For the embedded renderer with its read cache, when a later part executes: the chapters'
-    readings started (book.renderers.pandoc.ReadAhead), longest notebook first; else None."""
+    readings started (book.renderers.readcache.ReadAhead), longest notebook first; else None."""
     if renderer != "pandoc" or opts.force or all(store.path(j.key).is_file() for j in jobs):
         return None
     from .renderers.pandoc import ReadAhead, pandoc_version

@@ -8,13 +8,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import nbformat
-
 from .cache import expand_inputs
 from .chapters import check_chapter_inputs, check_sources, edition_dated
 from .editions import Edition
 from .errors import EditionError, InputCheckError, ParameterError
 from .limits import MAX_INPUT_BYTES, input_too_large
+from .nbread import derived
 from .parameters import BUILD_PREFIX, Declared, declared_parameters, resolve_parameters
 from .paths import display, resolve
 from .project import BookSpec, Part
@@ -67,13 +66,16 @@ class Plan:
 
 def notebook_title(path: Path) -> str:
     """The notebook's first Markdown heading (its file name when it has none)."""
-    nb = nbformat.read(path, as_version=4)
+    return derived("title", path, lambda nb: _title(nb, path.stem), path.stem)
+
+
+def _title(nb, stem: str) -> str:
     for cell in nb.cells:
         if cell.cell_type == "markdown":
             m = re.search(r"^#\s+(.+?)\s*(\{.*\})?\s*$", cell.source, re.M)
             if m:
                 return m.group(1)
-    return path.stem
+    return stem
 
 
 def make_plan(edition: Edition, book: BookSpec) -> Plan:

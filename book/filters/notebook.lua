@@ -67,8 +67,18 @@ local function bold_title(block)
   end
 end
 
+-- The ids these headings got in the part so far: a title two boxes of a part share gets `-1`,
+-- `-2`, ... the second time, as pandoc makes ids unique (one id once on a page).
+local made_ids = {}
+
 local function as_heading(inlines, level)
   local id = pandoc.utils.stringify(inlines):lower():gsub("[^%w\128-\255]+", "-"):gsub("^-+", ""):gsub("-+$", "")
+  if made_ids[id] then
+    local n = 1
+    while made_ids[id .. "-" .. n] do n = n + 1 end
+    id = id .. "-" .. n
+  end
+  made_ids[id] = true
   return pandoc.Header(math.min(level, 6), inlines, pandoc.Attr(id, {"unnumbered", "unlisted"}))
 end
 
@@ -131,6 +141,15 @@ local function align_numbers(tbl)
   return tbl
 end
 
+-- Quarto's book marks where a part's file begins, in a comment, as a block or alone in a paragraph
+-- (`<!-- quarto-file-metadata: … -->`); nothing a reader sees.
+local FILE_MARK = "^%s*<!%-%- quarto%-file%-metadata:"
+
+local function is_file_mark(b)
+  if b.t == "RawBlock" then return b.text:match(FILE_MARK) ~= nil end
+  return b.t == "Para" and #b.content == 1 and b.content[1].t == "RawInline" and b.content[1].text:match(FILE_MARK) ~= nil
+end
+
 function Pandoc(doc)
   doc = doc:walk({Table = align_numbers})
   local level = 1
@@ -138,6 +157,7 @@ function Pandoc(doc)
   for _, b in ipairs(doc.blocks) do
     if b.t == "Header" then
       level = b.level
+      if level == 1 then made_ids = {} end  -- a part's title: Quarto's Typst book holds every part
       out:insert(b)
     elseif b.t == "Div" and is_box(b) and bold_title(b.content[1]) then
       b.content[1] = as_heading(bold_title(b.content[1]), level + 1)
@@ -150,10 +170,13 @@ function Pandoc(doc)
   end
   -- the chapter's line on its checks ends the chapter, after sections a notebook shows later
   -- (the series' »Udviklingen over udgaverne«): before the next part's title where one document
-  -- holds the whole book (Quarto's Typst book), else at the end
+  -- holds the whole book (Quarto's Typst book: there, before the marks of where the next part's
+  -- file begins, so the line follows the chapter's last text as in the embedded book), else at the end
   local checks, body = {}, pandoc.Blocks({})
   local function flush()
-    for _, c in ipairs(checks) do body:insert(c) end
+    local at = #body + 1
+    while at > 1 and is_file_mark(body[at - 1]) do at = at - 1 end
+    for k, c in ipairs(checks) do body:insert(at + k - 1, c) end
     checks = {}
   end
   for _, b in ipairs(out) do

@@ -596,6 +596,33 @@ local contents_placed = false
 local first_heading_seen = false  -- the book's first chapter follows the title page directly
 local after_appendix = false  -- the last part's title was an appendix's
 
+-- The embedded renderer may write the book part by part (book/renderers/typstparts.py): with
+-- `book-typst-state` in the metadata, what the parts hand on (tables and floating figures so far,
+-- contents placed, first chapter seen, last title an appendix's) starts from it, the tables that
+-- share column widths are the book's (`book-typst-tables`, JSON), and that state is written as a
+-- comment before each chapter and at the end (the renderer takes the comments out again).
+local parts_mode = false
+
+local function state_text()
+  local function flag(b) return b and "1" or "0" end
+  return tables_made .. " " .. figures_made .. " " .. flag(contents_placed) .. " " ..
+    flag(first_heading_seen) .. " " .. flag(after_appendix)
+end
+
+local function start_parts(doc)
+  local state = doc.meta["book-typst-state"]
+  if not state then
+    return false
+  end
+  local n = {}
+  for x in pandoc.utils.stringify(state):gmatch("%d+") do n[#n + 1] = tonumber(x) end
+  tables_made, figures_made = n[1], n[2]
+  contents_placed, first_heading_seen, after_appendix = n[3] == 1, n[4] == 1, n[5] == 1
+  collect_headers(pandoc.read(pandoc.utils.stringify(doc.meta["book-typst-tables"]), "json"))
+  parts_mode = true
+  return true
+end
+
 local function with_sources(blocks)
   local out = pandoc.Blocks({})
   local i = 1
@@ -603,6 +630,9 @@ local function with_sources(blocks)
   while i <= #blocks do
     local b = blocks[i]
     if b.t == "Header" then
+      if parts_mode and b.level == 1 then
+        out:insert(pandoc.RawBlock("typst", "// book-typst-part " .. state_text()))
+      end
       opening = b.level == 1
       if b.level == 1 and not contents_placed and not b.classes:includes("unnumbered") then
         out:insert(pandoc.RawBlock("typst", "#book-contents()"))
@@ -664,7 +694,9 @@ local function voice_tag(span)
 end
 
 return {
-  {Pandoc = function(doc) collect_headers(doc) end},
+  {Pandoc = function(doc)
+    if not start_parts(doc) then collect_headers(doc) end
+  end},
   {Span = voice_tag},
   {Div = function(div)
     local shown = shown_here(div)
@@ -678,6 +710,10 @@ return {
   {Blocks = with_sources},
   {Div = box},
   {Pandoc = function(doc)
+    if parts_mode then
+      doc.blocks:insert(pandoc.RawBlock("typst", "// book-typst-end " .. state_text()))
+      return doc
+    end
     if not contents_placed then  -- a book without numbered chapters: the contents come first
       doc.blocks:insert(1, pandoc.RawBlock("typst", "#book-contents()"))
     end

@@ -10,7 +10,6 @@ import os
 import re
 import shutil
 import subprocess
-import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Callable, TypeVar
@@ -20,7 +19,7 @@ from babel.dates import format_date
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
-from .readcache import cached_read, read_key
+from .readcache import ReadAhead, cached_read, read_key  # noqa: F401 - ReadAhead: the build's
 
 HERE = Path(__file__).resolve().parent.parent
 FILTERS = HERE / "filters"
@@ -89,15 +88,28 @@ def _headers(blocks: list, nested: bool = False):
             yield from _headers(b["c"][1], True)
 
 
+def unique_id(ident: str, used: set[str]) -> str:
+    """`ident`, or the first of `ident-1`, `ident-2`, ... not in `used` (which it joins): pandoc's
+    rule for the ids of one document, which Quarto's reader applies to each part (a heading
+    repeated in a chapter, `…-sagsbehandling`, is `…-sagsbehandling-1` the second time)."""
+    if ident in used:
+        ident = next(f"{ident}-{n}" for n in range(1, len(used) + 2) if f"{ident}-{n}" not in used)
+    used.add(ident)
+    return ident
+
+
 def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> list:
     """Give a notebook's blocks their place in the book: the chapter heading gets the part id
     and the other headings ids prefixed with it (unique across the book; a heading inside a div,
     such as a box's title, keeps its id), the first box »Til udvalget« the id
     `<part id>-til-udvalget`; front matter and appendices are unnumbered, headings inside divs
-    too, and appendix titles read "Bilag A: ..."."""
+    too, and appendix titles read "Bilag A: ...". A heading id the part has had before gets
+    `-1`, `-2`, ... (unique_id): pandoc reads each Markdown output of a notebook on its own, so
+    a heading two outputs repeat would otherwise have one id twice on the page."""
     blocks = ast["blocks"]
     first = True
     boxed = False
+    used: set[str] = set()
     for b in blocks:
         if b["t"] == "Div" and COMMITTEE_CLASS in b["c"][0][1] and not boxed:
             b["c"][0][0] = f"{part_id}-til-udvalget"  # the front chapter's »Til beslutning« links here
@@ -116,8 +128,10 @@ def prepare_part(ast: dict, part_id: str, role: str, appendix_index: int) -> lis
                 inlines[:0] = [{"t": "Str", "c": f"Bilag {appendix_letter(appendix_index)}:"}, {"t": "Space"}]
                 classes.append(APPENDIX_CLASS)  # in print, appendices follow each other without a page break
             first = False
-        elif not nested:
+        elif not nested and ident:
             ident = f"{part_id}-{ident}"
+        if ident:
+            ident = unique_id(ident, used)
         b["c"] = [level, [ident, classes, attrs], inlines]
     return blocks
 
@@ -163,34 +177,6 @@ def notebook_ast(executed: Path, part_id: str, workdir: Path, cache: Path | None
                                           f"media/{part_id}", "--lua-filter", str(lua)],
                                          workdir, f"reading notebook {part_id}"))
     return json.loads(out)
-
-
-class ReadAhead:
-    """pandoc reads executed notebooks into the read cache, one at a time in a thread of the
-    build, while the parts that wait for them still execute (their kernels leave a core idle
-    now and then); the render then finds them read. `stop` lets the current reading finish and
-    skips the rest (the render reads those itself; a failed reading is the render's to report)."""
-
-    def __init__(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path):
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._read, args=(notebooks, workdir, cache), daemon=True,
-                                        name="read-ahead")
-        self._thread.start()
-
-    def _read(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path) -> None:
-        workdir.mkdir(parents=True, exist_ok=True)
-        for part_id, executed in notebooks:
-            if self._stop.is_set():
-                return
-            try:
-                notebook_ast(executed, part_id, workdir, cache)
-            except (RenderError, OSError, ValueError):
-                return
-
-    def stop(self) -> None:
-        """Finish the current reading, skip the rest."""
-        self._stop.set()
-        self._thread.join()
 
 
 def assemble(job: RenderJob) -> dict:
@@ -264,20 +250,27 @@ def html_document(doc: dict, job: RenderJob, outline: list | None = None) -> dic
     return {**doc, "meta": meta, "blocks": blocks}
 
 
-def write_html(doc: dict, job: RenderJob, outline: list | None = None) -> Path:
+def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Path | None = None) -> Path:
     """The chunked HTML book (one page per chapter) in `<workdir>/html`; returns that folder
-    (`outline`: see html_document)."""
+    (`outline`: see html_document; `parts`: a cache folder, book.renderers.htmlparts)."""
     html_dir = job.workdir / "html"
     if html_dir.exists():
         shutil.rmtree(html_dir)
-    doc_json = job.workdir / "book-html.json"
-    doc_json.write_text(json.dumps(html_document(doc, job, outline), ensure_ascii=False), encoding="utf-8")
-    run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir),
-                "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html", "--number-sections",
-                "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
-                "--lua-filter", str(FILTERS / "html.lua"),
-                "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"],
-               job.workdir, "writing the HTML book")
+    hdoc = html_document(doc, job, outline)
+    # --wrap=none: a paragraph on one line, as Quarto writes its HTML (both books the same bytes)
+    writer = ["--wrap=none", "--toc", "--toc-depth=2", "--split-level=1", "--chunk-template=%i.html",
+              "--number-sections", "--template", str(TEMPLATES / "book.html"), "--css", "book.css",
+              "--metadata", f"pagetitle={job.edition.title}", "--variable", f"pdf-name={job.pdf_name}"]
+    from .htmlparts import write_from_parts
+
+    if parts is None or not write_from_parts(hdoc, job, html_dir, writer, parts):
+        if html_dir.exists():
+            shutil.rmtree(html_dir)
+        doc_json = job.workdir / "book-html.json"
+        doc_json.write_text(json.dumps(hdoc, ensure_ascii=False), encoding="utf-8")
+        run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer[:-4],
+                    "--lua-filter", str(FILTERS / "html.lua"), *writer[-4:]],
+                   job.workdir, "writing the HTML book")
     shutil.copyfile(TEMPLATES / "book.css", html_dir / "book.css")
     front = next((b["c"][1][0] for b in doc["blocks"] if b["t"] == "Header" and FRONT_CLASS in b["c"][1][1]), "")
     landing = front_page(html_dir, job)
@@ -339,15 +332,21 @@ def merge_landing_page(html_dir: Path, landing: str, front: str = "") -> None:
         (html_dir / f"{front}.html").write_text(REDIRECT.format(title=title), encoding="utf-8")
 
 
-def write_pdf(doc_json: Path, job: RenderJob) -> Path:
+def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Path | None = None) -> Path:
     """The Typst source through `filters/typst.lua` and `templates/book.typ`, compiled to the
-    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path."""
+    A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path (`doc`, the document
+    in `doc_json`, and `parts`, a cache folder: book.renderers.typstparts)."""
     import typst
 
+    from .typstparts import write_from_parts
+
     typ = job.workdir / "book.typ"
-    run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), "--number-sections",
-                "--template", str(TEMPLATES / "book.typ"), "--lua-filter", str(FILTERS / "typst.lua")],
-               job.workdir, "writing the Typst source")
+    template = ["--number-sections", "--template", str(TEMPLATES / "book.typ")]
+    if doc is None or parts is None or not write_from_parts(doc, job, parts, typ, template):
+        if not doc_json.exists():  # (the renderer writes it when it has no cache)
+            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), *template,
+                    "--lua-filter", str(FILTERS / "typst.lua")], job.workdir, "writing the Typst source")
     pdf = job.workdir / job.pdf_name
     try:
         typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
@@ -367,8 +366,13 @@ class PandocRenderer:
         job.workdir.mkdir(parents=True, exist_ok=True)
         doc = assemble(job)
         doc_json = job.workdir / "book.json"
-        doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
-        html_dir, pdf = parallel([lambda: write_html(doc, job), lambda: write_pdf(doc_json, job)])
+        cache = job.cache_dir.parent if job.cache_dir else None  # beside pandoc's readings
+        if cache:
+            pandoc_version()  # asked once, not by both threads at once
+        else:
+            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+        html_dir, pdf = parallel([lambda: write_html(doc, job, parts=cache and cache / "html-parts"),
+                                  lambda: write_pdf(doc_json, job, doc, cache and cache / "typst-parts")])
         job.out_dir.mkdir(parents=True, exist_ok=True)
         for item in sorted(html_dir.iterdir()):
             target = job.out_dir / item.name

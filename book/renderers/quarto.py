@@ -155,11 +155,44 @@ def cell_heading_ids(cells: list[str], workdir: Path) -> list[str]:
     return ids if len(ids) == len(headings) else []  # a line that only looked like a heading: Quarto's ids
 
 
+def _headers_in(node) -> list:
+    """Every Header of a pandoc AST (blocks, divs, lists), in document order."""
+    if isinstance(node, dict):
+        return [node] if node.get("t") == "Header" else _headers_in(node.get("c"))
+    if isinstance(node, list):
+        return [h for item in node for h in _headers_in(item)]
+    return []
+
+
+def explicit_heading_ids(text: str, workdir: Path) -> str:
+    """The part's Markdown with every heading's id written out (`{#…}`), as pandoc's reader gives
+    them in this part alone (a heading the part repeats is `…-1`). Quarto's Typst book reads all
+    parts as one document, which would give a heading another part had before (Datagrundlag's
+    »Investeringer på arbejdsmarkedsområdet«, the front chapter's too) `-1` in the PDF only."""
+    matches = list(_HEADING.finditer(text))
+    if not matches:
+        return text
+    workdir.mkdir(parents=True, exist_ok=True)
+    ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", text))
+    ids = [h["c"][1][0] for h in _headers_in(ast["blocks"])]
+    if len(ids) != len(matches):  # a line that only looked like a heading: the reader's ids stay
+        return text
+    found = iter(ids)
+
+    def write_out(m: re.Match) -> str:
+        ident = next(found)
+        tokens = (m.group(3) or "").strip()[1:-1].split()
+        if not ident or any(t.startswith("#") for t in tokens):
+            return m.group(0)
+        return f"{m.group(1)}{m.group(2)} {{{' '.join([f'#{ident}', *tokens])}}}"
+    return _HEADING.sub(write_out, text)
+
+
 def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: str = "") -> str:
     """An executed notebook as the Markdown Quarto renders: its Markdown cells and shown outputs
     in order, no code, no recorded results (the build's records), no stream output; figures
     written to `media` (the project's `media/<part>/`) with caption and alt text; headings
-    numbered as in the embedded book.
+    numbered as in the embedded book, each with its id written out (explicit_heading_ids).
     Markdown, not a notebook: Quarto numbers an `.ipynb` chapter even when its title heading
     says `{.unnumbered}` (quarto-cli issue 8526)."""
     nb = nbformat.read(executed, as_version=4)
@@ -179,7 +212,7 @@ def part_markdown(executed: Path, part_id: str, role: str, media: Path, letter: 
                 blocks.append(_figure(data, meta, media))
             elif "text/markdown" in data:
                 blocks.append(mark_headings(_text(data["text/markdown"]), role, seen, letter, part_id))
-    text = "\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n"
+    text = explicit_heading_ids("\n\n".join(b.strip("\n") for b in blocks if b.strip()) + "\n", media.parent)
     # the first box »Til udvalget« is the target of the front chapter's links, as in pandoc.py
     return _COMMITTEE_BOX.sub(lambda m: f"{m.group(1)}{{#{part_id}-til-udvalget .to-committee", text, count=1)
 
@@ -327,7 +360,7 @@ class QuartoRenderer:
     def _html_in_the_books_frame(job: RenderJob, project: Path) -> None:
         """Quarto's pages in the embedded renderer's frame (quarto_html), with their figures."""
         outlines = {p.id: part_outline((project / staged_name(p)).read_text(encoding="utf-8"), job.workdir,
-                                       p.role == "front") for p, _ in job.notebooks}
+                                       p.role == "front", depth=6) for p, _ in job.notebooks}
         html_dir = write_framed_html(job, project / "_book", outlines)
         shutil.copytree(html_dir, job.out_dir, dirs_exist_ok=True)
         if (project / "_book" / MEDIA).is_dir():

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import RenderError
@@ -36,10 +38,25 @@ def _figure(m: re.Match) -> str:
             f"{m.group(1)}\n</div>\n<figcaption><p>{m.group(2)}</p></figcaption>\n</figure>")
 
 
+# How Quarto's HTML post-processor writes what pandoc's HTML writer writes otherwise: a void
+# element without its closing slash (`<col style="…">`), the no-break space as `&nbsp;`, and an
+# empty line where its filters took a block away.
+_VOID = re.compile(r'<(area|br|col|embed|hr|img|input|source|track|wbr)((?:\s+[^\s=/>]+(?:="[^"]*")?)*)\s*/?>')
+_EMPTY_LINES = re.compile(r">\n(?:[ \t]*\n)+<")
+
+
+def as_pandoc_writes(html_text: str) -> str:
+    """Quarto's HTML as pandoc's HTML writer writes the same markup: void elements closed
+    (`<col … />`), the no-break space as the character, no empty lines between tags."""
+    html_text = _VOID.sub(lambda m: f"<{m.group(1)}{m.group(2)} />", html_text.replace("&nbsp;", "\xa0"))
+    return _EMPTY_LINES.sub(">\n<", html_text)
+
+
 def page_content(page: str, name: str, front: bool = False) -> str:
     """What Quarto's page `name` holds in its <main>, without Quarto's title block (the frame
     writes the title), on the home page without the front chapter's title, and without the marks
-    Quarto adds for its own scripts (heading anchors, Bootstrap's image classes)."""
+    Quarto adds for its own scripts (heading anchors, Bootstrap's image classes); written as
+    pandoc writes it (as_pandoc_writes), so both books' pages are the same bytes."""
     m = _MAIN.search(page)
     if m is None:
         raise RenderError("quarto", "reading the HTML Quarto wrote", f"{name} has no <main> with the page's content")
@@ -47,7 +64,7 @@ def page_content(page: str, name: str, front: bool = False) -> str:
     if front:
         body = _FIRST_H1.sub("", body, count=1)
     body = _ANCHORED.sub(r'\1"', _QUARTO_MARKS.sub("", body))
-    return _FIGURE.sub(_figure, body).strip() + "\n"
+    return as_pandoc_writes(_FIGURE.sub(_figure, body).strip()) + "\n"
 
 
 def page_name(part) -> str:
@@ -57,7 +74,9 @@ def page_name(part) -> str:
 
 def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list]) -> Path:
     """The HTML book from Quarto's pages (`quarto_out`) in the embedded renderer's frame, in
-    `<workdir>/html`; `outlines` are each part's headings (quarto.part_outline). Returns the folder."""
+    `<workdir>/html`; `outlines` are each part's headings (quarto.part_outline, every level).
+    The book's `sitemap.json` (its sections, which pandoc's chunked HTML writes from the headings
+    it sees) is the one the same headings make on their own. Returns the folder."""
     api = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], job.workdir, "reading pandoc's version", ""))
     blocks: list = []
     for part, _ in job.notebooks:
@@ -65,7 +84,12 @@ def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list
         content = page_content((quarto_out / name).read_text(encoding="utf-8"), name, part.role == "front")
         blocks += [outlines[part.id][0], {"t": "RawBlock", "c": ["html", content]}]
     doc = {"pandoc-api-version": api["pandoc-api-version"], "meta": book_meta(job), "blocks": blocks}
-    return write_html(doc, job, [h for part, _ in job.notebooks for h in outlines[part.id]])
+    headings = [h for part, _ in job.notebooks for h in outlines[part.id]]
+    html_dir = write_html(doc, job, headings)
+    (job.workdir / "sections").mkdir(exist_ok=True)
+    sections = write_html({**doc, "blocks": headings}, replace(job, workdir=job.workdir / "sections"))
+    shutil.copyfile(sections / "sitemap.json", html_dir / "sitemap.json")
+    return html_dir
 
 
 def _shown_in_html(block: dict) -> bool | None:
@@ -118,10 +142,11 @@ def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Fl
     return counts[0], counts[1], counts[2], counts[3]
 
 
-def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
-    """A part's top-level headings of levels 1-2 (pandoc's AST), with the ids quarto.lua gives
-    them (the title the part's id, the others prefixed with it) and, for the front chapter, the
-    embedded renderer's class of its title: what the book's contents list."""
+def part_outline(markdown: str, workdir: Path, front: bool = False, depth: int = 2) -> list:
+    """A part's top-level headings of levels 1 to `depth` (pandoc's AST), with the ids quarto.lua
+    gives them (the title the part's id, the others prefixed with it) and, for the front chapter,
+    the embedded renderer's class of its title: what the book's contents (levels 1-2) and its
+    sitemap (every level) list."""
     ast = json.loads(run_pandoc(["-f", "markdown", "-t", "json"], workdir, "reading the part's headings", markdown))
     headers = [b for b in ast["blocks"] if b["t"] == "Header"]
     title = next((h for h in headers if h["c"][0] == 1), None)
@@ -130,4 +155,4 @@ def part_outline(markdown: str, workdir: Path, front: bool = False) -> list:
             h["c"][1][0] = f"{title['c'][1][0]}-{h['c'][1][0]}"
     if title and front:
         title["c"][1][1].append(FRONT_CLASS)
-    return [h for h in headers if h["c"][0] <= 2]
+    return [h for h in headers if h["c"][0] <= depth]

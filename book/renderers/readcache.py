@@ -11,6 +11,7 @@ import base64
 import hashlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import Callable
 
@@ -68,3 +69,34 @@ def cached_read(folder: Path | None, key: Callable[[], str], workdir: Path, medi
     out = read()
     _store(folder, k, out, workdir, media)
     return out
+
+
+class ReadAhead:
+    """pandoc reads executed notebooks into the read cache, one at a time in a thread of the
+    build, while the parts that wait for them still execute (their kernels leave a core idle
+    now and then); the render then finds them read. `stop` lets the current reading finish and
+    skips the rest (the render reads those itself; a failed reading is the render's to report)."""
+
+    def __init__(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path):
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._read, args=(notebooks, workdir, cache), daemon=True,
+                                        name="read-ahead")
+        self._thread.start()
+
+    def _read(self, notebooks: list[tuple[str, Path]], workdir: Path, cache: Path) -> None:
+        from ..errors import RenderError
+        from . import pandoc
+
+        workdir.mkdir(parents=True, exist_ok=True)
+        for part_id, executed in notebooks:
+            if self._stop.is_set():
+                return
+            try:
+                pandoc.notebook_ast(executed, part_id, workdir, cache)
+            except (RenderError, OSError, ValueError):
+                return
+
+    def stop(self) -> None:
+        """Finish the current reading, skip the rest."""
+        self._stop.set()
+        self._thread.join()

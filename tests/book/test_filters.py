@@ -69,6 +69,25 @@ def test_box_title_and_bold_subhead_become_unlisted_headings(tmp_path):
     assert sub["t"] == "Header" and sub["c"][0] == 3 and "unlisted" in sub["c"][1][1]
 
 
+def test_a_box_title_a_part_repeats_gets_an_id_of_its_own(tmp_path):
+    """Two boxes »Til udvalget« in a part: the second title is `til-udvalget-1` (one id once on a
+    page); the next part (Quarto's Typst book holds them all) starts afresh."""
+    box = "::: {.to-committee}\n**Til udvalget**\n\nTekst.\n:::\n\n"
+    doc = json.loads(_convert("# Kvoter\n\n" + box + box + "# Plan\n\n" + box, "json", "notebook.lua", tmp_path))
+    ids = [b["c"][1][0]["c"][1][0] for b in doc["blocks"] if b["t"] == "Div"]
+    assert ids == ["til-udvalget", "til-udvalget-1", "til-udvalget"]
+
+
+def test_the_checks_line_goes_before_quartos_file_marks(tmp_path):
+    """Quarto's Typst book (every part one document) marks where a part's file begins; the line on
+    a chapter's checks follows the chapter's text directly, before the marks, as in the embedded book."""
+    mark = "<!-- quarto-file-metadata: eyJ9 -->"
+    doc = (f"# Kvoter\n\n::: {{.checks-line}}\nKontrol.\n:::\n\nSidste afsnit.\n\n{mark}\n\n"
+           f"`{mark}`{{=html}}\n\n# Plan\n")
+    blocks = json.loads(_convert(doc, "json", "notebook.lua", tmp_path))["blocks"]
+    assert [b["t"] for b in blocks] == ["Header", "Para", "Div", "RawBlock", "Para", "Header"]
+
+
 def test_html_shows_only_html_content(tmp_path):
     html = _convert(CONDITIONAL, "html", "html.lua", tmp_path)
     assert "Kun på nettet" in html

@@ -2,6 +2,7 @@
 (the Quarto renderer's tests are in tests/book/renderers/test_quarto.py)."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -40,6 +41,23 @@ def test_a_heading_inside_a_div_gets_its_place_too():
     ast = {"blocks": [_header(1, "afstemning", "Afstemning"), div]}
     inner = prepare_part(ast, "afstemning", "appendix", 2)[1]["c"][1][0]
     assert inner["c"][1] == ["alle-afstemte-tal", ["unnumbered", "unlisted"], []]
+
+
+def test_a_heading_repeated_in_a_part_gets_a_unique_id_as_pandoc_gives_it():
+    """Two Markdown outputs of a notebook (read one by one) repeat a heading: the second is
+    `-1`, as Quarto's reader (one document per part) and pandoc name it; the contents link it."""
+    box = {"t": "Div", "c": [["", ["to-committee"], []], [_header(3, "til-udvalget", "Til udvalget")]]}
+    ast = {"blocks": [_header(1, "plan", "Plan"), _header(2, "mal", "Mål"), _header(3, "sag", "Sag"),
+                      _header(2, "mal", "Mål"), _header(3, "sag", "Sag"), _header(3, "sag-1", "Sag 1"),
+                      box, json.loads(json.dumps(box)), _header(2, "", "Uden id")]}
+    blocks = prepare_part(ast, "plan", "chapter", 0)
+    ids = [b["c"][1][0] for b in blocks if b["t"] == "Header"]
+    assert ids == ["plan", "plan-mal", "plan-sag", "plan-mal-1", "plan-sag-1", "plan-sag-1-1", ""]
+    assert [b["c"][1][0]["c"][1][0] for b in blocks if b["t"] == "Div"] == ["til-udvalget", "til-udvalget-1"]
+    assert '<a href="plan.html#plan-mal-1">1.2 Mål</a>' in navigation(blocks)
+    # another part starts afresh: its ids have its own prefix
+    assert prepare_part({"blocks": [_header(1, "x", "X"), _header(2, "mal", "Mål")]}, "x", "chapter", 0)[1][
+        "c"][1][0] == "x-mal"
 
 
 def test_navigation_numbers_chapters_and_links_pages():

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from ...core.memo import per_object
 from .inputs import Inputs
 from .terms import GAP_KINDS, GROUPS, MEASURES
 
@@ -23,6 +24,7 @@ def gap_table(inputs: Inputs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+@per_object  # asked for the same rows by several views
 def gap_of(inputs: Inputs, table: str, group: str, measure: str, focus: str) -> str:
     """Why the focus has no value in one printed row, in Danish (`trykt som »-«`, `kolonnen
     mangler i teksten`, `tabellen mangler i teksten`); "" when the row has a value for it."""

@@ -221,6 +221,7 @@ def text_quadrants(inputs: Inputs, tolerance_pct: float) -> pd.DataFrame:
 
 
 
+@per_object  # asked for every row of a table (a few hundred times a render)
 def lost_columns(inputs: Inputs, table: str, group: str) -> list[str]:
     """Columns of a chapter 5 table lost in the text extraction: not printed in the table,
     although Tabel 3.2 has a unit cost for that municipality and target group (so the

@@ -128,13 +128,36 @@ def test_quarto_page_content_is_its_main_without_quartos_title_block():
     assert page_content(figure, "kvoter.html") == (
         '<figure>\n<div class="figure-scroll" role="region" tabindex="0" '
         'aria-label="Figur 3: Pladser &quot;i alt&quot;">\n'
-        '<img src="a.svg" alt="Søjler">\n</div>\n'
+        '<img src="a.svg" alt="Søjler" />\n</div>\n'
         '<figcaption><p><strong>Figur 3:</strong> Pladser "i alt"</p></figcaption>\n</figure>\n')
     heading = ('<main class="content" id="quarto-document-content"><h2 id="a" class="unnumbered anchored" '
                'data-anchor-id="a">A</h2><h2 id="b" class="anchored" data-anchor-id="b">B</h2></main>')
     assert page_content(heading, "kvoter.html") == '<h2 id="a" class="unnumbered">A</h2><h2 id="b">B</h2>\n'
     with pytest.raises(RenderError, match="kvoter.html has no <main>"):
         page_content("<html></html>", "kvoter.html")
+
+
+def test_quartos_html_is_written_as_pandoc_writes_it():
+    """Void elements closed, the no-break space as the character, no empty lines between tags:
+    the same bytes as the embedded book's pandoc writes for the same markup."""
+    from book.renderers.quarto_html import as_pandoc_writes
+
+    quarto = ('<colgroup>\n<col style="width: 29%">\n<col style="width: 71%"></colgroup>\n\n  \n'
+              '<p>28,4&nbsp;% <img src="a.svg" alt="x > y" hidden><br></p>\n<hr />')
+    assert as_pandoc_writes(quarto) == ('<colgroup>\n<col style="width: 29%" />\n'
+                                        '<col style="width: 71%" /></colgroup>\n'
+                                        '<p>28,4\xa0% <img src="a.svg" alt="x > y" hidden /><br /></p>\n<hr />')
+
+
+def test_every_heading_of_a_part_has_its_id_written_out(tmp_path):
+    """Markdown outputs' headings get the ids pandoc's reader gives them in the part alone, a
+    repeated one `-1`: Quarto's Typst book (all parts one document) keeps them."""
+    text = ("# Kvoter {#kvoter}\n\n## Mål\n\n::: {.box}\n### Sag\n:::\n\n## Mål {.unnumbered}\n\n"
+            "## Rammer {#rammer .x}\n")
+    assert q.explicit_heading_ids(text, tmp_path) == (
+        "# Kvoter {#kvoter}\n\n## Mål {#mål}\n\n::: {.box}\n### Sag {#sag}\n:::\n\n## Mål {#mål-1 .unnumbered}\n\n"
+        "## Rammer {#rammer .x}\n")
+    assert q.explicit_heading_ids("```\n# not a heading\n```\n", tmp_path) == "```\n# not a heading\n```\n"
 
 
 def test_figures_and_tables_are_counted_as_the_html_shows_them(tmp_path):

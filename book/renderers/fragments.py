@@ -1,0 +1,190 @@
+"""The fragments of the HTML book's parts (book.renderers.htmlparts): a part's runs of blocks
+without a heading, each written once by pandoc's chunked writer between two marker comments and
+kept, and stood in for by a placeholder (a div with the fragment's name, the ids links may point
+to and the images the writer copies) when the part comes from the cache."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from .entries import load_entry, store_entry
+
+PLACEHOLDER_CLASS = "book-fragment-7f3a"
+_PLACEHOLDER = re.compile(r'<div class="' + PLACEHOLDER_CLASS
+                          + r'"\s+data-fragment="([0-9a-f]+-[0-9]+)">.*?</div>(\n?)', re.S)
+_BEGIN = "<!--book-fragment-begin {}-->"
+_END = "<!--book-fragment-end {}-->"
+_MARKED = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n(.+?)\n<!--book-fragment-end \1-->", re.S)
+# a fragment that writes nothing: its markers, and the line break after them, go
+_MARKED_EMPTY = re.compile(r"<!--book-fragment-begin ([0-9a-f]+-[0-9]+)-->\n<!--book-fragment-end \1-->\n?")
+
+# The elements whose ids pandoc's chunked writer finds links to (a link to another element's id,
+# e.g. a figure's, stays as it is), and raw HTML, whose ids it finds too.
+LINKABLE = ("Div", "Span", "Link", "Table")
+
+
+# elements with an id (attributes first in their content), whether links find them or not
+WITH_ID = (*LINKABLE, "Figure", "Image", "Code", "CodeBlock")
+
+
+def _own_id(node: dict) -> str:
+    t = node.get("t")
+    if t == "Header":
+        return node["c"][1][0]
+    return node["c"][0][0] if t in WITH_ID else ""
+
+
+def ids_in(node: Any) -> list[str]:
+    """The ids in a piece of the AST that links find (LINKABLE), in order."""
+    if isinstance(node, dict):
+        own = _own_id(node) if node.get("t") in LINKABLE else ""
+        return ([own] if own else []) + ids_in(node.get("c"))
+    if isinstance(node, list):
+        return [i for item in node for i in ids_in(item)]
+    return []
+
+
+def fragments(blocks: list) -> list[tuple[list, int, int]]:
+    """The runs of blocks without a heading, at any depth: (the list they are in, start, end)
+    in document order."""
+    out: list[tuple[list, int, int]] = []
+
+    def visit(lst: list) -> None:
+        start = None
+        for i, b in enumerate(lst):
+            if not _may_hold_header(b):
+                if start is None:
+                    start = i
+                continue
+            if start is not None:
+                out.append((lst, start, i))
+                start = None
+            if b["t"] == "Div":  # a box with a heading: the heading stays, the rest are runs
+                visit(b["c"][1])
+        if start is not None:
+            out.append((lst, start, len(lst)))
+
+    visit(blocks)
+    return out
+
+
+# blocks that hold no other block (so no heading)
+_FLAT = frozenset({"Para", "Plain", "CodeBlock", "RawBlock", "HorizontalRule", "LineBlock"})
+
+
+def _may_hold_header(block: dict) -> bool:
+    """Whether a block is or holds a heading (a Str with the text below only splits more)."""
+    t = block["t"]
+    if t == "Header":
+        return True
+    return t not in _FLAT and '{"t": "Header"' in json.dumps(block)
+
+
+def images_in(node: Any) -> list[str]:
+    """The sources of the images in a piece of the AST, in order."""
+    if isinstance(node, dict):
+        if node.get("t") == "Image":
+            return [node["c"][2][0]]
+        return images_in(node.get("c"))
+    if isinstance(node, list):
+        return [src for item in node for src in images_in(item)]
+    return []
+
+
+def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
+    """A fragment's stand-in: a div with the fragment's name, an empty span per id in it (links
+    into it find its page) and its images (the writer copies them into the book's folder)."""
+    spans = [{"t": "Span", "c": [[i, [], []], []]} for i in ids]
+    spans += [{"t": "Image", "c": [["", [], []], [], [src, ""]]} for src in images]
+    return {"t": "Div", "c": [["", [PLACEHOLDER_CLASS], [["data-fragment", name]]],
+                              [{"t": "Plain", "c": spans}] if spans else []]}
+
+
+def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> list:
+    """A copy of `blocks` with each run (fragments' order) replaced by `make(index, run)`."""
+    copy = json.loads(json.dumps(blocks))
+    runs = fragments(copy)
+    for j, (lst, start, end) in reversed(list(enumerate(runs))):
+        lst[start:end] = make(j, lst[start:end])
+    return copy
+
+
+def marked(blocks: list, key: str) -> tuple[list, int]:
+    """The part with each fragment between marker comments; and how many fragments."""
+    count = len(fragments(blocks))
+    raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
+    return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
+                                                 raw(_END.format(f"{key}-{j}"))]), count
+
+
+def skeleton(blocks: list, key: str) -> list:
+    """The part with each fragment replaced by its placeholder."""
+    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])
+
+
+# The cache -----------------------------------------------------------------------------------
+
+def load(folder: Path, key: str) -> dict | None:
+    """A sound entry of `key` ({"skeleton", "fragments"}) that fits its part, or None."""
+    entry = load_entry(folder, key)
+    try:
+        skel, frags = entry["skeleton"], entry["fragments"]
+    except (KeyError, TypeError):
+        return None
+    if not (isinstance(skel, list) and isinstance(frags, list) and all(isinstance(f, str) for f in frags)
+            and fragments_named(skel) == [f"{key}-{j}" for j in range(len(frags))]):
+        return None
+    return entry
+
+
+def fragments_named(blocks: list) -> list[str]:
+    """The placeholders of `key` in a skeleton, in order."""
+    names = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("t") == "Div" and PLACEHOLDER_CLASS in node["c"][0][1]:
+                names.append(dict(node["c"][0][2]).get("data-fragment", ""))
+                return
+            walk(node.get("c"))
+        elif isinstance(node, list):
+            for item in node:
+                walk(item)
+
+    walk(blocks)
+    return names
+
+
+def store(folder: Path, key: str, skel: list, frags: list[str]) -> None:
+    """Keep a part's skeleton and fragments."""
+    store_entry(folder, key, {"skeleton": skel, "fragments": frags})
+
+
+def substitute(html_dir: Path, fragments_by_name: dict[str, str]) -> dict[str, str]:
+    """In every page: cached fragments in place of their placeholders, and the written fragments
+    taken from between their markers (returned by name; the markers removed)."""
+    written: dict[str, str] = {}
+
+    def take(m: re.Match) -> str:
+        written[m.group(1)] = m.group(2)
+        return m.group(2)
+
+    def take_empty(m: re.Match) -> str:
+        written[m.group(1)] = ""
+        return ""
+
+    def put(m: re.Match) -> str:
+        text = fragments_by_name[m.group(1)]
+        return text + m.group(2) if text else ""
+
+    for path in sorted(html_dir.glob("*.html")):
+        text = path.read_text(encoding="utf-8")
+        if PLACEHOLDER_CLASS not in text and "<!--book-fragment-begin " not in text:
+            continue
+        text = _MARKED_EMPTY.sub(take_empty, text)
+        text = _MARKED.sub(take, text)
+        text = _PLACEHOLDER.sub(put, text)
+        path.write_text(text, encoding="utf-8")
+    return written
