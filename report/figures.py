@@ -8,6 +8,7 @@ everywhere and is byte-identical across runs."""
 from __future__ import annotations
 
 import io
+import re
 
 import matplotlib
 
@@ -112,3 +113,24 @@ def text_problems(fig) -> list[str]:
             if w > 1 and h > 1:
                 problems.append(f"overlap: {a.get_text()!r} and {b.get_text()!r}")
     return problems
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-zæøå]+", text.lower()) if len(w) >= 4}
+
+
+def repeated_title(fig, caption: str) -> list[str]:
+    """A figure shows its name once: the numbered caption names it, so a title drawn in the
+    figure (an axes title or the figure's suptitle) that says mostly what the caption says is a
+    problem (»Enhedsomkostning pr. målgruppe ...« above and in the figure). Panel titles of a
+    figure of several panels, and a title with a message of its own, are fine."""
+    titles = [t for ax in fig.axes for t in (ax.get_title(loc) for loc in ("left", "center", "right")) if t.strip()]
+    titles = titles if len(titles) == 1 else []  # several are the panels' names
+    titles += [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) is not None else []
+    said = _words(caption)
+    out = []
+    for title in (t for t in titles if t.strip()):
+        words = _words(title)
+        if words and len(words & said) >= len(words) / 2:
+            out.append(f"title repeats the caption: {title!r}")
+    return out

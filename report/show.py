@@ -49,8 +49,13 @@ def _display(data: dict, metadata: dict | None = None) -> None:
     display(data, raw=True, metadata=metadata or {})
 
 
-def markdown(text: str) -> None:
-    """Show Markdown text in the book."""
+def markdown(text: str, only: str | None = None) -> None:
+    """Show Markdown text in the book; `only="html"` or `only="pdf"` shows it in that format only
+    (the full reference material in the HTML book, a short account of it in print)."""
+    if only not in (None, "html", "pdf"):
+        raise RecordingError(f"only must be 'html' or 'pdf', not {only!r}")
+    if only:
+        text = f'::::: {{.content-visible when-format="{only}"}}\n{text.strip()}\n:::::\n'
     _display({"text/markdown": text.strip() + "\n"})
 
 
@@ -179,9 +184,10 @@ def figure(fig, caption: str, alt: str, source: str, html_only: bool = False) ->
         raise RecordingError(f"figure '{caption}' has no alt text")
     if not caption or not source:
         raise RecordingError("a figure needs a caption and a source")
-    from .figures import text_problems, to_svg  # matplotlib: only where a figure is shown
+    from .figures import repeated_title, text_problems, to_svg  # matplotlib: only where a figure is shown
 
-    problems = text_problems(fig)  # recorded with the figure; the rendered book's test reads them
+    # recorded with the figure; the rendered book's test reads them
+    problems = text_problems(fig) + repeated_title(fig, caption)
     svg = to_svg(fig)
     # the renderers read the caption as Markdown and the alt text as plain text
     meta = {"image/svg+xml": {"alt": alt.strip(), "caption": escape_markdown(caption.strip()),

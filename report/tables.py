@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import Mapping
 
 import pandas as pd
@@ -45,6 +46,13 @@ def _alignments(df: pd.DataFrame, align: Mapping[str, str] | None) -> list[str]:
     return out
 
 
+def _one_line(text: str) -> str:
+    """Line breaks and runs of spaces as one space; a unit of two words (»mio. kr.«) held
+    together like the number and its unit, so »−4,556 mio. kr.« never ends a line at »mio.«."""
+    text = re.sub(r"[ \t\r\n\f\v]+", " ", text).strip(" ")
+    return re.sub(r"\b(mio|mia)\. kr\.", "\\1.\u00a0kr.", text)
+
+
 def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
                    align: Mapping[str, str] | None = None, widths: Mapping[str, int] | None = None) -> str:
     """A pipe table in Danish number format. Numeric columns are right-aligned; `decimals`
@@ -59,7 +67,9 @@ def markdown_table(df: pd.DataFrame, decimals: int | Mapping[str, int] = 0,
         cells = []
         for c in df.columns:
             d = decimals.get(str(c), 0) if isinstance(decimals, Mapping) else decimals
-            cells.append(" ".join(cell_text(row[c], d).split()))
+            # line breaks and runs of spaces become one space; a no-break space (»28,4 %«)
+            # stays, so a number and its unit are never split over two lines
+            cells.append(_one_line(cell_text(row[c], d)))
         body.append(cells)
     # Dash counts proportional to content width: pandoc uses them as relative column widths
     # when a row is wider than the page, so long text columns get the room they need.

@@ -33,8 +33,24 @@ def intro(data: Mapping[str, Any] | None) -> str:
         return "Udgaven har ingen tidligere udgave at sammenligne med, så der er ingen ændringer at vise."
     a, b = data["a"], data["b"]
     return (f"Bilaget viser, hvad der er ændret fra udgave {escape_markdown(a['edition'])} til denne udgave "
-            f"({escape_markdown(b['edition'])}): parametre, inddata og nøgletal. Det er det samme, som "
-            f"`python render.py diff {a['edition']} {b['edition']}` skriver (med `--format json` som JSON).")
+            f"({escape_markdown(b['edition'])}): parametre, inddata og nøgletal.")
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return f"{fmt.integer(n)} {one if n == 1 else many}"
+
+
+def inputs_summary(data: Mapping[str, Any], titles: Mapping[str, str] | None = None) -> str:
+    """The changed parameters and input files in one sentence, for print (the HTML book lists
+    them with their values, files and checksums); "" when none changed."""
+    params, files = data["parameters"], data["inputs"]
+    if not params and not files:
+        return ""
+    parts = list(dict.fromkeys([p["part"] for p in params] + [r["part"] for r in files]))
+    names = ", ".join(escape_markdown((titles or {}).get(p, p)) for p in parts)
+    return (f"Siden udgave {escape_markdown(data['a']['edition'])} er {_count(len(params), 'parameter', 'parametre')} "
+            f"og {_count(len(files), 'datafil', 'datafiler')} ændret ({names}). Net-udgaven af bogen viser "
+            "hver af dem med værdien før og nu og datafilernes kontrolsummer.")
 
 
 def _value(v) -> str:
@@ -102,8 +118,7 @@ def figures_note(data: Mapping[str, Any]) -> str:
     kf = data["key_figures"]
     if kf["compared"]:
         return "" if kf["changes"] else "Ingen nøgletal har ændret sig (ved den præcision, de vises med)."
-    return (f"Nøgletallene kan ikke sammenlignes: udgave {', '.join(kf['missing'])} er ikke dannet endnu "
-            "(python render.py --edition <id>).")
+    return f"Nøgletallene kan ikke sammenlignes: udgave {', '.join(kf['missing'])} er ikke dannet endnu."
 
 
 def _example(table: pd.DataFrame, current: Mapping[str, Any], previous_id: str) -> str:

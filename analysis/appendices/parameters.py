@@ -3,6 +3,7 @@ previous edition. The program's parameter names appear only in the open data."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Mapping
 
 import pandas as pd
@@ -171,17 +172,25 @@ def all_parameters_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd
 
 def parameters_print_note() -> str:
     """Where the full list of parameters is (it is kept out of the PDF)."""
-    return ("Den fulde liste over udgavens parametre, kapitel for kapitel, står i net-udgaven af bogen "
-            "og i den samme fil med bogens åbne data.")
+    return "Den fulde liste over udgavens parametre, kapitel for kapitel, står i net-udgaven af bogen."
 
 
-def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str]) -> pd.DataFrame:
-    """The parameters that are new or changed since the previous edition, all chapters at once."""
+def _is_file(v) -> bool:
+    return isinstance(v, str) and "/" in v and bool(re.search(r"\.(csv|xlsx|json|ya?ml)$", v))
+
+
+def changed_parameter_table(changes: pd.DataFrame, titles: Mapping[str, str],
+                            file_names: bool = True) -> pd.DataFrame:
+    """The parameters that are new or changed since the previous edition, all chapters at once.
+    Without `file_names` (the printed table of changes) a data file that changed is »ny
+    datafil« instead of its file's name: the reader learns that the chapter reads new data, the
+    full table in the HTML book and the open data name the files."""
+    hide = [not file_names and _is_file(v) for v in changes["value"]]
     return pd.DataFrame({
         "Kapitel": [titles.get(p, p) for p in changes["part"]],
         "Parameter": list(changes["label"]),
-        "Værdi": [_value(v).replace("|", "/") for v in changes["value"]],
-        "Ændring": list(changes["change"]),
+        "Værdi": ["ny datafil" if h else _value(v).replace("|", "/") for v, h in zip(changes["value"], hide)],
+        "Ændring": [re.sub(r" \(før: .*\)$", "", c) if h else c for c, h in zip(changes["change"], hide)],
     })
 
 
@@ -194,7 +203,7 @@ def parameters_intro(previous: str | None, changes: pd.DataFrame) -> str:
     """The appendix's opening: what it shows, where the machine names are, what changed."""
     text = ("Bilaget viser alle parametre, som udgaven er dannet med, kapitel for kapitel: de valg, "
             "der ligger fast for udgaven, og de datafiler, den bygger på (se Bilag B). Programmets "
-            "egne navne på parametrene står i bogens åbne data (filen parametre_parameters.csv). ")
+            "egne navne på parametrene står i bogens [åbne data](data/). ")
     if not previous:
         return text + "Der er ingen tidligere udgave at sammenligne med."
     n = len(moved_parameters(changes))

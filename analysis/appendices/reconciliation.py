@@ -191,7 +191,7 @@ def intro_text(df: pd.DataFrame, findings: pd.DataFrame) -> str:
             "og det *kan ikke genberegnes*, når kilden ikke trykker de tal, der skal til. "
             + verification_sentence(df, findings)
             + " I PDF'en står hvert fund med sin forklaring; tallene bag fundene står med trykt og beregnet "
-              "værdi i net-udgaven af bogen og i filen reconciliation.csv.")
+              "værdi i net-udgaven af bogen og i bogens åbne data ([afstemningen](reconciliation.csv)).")
 
 
 def summary_note() -> str:
@@ -245,7 +245,7 @@ def finding_sections(df: pd.DataFrame, findings: pd.DataFrame, chapter: str, tit
 def full_list(df: pd.DataFrame, titles: Mapping[str, str]) -> str:
     """Every checked figure, per chapter, disagreements first: HTML only (print has findings)."""
     parts = ["## Alle afstemte tal\n\nHer står hvert afstemt tal med sin status; den samme liste "
-             "udgives som filen reconciliation.csv.\n"]
+             "udgives også i bogens åbne data ([afstemningen](reconciliation.csv)).\n"]
     for pid, title in titles.items():
         rows = df[df["chapter"] == pid]
         if len(rows):

@@ -26,7 +26,7 @@ from .series import (
 )
 from .tables import escape_markdown
 
-SOURCE_LINE = "Bogens udgaver: de offentliggjorte nøgletal (results.json og key_figures.json) for hver udgave"
+SOURCE_LINE = "Bogens udgaver: de offentliggjorte nøgletal for hver udgave (bogens åbne data)"
 
 
 @dataclass(frozen=True)
@@ -63,9 +63,11 @@ def invented_notice(series: Series | None, chapter: str) -> str:
     files = (series.invented_inputs.get(chapter) if series else None) or []
     if not files:
         return ""
+    n = len(files)
+    which = "en opdigtet datafil" if n == 1 else f"{fmt.integer(n)} opdigtede datafiler"
     return ("Denne udgave er en **eksempeludgave**: kapitlet bygger helt eller delvist på opdigtede "
-            "eksempeldata, ikke på tal fra Norddjurs Kommune (" + ", ".join(escape_markdown(f) for f in files)
-            + "). Tallene og ændringerne viser, hvordan bogen ser ud, når et nyt kvartal kommer.")
+            f"eksempeldata, ikke på tal fra Norddjurs Kommune ({which}; se Bilag B). Tallene og "
+            "ændringerne viser, hvordan bogen ser ud, når et nyt kvartal kommer.")
 
 
 def notice_section(series_file: str | Path | None, chapter: str) -> Section:
@@ -106,7 +108,7 @@ def since_last(series_file: str | Path | None, chapter: str, figures: Iterable[K
             "nøgletal; alle står i bilaget Ændringer siden sidste udgave." if hidden > 0 else None)
     return Section(text, notice, table=shown, note=note,
                    caption=f"Nøgletal, der har ændret sig siden udgave {prev.id}",
-                   source="Udgave " + prev.id + ": dens offentliggjorte nøgletal (results.json); denne "
+                   source="Udgave " + prev.id + ": dens offentliggjorte nøgletal (bogens åbne data); denne "
                           "udgave: kapitlets egne beregninger")
 
 

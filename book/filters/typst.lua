@@ -89,7 +89,8 @@ end
 -- Table layout ---------------------------------------------------------------------------------
 -- Widths are measured, not guessed: the advance widths of DejaVu Sans (the book's one typeface),
 -- in thousandths of an em, for the characters the book's tables use; any other character
--- counts as wide as an »M«. Kerning is left out (it only narrows).
+-- counts as wide as an »M«. Kerning is left out (it only narrows). A no-break space (»28,4 %«,
+-- which holds a number and its unit together) is as wide as a space.
 local function widths_of(groups)
   local out = {}
   for w, chars in pairs(groups) do
@@ -99,7 +100,7 @@ local function widths_of(groups)
 end
 
 local REGULAR = widths_of({
-  [0] = "­", [275] = "'", [278] = "ijlìíîï", [295] = "IJÌÍÎÏ", [318] = " ,.·‘’", [337] = "/:;\\|¦",
+  [0] = "­", [275] = "'", [278] = "ijlìíîï", [295] = "IJÌÍÎÏ", [318] = "  ,.·‘’", [337] = "/:;\\|¦",
   [352] = "f", [361] = "-", [390] = "()[]", [392] = "t", [401] = "!¡²³¹", [411] = "r",
   [460] = "\"", [471] = "ªº", [500] = "*_`§¨¯°´¸–", [518] = "“”", [521] = "s", [525] = "z",
   [531] = "?¿", [550] = "cç", [557] = "L", [575] = "F", [579] = "k", [592] = "vxyýÿ", [603] = "P",
@@ -111,7 +112,7 @@ local REGULAR = widths_of({
   [950] = "%", [969] = "¼½¾", [974] = "mÆ", [982] = "æ", [989] = "W", [1000] = "@©®—…",
 })
 local BOLD = widths_of({
-  [0] = "­", [306] = "'", [343] = "ijlìíîï", [348] = " ", [365] = "/\\|¦", [372] = "IJÌÍÎÏ",
+  [0] = "­", [306] = "'", [343] = "ijlìíîï", [348] = "  ", [365] = "/\\|¦", [372] = "IJÌÍÎÏ",
   [380] = ",.·‘’", [400] = ":;", [415] = "-", [435] = "f", [438] = "²³¹", [456] = "!¡",
   [457] = "()[]", [478] = "t", [493] = "r", [500] = "_`§¨¯°´¸–", [521] = "\"", [523] = "*",
   [564] = "ªº", [580] = "?¿", [582] = "z", [593] = "cç", [595] = "s", [636] = "¤¶", [637] = "L",

@@ -86,3 +86,12 @@ def test_status_figure_alt_text_gives_every_count():
     fig, alt = appendices.status_figure(counts, {"kvoter": "Kvoter", "benchmark": "Jobcenterbenchmark"})
     assert "Kvoter: 1 afviger, 0 kan ikke genberegnes, 0 inden for afrunding, 13 stemmer" in alt
     assert "Jobcenterbenchmark: 0 afviger, 2 kan ikke genberegnes, 60 inden for afrunding, 530 stemmer" in alt
+
+
+def test_the_printed_table_of_changes_says_a_data_file_is_new_without_its_name():
+    ch = appendices.parameter_changes({"kvoter": {"roster_file": "data/examples/kvoter/roster_2025q3.csv"}},
+                                      {"kvoter": {"roster_file": "data/examples/kvoter/roster_2025q2.csv"}})
+    printed = appendices.changed_parameter_table(ch, {"kvoter": "Kvoter"}, file_names=False)
+    assert printed[["Værdi", "Ændring"]].iloc[0].tolist() == ["ny datafil", "ændret"]
+    full = appendices.changed_parameter_table(ch, {"kvoter": "Kvoter"})
+    assert full["Værdi"].iloc[0] == "roster_2025q3.csv"  # the HTML book's full table names it

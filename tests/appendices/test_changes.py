@@ -71,7 +71,12 @@ def test_appendix_tables_show_the_diff_data():
     assert row["Rækker"] == "36 tilføjet, 43 fjernet, 0 ændret"
     assert row["Kontrolsum"] == "aaaaaaaa → bbbbbbbb" and row["Del"] == "kvoter"
     assert changes.figures_table(data).iloc[0].tolist() == ["kvoter", "Andel", "48,8 %", "50,1 %", "+1,3 procentpoint"]
-    assert "`python render.py diff a b`" in changes.intro(data)
+    # for a committee reader: no command, no file name, no checksum in print (they stay in the HTML)
+    assert "render.py" not in changes.intro(data) and "`" not in changes.intro(data)
+    summary = changes.inputs_summary(data, {"kvoter": "Kvoter"})
+    assert summary.startswith("Siden udgave a er 1 parameter og 1 datafil ændret (Kvoter).")
+    assert ".csv" not in summary and "aaaa" not in summary
+    assert changes.inputs_summary({**data, "parameters": [], "inputs": []}) == ""
 
 
 def test_front_summary_labels_a_chapter_built_on_invented_data(tmp_path):

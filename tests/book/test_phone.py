@@ -94,52 +94,60 @@ def test_the_menu_marks_the_current_chapter(phone):
         page.close()
 
 
-# Per right-aligned body cell (numbers): how many lines its text takes on screen.
-NUMBER_LINES_JS = """() => [...document.querySelectorAll('main td')]
-  .filter(td => getComputedStyle(td).textAlign === 'right' && td.textContent.trim())
-  .map(td => {
-    const range = document.createRange();
-    range.selectNodeContents(td);
-    const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-    return [td.textContent.trim(), tops.size];
-  })"""
-
-
-def test_no_number_in_a_table_wraps(phone):
-    """A number and its unit (»+6 % (+5 % til +6 %)«) stay on one line, on a phone as on a wide
-    screen: the table scrolls sideways instead."""
-    pages, open_page = phone
-    cells = 0
-    for path in pages:
-        page = open_page(path)
-        for text, lines in page.evaluate(NUMBER_LINES_JS):
-            cells += 1
-            assert lines == 1, f"{path.name}: »{text}« wraps over {lines} lines"
-        page.close()
-    assert cells > 100
-
-
-# Per first-column body cell of a table: its text and how many lines it takes on screen.
-FIRST_COLUMN_JS = """() => [...document.querySelectorAll('main tr td:first-child')]
+# Per body cell matched by the selector: its text, how many lines it takes on screen and its
+# alignment.
+CELL_LINES_JS = """(selector) => [...document.querySelectorAll(selector)]
   .filter(td => td.textContent.trim())
   .map(td => {
     const range = document.createRange();
     range.selectNodeContents(td);
     const tops = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
-    return [td.textContent.trim(), tops.size];
+    return [td.textContent.trim(), tops.size, getComputedStyle(td).textAlign];
   })"""
+
+
+def _cell_lines(phone, selector: str):
+    """(page name, text, lines, alignment) of every non-empty cell `selector` matches, page by page."""
+    pages, open_page = phone
+    for path in pages:
+        page = open_page(path)
+        cells = page.evaluate(CELL_LINES_JS, selector)
+        page.close()
+        for text, lines, align in cells:
+            yield path.name, text, lines, align
+
+
+def test_no_number_in_a_table_wraps(phone):
+    """A number and its unit (»+6 % (+5 % til +6 %)«) stay on one line, on a phone as on a wide
+    screen: the table scrolls sideways instead."""
+    numbers = [c for c in _cell_lines(phone, "main td") if c[3] == "right"]
+    for name, text, lines, _ in numbers:
+        assert lines == 1, f"{name}: »{text}« wraps over {lines} lines"
+    assert len(numbers) > 100
 
 
 def test_a_short_label_in_a_tables_first_column_stays_on_one_line(phone):
     """The sticky first column is at least wide enough for a short label (a status such as
     »✘ Ikke nået«, a year, »I alt«); longer names wrap between words."""
+    short = [c for c in _cell_lines(phone, "main tr td:first-child") if len(c[1]) <= 12]
+    for name, text, lines, _ in short:
+        assert lines == 1, f"{name}: »{text}« wraps over {lines} lines"
+    assert len(short) > 50
+
+
+# Per table cell whose text is wider than the cell (it would run into the next column).
+OVERFLOW_JS = """() => [...document.querySelectorAll('main td, main th')]
+  .filter(c => c.scrollWidth > c.clientWidth + 1)
+  .map(c => [c.textContent.trim().slice(0, 40), c.scrollWidth - c.clientWidth])"""
+
+
+def test_no_word_in_a_table_runs_into_the_next_column(phone):
+    """The sticky first column is at most 9rem wide on a phone; a longer word (»2.2
+    Uddannelsestilbud«, »brugerundersøgelse«) breaks inside its cell instead of running
+    under the next column's text."""
     pages, open_page = phone
-    short = 0
     for path in pages:
         page = open_page(path)
-        for text, lines in page.evaluate(FIRST_COLUMN_JS):
-            if len(text) <= 12:
-                short += 1
-                assert lines == 1, f"{path.name}: »{text}« wraps over {lines} lines"
+        over = page.evaluate(OVERFLOW_JS)
         page.close()
-    assert short > 50
+        assert not over, f"{path.name}: {over[:5]}"

@@ -6,6 +6,7 @@ the front chapter opens with »Til beslutning«."""
 from __future__ import annotations
 
 import csv
+import html
 import html.parser
 import re
 
@@ -396,11 +397,72 @@ def test_every_column_of_numbers_is_right_aligned(rendered_edition):
     assert columns > 50
 
 
-def test_an_open_data_file_is_named_once_on_a_page(pdf):
-    """Bilag A named »parametre_parameters.csv« in two paragraphs in a row; a file of the open
-    data is named once where it is pointed to."""
+FILE_NAME = re.compile(r"[\w-]+\.(?:csv|json|txt|yml|ipynb|py|xlsx)\b")
+
+
+def test_no_file_name_reaches_the_reader(rendered_edition, pdf):
+    """Bilag A–C named open-data files (»parametre_parameters.csv«, »datagrundlag_input_files.csv«,
+    »reconciliation.csv«); a reader is pointed to the open data by a link with words
+    (»bogens åbne data«, »afstemningen«), never by a file name. The HTML's full parameter table
+    (Bilag A: the edition's input files are parameters) is reference material and may."""
     _, texts = pdf
     for i, text in enumerate(texts, start=1):
-        names = re.findall(r"[\w-]+\.(?:csv|json)", _plain(text))
-        twice = {n for n in names if names.count(n) > 1}
-        assert not twice, f"page {i} names {twice} more than once"
+        m = FILE_NAME.search(_plain(text))
+        assert not m, f"PDF page {i} names the file {m and m.group(0)}"
+    for path in sorted(rendered_edition.folder.glob("*.html")):
+        parser = _Text()
+        parser.feed(re.sub(r"<table.*?</table>", " ", path.read_text(encoding="utf-8"), flags=re.S))
+        m = FILE_NAME.search(" ".join(parser.parts))
+        assert not m, f"{path.name} names the file {m and m.group(0)}"
+
+
+def _table_words(folder) -> set[str]:
+    """Every word of every table cell in the HTML book (as written, real hyphens included)."""
+    words = set()
+    for path in folder.glob("*.html"):
+        for cell in re.findall(r"<t[dh][^>]*>(.*?)</t[dh]>", path.read_text(encoding="utf-8"), re.S):
+            words.update(html.unescape(re.sub(r"<.*?>", " ", cell)).split())
+    return words
+
+
+def test_no_word_in_a_tables_column_is_hyphenated(rendered_edition, pdf):
+    """A column of a table keeps its words whole (the goal tables broke »bor-/gere«, »lan-/de«,
+    »jobcen-/trets«): a word breaks only where it is wider than its column. A cell's line that
+    ends in a hyphen with another column beside it ends where the word has a hyphen of its own
+    (»Selvforsørgelses-«, »25-« of »25-årige«)."""
+    reader, _ = pdf
+    words = _table_words(rendered_edition.folder)
+    broken = []
+    for i, page in enumerate(reader.pages, start=1):
+        layout = page.extract_text(extraction_mode="layout")
+        for m in re.finditer(r"(\S*[a-zæøå]-) {2,}\S+", layout):
+            if not any(w.startswith(m.group(1)) for w in words):
+                broken.append(f"page {i}: {m.group(0)}")
+    assert not broken, broken
+
+
+def test_contents_longer_than_a_page_go_on_over_the_next(tmp_path):
+    """A series' edition adds sections to every chapter, and its contents took more than a page:
+    kept as one block that may not break, they ran off the page (the last entries printed on
+    top of each other). The book's template with 101 entries: every entry is printed, the
+    contents begin on a page of their own and go on over the next."""
+    import typst
+
+    from book.renderers.pandoc import FONTS, TEMPLATES
+
+    template = (TEMPLATES / "book.typ").read_text(encoding="utf-8")
+    template = re.sub(r"\$(?:if\([\w-]+\)|else|endif)\$", "", template)
+    values = {"year": "2025", "month": "9", "day": "30"}
+    sections = lambda i: "".join(f"== Afsnit {i}.{j}\n\nTekst.\n\n" for j in range(1, 5))  # noqa: E731
+    chapters = "\n".join(f"= Kapitel {i}\n\nTekst.\n\n" + sections(i) for i in range(1, 21))
+    body = "= Forord\n\nTekst.\n\n#book-contents()\n\n" + chapters
+    source = re.sub(r"\$([\w-]+)\$", lambda m: body if m[1] == "body" else values.get(m[1], "Prøve"), template)
+    (tmp_path / "book.typ").write_text(source, encoding="utf-8")
+    typst.compile(str(tmp_path / "book.typ"), output=str(tmp_path / "book.pdf"), font_paths=[str(FONTS)])
+    texts = [p.extract_text() or "" for p in pypdf.PdfReader(tmp_path / "book.pdf").pages]
+    start = _contents_page(texts)
+    entries = _contents(texts)
+    assert len(entries) == 1 + 20 * 5, f"{len(entries)} entries printed"
+    first = [ln for ln in texts[start].splitlines() if LEADER.match(ln.strip())]
+    assert 20 < len(first) < len(entries), "the contents go on over the next page"
+    assert "Forord" not in _plain(texts[start]).split("Indhold")[0], "the contents begin on a page of their own"

@@ -19,3 +19,20 @@ def test_a_clean_figure_has_no_text_problems():
     ax.set_xlabel("År")
     ax.legend()
     assert figures.text_problems(fig) == []
+
+
+def test_a_title_in_the_figure_that_repeats_its_caption_is_a_problem():
+    """Show a thing once: the numbered caption names the figure, so a title drawn in it that
+    says the same is flagged; panel titles of a figure of several panels are not."""
+    from report.figures import repeated_title
+
+    caption = "Enhedsomkostning pr. målgruppe i de ti kommuner, Norddjurs fremhævet"
+    fig, ax = figures.new(figsize=(4, 3))
+    ax.set_title("Enhedsomkostning pr. målgruppe i de deltagende kommuner, Norddjurs fremhævet")
+    assert repeated_title(fig, caption)
+    ax.set_title("Norddjurs ligger under gennemsnittet i 7 af 11 målgrupper")  # a message of its own
+    assert repeated_title(fig, caption) == []
+    fig, axes = figures.new(1, 2, figsize=(4, 3))
+    axes[0].set_title("Enhedsomkostning 2021")
+    axes[1].set_title("Enhedsomkostning 2022")
+    assert repeated_title(fig, caption) == []

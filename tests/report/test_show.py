@@ -24,6 +24,15 @@ def test_markdown_table_is_danish_and_right_aligns_numbers():
                                  "| A | 1\\.234 | 12,3 |", "| B\\|C | 5 | – |"]  # cells are escaped text
 
 
+def test_a_tables_cell_is_one_line_and_keeps_its_no_break_spaces():
+    """A number and its unit (»69,5\u00a0%«) stay together in print: line breaks and runs of
+    spaces in a cell become one space, a no-break space stays."""
+    df = pd.DataFrame({"Målt": ["69,5\u00a0% (december\n2023);  243 unge"]})
+    assert report.markdown_table(df).splitlines()[-1] == "| 69,5\u00a0% \\(december 2023\\); 243 unge |"
+    amounts = pd.DataFrame({"Før": ["−4,556\u00a0mio. kr."]})
+    assert report.markdown_table(amounts).splitlines()[-1] == "| −4,556\u00a0mio\\.\u00a0kr\\. |"
+
+
 def test_table_has_caption_and_source(shown):
     report.table(pd.DataFrame({"a": [1]}), caption="Tabeltekst", source="Notat, tabel 1")
     text = shown[0][0]["text/markdown"]

@@ -67,7 +67,7 @@ def quadrant_figure(chapter: Computed, limit: float = 60.0):
     source's layout (Gruppe 1 bottom left .. Gruppe 4 bottom right). Points beyond ±limit are
     drawn at the edge as triangles with their value in the label. Markers differ by quadrant,
     every point carries its group's name, so nothing relies on colour."""
-    ov, focus, tolerance_pct = chapter.overview, chapter.focus, chapter.tolerance_pct
+    ov, tolerance_pct = chapter.overview, chapter.tolerance_pct
     fig, ax = new(figsize=(7.0, 5.6))
     ax.grid(True, axis="both")
     ax.axhspan(-tolerance_pct, tolerance_pct, color="#E8E8E8", zorder=0)
@@ -105,7 +105,6 @@ def quadrant_figure(chapter: Computed, limit: float = 60.0):
     ax.set_ylabel("Enhedsomkostning: afvigelse fra gennemsnittet (%)")
     danish_ticks(ax, "x")
     danish_ticks(ax, "y")
-    ax.set_title(f"{focus}: omkostninger og resultater pr. målgruppe")
     separate(fig, notes)  # on the figure as drawn, with its final limits
     return fig
 
@@ -120,7 +119,7 @@ def spread_figure(chapter: Computed):
     spread, overview, focus = unit_cost_spread(chapter.inputs), chapter.overview, chapter.focus
     order = list(overview["label"])
     short = dict(zip(overview["label"], [GROUP_SHORT[g] for g in overview["group"]]))
-    fig, ax = new(figsize=(7.0, 0.42 * len(order) + 1.4))
+    fig, ax = new(figsize=(7.0, 0.36 * len(order) + 1.2))  # no title: the caption names it
     ax.grid(True, axis="x")
     ax.grid(False, axis="y")
     peers = spread[spread["municipality"] != focus]
@@ -141,5 +140,4 @@ def spread_figure(chapter: Computed):
     ax.legend([keep[k] for k in (focus, "Gennemsnit af de øvrige", "Øvrige kommuner") if k in keep],
               [k for k in (focus, "Gennemsnit af de øvrige", "Øvrige kommuner") if k in keep],
               loc="lower right", fontsize=8.5)
-    ax.set_title(f"Enhedsomkostning pr. målgruppe i de deltagende kommuner, {focus} fremhævet")
     return fig

@@ -146,8 +146,6 @@ eller en måling mangler. Udgåede mål tælles ikke med, ligesom i den offentli
 """
 
 
-COUNTS_NOTE = ("Andel af målene, udgåede mål fraregnet. *Antal efter reglen* bruger målets "
-               "egen regel, hvor den kan afgøre status, ellers den offentliggjorte status.")
 TARGET_INTRO = ("Figurerne viser de mål, der er opgjort i procent, og som reglen kan vurdere: "
                 "den målte værdi (prik eller kryds) over for kravet, basislinjen eller landstallet "
                 "(lodret streg).")

@@ -28,7 +28,8 @@ def theme_table(evaluated: pd.DataFrame, theme: str) -> pd.DataFrame:
     published status and the rule's status (6 columns)."""
     part = evaluated[evaluated["theme"] == theme]
     return pd.DataFrame({
-        "Mål": [f"{r['goal_id']} {r['title']}" for _, r in part.iterrows()],
+        # the goal's number stays with the first word of its title (never alone on a line)
+        "Mål": [f"{r['goal_id']}\u00a0{r['title']}" for _, r in part.iterrows()],
         "Krav": [requirement_text(r) if r["status"] != REMOVED else f"udgået {fmt.date(r['removed_date'])}"
                  for _, r in part.iterrows()],
         "Målt": [measured_text(r) for _, r in part.iterrows()],
@@ -50,16 +51,35 @@ def open_data(evaluated: pd.DataFrame) -> pd.DataFrame:
 COUNTS_ALIGN = {"Antal i sagsfremstillingen": "right", "Andel": "right"}
 
 
+PRINTED, RULED = "Antal i sagsfremstillingen", "Antal efter reglen"
+
+
+def _same(counts: pd.DataFrame, column: str) -> bool:
+    return bool(counts[column].notna().all() and (counts[column] == counts["count"]).all())
+
+
 def counts_table(counts: pd.DataFrame) -> pd.DataFrame:
-    """The reader's table of counts per status: itemised, share, printed, by the rule."""
-    return pd.DataFrame({
+    """The reader's table of counts per status: itemised, share, printed, by the rule. A count
+    that equals the itemised one in every row is not shown again (the caption says it agrees):
+    a number is shown once."""
+    table = pd.DataFrame({
         "Status": [MARKS[s] for s in counts["status"]],
         "Antal mål": counts["count"].to_numpy(),
         "Andel": [fmt.percent(v, 1) for v in counts["share"]],
-        "Antal i sagsfremstillingen": [fmt.MISSING if pd.isna(v) else fmt.integer(v)
-                                       for v in counts["printed_count"]],
-        "Antal efter reglen": counts["rule_count"].to_numpy(),
+        PRINTED: [fmt.MISSING if pd.isna(v) else fmt.integer(v) for v in counts["printed_count"]],
+        RULED: counts["rule_count"].to_numpy(),
     })
+    drop = [c for c, col in ((PRINTED, "printed_count"), (RULED, "rule_count")) if _same(counts, col)]
+    return table.drop(columns=drop)
+
+
+def counts_note(table: pd.DataFrame) -> str:
+    """The note under a counts table: what its columns mean."""
+    note = "Andel af målene, udgåede mål fraregnet."
+    if RULED in table.columns:
+        note += (" *Antal efter reglen* bruger målets egen regel, hvor den kan afgøre status, ellers den "
+                 "offentliggjorte status.")
+    return note
 
 
 def counts_caption(title: str, counts: pd.DataFrame, evaluated: pd.DataFrame) -> str:
@@ -83,6 +103,8 @@ def counts_caption(title: str, counts: pd.DataFrame, evaluated: pd.DataFrame) ->
         same = len(printed) and (counts["rule_count"] == counts["printed_count"].fillna(-1)).all()
         out.append(f"Bogens regel (den målte værdi holdt op mod kravet) giver {listed(ruled, 'rule_count')}"
                    f"{' ligesom sagsfremstillingen' if same else ''}, fordi den vurderer {goals}.")
+    if _same(counts, "printed_count") and _same(counts, "rule_count"):
+        out.append("Sagsfremstillingen og bogens regel (den målte værdi holdt op mod kravet) giver de samme tal.")
     return ". ".join(out[:1]) + (". " + " ".join(out[1:]) if len(out) > 1 else "")
 
 

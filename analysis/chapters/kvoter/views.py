@@ -70,27 +70,42 @@ def tabel1_open_data(inputs: Inputs) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+# Short headers (at most three lines in print beside the areas' long names); the note under the
+# table says what each means.
+PLACES_INVENTED = "Pladser (opdigtet fordeling)"
+QUOTA_AREA = "Kvote, området under ét"
+QUOTA_UNITS = "Kvote, sum over enheder"
+NEW_UNIT = "Nye pladser, kvote pr. enhed"
+NEW_AREA = "Nye pladser, kvote pr. område"
+
+
 def area_table(c: model.Computed, n: int) -> pd.DataFrame:
     """Quota, places held and new places per director area under each allocation model, at one
     place per `n` employees."""
     by_area, synthetic = c.by_area[n], c.synthetic
-    held = "Pladser i enhedslisten (opdigtet fordeling)" if synthetic else "Pladser i enhedslisten"
+    held = PLACES_INVENTED if synthetic else "Pladser i enhedslisten"
     return pd.DataFrame({
         "Område": by_area["area"],
         held: by_area["held"].astype(int),
-        "Kvote for området under ét": by_area["quota_naive"].astype(int),
-        "Kvote lagt sammen over enheder": by_area["quota"].astype(int),
+        QUOTA_AREA: by_area["quota_naive"].astype(int),
+        QUOTA_UNITS: by_area["quota"].astype(int),
         "Kvote − pladser": [fmt.integer(v, sign=True) for v in by_area["gap"]],
-        "Nye pladser, kvote pr. enhed": by_area["new_places_unit_model"].astype(int),
-        "Nye pladser, kvote pr. direktørområde": by_area["new_places_area_model"].astype(int),
+        NEW_UNIT: by_area["new_places_unit_model"].astype(int),
+        NEW_AREA: by_area["new_places_area_model"].astype(int),
     })
 
 
-def area_note(c: model.Computed) -> str:
-    """The note under the area table: what the quota columns mean; what is invented."""
-    synthetic = c.synthetic
-    note = ("Kvote for området under ét: områdets ansatte divideret med grænsen, rundet ned. "
-            "Kvote lagt sammen over enheder: én plads pr. fulde N ansatte i hver enhed.")
+def area_note(c: model.Computed, n: int | None = None) -> str:
+    """The note under the area table at one place per `n` employees: what the quota columns
+    mean and what is invented; under the tables after the first it refers to the first's note
+    (a paragraph is printed once)."""
+    synthetic, first = c.synthetic, c.thresholds[0]  # the tables' order
+    if n is not None and n != first:
+        return f"Kolonnerne og forbeholdet er de samme som i tabellen ved én plads pr. {first} ansatte."
+    note = (f"{QUOTA_AREA}: områdets ansatte divideret med grænsen, rundet ned. "
+            f"{QUOTA_UNITS}: én plads pr. fulde N ansatte i hver enhed, lagt sammen. "
+            "Nye pladser: de pladser, der skal oprettes, når kvoten fordeles pr. enhed "
+            "(kontraktholder) eller pr. direktørområde.")
     if synthetic:
         note += (" Kilden oplyser kun pladserne i alt; fordelingen på direktørområder og enheder er "
                  "opdigtet i den syntetiske enhedsliste, så de nye pladser pr. område og model viser, "
@@ -163,11 +178,11 @@ def sweep_table(c: model.Computed) -> pd.DataFrame:
     s = sweep[sweep["threshold"].isin(thresholds)]
     return pd.DataFrame({
         "Grænse": [f"1 pr. {n}" for n in s["threshold"]],
-        "Kvote lagt sammen over enheder": s["quota_per_unit"].astype(int),
+        QUOTA_UNITS: s["quota_per_unit"].astype(int),
         "Pladser i enhedslisten": s["held"].astype(int),
         "Nye pladser, kommunen under ét": s["new_places_municipality"].astype(int),
-        "Nye pladser, kvote pr. direktørområde": s["new_places_area_model"].astype(int),
-        "Nye pladser, kvote pr. enhed": s["new_places_unit_model"].astype(int),
+        NEW_AREA: s["new_places_area_model"].astype(int),
+        NEW_UNIT: s["new_places_unit_model"].astype(int),
         "Enheder uden mangel": [fmt.percent(v, 0) for v in s["share_units_without_shortfall"]],
     })
 

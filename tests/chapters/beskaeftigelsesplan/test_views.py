@@ -68,5 +68,10 @@ def test_the_counts_caption_says_why_the_three_counts_differ(inputs, published):
     judged = judged[[isinstance(s, str) for s in judged["evaluated_status"]]]
     assert all(f"mål {g} som {s} (kilden: {t})" in caption
                for g, s, t in zip(judged["goal_id"], judged["evaluated_status"], judged["status"]))
-    assert views.counts_caption("Titel", model.status_counts(published[2023], inputs.summary),
-                                published[2023]) == "Titel"
+    same = model.status_counts(published[2023], inputs.summary)
+    assert views.counts_caption("Titel", same, published[2023]) == (
+        "Titel. Sagsfremstillingen og bogens regel (den målte værdi holdt op mod kravet) giver de samme tal.")
+    # show a number once: where all three counts agree, the table shows one of them
+    assert list(views.counts_table(same).columns) == ["Status", "Antal mål", "Andel"]
+    assert "Antal efter reglen" not in views.counts_note(views.counts_table(same))
+    assert "Antal efter reglen" in views.counts_note(views.counts_table(c))

@@ -25,10 +25,14 @@ def test_display_tables_fit_a4(inputs):
 
 def test_invented_placements_per_area_are_labelled(inputs):
     t = views.area_table(_c(inputs, synthetic=True), 15)
-    assert "Pladser i enhedslisten (opdigtet fordeling)" in t.columns
-    assert "Naiv kvote" not in t.columns and "Kvote for området under ét" in t.columns
+    assert "Pladser (opdigtet fordeling)" in t.columns
+    assert "Naiv kvote" not in t.columns and "Kvote, området under ét" in t.columns
     assert "opdigtet" in views.area_note(_c(inputs)) and "opdigtet" not in views.area_note(_c(inputs, False))
     assert "Pladser i enhedslisten" in views.area_table(_c(inputs, synthetic=False), 15).columns
+    # the note is printed once: under the next table it refers to the first
+    c = _c(inputs)
+    assert views.area_note(c, 15) == views.area_note(c) and "opdigtet" in views.area_note(c, 15)
+    assert views.area_note(c, 10) == "Kolonnerne og forbeholdet er de samme som i tabellen ved én plads pr. 15 ansatte."
 
 
 def test_alt_text_and_labels_name_the_synthetic_roster(inputs):
