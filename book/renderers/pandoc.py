@@ -336,8 +336,7 @@ def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Pa
     """The Typst source through `filters/typst.lua` and `templates/book.typ`, compiled to the
     A4 PDF with the PDF/UA-1 and PDF/A-2a checks on; returns the PDF's path (`doc`, the document
     in `doc_json`, and `parts`, a cache folder: book.renderers.typstparts)."""
-    import typst
-
+    from .typstcompile import compile_pdf
     from .typstparts import write_from_parts
 
     typ = job.workdir / "book.typ"
@@ -348,11 +347,7 @@ def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Pa
         run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), *template,
                     "--lua-filter", str(FILTERS / "typst.lua")], job.workdir, "writing the Typst source")
     pdf = job.workdir / job.pdf_name
-    try:
-        typst.compile(str(typ), output=str(pdf), root=str(job.workdir), font_paths=[str(FONTS)],
-                      pdf_standards=PDF_STANDARDS, timestamp=job.edition.epoch)
-    except Exception as exc:  # noqa: BLE001 - typst raises TypstError with the compiler's diagnostics
-        raise RenderError("typst", "compiling the PDF (PDF/UA-1)", str(exc)) from None
+    compile_pdf(typ, pdf, job.workdir, [FONTS], PDF_STANDARDS, job.edition.epoch)
     return pdf
 
 
