@@ -57,10 +57,14 @@ def executor(scheduler: str) -> Executor:
     return client.get_executor()
 
 
-def run_on_executor(todo: list[Job], pool: Executor, timeout: float) -> dict[str, Outcome]:
+def run_on_executor(todo: list[Job], pool: Executor, timeout: float,
+                    build_env: Mapping[str, str] | None = None) -> dict[str, Outcome]:
     """Run the jobs on the executor; the executed notebooks are written here. A notebook not
-    back within `timeout` s of the last result is a timeout error (and cancelled)."""
-    env = {k: os.environ[k] for k in ENV_NAMES if k in os.environ}
+    back within `timeout` s of the last result is a timeout error (and cancelled). What they
+    depend on is taken from `build_env` (an edition's, see execute.execute_all) or the build's
+    environment."""
+    source = os.environ if build_env is None else build_env
+    env = {k: source[k] for k in ENV_NAMES if k in source}
     started = time.monotonic()
     futures = {}
     for job in todo:

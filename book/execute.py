@@ -34,9 +34,8 @@ from .errors import (
 from .kernels import SERVER_ENV, KernelServer, LazyServer, SharedServers, available, forking_manager
 from .paths import ROOT, display
 from .processes import StageDied, StageTimeout, die_with_parent, kill_marked, run_stage
+from .runs import RUN_MARKER, STOPPING, WORKERS, begin_run, end_run
 from .strip import normalise_executed
-
-RUN_MARKER = "BOOK_RUN"
 
 
 @dataclass(frozen=True)
@@ -248,10 +247,18 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
     server = server or own
     env.update({SERVER_ENV: server.address} if server else {})
     queue, running, done = list(todo), [], {}
+    begin_run(marker)
     try:
         while queue or running:
+            while queue and STOPPING.is_set():  # the command was interrupted (stop_runs)
+                job = queue.pop(0)
+                done[job.part_id] = Outcome(job.part_id, job.output, False, 0.0, KernelStartError(
+                    display(job.notebook), "the build was interrupted before it started"))
             while queue and len(running) < max(1, workers):
                 running.append(_start(ctx, runner, queue.pop(0), env))
+                WORKERS.add(running[-1].process)
+            if not running:
+                continue
             now = time.monotonic()
             left = min(r.started + timeout - now for r in running)
             ready = wait([r.conn for r in running] + [r.process.sentinel for r in running],
@@ -260,27 +267,35 @@ def run_parallel(todo: list[Job], workers: int, timeout: float,
                 expired = time.monotonic() - run.started >= timeout
                 if run.conn in ready or run.process.sentinel in ready or expired:
                     running.remove(run)
+                    WORKERS.discard(run.process)
                     done[run.job.part_id] = outcome = _finish(run, timeout)
                     _report(outcome)
     finally:
         for run in running:
             run.process.kill()
+            WORKERS.discard(run.process)
         for run in running:
             run.process.join(5)
         if own:
             own.stop()
-        kill_marked(RUN_MARKER, marker, keep={server.process.pid} if server else set())
+        end_run(marker, server)
     return done
 
 
 def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoch: int,
                 runner: Callable[[Job], Outcome] | None = None, timeout: float = 600.0,
-                scheduler: str | None = None, servers: LazyServer | None = None) -> list[Outcome]:
+                scheduler: str | None = None, servers: LazyServer | None = None,
+                env: dict[str, str] | None = None) -> list[Outcome]:
     """Execute jobs (cache hits are copied), `workers` at a time, or on a Dask cluster
     (`scheduler`, see book.distributed); outcomes in job order. Kernels are forked from the
-    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own."""
-    env = execution_environment(epoch)
-    os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
+    build's kernel server (`servers`, see `build_kernel_server`) or from one of this call's own.
+    With `env` (an edition's `execution_environment`, taken while its snapshot was read) the
+    workers get it and the build's own environment is left alone: the call may run beside
+    another edition's (book.many)."""
+    given = env
+    if env is None:
+        env = execution_environment(epoch)
+        os.environ.update(kernel_environment(epoch))  # the build's own readers see what the kernels see
     outcomes: dict[str, Outcome] = {}
     todo: list[Job] = []
     for job in jobs:
@@ -293,7 +308,7 @@ def execute_all(jobs: list[Job], cache: NotebookCache | None, workers: int, epoc
         if scheduler:
             from .distributed import executor, run_on_executor
 
-            outcomes.update(run_on_executor(todo, executor(scheduler), timeout))
+            outcomes.update(run_on_executor(todo, executor(scheduler), timeout, given))
         else:
             papermill = runner is None  # the default runner: papermill, kernels from the kernel server
             runner = runner or run_job
@@ -330,24 +345,23 @@ def build_kernel_server(epoch: int) -> Iterator[LazyServer]:
     try:
         yield servers
     finally:
-        if servers.server and not servers.shared:
-            servers.stop()
+        own = servers.server is not None and not servers.shared
+        servers.stop()  # a shared one is released, kept for the next build
+        if own:
             kill_marked(RUN_MARKER, marker)
 
 
 @contextlib.contextmanager
 def shared_kernel_servers() -> Iterator[None]:
-    """Builds in this block fork their kernels from one kept server while their environment is
-    the same (book.kernels.SharedServers); it ends with the block."""
+    """Builds in this block fork their kernels from a kept server while their environment is
+    the same (book.kernels.SharedServers); the servers end with the block."""
     shared = SharedServers()
     _SHARED.append(shared)
     try:
         yield
     finally:
         _SHARED.remove(shared)
-        server = shared.server
-        shared.close()
-        if server:
+        for server in shared.close():
             kill_marked(RUN_MARKER, server.env[RUN_MARKER])
 
 

@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 from pathlib import Path
 
 SERVER_ENV = "BOOK_KERNEL_SERVER"  # the server's socket, in a worker's environment
@@ -70,26 +71,49 @@ def server_key(env: dict[str, str]) -> frozenset:
 
 
 class SharedServers:
-    """At most one kernel server kept across the builds of a many-edition command: the next
-    build under the same environment (an edition of the same date) forks its kernels from it;
-    another environment ends it and starts its own (memory stays that of one server)."""
+    """The kernel servers kept across the builds of a many-edition command: the next build under
+    the same environment (an edition of the same date) forks its kernels from the kept one; a
+    build under another environment ends every kept server no build uses now and starts its own
+    (memory stays that of one server, two while one edition's later parts run beside the next
+    edition's chapters under another date)."""
 
     def __init__(self):
-        self.key, self.server = None, None
+        self.servers: dict[frozenset, KernelServer] = {}
+        self.users: dict[frozenset, int] = {}  # builds using each server now
+        self.lock = threading.Lock()
+
+    def acquire(self, env: dict[str, str]) -> tuple[frozenset, KernelServer]:
+        """The server for `env` (started if none is kept for it), in use until `release`."""
+        key = server_key(env)
+        with self.lock:
+            if key not in self.servers:
+                for unused in [k for k, n in self.users.items() if not n]:
+                    self.servers.pop(unused).stop()
+                    del self.users[unused]
+                self.servers[key], self.users[key] = KernelServer(env), 0
+            self.users[key] += 1
+            return key, self.servers[key]
+
+    def release(self, key: frozenset) -> None:
+        """A build no longer uses the server of `key` (it stays kept)."""
+        with self.lock:
+            self.users[key] -= 1
 
     def get(self, env: dict[str, str]) -> KernelServer:
-        """The server for `env`, started if the kept one was started under another."""
-        key = server_key(env)
-        if self.server is None or self.key != key:
-            self.close()
-            self.server, self.key = KernelServer(env), key
-        return self.server
+        """The server for `env`, not held in use."""
+        key, server = self.acquire(env)
+        self.release(key)
+        return server
 
-    def close(self) -> None:
-        """End the kept server."""
-        if self.server is not None:
-            self.server.stop()
-            self.server = None
+    def close(self) -> list[KernelServer]:
+        """End every kept server; returns them (their markers find what is left of their kernels)."""
+        with self.lock:
+            ended = list(self.servers.values())
+            for server in ended:
+                server.stop()
+            self.servers.clear()
+            self.users.clear()
+            return ended
 
 
 class LazyServer:
@@ -98,12 +122,15 @@ class LazyServer:
     `shared`, the server kept for a many-edition command."""
 
     def __init__(self, env: dict[str, str], shared: SharedServers | None = None):
-        self.env, self.server, self.shared = env, None, shared
+        self.env, self.server, self.shared, self.key = env, None, shared, None
 
     def get(self) -> KernelServer | None:
         """The server, started now if it is not yet (None where kernels cannot be forked)."""
         if self.server is None and available():
-            self.server = self.shared.get(self.env) if self.shared else KernelServer(self.env)
+            if self.shared:
+                self.key, self.server = self.shared.acquire(self.env)
+            else:
+                self.server = KernelServer(self.env)
         return self.server
 
     def on_miss(self, verdicts):
@@ -124,9 +151,11 @@ class LazyServer:
         return Starting()
 
     def stop(self) -> None:
-        """End the server if it was started (a shared one ends with its command)."""
+        """End the server if it was started (a shared one is released: it ends with its command)."""
         if self.server is not None and self.shared is None:
             self.server.stop()
+        elif self.server is not None:
+            self.shared.release(self.key)
         self.server = None
 
 

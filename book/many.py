@@ -4,8 +4,10 @@ params/), `--series E` (E and every `previous` before it) and `--vary chapter.pa
 
 The editions are built in turn with one cache: a chapter whose code, parameters and inputs are
 equal in two editions executes once (the second edition takes it from the cache), and the inputs
-checked for one edition are not checked again for the next (book.verdicts). One edition's render
-and publish run beside the next edition's checks and notebooks (at most one render at a time). An edition
+checked for one edition are not checked again for the next (book.verdicts). The rest of one
+edition – the parts that show what its chapters recorded (the front chapter, the appendices), its
+render and publish – runs beside the next edition's checks and chapters (at most one edition's
+rest at a time; both fork their kernels from the command's one kernel server). An edition
 that another edition of the command follows (by `previous`) is built first, so the later one's
 series shows it. Each edition publishes atomically on its own; a failing edition is reported
 with its name and the others are still built and published. A summary table ends the command."""
@@ -30,6 +32,7 @@ from .paths import display
 from .plan import make_plan
 from .processes import stop_stages
 from .project import BookSpec, load_book
+from .runs import stopping_runs
 from .safety import is_edition_id
 
 VARY_RULE = "--vary takes chapter.parameter=all or chapter.parameter=value1,value2"
@@ -116,10 +119,10 @@ def build_many(editions: Sequence[Edition], build_one: Callable[[Edition], Any],
                start_one: Callable[[Edition], Callable[[], Any]] | None = None) -> list[EditionOutcome]:
     """Build every edition in turn (see the module docstring) with `build_one(edition)` (the
     pipeline's build with one set of options, hence one cache); one outcome per edition. With
-    `start_one` (the pipeline's `start_build`: the edition up to its render stage, returning the
-    rest), one edition's render and publish run beside the next edition's checks and notebooks:
-    at most one render at a time, and an edition that follows another by `previous` waits until
-    that one is published. The editions' kernels are forked from one kept kernel server while
+    `start_one` (the pipeline's `start_build`: the edition up to its chapters, returning the
+    rest), one edition's later parts, render and publish run beside the next edition's checks
+    and chapters: at most one edition's rest at a time, and an edition that follows another by
+    `previous` waits until that one is published. The editions' kernels are forked from one kept kernel server while
     their environment is the same (book.execute.shared_kernel_servers)."""
     with shared_kernel_servers():
         return _build_all(in_order(editions), build_one, start_one)
@@ -146,8 +149,9 @@ def _build_all(ordered: list[Edition], build_one: Callable[[Edition], Any],
             outcomes[pending.edition] = pending.wait()
     except BaseException:
         if pending:
-            stop_stages()  # its render stage and every process it started
-            pending.thread.join(30)
+            with stopping_runs():  # its later parts' notebooks
+                stop_stages()  # its render stage and every process it started
+                pending.thread.join(30)
         raise
     return [outcomes[e.id] for e in ordered]
 
@@ -181,7 +185,7 @@ def _outcome(i: int, n: int, edition: Edition, start_one) -> tuple[EditionOutcom
 
 
 class _Finishing:
-    """The rest of one edition (render, publish) running in a thread of the build."""
+    """The rest of one edition (later parts, render, publish) running in a thread of the build."""
 
     def __init__(self, edition: str, rest: Callable[[], Any], seconds: float):
         self.edition, self.rest, self.seconds = edition, rest, seconds
@@ -198,7 +202,7 @@ class _Finishing:
             self.error = err
 
     def wait(self) -> EditionOutcome:
-        """The edition's outcome once its render and publish ended (a BuildError as a failed
+        """The edition's outcome once its later parts, render and publish ended (a BuildError as a failed
         edition; anything else is raised)."""
         self.thread.join()
         seconds = self.seconds + time.monotonic() - self.started

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
-import hashlib
-import json
 import shutil
 import time
 from dataclasses import dataclass
@@ -21,13 +19,23 @@ from .datapackage import datapackage_json
 from .diff import write_changes
 from .editions import Edition, previous_edition
 from .errors import BuildError
-from .execute import Job, build_kernel_server, default_jobs, execute_all, kernel_environment, run_renderer, say
+from .execute import (
+    Job,
+    build_kernel_server,
+    default_jobs,
+    execute_all,
+    execution_environment,
+    kernel_environment,
+    run_renderer,
+    say,
+)
 from .limits import RENDER_TIMEOUT
 from .locking import edition_lock
 from .paths import BOOK, BUILD, CACHE, PROCESSED, display
 from .plan import Plan, PlannedPart, check_inputs, injected_parameters, make_plan
 from .project import BookSpec, load_book
-from .publish import git_commit, manifest, package_versions, recover, swap_into_place, write_json, write_text
+from .publish import manifest, recover, swap_into_place, write_json, write_text
+from .publishkey import publish_key, published_key
 from .renderers import RenderJob, get_renderer
 from .safety import inside, remove_tree
 from .schedule import longest_first
@@ -35,8 +43,6 @@ from .series import series_parameter, write_series
 from .snapshot import Snapshot, neutral_parameters, reading_from, take_snapshot
 from .spreadsheet import safe_csv
 from .verdicts import Verdicts
-
-RENDERER_FILES = Path(__file__).resolve().parent  # renderers/, templates/, filters/ (and the rest of book/)
 
 
 @dataclass(frozen=True)
@@ -83,37 +89,6 @@ def input_listing(plan: Plan, snap: Snapshot | None = None) -> list[dict[str, An
                              else (sha256_file(path), path.stat().st_size))
                 rows.append({"part": p.id, "parameter": name, "path": shown, "sha256": sha, "bytes": size})
     return rows
-
-
-def publish_key(edition: Edition, renderer: str, executed: list[Path]) -> str:
-    """What the published folder is made from: the executed notebooks, the edition's metadata,
-    the renderer and its templates, the package versions and the commit. Equal keys mean the
-    published edition is already exactly what a render would produce."""
-    h = hashlib.sha256()
-    meta = [edition.id, edition.title, edition.subtitle, edition.date.isoformat(), renderer, git_commit(),
-            json.dumps(package_versions(), sort_keys=True), _renderer_version(renderer)]
-    h.update("\0".join(meta).encode())
-    build_files = sorted(p for p in RENDERER_FILES.rglob("*") if p.suffix in (".py", ".lua", ".typ", ".html", ".css"))
-    for path in executed + build_files:
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
-    return h.hexdigest()
-
-
-def _renderer_version(renderer: str) -> str:
-    """The version of an external renderer (Quarto), so that switching it re-renders."""
-    if renderer != "quarto":
-        return ""
-    from .renderers.quarto import quarto_version
-
-    return ".".join(map(str, quarto_version()))
-
-
-def published_key(folder: Path) -> str | None:
-    """The publish key of the edition published in `folder` (None when there is none)."""
-    try:
-        return json.loads((folder / "manifest.json").read_text(encoding="utf-8")).get("publish_key")
-    except (OSError, ValueError):
-        return None
 
 
 def previous_parameters(plan: Plan) -> tuple[str | None, dict[str, dict[str, Any]] | None]:
@@ -192,10 +167,11 @@ def _jobs(parts: list[PlannedPart], plan: Plan, staging: Path, harvest_files: di
     return jobs
 
 
-def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache, servers=None) -> list:
+def _execute(jobs: list[Job], opts: BuildOptions, epoch: int, store: NotebookCache, servers=None,
+             env: dict[str, str] | None = None) -> list:
     cache = None if opts.force else store
     started = execute_all(longest_first(jobs), cache, opts.jobs, epoch, timeout=opts.timeout,
-                          scheduler=opts.scheduler, servers=servers)
+                          scheduler=opts.scheduler, servers=servers, env=env)
     by_id = {o.part_id: o for o in started}
     outcomes = [by_id[j.part_id] for j in jobs]  # in the book's order again
     if opts.force:  # --force ignores the cache for reading but refreshes it
@@ -215,9 +191,10 @@ def build(edition: Edition, opts: BuildOptions | None = None, book: BookSpec | N
 
 def start_build(edition: Edition, opts: BuildOptions | None = None,
                 book: BookSpec | None = None) -> Callable[[], BuildResult]:
-    """Build one edition up to its render stage, holding the edition's lock; returns the rest
-    (render and publish), which releases the lock. A many-edition command runs the rest of one
-    edition beside the next edition's notebooks; `build` runs it at once."""
+    """Build one edition up to its later parts (its checks and chapters), holding the edition's
+    lock and its kernel server; returns the rest (the parts that show what the chapters
+    recorded, render and publish), which releases them. A many-edition command runs the rest of
+    one edition beside the next edition's checks and chapters; `build` runs it at once."""
     opts = opts or BuildOptions()
     start = time.monotonic()
     book = book or load_book()
@@ -226,7 +203,7 @@ def start_build(edition: Edition, opts: BuildOptions | None = None,
     held = contextlib.ExitStack()
     held.enter_context(edition_lock(lock, edition.id, say))
     try:
-        rest = _build_locked(edition, opts, book, start)
+        rest = _build_locked(edition, opts, book, start, held)
     except BaseException:
         held.close()
         raise
@@ -264,12 +241,15 @@ def _published_line(final: Path, seconds: float, executed: tuple, cached: tuple,
     return line
 
 
-def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float) -> Callable[[], BuildResult]:
+def _build_locked(edition: Edition, opts: BuildOptions, book: BookSpec, start: float,
+                  held: contextlib.ExitStack) -> Callable[[], BuildResult]:
     say(f"Edition {edition.id} ({display(edition.path)})")
     make_plan(edition, book)  # parameter errors before any folder is touched
     final, staging = _prepare_folders(edition, opts)
     plan, snap = take_snapshot(edition, book, staging / "inputs")
-    with reading_from(snap), build_kernel_server(edition.epoch) as servers:  # one for both stages
+    with reading_from(snap):
+        # one kernel server for both stages, kept (in `held`) until the rest has run
+        servers = held.enter_context(build_kernel_server(edition.epoch))
         # a check that must run (a new input) starts the kernel server beside it
         n_inputs = check_inputs(plan, None if opts.force else servers.on_miss(Verdicts(opts.cache_dir / "checked")))
         say(f"  parameters of {len(plan.parts)} parts and {n_inputs} input files are valid")
@@ -288,8 +268,27 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
     inputs = input_listing(plan, snap)
     plan_files = write_plan_files(snap.folder / "harvest", plan, inputs)
     outcomes = _execute(_jobs(first, plan, staging, plan_files, series), opts, edition.epoch, store, servers)
-    outcomes += _execute_later(plan, outcomes, later, staging, series, inputs, opts, servers, store,
-                               snap.folder / "harvest", renderer.name)
+    later_jobs = _harvest_for_later(plan, outcomes, later, staging, series, inputs, opts, snap.folder / "harvest")
+    # what the rest needs from the snapshot, taken while it is the one being read: the rest may
+    # run beside the next edition's chapters, which read another snapshot (book.many)
+    env = execution_environment(edition.epoch)
+    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
+    render_env = {**kernel_environment(edition.epoch), SNAPSHOT_ENV: str(snap.folder)}
+
+    def rest() -> BuildResult:
+        done = outcomes + _execute_later(later_jobs, outcomes, staging, opts, servers, store, renderer.name, env)
+        return _publish_rest(plan, done, renderer, final, staging, opts, start, notebooks, render_env, inputs,
+                             current_params)
+
+    return rest
+
+
+def _publish_rest(plan: Plan, outcomes: list, renderer, final: Path, staging: Path, opts: BuildOptions,
+                  start: float, notebooks: dict, env: dict[str, str], inputs: list,
+                  current_params: dict) -> BuildResult:
+    """Once every part executed: the published edition left as it is when unchanged, else
+    rendered and published (reads no snapshot through the environment)."""
+    edition = plan.edition
     by_id = {o.part_id: o for o in outcomes}
     harvested = hv.merge([hv.harvest_notebook(p.id, by_id[p.id].output) for p in plan.parts])
 
@@ -298,24 +297,18 @@ def _execute_render_publish(plan: Plan, snap: Snapshot, renderer, final: Path, s
         ran = sum(1 for o in outcomes if not o.cached)
         say(f"Unchanged: {display(final)} already holds exactly this edition ({ran} notebooks executed, "
             f"{len(outcomes) - ran} from the cache)")
-        unchanged = BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
-                                tuple(o.part_id for o in outcomes), time.monotonic() - start)
-        return lambda: unchanged
-    # what the publish needs from the snapshot, taken while it is the one being read
-    notebooks = {display(p.part.path): snap.files[display(p.part.path)][0] for p in plan.parts}
+        return BuildResult(edition, final, next(final.glob("*.pdf")), renderer.name, (),
+                           tuple(o.part_id for o in outcomes), time.monotonic() - start)
     package = datapackage_json(edition, harvested)
-    env = {**kernel_environment(edition.epoch), SNAPSHOT_ENV: str(snap.folder)}
     job = RenderJob(plan.book, edition, tuple((p.part, by_id[p.id].output) for p in plan.parts),
                     staging / "render", staging / "book", None if opts.force else opts.cache_dir / "read")
-    return lambda: _render_publish(job, renderer, env, Publication(
+    return _render_publish(job, renderer, env, Publication(
         plan, final, outcomes, harvested, inputs, notebooks, package, key, current_params), opts, start)
 
 
-def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging: Path, series: dict,
-                   inputs: list, opts: BuildOptions, servers, store: NotebookCache, folder: Path,
-                   renderer: str) -> list:
-    """The chapters' records harvested (into `folder`), then the parts that show them executed
-    while the embedded renderer reads the chapters ahead (`_read_ahead`)."""
+def _harvest_for_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging: Path, series: dict,
+                       inputs: list, opts: BuildOptions, folder: Path) -> list[Job]:
+    """The chapters' records harvested (into `folder`); the jobs of the parts that show them."""
     edition = plan.edition
     for o in outcomes:  # the edition's date and series, after the chapters ran (book.compose)
         compose(o.output, edition.date.isoformat(), series.get(o.part_id))
@@ -323,10 +316,16 @@ def _execute_later(plan: Plan, outcomes: list, later: list[PlannedPart], staging
     harvested = hv.merge([hv.harvest_notebook(o.part_id, o.output) for o in outcomes if o.part_id not in shows_plan])
     harvest_files = {**write_harvest(folder, plan, harvested, inputs),
                      "book_changes_file": write_changes(folder, plan, harvested, opts.book_dir)}
-    jobs = _jobs(later, plan, staging, harvest_files, series)
+    return _jobs(later, plan, staging, harvest_files, series)
+
+
+def _execute_later(jobs: list[Job], outcomes: list, staging: Path, opts: BuildOptions, servers,
+                   store: NotebookCache, renderer: str, env: dict[str, str]) -> list:
+    """The parts that show the chapters' records executed (under `env`, the edition's own)
+    while the embedded renderer reads the chapters ahead (`_read_ahead`)."""
     ahead = _read_ahead(renderer, opts, staging, outcomes, jobs, store)
     try:
-        return _execute(jobs, opts, edition.epoch, store, servers)
+        return _execute(jobs, opts, int(env["SOURCE_DATE_EPOCH"]), store, servers, env)
     finally:
         if ahead:
             ahead.stop()

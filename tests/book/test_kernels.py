@@ -117,3 +117,19 @@ def test_a_many_edition_command_keeps_one_server_while_the_environment_is_the_sa
     finally:
         shared.close()
     assert other.process.poll() is not None
+
+
+def test_a_kept_server_in_use_is_not_ended_by_another_environment():
+    """One edition's later parts (one date) beside the next edition's chapters (another date):
+    the server the first still uses stays; once released, the next new environment ends it."""
+    shared = kernels.SharedServers()
+    try:
+        key, first = shared.acquire({"SOURCE_DATE_EPOCH": "1", "BOOK_RUN": "a"})
+        other = shared.get({"SOURCE_DATE_EPOCH": "2", "BOOK_RUN": "b"})
+        assert other is not first and first.process.poll() is None  # still in use
+        shared.release(key)
+        third = shared.get({"SOURCE_DATE_EPOCH": "3", "BOOK_RUN": "c"})
+        assert first.process.poll() is not None and other.process.poll() is not None
+    finally:
+        ended = shared.close()
+    assert third in ended and third.process.poll() is not None

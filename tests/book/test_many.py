@@ -137,3 +137,54 @@ def test_an_interrupt_stops_the_render_beside_it(write_edition, monkeypatch):
     with pytest.raises(KeyboardInterrupt):
         build_many([write_edition("i1"), write_edition("i2")], lambda e: None, interrupted)
     assert stopped == [1]
+
+
+def test_the_later_parts_run_with_the_rest_of_the_edition(fixture_book, build_options, write_edition):
+    """start_build returns once the chapters ran; the parts that show their records (the
+    appendix) execute in the rest, which a many-edition command runs beside the next edition."""
+    edition = write_edition("l1")
+    rest = start_build(edition, build_options, fixture_book)
+    executed = build_options.build_dir / "l1" / "notebooks"
+    assert (executed / "beta.ipynb").is_file() and not (executed / "afstemning.ipynb").exists()
+    assert not (build_options.book_dir / "l1").exists()
+    result = rest()
+    assert set(result.executed) == {"intro", "alpha", "beta", "afstemning"}
+    assert (build_options.book_dir / "l1" / "notebooks" / "afstemning.ipynb").is_file()
+
+
+def test_a_failing_later_part_fails_its_edition_alone(fixture_book, build_options, write_edition, monkeypatch):
+    """A later part that fails while the next edition's chapters run: that edition fails with
+    its name and is not published; the editions before and after it are."""
+    import book.pipeline as pipeline
+
+    real = pipeline._execute_later
+
+    def execute_later(jobs, outcomes, staging, *args, **kw):
+        if staging.name == "b2":
+            raise ExecutionError("notebooks/afstemning.ipynb", 1, "", "ValueError", "told to fail", "-")
+        return real(jobs, outcomes, staging, *args, **kw)
+
+    monkeypatch.setattr(pipeline, "_execute_later", execute_later)
+    editions = [write_edition("a2"), write_edition("b2", "beta:\n  label: c\n"), write_edition("c2")]
+    outcomes = build_many(editions, lambda e: build(e, build_options, fixture_book),
+                          lambda e: start_build(e, build_options, fixture_book))
+    assert [o.published for o in outcomes] == [True, False, True]
+    assert isinstance(outcomes[1].error, ExecutionError) and not (build_options.book_dir / "b2").exists()
+    for edition in ("a2", "c2"):
+        assert (build_options.book_dir / edition / "index.html").is_file()
+    assert summary_table(outcomes).splitlines()[-1].endswith("failed: b2")
+
+
+def test_an_interrupt_reports_the_notebooks_not_started(tmp_path):
+    """While stopping_runs runs (an interrupted many-edition command), a run beside it starts
+    no further notebook: each is reported as not started."""
+    from book.errors import KernelStartError
+    from book.execute import Job, run_parallel
+    from book.runs import stopping_runs
+
+    jobs = [Job(f"p{i}", tmp_path / f"p{i}.ipynb", {}, None, tmp_path / "out" / f"p{i}.ipynb", tmp_path)
+            for i in range(3)]
+    with stopping_runs():
+        done = run_parallel(jobs, 2, 60, runner=lambda job: pytest.fail("a notebook started"))
+    assert set(done) == {"p0", "p1", "p2"}
+    assert all(isinstance(o.error, KernelStartError) and "interrupted" in str(o.error) for o in done.values())
