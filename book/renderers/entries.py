@@ -1,4 +1,4 @@
-"""The render caches' entries (book.renderers.htmlparts, typstparts): one JSON file per key with
+"""The render caches' entries (book.renderers.readcache, htmlparts, typstparts): one JSON file per key with
 its sha256 beside it (`<key>.json`, `<key>.sha256`), written atomically. An entry that is
 missing, does not match its checksum or is not JSON reads as None (and is written again)."""
 from __future__ import annotations

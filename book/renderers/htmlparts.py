@@ -63,7 +63,7 @@ def split_parts(blocks: list) -> list[list]:
     return [p for p in parts if p]
 
 
-def _shown_in_html(block: dict) -> bool | None:
+def shown_in_html(block: dict) -> bool | None:
     """Quarto's conditional content as html.lua reads it: False for a div the HTML leaves out,
     True for one shown in the HTML only, None for anything else."""
     if block.get("t") != "Div":
@@ -134,7 +134,7 @@ class _Survey:
             elif t == "Note" or (t in ("RawBlock", "RawInline") and c[0] in HTML_FORMATS and "id" in c[1]):
                 cacheable = False  # footnotes are numbered per page; raw HTML may hold an id
             elif t == "Div":
-                shown = _shown_in_html(node)
+                shown = shown_in_html(node)
                 hidden = hidden or shown is False
                 only_html = only_html or shown is True
             elif not hidden and (t == "Figure" or (t == "Table" and c[1][1])):

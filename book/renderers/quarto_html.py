@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import RenderError
 from . import RenderJob
+from .htmlparts import shown_in_html
 from .pandoc import FRONT_CLASS, book_meta, run_pandoc, write_html
 
 _MAIN = re.compile(r'<main class="content"[^>]*id="quarto-document-content"[^>]*>(.*?)</main>', re.S)
@@ -92,21 +93,6 @@ def write_framed_html(job: RenderJob, quarto_out: Path, outlines: dict[str, list
     return html_dir
 
 
-def _shown_in_html(block: dict) -> bool | None:
-    """Whether a block reaches the HTML (Quarto's conditional content, as html.lua reads it):
-    None for a block shown in every format, True for one shown in the HTML only."""
-    if block.get("t") != "Div":
-        return None
-    _, classes, attrs = block["c"][0]
-    fmt = dict(attrs).get("when-format")
-    if fmt and "content-visible" in classes:
-        return fmt in HTML_FORMATS
-    if fmt and "content-hidden" in classes:
-        return fmt not in HTML_FORMATS
-    return None
-
-
-HTML_FORMATS = ("html", "html5", "html4", "chunkedhtml")
 NO_FLOATS = (0, 0, 0, 0)
 Floats = tuple[int, int, int, int]
 
@@ -126,7 +112,7 @@ def count_floats(markdown: str, workdir: Path, before: Floats = NO_FLOATS) -> Fl
 
     def walk(node, only_html: bool) -> None:
         if isinstance(node, dict):
-            shown = _shown_in_html(node)
+            shown = shown_in_html(node)
             if shown is False:
                 return
             only_html = only_html or shown is True

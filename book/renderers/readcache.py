@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import json
-import os
 import threading
 from pathlib import Path
 from typing import Callable
+
+from .entries import load_entry, store_entry
 
 KIND = "pandoc-read-1"
 
@@ -26,14 +26,9 @@ def read_key(executed: Path, part_id: str, pandoc_version: str, filter_file: Pat
 
 
 def _load(folder: Path, key: str, workdir: Path) -> str | None:
-    try:
-        data = (folder / f"{key}.json").read_bytes()
-        stored = (folder / f"{key}.sha256").read_text(encoding="ascii").strip()
-    except OSError:
+    entry = load_entry(folder, key)
+    if entry is None:
         return None
-    if hashlib.sha256(data).hexdigest() != stored:
-        return None
-    entry = json.loads(data)
     for rel, encoded in entry["media"].items():
         target = workdir / rel
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -43,17 +38,8 @@ def _load(folder: Path, key: str, workdir: Path) -> str | None:
 
 def _store(folder: Path, key: str, ast: str, workdir: Path, media: Path) -> None:
     files = sorted(p for p in media.rglob("*") if p.is_file()) if media.is_dir() else []
-    entry = {"ast": ast, "media": {p.relative_to(workdir).as_posix(): base64.b64encode(p.read_bytes()).decode()
-                                   for p in files}}
-    data = json.dumps(entry, sort_keys=True).encode()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        for name, content in ((f"{key}.json", data), (f"{key}.sha256", hashlib.sha256(data).hexdigest().encode())):
-            tmp = folder / f".{name}.{os.getpid()}.tmp"
-            tmp.write_bytes(content)
-            tmp.replace(folder / name)
-    except OSError:
-        pass  # a cache that cannot be written is only slower
+    media_files = {p.relative_to(workdir).as_posix(): base64.b64encode(p.read_bytes()).decode() for p in files}
+    store_entry(folder, key, {"ast": ast, "media": media_files})
 
 
 def cached_read(folder: Path | None, key: Callable[[], str], workdir: Path, media: Path,
