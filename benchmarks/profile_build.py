@@ -5,10 +5,12 @@ publish), per notebook the kernel start, the imports cell and the chapter's own 
 the render stage pandoc's reading, the HTML book, the Typst source and Typst's compile.
 
     python benchmarks/profile_build.py [--edition E] [--engine pandoc] [--jobs N] [--warm]
+                                       [--vary benchmark.focus=Syddjurs]
 
 It changes nothing the build computes: it wraps the build's functions with timers (in this
 process and, through fork, in the workers) and prints one table. `--warm` builds twice with one
-cache and profiles the second (nothing changed) build.
+cache and profiles the second (nothing changed) build; `--vary` profiles, after the edition, one
+edition of a many-edition command (`--vary`, one value) built with the same cache.
 """
 from __future__ import annotations
 
@@ -148,19 +150,26 @@ def main() -> None:
     ap.add_argument("--engine", default="pandoc")
     ap.add_argument("--jobs", type=int)
     ap.add_argument("--warm", action="store_true")
+    ap.add_argument("--vary", help="profile the edition varied so (e.g. benchmark.focus=Syddjurs) after the "
+                                   "edition itself was built with the same cache: one focus edition's cost")
     args = ap.parse_args()
     edition = find_edition(args.edition)
+    profiled = edition
+    if args.vary:
+        from book.many import vary
+
+        profiled = vary(edition, args.vary)[0]
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         opts = pipeline.BuildOptions(engine=args.engine, cache_dir=work / "cache", book_dir=work / "book",
                                      build_dir=work / "build", processed_dir=work / "processed")
         if args.jobs:
             opts = dataclasses.replace(opts, jobs=args.jobs)
-        if args.warm:
+        if args.warm or args.vary:
             pipeline.build(edition, opts)
         instrument()
         t = time.monotonic()
-        pipeline.build(edition, opts)
+        pipeline.build(profiled, opts)
         total = time.monotonic() - t
     try:
         report(total)
