@@ -23,7 +23,7 @@ import nbformat
 from report.protocol import PERIOD_MIME, RESULT_MIME, SERIES_MIME
 
 from .chapters import period_line, series_outputs
-from .nbread import memo, parse, read_bytes
+from .nbread import dumps, memo, parse, read_bytes
 
 
 def recorded_figures(nb) -> dict[str, dict[str, Any]]:
@@ -88,8 +88,7 @@ def compose(path: Path, edition_date: str, series_file: str | Path | None) -> No
         nb = parse(data)
         if not compose_notebook(nb, edition_date, series):
             return None
-        text = nbformat.writes(nb)  # as nbformat.write writes it
-        return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+        return dumps(nb).encode("utf-8")  # as nbformat.write writes it
 
     out = memo("composed", 32).get((key, edition_date, series, series_key), composed)
     if out is not None:

@@ -372,8 +372,14 @@ def preload() -> None:
     import jupyter_client.manager  # noqa: F401
     import nbclient  # noqa: F401
     import papermill  # noqa: F401
+    from jupyter_client import localinterfaces
+    from jupyter_client.provisioning import KernelProvisionerFactory
 
     forking_manager()
+    # what each worker's kernel manager otherwise looks up again: the machine's addresses (read
+    # once per process), the provisioners' entry points (a singleton)
+    localinterfaces.localhost()
+    KernelProvisionerFactory.instance()
 
 
 RENDER_MARKER = "BOOK_RENDER"

@@ -3,7 +3,12 @@ cache key, its input check, the order notebooks start in, the harvest), and a wa
 next edition of a many-edition command reads them all again. What is derived from a notebook is
 kept in this process by the sha256 of the bytes it was derived from – every call reads the file
 and hashes it, so an edited notebook is read again; no modification time is trusted. A parsed
-notebook handed out here is shared: callers must not change it."""
+notebook handed out here is shared: callers must not change it.
+
+`parse` and `dumps` are nbformat's reading and writing without its schema validation, which
+only logs (never raises) and deep-copies the whole notebook to do so: the build reads and
+writes the notebooks papermill wrote several times per edition. They give what
+`nbformat.reads(..., as_version=4)` and `nbformat.write` give."""
 from __future__ import annotations
 
 import hashlib
@@ -12,6 +17,8 @@ from pathlib import Path
 from typing import Any, Callable, Hashable, TypeVar
 
 import nbformat
+from nbformat import reader
+from nbformat.converter import convert
 
 T = TypeVar("T")
 MAX_ENTRIES = 64  # per kind: a book's notebooks (source and executed) for a few editions
@@ -66,8 +73,17 @@ def read_bytes(path: Path) -> tuple[bytes, bytes]:
 
 
 def parse(data: bytes) -> nbformat.NotebookNode:
-    """A notebook from its bytes, as `nbformat.read(path, as_version=4)` gives it."""
-    return nbformat.reads(data.decode("utf-8"), as_version=4)
+    """A notebook from its bytes, as `nbformat.read(path, as_version=4)` gives it (without the
+    validation that only logs: see the module docstring)."""
+    return convert(reader.reads(data.decode("utf-8")), 4)
+
+
+def dumps(nb: nbformat.NotebookNode) -> str:
+    """A notebook's text as `nbformat.write` writes it (its own version, a final newline),
+    without the validation that only logs."""
+    version, _ = reader.get_version(nb)
+    text = nbformat.versions[version].writes_json(nb)
+    return text if text.endswith("\n") else text + "\n"
 
 
 def read_notebook(path: Path) -> tuple[nbformat.NotebookNode, bytes]:

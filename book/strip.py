@@ -47,11 +47,14 @@ def normalise_executed(path: str | Path, papermill: dict | None = None) -> None:
     """Rewrite an executed notebook in place without run-to-run differences; `papermill`
     replaces entries of papermill's metadata (its input and output paths, which name the
     build machine's folders, by names relative to the project)."""
-    nb = nbformat.read(str(path), as_version=4)
+    from .nbread import dumps, parse
+
+    path = Path(path)
+    nb = parse(path.read_bytes())
     nb.nbformat_minor = max(nb.nbformat_minor, 5)
     if papermill and isinstance(nb.metadata.get("papermill"), dict):
         nb.metadata["papermill"].update(papermill)
-    nbformat.write(normalise(nb), str(path))
+    path.write_text(dumps(normalise(nb)), encoding="utf-8")
 
 
 if __name__ == "__main__":
