@@ -82,7 +82,9 @@ def compose(path: Path, edition_date: str, series_file: str | Path | None) -> No
     file's bytes (a warm build, the next edition of a many-edition command: the same again)."""
     data, key = read_bytes(path)
     series = str(series_file) if series_file else None
-    series_key = read_bytes(Path(series))[1] if series and Path(series).is_file() else None
+    # the series file is read for its content only: keyed by that, not by where it is (each
+    # edition of a many-edition command has its own copy of the same series)
+    series_key = (read_bytes(Path(series))[1] if Path(series).is_file() else "absent") if series else None
 
     def composed() -> bytes | None:
         nb = parse(data)
@@ -90,6 +92,6 @@ def compose(path: Path, edition_date: str, series_file: str | Path | None) -> No
             return None
         return dumps(nb).encode("utf-8")  # as nbformat.write writes it
 
-    out = memo("composed", 32).get((key, edition_date, series, series_key), composed)
+    out = memo("composed", 32).get((key, edition_date, series_key), composed)
     if out is not None:
         Path(path).write_bytes(out)

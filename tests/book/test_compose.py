@@ -77,3 +77,19 @@ def test_outside_a_series_the_sections_are_empty(tmp_path):
     nb = _notebook((show.since_last, ("kvoter",), {}), (show.key_figures, ([FIGURE],), {}))
     compose_notebook(nb, "2025-03-31", None)
     assert nb.cells[0].outputs == []
+
+
+def test_a_series_is_composed_by_its_content_wherever_its_file_is(tmp_path):
+    """Each edition of a many-edition command has its own copy of the series: the same content
+    in another place composes the same (kept, not composed again), other content composes anew."""
+    nb = _notebook((show.since_last, ("kvoter",), {}), (show.key_figures, ([FIGURE],), {}))
+    texts = []
+    for name, value in (("a", 250), ("b", 250), ("c", 240)):
+        folder = tmp_path / name
+        folder.mkdir()
+        path = folder / "kvoter.ipynb"
+        nbformat.write(nb, path)
+        compose(path, "2025-06-30", _series(folder, value))
+        texts.append(_markdown(nbformat.read(path, 4)))
+    assert texts[0] == texts[1] and "250" in texts[0]
+    assert "240" in texts[2] and "250" not in texts[2]
