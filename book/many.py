@@ -6,9 +6,10 @@ The editions are built in turn with one cache: a chapter whose code, parameters 
 equal in two editions executes once (the second edition takes it from the cache), and the inputs
 checked for one edition are not checked again for the next (book.verdicts). The rest of one
 edition – the parts that show what its chapters recorded (the front chapter, the appendices), its
-render and publish – runs beside the next edition's checks and chapters (at most one edition's
-rest at a time; both fork their kernels from the command's one kernel server). An edition
-that another edition of the command follows (by `previous`) is built first, so the later one's
+render and publish – runs beside the next editions' checks and chapters (one edition's rest at a
+time, in order, and the chapters at most AHEAD editions ahead of the rests, so neither waits for
+the other while there is work; all fork their kernels from the command's one kernel server).
+An edition that another edition of the command follows (by `previous`) is built first, so the later one's
 series shows it. Each edition publishes atomically on its own; a failing edition is reported
 with its name and the others are still built and published. A summary table ends the command."""
 from __future__ import annotations
@@ -120,12 +121,16 @@ def build_many(editions: Sequence[Edition], build_one: Callable[[Edition], Any],
     """Build every edition in turn (see the module docstring) with `build_one(edition)` (the
     pipeline's build with one set of options, hence one cache); one outcome per edition. With
     `start_one` (the pipeline's `start_build`: the edition up to its chapters, returning the
-    rest), one edition's later parts, render and publish run beside the next edition's checks
-    and chapters: at most one edition's rest at a time, and an edition that follows another by
-    `previous` waits until that one is published. The editions' kernels are forked from one kept kernel server while
-    their environment is the same (book.execute.shared_kernel_servers)."""
+    rest), one edition's later parts, render and publish run beside the next editions' checks
+    and chapters: one edition's rest at a time, in order, the chapters at most AHEAD editions
+    ahead, and an edition that follows another by `previous` waits until that one is published.
+    The editions' kernels are forked from one kept kernel server while their environment is the
+    same (book.execute.shared_kernel_servers)."""
     with shared_kernel_servers():
         return _build_all(in_order(editions), build_one, start_one)
+
+
+AHEAD = 2  # editions whose rest may be waiting or running while the next edition's chapters run
 
 
 def _build_all(ordered: list[Edition], build_one: Callable[[Edition], Any],
@@ -133,25 +138,31 @@ def _build_all(ordered: list[Edition], build_one: Callable[[Edition], Any],
     if start_one is None:
         return [_sequential(i, len(ordered), e, build_one) for i, e in enumerate(ordered, 1)]
     outcomes: dict[str, EditionOutcome] = {}
-    pending: _Finishing | None = None
+    pending: list[_Finishing] = []  # in order; each one's rest starts when the one before ended
+
+    def settle(count: int) -> None:
+        for finishing in pending[:count]:
+            outcomes[finishing.edition] = finishing.wait()
+        del pending[:count]
+
     try:
         for i, edition in enumerate(ordered, 1):
-            if pending and pending.edition in _previous_ids(edition):
-                outcomes[pending.edition], pending = pending.wait(), None
+            follows = _previous_ids(edition)
+            settle(max((k + 1 for k, f in enumerate(pending) if f.edition in follows), default=0))
+            settle(len(pending) - AHEAD)  # the chapters at most AHEAD editions ahead of the rests
             started, rest = _outcome(i, len(ordered), edition, start_one)
             if rest is None:
                 outcomes[edition.id] = started
                 continue
-            if pending:
-                outcomes[pending.edition] = pending.wait()
-            pending = _Finishing(edition.id, rest, started.seconds)
-        if pending:
-            outcomes[pending.edition] = pending.wait()
+            pending.append(_Finishing(edition.id, rest, started.seconds, pending[-1] if pending else None))
+        settle(len(pending))
     except BaseException:
         if pending:
-            with stopping_runs():  # its later parts' notebooks
-                stop_stages()  # its render stage and every process it started
-                pending.thread.join(30)
+            with stopping_runs():  # their later parts' notebooks
+                stop_stages()  # their render stages and every process they started
+                for finishing in pending:
+                    finishing.cancel()
+                    finishing.thread.join(30)
         raise
     return [outcomes[e.id] for e in ordered]
 
@@ -185,21 +196,33 @@ def _outcome(i: int, n: int, edition: Edition, start_one) -> tuple[EditionOutcom
 
 
 class _Finishing:
-    """The rest of one edition (later parts, render, publish) running in a thread of the build."""
+    """The rest of one edition (later parts, render, publish) running in a thread of the build,
+    once the rest of the edition before it (`after`) ended: one edition's rest at a time, in order."""
 
-    def __init__(self, edition: str, rest: Callable[[], Any], seconds: float):
-        self.edition, self.rest, self.seconds = edition, rest, seconds
+    def __init__(self, edition: str, rest: Callable[[], Any], seconds: float, after: _Finishing | None = None):
+        self.edition, self.rest, self.seconds, self.after = edition, rest, seconds, after
         self.started = time.monotonic()
         self.result: Any = None
         self.error: BaseException | None = None
+        self.cancelled = threading.Event()
         self.thread = threading.Thread(target=self._run, name=f"book-publish-{edition}", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
+        if self.after is not None:
+            self.after.thread.join()
+            self.after = None  # nothing kept of it
+        if self.cancelled.is_set():
+            self.error = KeyboardInterrupt()
+            return
         try:
             self.result = self.rest()
         except BaseException as err:  # noqa: BLE001 - handed to the command by wait()
             self.error = err
+
+    def cancel(self) -> None:
+        """Do not start the rest (the command was interrupted before it started)."""
+        self.cancelled.set()
 
     def wait(self) -> EditionOutcome:
         """The edition's outcome once its later parts, render and publish ended (a BuildError as a failed

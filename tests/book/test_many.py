@@ -114,6 +114,18 @@ def test_a_render_runs_beside_the_next_edition_but_a_follower_waits(write_editio
     assert events.index(("published", "p2")) < events.index(("start", "p3"))  # p3 follows p2
 
 
+def test_chapters_run_ahead_of_the_renders_by_at_most_two_editions(write_edition):
+    """While one edition renders, the next two editions' chapters may run (their rests wait in
+    order); the edition after them starts when the first render has ended."""
+    editions = [write_edition(f"a{i}") for i in range(1, 6)]
+    events = []
+    outcomes = build_many(editions, lambda e: None, _fake_start(events, 0.3))
+    assert all(o.published for o in outcomes)
+    assert [e for e in events if e[0] == "published"] == [("published", f"a{i}") for i in range(1, 6)]
+    assert events.index(("start", "a3")) < events.index(("published", "a1"))
+    assert events.index(("published", "a1")) < events.index(("start", "a4"))
+
+
 def test_a_failing_render_fails_its_edition_alone(write_edition):
     editions = [write_edition("f1"), write_edition("f2"), write_edition("f3")]
     outcomes = build_many(editions, lambda e: None, _fake_start([], 0.05, fail_rest={"f2"}))
