@@ -7,6 +7,7 @@ mean of every municipality but the focus, leaving out gaps (the source's own con
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -35,20 +36,34 @@ def compare(values: pd.Series, focus: str, leave_out: str | None = None) -> dict
     `leave_out`, where the source's averages leave one municipality out), deviation in units
     and percent, rank from the highest and from the lowest (1 = highest / lowest; ties share
     the better rank) among municipalities with a value."""
-    v = values.dropna()
-    others = v.drop(labels=[focus], errors="ignore")
-    fv = v.get(focus, np.nan)
-    kept = others.drop(labels=[leave_out], errors="ignore") if leave_out else others
-    avg = float(kept.mean()) if len(kept) else np.nan
-    out = {"focus": float(fv), "average": avg, "n_others": int(len(others)),
+    return compare_values(values.to_numpy(dtype=float), tuple(values.index), focus, leave_out)
+
+
+def compare_values(values: np.ndarray, labels: tuple[str, ...], focus: str,
+                   leave_out: str | None = None) -> dict[str, float]:
+    """`compare` of a row given as its values and their municipalities (same order): the same
+    numbers, bit for bit (the average summed as pandas' mean sums, `mean_of`), without a Series."""
+    kept_labels = [m for m, x in zip(labels, values.tolist()) if x == x]
+    v = values[~np.isnan(values)]
+    fv = v[kept_labels.index(focus)] if focus in kept_labels else np.nan
+    others = v[[m != focus for m in kept_labels]]
+    kept = v[[m != focus and m != leave_out for m in kept_labels]] if leave_out else others
+    avg = mean_of(kept)
+    out = {"focus": float(fv), "average": avg, "n_others": len(others),
            "deviation": np.nan, "deviation_pct": np.nan, "rank_highest": np.nan,
-           "rank_lowest": np.nan, "n_ranked": int(len(v))}
+           "rank_lowest": np.nan, "n_ranked": len(v)}
     if not math.isnan(fv):
         out["deviation"] = fv - avg
         out["deviation_pct"] = (fv / avg - 1) * 100 if avg else np.nan
         out["rank_highest"] = int((others > fv).sum()) + 1
         out["rank_lowest"] = int((others < fv).sum()) + 1
     return out
+
+
+def mean_of(values: np.ndarray) -> float:
+    """The mean of float values without gaps as pandas' `Series.mean` computes it (numpy's
+    pairwise sum over the values in order, divided by their count); NaN when there are none."""
+    return float(np.add.reduce(values) / np.float64(len(values))) if len(values) else np.nan
 
 
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
@@ -62,6 +77,42 @@ def _printed_rows(tidy: pd.DataFrame) -> dict[tuple[str, str, str], pd.Series]:
     """Every printed row of the tidy table by (table, group, measure), split once."""
     return {key: rows.set_index("municipality")["value"]
             for key, rows in tidy.groupby(["table", "group", "measure"], sort=False)}
+
+
+@dataclass(frozen=True)
+class PrintedRow:
+    """One printed row as plain values: its values (read-only, gaps as NaN) and their
+    municipalities in column order, and the row's unit."""
+
+    values: np.ndarray
+    labels: tuple[str, ...]
+    unit: str
+
+
+@per_object
+def printed_row(tidy: pd.DataFrame, table: str, group: str, measure: str) -> PrintedRow | None:
+    """The printed row (table, group, measure) of the tidy table as a `PrintedRow`; None when
+    the source prints no such row."""
+    return _row_index(tidy).get((table, group, measure))
+
+
+@per_object
+def _row_index(tidy: pd.DataFrame) -> dict[tuple[str, str, str], PrintedRow]:
+    out = {}
+    for key, rows in _printed_rows(tidy).items():
+        values = rows.to_numpy(dtype=float, copy=True)
+        values.flags.writeable = False
+        out[key] = PrintedRow(values, tuple(rows.index), _units(tidy)[key])
+    return out
+
+
+@per_object
+def _units(tidy: pd.DataFrame) -> dict[tuple[str, str, str], str]:
+    """The unit of every printed row (of its first cell)."""
+    out: dict[tuple[str, str, str], str] = {}
+    for key in zip(tidy["table"], tidy["group"], tidy["measure"], tidy["unit"]):
+        out.setdefault(key[:3], key[3])
+    return out
 
 
 def _table_of(group: str) -> str:
@@ -89,9 +140,14 @@ def group_overview(inputs: Inputs, focus: str | None = None, tolerance_pct: floa
     a reading shows it), and the quadrant. Focus and tolerance default to the chapter's (`inputs`)."""
     focus = inputs.focus_name if focus is None else focus
     tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
+    return _group_overview(inputs, focus, tolerance_pct, tuple(selected_groups(groups or [])))
+
+
+@per_object  # asked for by the overview, the regrouping, the text quadrants and the text checks
+def _group_overview(inputs: Inputs, focus: str, tolerance_pct: float, groups: tuple[str, ...]) -> pd.DataFrame:
     rows = []
     printed = inputs.unit_costs_by_group.set_index(["group", "measure"])["average"]
-    for g in selected_groups(groups or []):
+    for g in groups:
         c = compare(series(inputs.tidy, T32, g, "enhedsomkostning"), focus)
         r = compare(series(inputs.tidy, _table_of(g), g, RESULT_MEASURE), focus,
                     left_out(inputs, _table_of(g), focus))
@@ -120,22 +176,26 @@ def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -
     (`completed_row`), and a row that cannot be completed has no recomputed average."""
     tab = _table_of(group)
     skip = left_out(inputs, tab, focus)
-    gt = inputs.group_tables
-    printed = gt[(gt["table"] == tab) & (gt["group"] == group)].set_index("measure")["average"]
+    printed = _group_table_averages(inputs)
     rows = []
-    present = set(inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group), "measure"])
     for m in measures:
-        if m not in present:
+        row = printed_row(inputs.tidy, tab, group, m)
+        if row is None:
             continue
-        row, _, unknown = completed_row(inputs, tab, group, m)
-        c = compare(row, focus, skip)
+        values, _, unknown = completed_values(inputs, tab, group, m)
+        c = compare_values(values, row.labels, focus, skip)
         if unknown:
             c = {**c, "average": np.nan, "deviation": np.nan, "deviation_pct": np.nan}
-        unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
-                               & (inputs.tidy["measure"] == m), "unit"].iloc[0]
-        rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c,
-                     "printed_average": printed.get(m, np.nan), "left_out": skip or ""})
+        rows.append({"measure": m, "label": MEASURES[m], "unit": row.unit, **c,
+                     "printed_average": printed.get((tab, group, m), np.nan), "left_out": skip or ""})
     return pd.DataFrame(rows)
+
+
+@per_object
+def _group_table_averages(inputs: Inputs) -> dict[tuple[str, str, str], float]:
+    """The average each chapter 5 row prints, by (table, group, measure)."""
+    gt = inputs.group_tables
+    return dict(zip(zip(gt["table"], gt["group"], gt["measure"]), gt["average"].to_numpy()))
 
 
 def cost_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
@@ -242,19 +302,29 @@ def completed_row(inputs: Inputs, table: str, group: str, measure: str) -> tuple
     as the printed averages do; a lost municipality's unit cost (rows Enhedsomkostning and
     Samlet) is its Tabel 3.2 figure. Returns (row, municipalities filled in from Tabel 3.2,
     municipalities whose value is still unknown)."""
-    s = series(inputs.tidy, table, group, measure).copy()
-    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    values, filled, unknown = completed_values(inputs, table, group, measure)
+    s = series(inputs.tidy, table, group, measure)
+    s.iloc[:] = values
+    return s, filled, unknown
+
+
+def completed_values(inputs: Inputs, table: str, group: str, measure: str) -> tuple[np.ndarray, list[str], list[str]]:
+    """`completed_row` as the row's values in column order (a new array), without a Series."""
+    row = printed_row(inputs.tidy, table, group, measure)
+    values = row.values.copy() if row is not None else np.array([], dtype=float)
+    lost = lost_columns(inputs, table, group)
+    t32 = printed_row(inputs.tidy, T32, group, "enhedsomkostning").values if lost else None
     filled, unknown = [], []
-    for c in lost_columns(inputs, table, group):
+    for c in lost:
         i, label = MCOLS.index(c), inputs.municipalities[MCOLS.index(c)]
-        if t32.iloc[i] == 0:
+        if t32[i] == 0:
             continue
         if measure in UNIT_COST_ROWS:
-            s.iloc[i] = t32.iloc[i]
+            values[i] = t32[i]
             filled.append(label)
         else:
             unknown.append(label)
-    return s, filled, unknown
+    return values, filled, unknown
 
 
 def zero_left_out(inputs: Inputs, table: str, group: str) -> list[str]:
