@@ -68,15 +68,11 @@ def mean_of(values: np.ndarray) -> float:
 
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
     """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
-    rows = _printed_rows(tidy).get((table, group, measure))
-    return rows.copy() if rows is not None else tidy.iloc[0:0].set_index("municipality")["value"]
-
-
-@per_object
-def _printed_rows(tidy: pd.DataFrame) -> dict[tuple[str, str, str], pd.Series]:
-    """Every printed row of the tidy table by (table, group, measure), split once."""
-    return {key: rows.set_index("municipality")["value"]
-            for key, rows in tidy.groupby(["table", "group", "measure"], sort=False)}
+    row = printed_row(tidy, table, group, measure)
+    if row is None:
+        return tidy.iloc[0:0].set_index("municipality")["value"]
+    return pd.Series(row.values.copy(), index=pd.Index(row.labels, dtype=tidy["municipality"].dtype,
+                                                        name="municipality"), name="value")
 
 
 @dataclass(frozen=True)
@@ -98,20 +94,17 @@ def printed_row(tidy: pd.DataFrame, table: str, group: str, measure: str) -> Pri
 
 @per_object
 def _row_index(tidy: pd.DataFrame) -> dict[tuple[str, str, str], PrintedRow]:
+    """Every printed row of the tidy table by (table, group, measure), split once: its cells in
+    the table's order, the unit of its first cell."""
+    cells: dict[tuple[str, str, str], list[int]] = {}
+    for i, key in enumerate(zip(tidy["table"], tidy["group"], tidy["measure"])):
+        cells.setdefault(key, []).append(i)
+    values, labels, units = tidy["value"].to_numpy(dtype=float), tidy["municipality"].tolist(), tidy["unit"].tolist()
     out = {}
-    for key, rows in _printed_rows(tidy).items():
-        values = rows.to_numpy(dtype=float, copy=True)
-        values.flags.writeable = False
-        out[key] = PrintedRow(values, tuple(rows.index), _units(tidy)[key])
-    return out
-
-
-@per_object
-def _units(tidy: pd.DataFrame) -> dict[tuple[str, str, str], str]:
-    """The unit of every printed row (of its first cell)."""
-    out: dict[tuple[str, str, str], str] = {}
-    for key in zip(tidy["table"], tidy["group"], tidy["measure"], tidy["unit"]):
-        out.setdefault(key[:3], key[3])
+    for key, at in cells.items():
+        row = values[at]
+        row.flags.writeable = False
+        out[key] = PrintedRow(row, tuple(labels[i] for i in at), units[at[0]])
     return out
 
 

@@ -165,7 +165,7 @@ def _same(a: dict, b: dict) -> bool:
 def test_compare_values_is_bit_identical_to_pandas(inp):
     rng = np.random.default_rng(7)
     labels = list(inp.municipalities)
-    rows = [model.series(inp.tidy, *key) for key in list(model._printed_rows(inp.tidy))[:60]]
+    rows = [model.series(inp.tidy, *key) for key in list(model._row_index(inp.tidy))[:60]]
     for _ in range(200):  # ten values of every kind: gaps, zeros, printed decimals, long fractions
         pick = rng.integers(0, 4, len(labels))
         vals = np.where(pick == 0, np.nan, np.where(pick == 1, 0.0, np.where(
@@ -207,3 +207,13 @@ def test_group_overview_is_kept_per_inputs_and_handed_out_as_a_copy(inp):
     again = model.group_overview(inp, inp.municipalities[1], 2.0)
     assert again.loc[0, "unit_cost"] != -1.0
     assert again.equals(model.group_overview(inp, inp.municipalities[1], 2.0, list(model.GROUPS)))
+
+
+def test_series_is_the_tidy_table_split_by_row(inp):
+    split = {key: rows.set_index("municipality")["value"]
+             for key, rows in inp.tidy.groupby(["table", "group", "measure"], sort=False)}
+    assert list(split) == list(model._row_index(inp.tidy))
+    for key, expected in split.items():
+        pd.testing.assert_series_equal(model.series(inp.tidy, *key), expected, check_exact=True)
+    missing = model.series(inp.tidy, "Tabel 9.9", "dagpenge", "samlet")
+    assert missing.empty and missing.name == "value" and missing.index.name == "municipality"
