@@ -7,7 +7,6 @@ mean of every municipality but the focus, leaving out gaps (the source's own con
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -17,6 +16,7 @@ from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
 from .missing import gap_of, gap_table  # noqa: F401 (re-exported)
+from .rows import PrintedRow, printed_row  # noqa: F401 (re-exported)
 from .terms import (
     GROUP_TABLES,
     GROUPS,
@@ -66,6 +66,15 @@ def mean_of(values: np.ndarray) -> float:
     return float(np.add.reduce(values) / np.float64(len(values))) if len(values) else np.nan
 
 
+def mean_skipping_gaps(values: np.ndarray) -> float:
+    """The mean of float values leaving out gaps (NaN) as pandas' `Series.mean` computes it:
+    numpy's pairwise sum over the values with each gap counted as 0, divided by the number of
+    values; NaN when there are none."""
+    gaps = np.isnan(values)
+    n = len(values) - int(gaps.sum())
+    return float(np.add.reduce(np.where(gaps, 0.0, values)) / np.float64(n)) if n else np.nan
+
+
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
     """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
     row = printed_row(tidy, table, group, measure)
@@ -73,39 +82,6 @@ def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Serie
         return tidy.iloc[0:0].set_index("municipality")["value"]
     return pd.Series(row.values.copy(), index=pd.Index(row.labels, dtype=tidy["municipality"].dtype,
                                                         name="municipality"), name="value")
-
-
-@dataclass(frozen=True)
-class PrintedRow:
-    """One printed row as plain values: its values (read-only, gaps as NaN) and their
-    municipalities in column order, and the row's unit."""
-
-    values: np.ndarray
-    labels: tuple[str, ...]
-    unit: str
-
-
-@per_object
-def printed_row(tidy: pd.DataFrame, table: str, group: str, measure: str) -> PrintedRow | None:
-    """The printed row (table, group, measure) of the tidy table as a `PrintedRow`; None when
-    the source prints no such row."""
-    return _row_index(tidy).get((table, group, measure))
-
-
-@per_object
-def _row_index(tidy: pd.DataFrame) -> dict[tuple[str, str, str], PrintedRow]:
-    """Every printed row of the tidy table by (table, group, measure), split once: its cells in
-    the table's order, the unit of its first cell."""
-    cells: dict[tuple[str, str, str], list[int]] = {}
-    for i, key in enumerate(zip(tidy["table"], tidy["group"], tidy["measure"])):
-        cells.setdefault(key, []).append(i)
-    values, labels, units = tidy["value"].to_numpy(dtype=float), tidy["municipality"].tolist(), tidy["unit"].tolist()
-    out = {}
-    for key, at in cells.items():
-        row = values[at]
-        row.flags.writeable = False
-        out[key] = PrintedRow(row, tuple(labels[i] for i in at), units[at[0]])
-    return out
 
 
 def _table_of(group: str) -> str:
@@ -240,11 +216,11 @@ def average_convention(inputs: Inputs) -> pd.DataFrame:
               (inputs.unit_costs_by_task.assign(decimals=1, tab="Tabel 3.3")), g5]
     for df in frames:
         for rec in df.to_dict("records"):
-            vals = pd.Series([rec[c] for c in MCOLS], dtype=float)
-            if pd.isna(vals.iloc[0]) or pd.isna(rec["average"]):
+            vals = np.array([rec[c] for c in MCOLS], dtype=float)
+            if pd.isna(vals[0]) or pd.isna(rec["average"]):
                 continue
             d = int(rec["decimals"])
-            excl, incl = vals.iloc[1:].mean(), vals.mean()
+            excl, incl = mean_skipping_gaps(vals[1:]), mean_skipping_gaps(vals)
             rows.append({"table": rec["tab"], "excl": _round_eq(excl, rec["average"], d),
                          "incl": _round_eq(incl, rec["average"], d)})
     df = pd.DataFrame(rows)
@@ -385,12 +361,10 @@ def source_groups(inputs: Inputs) -> dict[str, list[int]]:
     """The source's own group(s) per target group, as its text states them (section 3.3), in
     the source's order of target groups; a target group may be named in two groups."""
     t = inputs.text[inputs.text["kind"] == "quadrant"]
-    out: dict[str, list[int]] = {}
-    for g in GROUPS:
-        stated = sorted(int(v) for v in t.loc[t["group"] == g, "value"])
-        if stated:
-            out[g] = stated
-    return out
+    stated: dict[str, list[int]] = {}
+    for g, v in zip(t["group"], t["value"]):
+        stated.setdefault(g, []).append(int(v))
+    return {g: sorted(stated[g]) for g in GROUPS if g in stated}
 
 
 def _result_deviation(values: pd.Series, leave_out: str | None = None, also: str | None = None) -> float:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.chapters.benchmark import model
+from analysis.chapters.benchmark import rows as printed_rows
 from analysis.chapters.benchmark.terms import MCOLS
 from analysis.core.check import status_of
 from analysis.core.errors import ParameterValueError
@@ -165,7 +166,7 @@ def _same(a: dict, b: dict) -> bool:
 def test_compare_values_is_bit_identical_to_pandas(inp):
     rng = np.random.default_rng(7)
     labels = list(inp.municipalities)
-    rows = [model.series(inp.tidy, *key) for key in list(model._row_index(inp.tidy))[:60]]
+    rows = [model.series(inp.tidy, *key) for key in list(printed_rows._row_index(inp.tidy))[:60]]
     for _ in range(200):  # ten values of every kind: gaps, zeros, printed decimals, long fractions
         pick = rng.integers(0, 4, len(labels))
         vals = np.where(pick == 0, np.nan, np.where(pick == 1, 0.0, np.where(
@@ -183,15 +184,6 @@ def test_mean_of_sums_as_pandas_does():
     values = np.array([0.1, 0.2, 0.3, 1e16, 1.0, -1e16, 0.7, 0.9, 3.3])  # order and pairwise sums matter
     assert model.mean_of(values) == pd.Series(values).mean()
     assert math.isnan(model.mean_of(np.array([])))
-
-
-def test_printed_row_is_the_series_as_plain_values(inp):
-    key = ("Tabel 3.2", "dagpenge", "enhedsomkostning")
-    row, s = model.printed_row(inp.tidy, *key), model.series(inp.tidy, *key)
-    assert row.labels == tuple(s.index) and np.array_equal(row.values, s.to_numpy(), equal_nan=True)
-    assert row.unit == inp.tidy.loc[inp.tidy["table"] == "Tabel 3.2", "unit"].iloc[0]
-    assert not row.values.flags.writeable
-    assert model.printed_row(inp.tidy, "Tabel 3.2", "dagpenge", "no such measure") is None
 
 
 def test_completed_values_are_the_completed_row(inp):
@@ -212,8 +204,24 @@ def test_group_overview_is_kept_per_inputs_and_handed_out_as_a_copy(inp):
 def test_series_is_the_tidy_table_split_by_row(inp):
     split = {key: rows.set_index("municipality")["value"]
              for key, rows in inp.tidy.groupby(["table", "group", "measure"], sort=False)}
-    assert list(split) == list(model._row_index(inp.tidy))
+    assert list(split) == list(printed_rows._row_index(inp.tidy))
     for key, expected in split.items():
         pd.testing.assert_series_equal(model.series(inp.tidy, *key), expected, check_exact=True)
     missing = model.series(inp.tidy, "Tabel 9.9", "dagpenge", "samlet")
     assert missing.empty and missing.name == "value" and missing.index.name == "municipality"
+
+
+def test_mean_skipping_gaps_sums_as_pandas_does():
+    rng = np.random.default_rng(3)
+    for _ in range(500):  # the gaps count as 0 in numpy's pairwise sum, as in pandas
+        values = np.where(rng.random(10) < 0.3, np.nan, rng.uniform(0, 1e3, 10) * 10.0 ** rng.integers(-3, 12, 10))
+        expected = pd.Series(values).mean()
+        assert model.mean_skipping_gaps(values) == expected or (math.isnan(expected)
+                                                                and math.isnan(model.mean_skipping_gaps(values)))
+    assert math.isnan(model.mean_skipping_gaps(np.array([np.nan, np.nan])))
+
+
+def test_source_groups_in_the_source_order(inp):
+    t = inp.text[inp.text["kind"] == "quadrant"]
+    expected = {g: sorted(int(v) for v in t.loc[t["group"] == g, "value"]) for g in model.GROUPS}
+    assert model.source_groups(inp) == {g: qs for g, qs in expected.items() if qs}
