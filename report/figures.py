@@ -96,7 +96,7 @@ def text_problems(fig) -> list[str]:
     """What a reader would miss in the figure's text: labels shortened with »…«, text cut off by
     the edge of its axes, and text boxes that overlap another text box (checked on the drawn
     figure, with the boxes matplotlib lays the text out in). Empty when every text is readable."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout of a draw, without painting it: the same boxes
     renderer = fig.canvas.get_renderer()
     texts = _texts(fig)
     boxes = [(t, t.get_window_extent(renderer)) for t in texts]

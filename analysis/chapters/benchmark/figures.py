@@ -44,7 +44,7 @@ def _overlaps(a, b) -> bool:
 def separate(fig, notes) -> None:
     """Move a point's label to another side of its point where its drawn box overlaps an
     earlier label (measured on the drawn figure, so no label covers another)."""
-    fig.canvas.draw()
+    fig.draw_without_rendering()  # the layout of a draw, without painting it: the same boxes
     renderer = fig.canvas.get_renderer()
     placed = []
     for note in notes:

@@ -167,7 +167,7 @@ def tidy_values(inp: Mapping[str, pd.DataFrame], gaps: pd.DataFrame,
     index = _gap_index(gaps)
     rows, fails = [], {}
     for param, _tab, df in _wide_frames(inp):
-        for idx, rec in df.iterrows():
+        for idx, rec in zip(df.index, df.to_dict("records")):  # plain values: no Series per row
             for i, c in enumerate(MCOLS, start=1):
                 v = rec[c]
                 gap = _find_gap(index, str(rec["table"]), rec["group"], rec["measure"], i)

@@ -3,10 +3,12 @@ focus municipality the reason one of its figures has no value (a printed »-«, 
 table missing in the text). The book never fills a gap; it names it."""
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from ...core.memo import per_object
 from .inputs import Inputs
+from .rows import printed_row
 from .terms import GAP_KINDS, GROUPS, MEASURES
 
 
@@ -28,15 +30,15 @@ def gap_table(inputs: Inputs) -> pd.DataFrame:
 def gap_of(inputs: Inputs, table: str, group: str, measure: str, focus: str) -> str:
     """Why the focus has no value in one printed row, in Danish (`trykt som »-«`, `kolonnen
     mangler i teksten`, `tabellen mangler i teksten`); "" when the row has a value for it."""
-    t = inputs.tidy
-    rows = t[(t["table"] == table) & (t["group"] == group) & (t["measure"] == measure)]
-    if rows.empty:
+    row = printed_row(inputs.tidy, table, group, measure)
+    if row is None:
         return GAP_KINDS["table_not_in_text"]
-    mine = rows[rows["municipality"] == focus]
-    if len(mine) and not pd.isna(mine["value"].iloc[0]):
+    if focus not in row.labels:
+        return "intet tal"
+    at = row.labels.index(focus)
+    if not np.isnan(row.values[at]):
         return ""
-    kind = mine["gap"].iloc[0] if len(mine) else None
-    return GAP_KINDS.get(kind, "intet tal") if isinstance(kind, str) else "intet tal"
+    return GAP_KINDS.get(row.gaps[at], "intet tal") if row.gaps[at] is not None else "intet tal"
 
 
 def missing_cost_note(ov: pd.DataFrame, focus: str) -> str:

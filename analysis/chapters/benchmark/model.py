@@ -14,8 +14,10 @@ import pandas as pd
 from ...core.check import status_of
 from ...core.memo import per_object
 from ...core.readings import Reading, Row, average_readings, explain, mean_of_others, mean_without
+from .comparison import compare, compare_values, mean_of, mean_skipping_gaps  # noqa: F401 (re-exported)
 from .inputs import Inputs, resolve_focus, selected_groups  # noqa: F401 (re-exported)
 from .missing import gap_of, gap_table  # noqa: F401 (re-exported)
+from .rows import PrintedRow, printed_row  # noqa: F401 (re-exported)
 from .terms import (
     GROUP_TABLES,
     GROUPS,
@@ -30,38 +32,13 @@ from .terms import (
 )
 
 
-def compare(values: pd.Series, focus: str, leave_out: str | None = None) -> dict[str, float]:
-    """Focus value against the others: average of the others (excluding the focus, gaps and
-    `leave_out`, where the source's averages leave one municipality out), deviation in units
-    and percent, rank from the highest and from the lowest (1 = highest / lowest; ties share
-    the better rank) among municipalities with a value."""
-    v = values.dropna()
-    others = v.drop(labels=[focus], errors="ignore")
-    fv = v.get(focus, np.nan)
-    kept = others.drop(labels=[leave_out], errors="ignore") if leave_out else others
-    avg = float(kept.mean()) if len(kept) else np.nan
-    out = {"focus": float(fv), "average": avg, "n_others": int(len(others)),
-           "deviation": np.nan, "deviation_pct": np.nan, "rank_highest": np.nan,
-           "rank_lowest": np.nan, "n_ranked": int(len(v))}
-    if not math.isnan(fv):
-        out["deviation"] = fv - avg
-        out["deviation_pct"] = (fv / avg - 1) * 100 if avg else np.nan
-        out["rank_highest"] = int((others > fv).sum()) + 1
-        out["rank_lowest"] = int((others < fv).sum()) + 1
-    return out
-
-
 def series(tidy: pd.DataFrame, table: str, group: str, measure: str) -> pd.Series:
     """Values of one printed row, indexed by municipality in column order (gaps as NaN)."""
-    rows = _printed_rows(tidy).get((table, group, measure))
-    return rows.copy() if rows is not None else tidy.iloc[0:0].set_index("municipality")["value"]
-
-
-@per_object
-def _printed_rows(tidy: pd.DataFrame) -> dict[tuple[str, str, str], pd.Series]:
-    """Every printed row of the tidy table by (table, group, measure), split once."""
-    return {key: rows.set_index("municipality")["value"]
-            for key, rows in tidy.groupby(["table", "group", "measure"], sort=False)}
+    row = printed_row(tidy, table, group, measure)
+    if row is None:
+        return tidy.iloc[0:0].set_index("municipality")["value"]
+    return pd.Series(row.values.copy(), index=pd.Index(row.labels, dtype=tidy["municipality"].dtype,
+                                                        name="municipality"), name="value")
 
 
 def _table_of(group: str) -> str:
@@ -89,9 +66,14 @@ def group_overview(inputs: Inputs, focus: str | None = None, tolerance_pct: floa
     a reading shows it), and the quadrant. Focus and tolerance default to the chapter's (`inputs`)."""
     focus = inputs.focus_name if focus is None else focus
     tolerance_pct = inputs.tolerance_pct if tolerance_pct is None else tolerance_pct
+    return _group_overview(inputs, focus, tolerance_pct, tuple(selected_groups(groups or [])))
+
+
+@per_object  # asked for by the overview, the regrouping, the text quadrants and the text checks
+def _group_overview(inputs: Inputs, focus: str, tolerance_pct: float, groups: tuple[str, ...]) -> pd.DataFrame:
     rows = []
     printed = inputs.unit_costs_by_group.set_index(["group", "measure"])["average"]
-    for g in selected_groups(groups or []):
+    for g in groups:
         c = compare(series(inputs.tidy, T32, g, "enhedsomkostning"), focus)
         r = compare(series(inputs.tidy, _table_of(g), g, RESULT_MEASURE), focus,
                     left_out(inputs, _table_of(g), focus))
@@ -120,22 +102,26 @@ def measure_table(inputs: Inputs, group: str, measures: list[str], focus: str) -
     (`completed_row`), and a row that cannot be completed has no recomputed average."""
     tab = _table_of(group)
     skip = left_out(inputs, tab, focus)
-    gt = inputs.group_tables
-    printed = gt[(gt["table"] == tab) & (gt["group"] == group)].set_index("measure")["average"]
+    printed = _group_table_averages(inputs)
     rows = []
-    present = set(inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group), "measure"])
     for m in measures:
-        if m not in present:
+        row = printed_row(inputs.tidy, tab, group, m)
+        if row is None:
             continue
-        row, _, unknown = completed_row(inputs, tab, group, m)
-        c = compare(row, focus, skip)
+        values, _, unknown = completed_values(inputs, tab, group, m)
+        c = compare_values(values, row.labels, focus, skip)
         if unknown:
             c = {**c, "average": np.nan, "deviation": np.nan, "deviation_pct": np.nan}
-        unit = inputs.tidy.loc[(inputs.tidy["table"] == tab) & (inputs.tidy["group"] == group)
-                               & (inputs.tidy["measure"] == m), "unit"].iloc[0]
-        rows.append({"measure": m, "label": MEASURES[m], "unit": unit, **c,
-                     "printed_average": printed.get(m, np.nan), "left_out": skip or ""})
+        rows.append({"measure": m, "label": MEASURES[m], "unit": row.unit, **c,
+                     "printed_average": printed.get((tab, group, m), np.nan), "left_out": skip or ""})
     return pd.DataFrame(rows)
+
+
+@per_object
+def _group_table_averages(inputs: Inputs) -> dict[tuple[str, str, str], float]:
+    """The average each chapter 5 row prints, by (table, group, measure)."""
+    gt = inputs.group_tables
+    return dict(zip(zip(gt["table"], gt["group"], gt["measure"]), gt["average"].to_numpy()))
 
 
 def cost_profile(inputs: Inputs, group: str, focus: str) -> pd.DataFrame:
@@ -187,11 +173,11 @@ def average_convention(inputs: Inputs) -> pd.DataFrame:
               (inputs.unit_costs_by_task.assign(decimals=1, tab="Tabel 3.3")), g5]
     for df in frames:
         for rec in df.to_dict("records"):
-            vals = pd.Series([rec[c] for c in MCOLS], dtype=float)
-            if pd.isna(vals.iloc[0]) or pd.isna(rec["average"]):
+            vals = np.array([rec[c] for c in MCOLS], dtype=float)
+            if pd.isna(vals[0]) or pd.isna(rec["average"]):
                 continue
             d = int(rec["decimals"])
-            excl, incl = vals.iloc[1:].mean(), vals.mean()
+            excl, incl = mean_skipping_gaps(vals[1:]), mean_skipping_gaps(vals)
             rows.append({"table": rec["tab"], "excl": _round_eq(excl, rec["average"], d),
                          "incl": _round_eq(incl, rec["average"], d)})
     df = pd.DataFrame(rows)
@@ -242,19 +228,29 @@ def completed_row(inputs: Inputs, table: str, group: str, measure: str) -> tuple
     as the printed averages do; a lost municipality's unit cost (rows Enhedsomkostning and
     Samlet) is its Tabel 3.2 figure. Returns (row, municipalities filled in from Tabel 3.2,
     municipalities whose value is still unknown)."""
-    s = series(inputs.tidy, table, group, measure).copy()
-    t32 = series(inputs.tidy, T32, group, "enhedsomkostning")
+    values, filled, unknown = completed_values(inputs, table, group, measure)
+    s = series(inputs.tidy, table, group, measure)
+    s.iloc[:] = values
+    return s, filled, unknown
+
+
+def completed_values(inputs: Inputs, table: str, group: str, measure: str) -> tuple[np.ndarray, list[str], list[str]]:
+    """`completed_row` as the row's values in column order (a new array), without a Series."""
+    row = printed_row(inputs.tidy, table, group, measure)
+    values = row.values.copy() if row is not None else np.array([], dtype=float)
+    lost = lost_columns(inputs, table, group)
+    t32 = printed_row(inputs.tidy, T32, group, "enhedsomkostning").values if lost else None
     filled, unknown = [], []
-    for c in lost_columns(inputs, table, group):
+    for c in lost:
         i, label = MCOLS.index(c), inputs.municipalities[MCOLS.index(c)]
-        if t32.iloc[i] == 0:
+        if t32[i] == 0:
             continue
         if measure in UNIT_COST_ROWS:
-            s.iloc[i] = t32.iloc[i]
+            values[i] = t32[i]
             filled.append(label)
         else:
             unknown.append(label)
-    return s, filled, unknown
+    return values, filled, unknown
 
 
 def zero_left_out(inputs: Inputs, table: str, group: str) -> list[str]:
@@ -322,12 +318,10 @@ def source_groups(inputs: Inputs) -> dict[str, list[int]]:
     """The source's own group(s) per target group, as its text states them (section 3.3), in
     the source's order of target groups; a target group may be named in two groups."""
     t = inputs.text[inputs.text["kind"] == "quadrant"]
-    out: dict[str, list[int]] = {}
-    for g in GROUPS:
-        stated = sorted(int(v) for v in t.loc[t["group"] == g, "value"])
-        if stated:
-            out[g] = stated
-    return out
+    stated: dict[str, list[int]] = {}
+    for g, v in zip(t["group"], t["value"]):
+        stated.setdefault(g, []).append(int(v))
+    return {g: sorted(stated[g]) for g in GROUPS if g in stated}
 
 
 def _result_deviation(values: pd.Series, leave_out: str | None = None, also: str | None = None) -> float:

@@ -32,8 +32,8 @@ def _src(where: str) -> str:
 
 def printed_mean(values: pd.Series, decimals: int) -> Approx | None:
     """The mean of printed figures (gaps left out) with the interval their rounding allows."""
-    v = values.dropna()
-    return mean(Approx.printed(x, decimals) for x in v) if len(v) else None
+    v = [x for x in values.tolist() if not pd.isna(x)]  # plain floats, as iterating the Series gives
+    return mean(Approx.printed(x, decimals) for x in v) if v else None
 
 
 def _average(item: str, source: str, values: pd.Series, published, decimals: int, unit: str,

@@ -19,7 +19,7 @@ def range_failures(df: pd.DataFrame) -> list[Failure]:
     """Cross-field rule of a wide table: each municipality value >= 0 (except the konto 5/6
     split of a total), and <= 100 when the row is a share in %."""
     out = []
-    for idx, rec in df.iterrows():
+    for idx, rec in zip(df.index, df.to_dict("records")):  # plain values: no Series per row
         signed = rec["measure"] in SIGNED_MEASURES
         capped = rec["measure"] in CAPPED_SHARES and rec.get("unit") == "%"
         for c in MCOLS:

@@ -20,7 +20,7 @@ XREF = "cross_reference"
 
 
 def _printed(values: pd.Series, decimals: int = 1) -> list[Approx]:
-    return [Approx.printed(v, decimals) for v in values.dropna()]
+    return [Approx.printed(v, decimals) for v in values.tolist() if not pd.isna(v)]
 
 
 def _compare(values: pd.Series) -> tuple[Approx | None, Approx | None]:

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from analysis.chapters.benchmark import model
+from analysis.chapters.benchmark import rows as printed_rows
 from analysis.chapters.benchmark.terms import MCOLS
 from analysis.core.check import status_of
 from analysis.core.errors import ParameterValueError
@@ -140,3 +141,34 @@ def test_focus_and_tolerance_travel_in_the_inputs():
     checks = reconcile.checks(inp)
     assert [c.record() for c in checks] == [c.record() for c in reconcile.checks(inp, 5.0)]
     assert findings.findings(inp, checks) == findings.findings(inp, checks, 5.0)
+
+
+def test_completed_values_are_the_completed_row(inp):
+    for rec in inp.group_tables.to_dict("records"):
+        values, filled, unknown = model.completed_values(inp, rec["table"], rec["group"], rec["measure"])
+        s, filled_s, unknown_s = model.completed_row(inp, rec["table"], rec["group"], rec["measure"])
+        assert np.array_equal(values, s.to_numpy(), equal_nan=True) and (filled, unknown) == (filled_s, unknown_s)
+
+
+def test_group_overview_is_kept_per_inputs_and_handed_out_as_a_copy(inp):
+    first = model.group_overview(inp, inp.municipalities[1], 2.0)
+    first.loc[0, "unit_cost"] = -1.0
+    again = model.group_overview(inp, inp.municipalities[1], 2.0)
+    assert again.loc[0, "unit_cost"] != -1.0
+    assert again.equals(model.group_overview(inp, inp.municipalities[1], 2.0, list(model.GROUPS)))
+
+
+def test_series_is_the_tidy_table_split_by_row(inp):
+    split = {key: rows.set_index("municipality")["value"]
+             for key, rows in inp.tidy.groupby(["table", "group", "measure"], sort=False)}
+    assert list(split) == list(printed_rows._row_index(inp.tidy))
+    for key, expected in split.items():
+        pd.testing.assert_series_equal(model.series(inp.tidy, *key), expected, check_exact=True)
+    missing = model.series(inp.tidy, "Tabel 9.9", "dagpenge", "samlet")
+    assert missing.empty and missing.name == "value" and missing.index.name == "municipality"
+
+
+def test_source_groups_in_the_source_order(inp):
+    t = inp.text[inp.text["kind"] == "quadrant"]
+    expected = {g: sorted(int(v) for v in t.loc[t["group"] == g, "value"]) for g in model.GROUPS}
+    assert model.source_groups(inp) == {g: qs for g, qs in expected.items() if qs}
