@@ -4,12 +4,11 @@ kept, and stood in for by a placeholder (a div with the fragment's name, the ids
 to and the images the writer copies) when the part comes from the cache."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .entries import load_entry, store_entry
+from .entries import compact, load_entry, store_entry
 
 PLACEHOLDER_CLASS = "book-fragment-7f3a"
 _PLACEHOLDER = re.compile(r'<div class="' + PLACEHOLDER_CLASS
@@ -46,30 +45,6 @@ def ids_in(node: Any) -> list[str]:
     return []
 
 
-def fragments(blocks: list) -> list[tuple[list, int, int]]:
-    """The runs of blocks without a heading, at any depth: (the list they are in, start, end)
-    in document order."""
-    out: list[tuple[list, int, int]] = []
-
-    def visit(lst: list) -> None:
-        start = None
-        for i, b in enumerate(lst):
-            if not _may_hold_header(b):
-                if start is None:
-                    start = i
-                continue
-            if start is not None:
-                out.append((lst, start, i))
-                start = None
-            if b["t"] == "Div":  # a box with a heading: the heading stays, the rest are runs
-                visit(b["c"][1])
-        if start is not None:
-            out.append((lst, start, len(lst)))
-
-    visit(blocks)
-    return out
-
-
 # blocks that hold no other block (so no heading)
 _FLAT = frozenset({"Para", "Plain", "CodeBlock", "RawBlock", "HorizontalRule", "LineBlock"})
 
@@ -79,7 +54,7 @@ def _may_hold_header(block: dict) -> bool:
     t = block["t"]
     if t == "Header":
         return True
-    return t not in _FLAT and '{"t": "Header"' in json.dumps(block)
+    return t not in _FLAT and '{"t":"Header"' in compact(block)
 
 
 def images_in(node: Any) -> list[str]:
@@ -102,26 +77,45 @@ def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
                               [{"t": "Plain", "c": spans}] if spans else []]}
 
 
-def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> list:
-    """A copy of `blocks` with each run (fragments' order) replaced by `make(index, run)`."""
-    copy = json.loads(json.dumps(blocks))
-    runs = fragments(copy)
-    for j, (lst, start, end) in reversed(list(enumerate(runs))):
-        lst[start:end] = make(j, lst[start:end])
-    return copy
+def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> tuple[list, int]:
+    """A copy of `blocks` with each run of blocks without a heading, at any depth (a box with a
+    heading keeps the heading, the rest are runs), replaced by `make(index, run)`, the runs
+    numbered in document order; and how many runs. Only the lists that change are copied (the
+    blocks in them are `blocks`' own)."""
+    count = 0
+
+    def rebuilt(lst: list) -> list:
+        nonlocal count
+        out: list = []
+        run: list = []
+        for b in lst:
+            if not _may_hold_header(b):
+                run.append(b)
+                continue
+            if run:
+                out += make(count, run)
+                count, run = count + 1, []
+            if b["t"] == "Div":
+                b = {**b, "c": [b["c"][0], rebuilt(b["c"][1])]}
+            out.append(b)
+        if run:
+            out += make(count, run)
+            count += 1
+        return out
+
+    return rebuilt(blocks), count
 
 
 def marked(blocks: list, key: str) -> tuple[list, int]:
     """The part with each fragment between marker comments; and how many fragments."""
-    count = len(fragments(blocks))
     raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
     return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
-                                                 raw(_END.format(f"{key}-{j}"))]), count
+                                                 raw(_END.format(f"{key}-{j}"))])
 
 
 def skeleton(blocks: list, key: str) -> list:
     """The part with each fragment replaced by its placeholder."""
-    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])
+    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])[0]
 
 
 # The cache -----------------------------------------------------------------------------------

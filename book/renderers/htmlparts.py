@@ -34,6 +34,7 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
+from .entries import compact
 from .fragments import (  # noqa: F401 - load and store: the cache's entries, for the tests too
     PLACEHOLDER_CLASS,
     WITH_ID,
@@ -83,7 +84,7 @@ def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
     ids, this part's page and the pages of the ids its links point to."""
     h = hashlib.sha256(KIND.encode() + b"\0")
     h.update(json.dumps([context, list(before)], sort_keys=True, ensure_ascii=False).encode())
-    h.update(b"\0" + json.dumps(blocks, sort_keys=True, ensure_ascii=False).encode())
+    h.update(b"\0" + compact(blocks).encode())
     return h.hexdigest()
 
 
@@ -227,8 +228,8 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
 
     def through_filter(i: int) -> list:
         part, before, _ = planned[i]
-        text = json.dumps({"pandoc-api-version": doc["pandoc-api-version"], "meta": filter_meta(doc["meta"], before),
-                           "blocks": part}, ensure_ascii=False)
+        text = compact({"pandoc-api-version": doc["pandoc-api-version"], "meta": filter_meta(doc["meta"], before),
+                        "blocks": part})
         args = ["-f", "json", "-t", "json", "--lua-filter", str(lua)]
         return json.loads(run(args, "filtering a part of the HTML book", text))["blocks"]
 
@@ -245,7 +246,7 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
         else:
             blocks += filtered[i]
     doc_json = workdir / "book-html-parts.json"
-    doc_json.write_text(json.dumps({**doc, "blocks": blocks}, ensure_ascii=False), encoding="utf-8")
+    doc_json.write_text(compact({**doc, "blocks": blocks}), encoding="utf-8")
     run([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer_args], "writing the HTML book",
         None)
     cached = {f"{planned[i][2]}-{j}": frag for i, e in entries.items() if e for j, frag in enumerate(e["fragments"])}
