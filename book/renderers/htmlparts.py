@@ -185,8 +185,10 @@ def _meta_text(value: Any) -> str:
 
 
 def filter_meta(meta: dict, before: Floats) -> dict:
-    """The document's metadata with the numbering a part starts from, as html.lua reads it."""
-    out = dict(meta)
+    """The metadata html.lua reads for a part: the document's part links and the numbering the
+    part starts from. The rest (title, edition, the contents for the sidebar) reaches only the
+    page around the text, so it is left out of pandoc's input for a part."""
+    out = {"part-links": meta["part-links"]} if "part-links" in meta else {}
     for name, value in zip(FLOAT_META, before):
         out[name] = {"t": "MetaString", "c": str(value)}
     return out
