@@ -28,21 +28,27 @@ LINKABLE = ("Div", "Span", "Link", "Table")
 WITH_ID = (*LINKABLE, "Figure", "Image", "Code", "CodeBlock")
 
 
-def _own_id(node: dict) -> str:
-    t = node.get("t")
-    if t == "Header":
-        return node["c"][1][0]
-    return node["c"][0][0] if t in WITH_ID else ""
-
-
-def ids_in(node: Any) -> list[str]:
-    """The ids in a piece of the AST that links find (LINKABLE), in order."""
-    if isinstance(node, dict):
-        own = _own_id(node) if node.get("t") in LINKABLE else ""
-        return ([own] if own else []) + ids_in(node.get("c"))
-    if isinstance(node, list):
-        return [i for item in node for i in ids_in(item)]
-    return []
+def ids_and_images(node: Any) -> tuple[list[str], list[str]]:
+    """The ids in a piece of the AST that links find (LINKABLE) and the sources of its images,
+    each in document order (one walk, no recursion)."""
+    ids: list[str] = []
+    images: list[str] = []
+    stack = [(node, False)]  # (node, inside an image: its alt text's images are not the writer's)
+    while stack:
+        item, in_image = stack.pop()
+        if type(item) is list:
+            stack.extend((x, in_image) for x in reversed(item) if type(x) is dict or type(x) is list)
+            continue
+        t = item.get("t")
+        if t in LINKABLE and item["c"][0][0]:
+            ids.append(item["c"][0][0])
+        elif t == "Image" and not in_image:
+            images.append(item["c"][2][0])
+            in_image = True
+        c = item.get("c")
+        if type(c) is list:
+            stack.append((c, in_image))
+    return ids, images
 
 
 # blocks that hold no other block (so no heading)
@@ -57,17 +63,6 @@ def _may_hold_header(block: dict) -> bool:
     return t not in _FLAT and '{"t":"Header"' in compact(block)
 
 
-def images_in(node: Any) -> list[str]:
-    """The sources of the images in a piece of the AST, in order."""
-    if isinstance(node, dict):
-        if node.get("t") == "Image":
-            return [node["c"][2][0]]
-        return images_in(node.get("c"))
-    if isinstance(node, list):
-        return [src for item in node for src in images_in(item)]
-    return []
-
-
 def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
     """A fragment's stand-in: a div with the fragment's name, an empty span per id in it (links
     into it find its page) and its images (the writer copies them into the book's folder)."""
@@ -77,45 +72,56 @@ def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
                               [{"t": "Plain", "c": spans}] if spans else []]}
 
 
-def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> tuple[list, int]:
-    """A copy of `blocks` with each run of blocks without a heading, at any depth (a box with a
-    heading keeps the heading, the rest are runs), replaced by `make(index, run)`, the runs
-    numbered in document order; and how many runs. Only the lists that change are copied (the
-    blocks in them are `blocks`' own)."""
+def _replace_runs(blocks: list, makes: tuple[Callable[[int, list], list], ...]) -> tuple[list[list], int]:
+    """Copies of `blocks`, one per function in `makes`, with each run of blocks without a heading,
+    at any depth (a box with a heading keeps the heading, the rest are runs), replaced by
+    `make(index, run)`, the runs numbered in document order; and how many runs. Only the lists
+    that change are copied (the blocks in them are `blocks`' own)."""
     count = 0
 
-    def rebuilt(lst: list) -> list:
-        nonlocal count
-        out: list = []
+    def rebuilt(lst: list) -> list[list]:
+        outs: list[list] = [[] for _ in makes]
         run: list = []
+
+        def close() -> None:
+            nonlocal count, run
+            if run:
+                for out, make in zip(outs, makes):
+                    out += make(count, run)
+                count, run = count + 1, []
+
         for b in lst:
             if not _may_hold_header(b):
                 run.append(b)
                 continue
-            if run:
-                out += make(count, run)
-                count, run = count + 1, []
+            close()
             if b["t"] == "Div":
-                b = {**b, "c": [b["c"][0], rebuilt(b["c"][1])]}
-            out.append(b)
-        if run:
-            out += make(count, run)
-            count += 1
-        return out
+                for out, inner in zip(outs, rebuilt(b["c"][1])):
+                    out.append({**b, "c": [b["c"][0], inner]})
+            else:
+                for out in outs:
+                    out.append(b)
+        close()
+        return outs
 
     return rebuilt(blocks), count
 
 
-def marked(blocks: list, key: str) -> tuple[list, int]:
-    """The part with each fragment between marker comments; and how many fragments."""
+def _marks(key: str) -> Callable[[int, list], list]:
     raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
-    return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
-                                                 raw(_END.format(f"{key}-{j}"))])
+    return lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run, raw(_END.format(f"{key}-{j}"))]
 
 
-def skeleton(blocks: list, key: str) -> list:
-    """The part with each fragment replaced by its placeholder."""
-    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])[0]
+def _placeholders(key: str) -> Callable[[int, list], list]:
+    return lambda j, run: [placeholder(f"{key}-{j}", *ids_and_images(run))]
+
+
+def marked_and_skeleton(blocks: list, key: str) -> tuple[list, int, list]:
+    """The part with each fragment between marker comments (pandoc writes it so), how many
+    fragments, and the part with each fragment replaced by its placeholder (the cache keeps it
+    so); one look for the fragments gives both."""
+    (out, skel), count = _replace_runs(blocks, (_marks(key), _placeholders(key)))
+    return out, count, skel
 
 
 # The cache -----------------------------------------------------------------------------------

@@ -39,8 +39,7 @@ from .fragments import (  # noqa: F401 - load and store: the cache's entries, fo
     PLACEHOLDER_CLASS,
     WITH_ID,
     load,
-    marked,
-    skeleton,
+    marked_and_skeleton,
     store,
     substitute,
 )
@@ -238,12 +237,13 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
     filtered = dict(zip(todo, parallel([lambda i=i: through_filter(i) for i in todo])))
     blocks: list = []
     counts: dict[int, int] = {}
+    skeletons: dict[int, list] = {}
     for i, (_, _, key) in enumerate(planned):
         entry = entries.get(i)
         if entry is not None:
             blocks += entry["skeleton"]
         elif key:
-            part, counts[i] = marked(filtered[i], key)
+            part, counts[i], skeletons[i] = marked_and_skeleton(filtered[i], key)
             blocks += part
         else:
             blocks += filtered[i]
@@ -257,7 +257,7 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
     if any(f is None for frags in new.values() for f in frags) or _leftovers(html_dir):
         return False
     for i, frags in new.items():
-        store(folder, planned[i][2], skeleton(filtered[i], planned[i][2]), frags)
+        store(folder, planned[i][2], skeletons[i], frags)
     return True
 
 
