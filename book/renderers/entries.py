@@ -10,6 +10,13 @@ from pathlib import Path
 from typing import Any
 
 
+def compact(value: Any) -> str:
+    """`value` as compact ASCII JSON (non-ASCII as \\u escapes), the stdlib's fastest encoding:
+    for pandoc's input, which reads any JSON alike, and for the caches' keys, which hash it
+    (the same value built the same way gives the same text)."""
+    return json.dumps(value, separators=(",", ":"), check_circular=False)
+
+
 def load_entry(folder: Path, key: str) -> Any:
     """The sound entry of `key`, parsed; None when there is none."""
     try:

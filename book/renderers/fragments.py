@@ -4,12 +4,11 @@ kept, and stood in for by a placeholder (a div with the fragment's name, the ids
 to and the images the writer copies) when the part comes from the cache."""
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .entries import load_entry, store_entry
+from .entries import compact, load_entry, store_entry
 
 PLACEHOLDER_CLASS = "book-fragment-7f3a"
 _PLACEHOLDER = re.compile(r'<div class="' + PLACEHOLDER_CLASS
@@ -29,45 +28,27 @@ LINKABLE = ("Div", "Span", "Link", "Table")
 WITH_ID = (*LINKABLE, "Figure", "Image", "Code", "CodeBlock")
 
 
-def _own_id(node: dict) -> str:
-    t = node.get("t")
-    if t == "Header":
-        return node["c"][1][0]
-    return node["c"][0][0] if t in WITH_ID else ""
-
-
-def ids_in(node: Any) -> list[str]:
-    """The ids in a piece of the AST that links find (LINKABLE), in order."""
-    if isinstance(node, dict):
-        own = _own_id(node) if node.get("t") in LINKABLE else ""
-        return ([own] if own else []) + ids_in(node.get("c"))
-    if isinstance(node, list):
-        return [i for item in node for i in ids_in(item)]
-    return []
-
-
-def fragments(blocks: list) -> list[tuple[list, int, int]]:
-    """The runs of blocks without a heading, at any depth: (the list they are in, start, end)
-    in document order."""
-    out: list[tuple[list, int, int]] = []
-
-    def visit(lst: list) -> None:
-        start = None
-        for i, b in enumerate(lst):
-            if not _may_hold_header(b):
-                if start is None:
-                    start = i
-                continue
-            if start is not None:
-                out.append((lst, start, i))
-                start = None
-            if b["t"] == "Div":  # a box with a heading: the heading stays, the rest are runs
-                visit(b["c"][1])
-        if start is not None:
-            out.append((lst, start, len(lst)))
-
-    visit(blocks)
-    return out
+def ids_and_images(node: Any) -> tuple[list[str], list[str]]:
+    """The ids in a piece of the AST that links find (LINKABLE) and the sources of its images,
+    each in document order (one walk, no recursion)."""
+    ids: list[str] = []
+    images: list[str] = []
+    stack = [(node, False)]  # (node, inside an image: its alt text's images are not the writer's)
+    while stack:
+        item, in_image = stack.pop()
+        if type(item) is list:
+            stack.extend((x, in_image) for x in reversed(item) if type(x) is dict or type(x) is list)
+            continue
+        t = item.get("t")
+        if t in LINKABLE and item["c"][0][0]:
+            ids.append(item["c"][0][0])
+        elif t == "Image" and not in_image:
+            images.append(item["c"][2][0])
+            in_image = True
+        c = item.get("c")
+        if type(c) is list:
+            stack.append((c, in_image))
+    return ids, images
 
 
 # blocks that hold no other block (so no heading)
@@ -79,18 +60,7 @@ def _may_hold_header(block: dict) -> bool:
     t = block["t"]
     if t == "Header":
         return True
-    return t not in _FLAT and '{"t": "Header"' in json.dumps(block)
-
-
-def images_in(node: Any) -> list[str]:
-    """The sources of the images in a piece of the AST, in order."""
-    if isinstance(node, dict):
-        if node.get("t") == "Image":
-            return [node["c"][2][0]]
-        return images_in(node.get("c"))
-    if isinstance(node, list):
-        return [src for item in node for src in images_in(item)]
-    return []
+    return t not in _FLAT and '{"t":"Header"' in compact(block)
 
 
 def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
@@ -102,26 +72,56 @@ def placeholder(name: str, ids: list[str], images: list[str] = ()) -> dict:
                               [{"t": "Plain", "c": spans}] if spans else []]}
 
 
-def _replace_runs(blocks: list, make: Callable[[int, list], list]) -> list:
-    """A copy of `blocks` with each run (fragments' order) replaced by `make(index, run)`."""
-    copy = json.loads(json.dumps(blocks))
-    runs = fragments(copy)
-    for j, (lst, start, end) in reversed(list(enumerate(runs))):
-        lst[start:end] = make(j, lst[start:end])
-    return copy
+def _replace_runs(blocks: list, makes: tuple[Callable[[int, list], list], ...]) -> tuple[list[list], int]:
+    """Copies of `blocks`, one per function in `makes`, with each run of blocks without a heading,
+    at any depth (a box with a heading keeps the heading, the rest are runs), replaced by
+    `make(index, run)`, the runs numbered in document order; and how many runs. Only the lists
+    that change are copied (the blocks in them are `blocks`' own)."""
+    count = 0
+
+    def rebuilt(lst: list) -> list[list]:
+        outs: list[list] = [[] for _ in makes]
+        run: list = []
+
+        def close() -> None:
+            nonlocal count, run
+            if run:
+                for out, make in zip(outs, makes):
+                    out += make(count, run)
+                count, run = count + 1, []
+
+        for b in lst:
+            if not _may_hold_header(b):
+                run.append(b)
+                continue
+            close()
+            if b["t"] == "Div":
+                for out, inner in zip(outs, rebuilt(b["c"][1])):
+                    out.append({**b, "c": [b["c"][0], inner]})
+            else:
+                for out in outs:
+                    out.append(b)
+        close()
+        return outs
+
+    return rebuilt(blocks), count
 
 
-def marked(blocks: list, key: str) -> tuple[list, int]:
-    """The part with each fragment between marker comments; and how many fragments."""
-    count = len(fragments(blocks))
+def _marks(key: str) -> Callable[[int, list], list]:
     raw = lambda text: {"t": "RawBlock", "c": ["html", text]}  # noqa: E731
-    return _replace_runs(blocks, lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run,
-                                                 raw(_END.format(f"{key}-{j}"))]), count
+    return lambda j, run: [raw(_BEGIN.format(f"{key}-{j}")), *run, raw(_END.format(f"{key}-{j}"))]
 
 
-def skeleton(blocks: list, key: str) -> list:
-    """The part with each fragment replaced by its placeholder."""
-    return _replace_runs(blocks, lambda j, run: [placeholder(f"{key}-{j}", ids_in(run), images_in(run))])
+def _placeholders(key: str) -> Callable[[int, list], list]:
+    return lambda j, run: [placeholder(f"{key}-{j}", *ids_and_images(run))]
+
+
+def marked_and_skeleton(blocks: list, key: str) -> tuple[list, int, list]:
+    """The part with each fragment between marker comments (pandoc writes it so), how many
+    fragments, and the part with each fragment replaced by its placeholder (the cache keeps it
+    so); one look for the fragments gives both."""
+    (out, skel), count = _replace_runs(blocks, (_marks(key), _placeholders(key)))
+    return out, count, skel
 
 
 # The cache -----------------------------------------------------------------------------------

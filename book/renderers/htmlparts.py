@@ -34,12 +34,12 @@ import json
 from pathlib import Path
 from typing import Any, Callable
 
+from .entries import compact
 from .fragments import (  # noqa: F401 - load and store: the cache's entries, for the tests too
     PLACEHOLDER_CLASS,
     WITH_ID,
     load,
-    marked,
-    skeleton,
+    marked_and_skeleton,
     store,
     substitute,
 )
@@ -83,7 +83,7 @@ def part_key(blocks: list, before: Floats, context: dict[str, Any]) -> str:
     ids, this part's page and the pages of the ids its links point to."""
     h = hashlib.sha256(KIND.encode() + b"\0")
     h.update(json.dumps([context, list(before)], sort_keys=True, ensure_ascii=False).encode())
-    h.update(b"\0" + json.dumps(blocks, sort_keys=True, ensure_ascii=False).encode())
+    h.update(b"\0" + compact(blocks).encode())
     return h.hexdigest()
 
 
@@ -184,8 +184,10 @@ def _meta_text(value: Any) -> str:
 
 
 def filter_meta(meta: dict, before: Floats) -> dict:
-    """The document's metadata with the numbering a part starts from, as html.lua reads it."""
-    out = dict(meta)
+    """The metadata html.lua reads for a part: the document's part links and the numbering the
+    part starts from. The rest (title, edition, the contents for the sidebar) reaches only the
+    page around the text, so it is left out of pandoc's input for a part."""
+    out = {"part-links": meta["part-links"]} if "part-links" in meta else {}
     for name, value in zip(FLOAT_META, before):
         out[name] = {"t": "MetaString", "c": str(value)}
     return out
@@ -227,25 +229,26 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
 
     def through_filter(i: int) -> list:
         part, before, _ = planned[i]
-        text = json.dumps({"pandoc-api-version": doc["pandoc-api-version"], "meta": filter_meta(doc["meta"], before),
-                           "blocks": part}, ensure_ascii=False)
+        text = compact({"pandoc-api-version": doc["pandoc-api-version"], "meta": filter_meta(doc["meta"], before),
+                        "blocks": part})
         args = ["-f", "json", "-t", "json", "--lua-filter", str(lua)]
         return json.loads(run(args, "filtering a part of the HTML book", text))["blocks"]
 
     filtered = dict(zip(todo, parallel([lambda i=i: through_filter(i) for i in todo])))
     blocks: list = []
     counts: dict[int, int] = {}
+    skeletons: dict[int, list] = {}
     for i, (_, _, key) in enumerate(planned):
         entry = entries.get(i)
         if entry is not None:
             blocks += entry["skeleton"]
         elif key:
-            part, counts[i] = marked(filtered[i], key)
+            part, counts[i], skeletons[i] = marked_and_skeleton(filtered[i], key)
             blocks += part
         else:
             blocks += filtered[i]
     doc_json = workdir / "book-html-parts.json"
-    doc_json.write_text(json.dumps({**doc, "blocks": blocks}, ensure_ascii=False), encoding="utf-8")
+    doc_json.write_text(compact({**doc, "blocks": blocks}), encoding="utf-8")
     run([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer_args], "writing the HTML book",
         None)
     cached = {f"{planned[i][2]}-{j}": frag for i, e in entries.items() if e for j, frag in enumerate(e["fragments"])}
@@ -254,7 +257,7 @@ def write_chunked(doc: dict, workdir: Path, html_dir: Path, writer_args: list[st
     if any(f is None for frags in new.values() for f in frags) or _leftovers(html_dir):
         return False
     for i, frags in new.items():
-        store(folder, planned[i][2], skeleton(filtered[i], planned[i][2]), frags)
+        store(folder, planned[i][2], skeletons[i], frags)
     return True
 
 

@@ -19,6 +19,7 @@ from babel.dates import format_date
 
 from ..errors import RenderError
 from . import RenderJob, RenderOutput
+from .entries import compact
 from .readcache import ReadAhead, cached_read, read_key  # noqa: F401 - ReadAhead: the build's
 
 HERE = Path(__file__).resolve().parent.parent
@@ -267,7 +268,7 @@ def write_html(doc: dict, job: RenderJob, outline: list | None = None, parts: Pa
         if html_dir.exists():
             shutil.rmtree(html_dir)
         doc_json = job.workdir / "book-html.json"
-        doc_json.write_text(json.dumps(hdoc, ensure_ascii=False), encoding="utf-8")
+        doc_json.write_text(compact(hdoc), encoding="utf-8")
         run_pandoc([str(doc_json), "-f", "json", "-t", "chunkedhtml", "-o", str(html_dir), *writer[:-4],
                     "--lua-filter", str(FILTERS / "html.lua"), *writer[-4:]],
                    job.workdir, "writing the HTML book")
@@ -343,7 +344,7 @@ def write_pdf(doc_json: Path, job: RenderJob, doc: dict | None = None, parts: Pa
     template = ["--number-sections", "--template", str(TEMPLATES / "book.typ")]
     if doc is None or parts is None or not write_from_parts(doc, job, parts, typ, template):
         if not doc_json.exists():  # (the renderer writes it when it has no cache)
-            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+            doc_json.write_text(compact(doc), encoding="utf-8")
         run_pandoc([str(doc_json), "-f", "json", "-t", "typst", "-o", str(typ), *template,
                     "--lua-filter", str(FILTERS / "typst.lua")], job.workdir, "writing the Typst source")
     pdf = job.workdir / job.pdf_name
@@ -365,7 +366,7 @@ class PandocRenderer:
         if cache:
             pandoc_version()  # asked once, not by both threads at once
         else:
-            doc_json.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+            doc_json.write_text(compact(doc), encoding="utf-8")
         html_dir, pdf = parallel([lambda: write_html(doc, job, parts=cache and cache / "html-parts"),
                                   lambda: write_pdf(doc_json, job, doc, cache and cache / "typst-parts")])
         job.out_dir.mkdir(parents=True, exist_ok=True)

@@ -29,7 +29,7 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from .entries import load_entry, store_entry
+from .entries import compact, load_entry, store_entry
 from .htmlparts import split_parts  # noqa: F401 - (tests reach it here too)
 
 KIND = "typst-part-1"
@@ -164,13 +164,26 @@ def shared_tables(part: list, tables: list[tuple[dict, str | None]],
     return [t for t, key in tables if key is not None and ("*" in own or key == "*" or key in own)]
 
 
-def part_key(blocks: list, before: State, shared: list[dict], context: dict[str, Any]) -> str:
-    """The key of a part's Typst text (see the module docstring)."""
+def table_digest(table: dict) -> bytes:
+    """A table's share of the keys of the parts it may share a header with."""
+    return hashlib.sha256(compact(table).encode()).digest()
+
+
+def part_key(blocks: list, before: State, shared: list[dict], context: dict[str, Any],
+             digest: Callable[[dict], bytes] = table_digest) -> str:
+    """The key of a part's Typst text (see the module docstring); `digest`: table_digest, or the
+    same remembered (a table may be shared by many parts)."""
     h = hashlib.sha256(KIND.encode() + b"\0")
     h.update(json.dumps([context, list(before)], sort_keys=True).encode())
-    h.update(b"\0" + json.dumps(shared, sort_keys=True, ensure_ascii=False).encode())
-    h.update(b"\0" + json.dumps(blocks, sort_keys=True, ensure_ascii=False).encode())
+    h.update(b"\0" + b"".join(map(digest, shared)))
+    h.update(b"\0" + compact(blocks).encode())
     return h.hexdigest()
+
+
+def remembered(tables: list[tuple[dict, str | None]]) -> Callable[[dict], bytes]:
+    """table_digest of the book's tables, each computed once."""
+    digests = {id(t): table_digest(t) for t, _ in tables}
+    return lambda table: digests.get(id(table)) or table_digest(table)
 
 
 def split_marked(text: str) -> list[tuple[State, str]] | None:
@@ -221,13 +234,14 @@ def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str]
     tables = [(t, header_key(t)) for own in per_part for t in own]
     context = {"pandoc": version, "filter": hashlib.sha256(lua.read_bytes()).hexdigest(), "writer": options}
     api = doc["pandoc-api-version"]
+    digest = remembered(tables)
 
     def write(blocks: list, before: State, shared: list[dict]) -> list[tuple[State, str]] | None:
         meta = {"book-typst-state": {"t": "MetaString", "c": " ".join(map(str, before))},
-                "book-typst-tables": {"t": "MetaString", "c": json.dumps(
-                    {"pandoc-api-version": api, "meta": {}, "blocks": shared}, ensure_ascii=False)}}
+                "book-typst-tables": {"t": "MetaString", "c": compact(
+                    {"pandoc-api-version": api, "meta": {}, "blocks": shared})}}
         text = run(["-f", "json", "-t", "typst", "--lua-filter", str(lua), *options], "writing the Typst source",
-                   json.dumps({"pandoc-api-version": api, "meta": meta, "blocks": blocks}, ensure_ascii=False))
+                   compact({"pandoc-api-version": api, "meta": meta, "blocks": blocks}))
         return split_marked(text)
 
     texts: list[str] = []
@@ -235,11 +249,11 @@ def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str]
     first_missed = False
     for i, part in enumerate(parts):
         shared = shared_tables(part, tables, per_part[i])
-        key = part_key(part, state, shared, context)
+        key = part_key(part, state, shared, context, digest)
         hit = load(folder, key)
         if hit is None:
             if i == 1 and first_missed:  # the first two parts are new: a first render, one run
-                return _whole(parts, tables, folder, context, write)
+                return _whole(parts, tables, folder, context, write, digest)
             first_missed = i == 0
             pieces = write(part, state, shared)
             if pieces is None or len(pieces) != 2 or pieces[0][0] != state:
@@ -254,7 +268,7 @@ def write_parts(doc: dict, workdir: Path, folder: Path, run: Callable[[list[str]
 
 
 def _whole(parts: list[list], tables: list[tuple[dict, str | None]], folder: Path, context: dict[str, Any],
-           write: Callable) -> str | None:
+           write: Callable, digest: Callable[[dict], bytes] = table_digest) -> str | None:
     """The whole book in one run with the state comments; every part kept."""
     blocks = [b for part in parts for b in part]
     pieces = write(blocks, START, [t for t, _ in tables])
@@ -262,7 +276,7 @@ def _whole(parts: list[list], tables: list[tuple[dict, str | None]], folder: Pat
         return None
     texts = []
     for part, (before, text), (after, _) in zip(parts, pieces, pieces[1:]):
-        store(folder, part_key(part, before, shared_tables(part, tables), context), text, after)
+        store(folder, part_key(part, before, shared_tables(part, tables), context, digest), text, after)
         texts.append(text)
     if not pieces[-1][0][2]:
         return None
@@ -285,8 +299,7 @@ def write_from_parts(doc: dict, job, folder: Path, typ: Path, template: list[str
     if body is None:
         return False
     framed = job.workdir / "book-typst-body.json"
-    framed.write_text(json.dumps({**doc, "blocks": [{"t": "RawBlock", "c": ["typst", body]}]}, ensure_ascii=False),
-                      encoding="utf-8")
+    framed.write_text(compact({**doc, "blocks": [{"t": "RawBlock", "c": ["typst", body]}]}), encoding="utf-8")
     run_pandoc([str(framed), "-f", "json", "-t", "typst", "-o", str(typ), *template], job.workdir,
                "writing the Typst source")
     return True

@@ -193,3 +193,14 @@ def test_the_page_around_the_text_is_no_part_of_the_key():
     assert hp.body_options(["--toc", "--template", "/t/book.html", "--css", "book.css", "--metadata",
                             "pagetitle=2025-Q1", "--variable=pdf-name=a.pdf", "--number-sections"]) == \
         ["--toc", "--number-sections"]
+
+
+def test_a_part_is_filtered_with_the_metadata_html_lua_reads():
+    meta = {"title": {"t": "MetaString", "c": "Bogen"}, "part-links": {"t": "MetaMap", "c": {}},
+            "book-nav": {"t": "MetaBlocks", "c": []}}
+    out = hp.filter_meta(meta, (1, 2, 0, 3))
+    assert out == {"part-links": meta["part-links"], "book-figures-before": {"t": "MetaString", "c": "1"},
+                   "book-tables-before": {"t": "MetaString", "c": "2"},
+                   "book-figures-extra-before": {"t": "MetaString", "c": "0"},
+                   "book-tables-extra-before": {"t": "MetaString", "c": "3"}}
+    assert "part-links" not in hp.filter_meta({}, (0, 0, 0, 0))

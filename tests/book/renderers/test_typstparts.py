@@ -176,3 +176,13 @@ def test_a_table_inside_a_box_makes_the_book_written_whole(tmp_path):
               tmp_path)
     assert tp.supported(tp.split_parts(ok["blocks"]))
     assert _parts(ok, tmp_path, tmp_path / "cache2") == _whole(ok, tmp_path)
+
+
+def test_a_shared_tables_digest_remembered_gives_the_same_key(tmp_path):
+    doc = _doc(BOOK, tmp_path)
+    tables = [(t, tp.header_key(t)) for t in tp.tables_of(doc["blocks"])]
+    alfa = tp.split_parts(doc["blocks"])[1]
+    ctx = {"pandoc": "p", "filter": "f", "writer": []}
+    shared = tp.shared_tables(alfa, tables)
+    assert tp.part_key(alfa, tp.START, shared, ctx, tp.remembered(tables)) == tp.part_key(alfa, tp.START, shared, ctx)
+    assert tp.table_digest(shared[0]) != tp.table_digest(shared[1])
