@@ -81,11 +81,14 @@ class SharedServers:
         self.servers: dict[frozenset, KernelServer] = {}
         self.users: dict[frozenset, int] = {}  # builds using each server now
         self.lock = threading.Lock()
+        self.closed = False
 
     def acquire(self, env: dict[str, str]) -> tuple[frozenset, KernelServer]:
         """The server for `env` (started if none is kept for it), in use until `release`."""
         key = server_key(env)
         with self.lock:
+            if self.closed:
+                raise RuntimeError("the many-edition command has ended its kernel servers")
             if key not in self.servers:
                 for unused in [k for k, n in self.users.items() if not n]:
                     self.servers.pop(unused).stop()
@@ -95,9 +98,11 @@ class SharedServers:
             return key, self.servers[key]
 
     def release(self, key: frozenset) -> None:
-        """A build no longer uses the server of `key` (it stays kept)."""
+        """A build no longer uses the server of `key` (it stays kept). Nothing once the command
+        closed its servers: an interrupted command's edition may end after that."""
         with self.lock:
-            self.users[key] -= 1
+            if key in self.users:
+                self.users[key] -= 1
 
     def get(self, env: dict[str, str]) -> KernelServer:
         """The server for `env`, not held in use."""
@@ -108,6 +113,7 @@ class SharedServers:
     def close(self) -> list[KernelServer]:
         """End every kept server; returns them (their markers find what is left of their kernels)."""
         with self.lock:
+            self.closed = True
             ended = list(self.servers.values())
             for server in ended:
                 server.stop()

@@ -133,3 +133,14 @@ def test_a_kept_server_in_use_is_not_ended_by_another_environment():
     finally:
         ended = shared.close()
     assert third in ended and third.process.poll() is not None
+
+
+def test_a_build_ending_after_its_command_closed_the_servers_releases_nothing():
+    """An interrupted command ends its servers while an edition's rest may still end later:
+    its release is no error, and no server is started after the command ended."""
+    shared = kernels.SharedServers()
+    key, server = shared.acquire({"SOURCE_DATE_EPOCH": "1", "BOOK_RUN": "a"})
+    assert shared.close() == [server] and server.process.poll() is not None
+    shared.release(key)
+    with pytest.raises(RuntimeError, match="ended its kernel servers"):
+        shared.acquire({"SOURCE_DATE_EPOCH": "1", "BOOK_RUN": "b"})
