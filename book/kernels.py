@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from pathlib import Path
 
 SERVER_ENV = "BOOK_KERNEL_SERVER"  # the server's socket, in a worker's environment
@@ -238,8 +239,13 @@ def forking_manager() -> type:
     """The kernel manager class that asks the stage's kernel server (SERVER_ENV) for its kernel
     (built on first use: the build imports jupyter_client only to execute)."""
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
     class ForkingKernelManager(AsyncKernelManager):
+        @default("client_factory")
+        def _client_factory_default(self) -> type:
+            return ready_client()
+
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
             address = os.environ.get(SERVER_ENV)
             if not address or not forkable(kernel_cmd):
@@ -259,3 +265,47 @@ def forking_manager() -> type:
             self._reconcile_connection_info(provisioner.connection_info)
 
     return ForkingKernelManager
+
+
+@functools.cache
+def ready_client() -> type:
+    """jupyter_client's kernel client, except that once the kernel answered `kernel_info` on
+    both channels it does not wait 0,2 s for IOPub to fall silent: it takes what has arrived and
+    goes on. What arrives later belongs to that request, and nbclient reads only the messages of
+    the cell it runs (by their parent's id), so the executed notebook is the same."""
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+
+    class ReadyKernelClient(AsyncKernelClient):
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.time() + (float("inf") if timeout is None else timeout)
+            while not await self._answered_kernel_info():
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.time() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+            while True:  # what IOPub holds now, without waiting for more
+                try:
+                    await self.iopub_channel.get_msg(timeout=0)
+                except Empty:
+                    return
+
+        async def _answered_kernel_info(self) -> bool:
+            """Ask once; whether the reply came on the shell channel and IOPub is connected
+            (a message on it within 0,2 s), as jupyter_client's own loop asks."""
+            self.kernel_info()
+            try:
+                msg = await self.shell_channel.get_msg(timeout=1)
+            except Empty:
+                return False
+            if msg["msg_type"] != "kernel_info_reply":
+                return False
+            try:
+                await self.iopub_channel.get_msg(timeout=0.2)
+            except Empty:
+                return False
+            self._handle_kernel_info_reply(msg)
+            return True
+
+    return ReadyKernelClient
